@@ -1,0 +1,58 @@
+import express, { type Express, type Router } from 'express';
+import type { Config } from './config/index.js';
+import type { Database } from './db/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { homeRoutes } from './modules/home/index.js';
+import type { Clock } from './shared/clock.js';
+import { createTranslator } from './shared/i18n/index.js';
+import type { Logger } from './shared/logger.js';
+import { assetsDir } from './paths.js';
+import { bodyParsers } from './web/body.js';
+import { errorHandler, notFound } from './web/errors.js';
+import { languageMiddleware } from './web/language.js';
+import { generalRateLimit } from './web/rate-limit.js';
+import { requestLogging } from './web/request-logging.js';
+import './web/request-types.js';
+import { csrfProtection, securityHeaders, sessions, stripCsrfField } from './web/security.js';
+import { useViews } from './web/views.js';
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  database: Database;
+}
+
+/** The feature modules' routers, in mounting order. */
+function moduleRouters(_deps: AppDependencies): Router[] {
+  return [homeRoutes()];
+}
+
+/**
+ * Builds the Express app from its dependencies; never listens or connects.
+ * `extraRouters` are mounted after the modules' own (tests use it to probe the pipeline).
+ */
+export function createApp(deps: AppDependencies, extraRouters: Router[] = []): Express {
+  const { config, logger, database } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  useViews(app, { cache: config.env === 'production' });
+
+  app.use(requestLogging(logger));
+  app.use(securityHeaders(config));
+  app.use('/assets', express.static(assetsDir, { maxAge: '1h', index: false }));
+  app.use(healthRoutes(database));
+
+  app.use(languageMiddleware(createTranslator(), config.session.secureCookie));
+  app.use(generalRateLimit(config));
+  app.use(bodyParsers());
+  app.use(sessions(config, database.connection));
+  app.use(csrfProtection, stripCsrfField);
+
+  for (const router of [...moduleRouters(deps), ...extraRouters]) app.use(router);
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

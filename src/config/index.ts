@@ -1,0 +1,107 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const DEV_SESSION_SECRET = 'foro-development-only-secret-do-not-use-in-production';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting Foro reads from the environment, each described once here and in `.env.example`.
+ * Nothing outside this folder reads `process.env`.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1').describe('Interface the web server listens on'),
+    PORT: port.default(3000).describe('Port the web server listens on'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().describe('Base URL used in links sent by mail'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')
+      .optional()
+      .describe('MongoDB server to use; unset = embedded MongoDB under DATA_DIR'),
+    DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database'),
+    MONGOMS_SYSTEM_BINARY: z.string().min(1).optional().describe('Local mongod for the embedded database'),
+    EMBEDDED_MONGODB_PORT: port.default(0).describe('Port of the embedded MongoDB; 0 picks a free one'),
+    DB_TIMEOUT_MS: positiveInt.default(10_000).describe('How long to wait for the database server'),
+    SESSION_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .optional()
+      .describe('Secret that signs session cookies'),
+    SESSION_MAX_AGE_HOURS: positiveInt.default(12),
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+    RATE_LIMIT_MAX: positiveInt.default(600).describe('Requests per address per window'),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .describe('Express trust proxy setting: false, true, a hop count or a list of addresses'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    SHUTDOWN_GRACE_MS: positiveInt.default(10_000).describe('How long in-flight requests may finish'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  embedded: { systemBinary: string | undefined; port: number };
+  dbTimeoutMs: number;
+  session: { secret: string; maxAgeMs: number; secureCookie: boolean };
+  rateLimit: { windowMs: number; max: number };
+  trustProxy: boolean | number | string;
+  logLevel: NonNullable<Env['LOG_LEVEL']>;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment once; the message names every bad key. */
+export function loadConfig(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+  }
+  const env = result.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    mongodbUri: env.MONGODB_URI,
+    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR),
+    embedded: { systemBinary: env.MONGOMS_SYSTEM_BINARY, port: env.EMBEDDED_MONGODB_PORT },
+    dbTimeoutMs: env.DB_TIMEOUT_MS,
+    session: {
+      secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      maxAgeMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
+      secureCookie: publicUrl.startsWith('https:'),
+    },
+    rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000, max: env.RATE_LIMIT_MAX },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

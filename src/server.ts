@@ -1,0 +1,59 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
+import { createApp } from './app.js';
+import type { Config } from './config/index.js';
+import { type Database, openDatabase } from './db/index.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+
+export interface RunningForo {
+  url: string;
+  server: Server;
+  database: Database;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  clock: Clock;
+  /** Overrides the database name of the URI (tests give each file its own). */
+  dbName?: string;
+  extraRouters?: Router[];
+}
+
+export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
+  const { logger, clock } = options;
+  const database = await openDatabase(config, logger, { dbName: options.dbName });
+  let server: Server;
+  try {
+    const app = createApp({ config, logger, clock, database }, options.extraRouters);
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, (error?: Error) =>
+        error ? reject(error) : resolve(listening),
+      );
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info({ url, publicUrl: config.publicUrl }, 'Foro is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(force);
+      await database.close();
+      logger.info('Foro stopped');
+    })();
+    return stopping;
+  };
+  return { url, server, database, stop };
+}

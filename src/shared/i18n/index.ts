@@ -1,0 +1,54 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './en.json' with { type: 'json' };
+import es from './es.json' with { type: 'json' };
+import pt from './pt.json' with { type: 'json' };
+
+export const LANGUAGES = ['es', 'pt', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'es';
+export type Translate = TFunction;
+
+export const catalogs = { es, en, pt } as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export interface Translator {
+  /** A translation function fixed to one language. */
+  forLanguage(language: Language): Translate;
+}
+
+/** One i18next instance per app; catalogs are bundled, so it is ready synchronously. */
+export function createTranslator(): Translator {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: { es: { translation: es }, en: { translation: en }, pt: { translation: pt } },
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: DEFAULT_LANGUAGE,
+    // Eta escapes on output; escaping here as well would double-escape.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return { forLanguage: (language) => instance.getFixedT(language) };
+}
+
+/**
+ * Picks the best supported language from an Accept-Language header, honouring q-values;
+ * regional variants (pt-BR, es-EC) count for their base language.
+ */
+export function languageFromAcceptHeader(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { base: tag.trim().toLowerCase().split('-')[0], quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  return ranked.map((entry) => entry.base).find(isLanguage);
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The input limits of the whole application (DESIGN.md §6). Every schema takes its
+ * lengths from here so a limit changes in one place.
+ */
+export const LIMITS = {
+  name: 120,
+  title: 300,
+  description: 5000,
+  note: 2000,
+  email: 254,
+  /** Free-form short values (slugs, codes, search terms). */
+  short: 120,
+  uploadBytes: 5 * 1024 * 1024,
+  jsonBodyBytes: 100 * 1024,
+  /**
+   * Forms carry several trilingual descriptions, percent-encoded (up to 9 bytes a character),
+   * so their limit is larger than the JSON one.
+   */
+  formBodyBytes: 512 * 1024,
+} as const;
+
+export type TextKind = 'name' | 'title' | 'description' | 'note' | 'short';
+
+// C0 and C1 controls, DEL, and Unicode line/paragraph separators; newline is allowed.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+
+/** Browsers send CRLF from textareas; store plain LF, in NFC. */
+export function normalizeText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/**
+ * A text field: line endings and Unicode normalized, lone surrogates and control
+ * characters (other than newline) refused, trimmed, and capped by its kind's limit.
+ */
+export function text(kind: TextKind, options: { min?: number } = {}) {
+  const schema = z
+    .string()
+    .overwrite(normalizeText)
+    .refine((value) => value.isWellFormed(), { message: 'invalid_characters', abort: true })
+    .refine((value) => !FORBIDDEN_CONTROLS.test(value), { message: 'control_characters', abort: true })
+    .trim()
+    .max(LIMITS[kind]);
+  return options.min ? schema.min(options.min) : schema;
+}
+
+/** A text that must not be empty after trimming. */
+export function requiredText(kind: TextKind) {
+  return text(kind, { min: 1 });
+}
+
+export function email() {
+  return z
+    .string()
+    .trim()
+    .max(LIMITS.email)
+    .pipe(z.email({ message: 'invalid_email' }))
+    .transform((value) => value.toLowerCase());
+}
+
+/** Content in the three working languages; at least one must be given. */
+export function trilingual(kind: TextKind) {
+  return z
+    .strictObject({ es: text(kind).optional(), en: text(kind).optional(), pt: text(kind).optional() })
+    .refine((value) => Boolean(value.es || value.en || value.pt), { message: 'one_language_required' });
+}

@@ -1,0 +1,46 @@
+import express, { type RequestHandler } from 'express';
+import { ValidationError, type FieldError } from '../shared/errors.js';
+import { LIMITS } from '../shared/limits.js';
+
+/**
+ * Body parsers with the limits of DESIGN.md §6. Forms are parsed flat (`extended: false`),
+ * so `name[$gt]=x` arrives as a literal key that strict schemas refuse.
+ */
+export function bodyParsers(): RequestHandler[] {
+  return [
+    express.json({ limit: LIMITS.jsonBodyBytes, strict: true }),
+    express.urlencoded({ extended: false, limit: LIMITS.formBodyBytes, parameterLimit: 1000 }),
+    rejectOperatorKeys,
+  ];
+}
+
+const MAX_DEPTH = 32;
+
+function findOperatorKeys(value: unknown, path: string, found: FieldError[], depth = 0): void {
+  if (found.length >= 20) return;
+  if (depth > MAX_DEPTH) {
+    found.push({ field: path, code: 'invalid' });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => findOperatorKeys(item, `${path}${path ? '.' : ''}${index}`, found, depth + 1));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (key.startsWith('$') || key.includes('.')) found.push({ field: childPath, code: 'operator_not_allowed' });
+      else findOperatorKeys(child, childPath, found, depth + 1);
+    }
+  }
+}
+
+/**
+ * Defence in depth against query injection: no key in a body or query string may look
+ * like a MongoDB operator or a dotted path, whatever the route's schema says.
+ */
+const rejectOperatorKeys: RequestHandler = (req, _res, next) => {
+  const found: FieldError[] = [];
+  findOperatorKeys(req.body, '', found);
+  findOperatorKeys(req.query, '', found);
+  if (found.length > 0) return next(new ValidationError(found));
+  next();
+};
