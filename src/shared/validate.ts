@@ -6,7 +6,7 @@ import { type FieldError, ValidationError } from './errors.js';
  * listing every bad field with a translation key, never the raw zod text.
  */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.flatMap(toFieldErrors));
 }

@@ -49,8 +49,9 @@ export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof mongoose.Error.CastError) return new NotFoundError();
   if (error instanceof mongoose.Error.StrictModeError) return new BadRequestError(error.message);
   if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
-    const field = Object.keys((error.keyValue as Record<string, unknown> | undefined) ?? {})[0] ?? '';
-    return new ConflictError('DUPLICATE', 'duplicate key', { field });
+    // MongoDB names the field; FerretDB does not, so the answer stays generic there.
+    const field = Object.keys((error.keyValue as Record<string, unknown> | undefined) ?? {})[0];
+    return field ? new ConflictError('DUPLICATE', 'duplicate key', { field }) : new ConflictError();
   }
   if (typeof error !== 'object' || error === null) return undefined;
   const httpError = error as HttpLikeError;

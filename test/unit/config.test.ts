@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+
+describe('config: loadConfig', () => {
+  it('gives safe local defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/foro');
+    expect(config.port).to.equal(3000);
+    expect(config.host).to.equal('127.0.0.1');
+    expect(config.publicUrl).to.equal('http://localhost:3000');
+    expect(config.dataDir).to.equal('/srv/foro/data');
+    expect(config.mongodbUri).to.equal(undefined);
+    expect(config.session.secret.length).to.be.at.least(32);
+    expect(config.session.secureCookie).to.equal(false);
+  });
+
+  it('names the bad key in its message', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).to.throw(ConfigError, /PORT/);
+    expect(() => loadConfig({ MONGODB_URI: 'postgres://x' })).to.throw(ConfigError, /MONGODB_URI/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).to.throw(ConfigError, /PUBLIC_URL/);
+    expect(() => loadConfig({ RATE_LIMIT_MAX: '0' })).to.throw(ConfigError, /RATE_LIMIT_MAX/);
+  });
+
+  it('requires SESSION_SECRET in production, and a long one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).to.throw(
+      ConfigError,
+      /SESSION_SECRET: must be at least 32/,
+    );
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(config.session.secret).to.equal('x'.repeat(40));
+  });
+
+  it('treats empty values as unset and trims the public URL', () => {
+    const config = loadConfig({ MONGODB_URI: '', PUBLIC_URL: 'https://foro.example.org/' });
+    expect(config.mongodbUri).to.equal(undefined);
+    expect(config.publicUrl).to.equal('https://foro.example.org');
+    expect(config.session.secureCookie).to.equal(true);
+  });
+
+  it('keeps an absolute DATA_DIR and parses TRUST_PROXY', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/foro' }).dataDir).to.equal('/var/lib/foro');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).to.equal(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).to.equal(true);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).to.equal('loopback');
+  });
+
+  it('is silent in tests unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).to.equal('silent');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).to.equal('debug');
+  });
+});

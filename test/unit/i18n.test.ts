@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { catalogs, createTranslator, languageFromAcceptHeader } from '../../src/shared/i18n/index.js';
+import { chooseLanguage } from '../../src/web/language.js';
+
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('i18n: catalogs and language choice', () => {
+  it('has every UI string in Spanish, Portuguese and English', () => {
+    const spanish = keysOf(catalogs.es).sort();
+    expect(keysOf(catalogs.pt).sort()).to.deep.equal(spanish);
+    expect(keysOf(catalogs.en).sort()).to.deep.equal(spanish);
+  });
+
+  it('translates with interpolation and falls back to Spanish', () => {
+    const translator = createTranslator();
+    expect(translator.forLanguage('en')('validation.too_long', { max: 120 })).to.equal(
+      'Too long: at most 120 characters.',
+    );
+    expect(translator.forLanguage('pt')('errors.NOT_FOUND.title')).to.equal('Página não encontrada');
+  });
+
+  it('reads Accept-Language with q-values and regional variants', () => {
+    expect(languageFromAcceptHeader('pt-BR,pt;q=0.9,en;q=0.8')).to.equal('pt');
+    expect(languageFromAcceptHeader('fr-FR, en;q=0.5, es;q=0.7')).to.equal('es');
+    expect(languageFromAcceptHeader('de, fr')).to.equal(undefined);
+    expect(languageFromAcceptHeader('en;q=0, pt;q=0.1')).to.equal('pt');
+    expect(languageFromAcceptHeader(undefined)).to.equal(undefined);
+  });
+
+  it('prefers ?lang=, then the cookie, then Accept-Language, then Spanish', () => {
+    const header = 'en-GB,en;q=0.9';
+    expect(chooseLanguage({ query: 'pt', cookie: 'en', acceptLanguage: header })).to.deep.equal({
+      language: 'pt',
+      fromQuery: true,
+    });
+    expect(chooseLanguage({ query: 'xx', cookie: 'pt', acceptLanguage: header }).language).to.equal('pt');
+    expect(chooseLanguage({ query: undefined, cookie: 'zz', acceptLanguage: header }).language).to.equal('en');
+    expect(chooseLanguage({ query: ['en'], cookie: undefined, acceptLanguage: undefined }).language).to.equal('es');
+  });
+});
