@@ -38,7 +38,10 @@ export function embeddedServerOptions(settings: EmbeddedSettings): MongoMemorySe
 
 /** What the user sees when the embedded server cannot start, with the ways out. */
 export function embeddedFailureMessage(settings: EmbeddedSettings, cause: unknown): string {
-  const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\s+/g, ' ').trim().slice(0, 300);
+  const reason = (cause instanceof Error ? cause.message : String(cause))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
   return [
     'Foro could not start its embedded MongoDB.',
     `Reason: ${reason}`,

@@ -23,11 +23,14 @@ function findOperatorKeys(value: unknown, path: string, found: FieldError[], dep
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => findOperatorKeys(item, `${path}${path ? '.' : ''}${index}`, found, depth + 1));
+    value.forEach((item, index) =>
+      findOperatorKeys(item, `${path}${path ? '.' : ''}${index}`, found, depth + 1),
+    );
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       const childPath = path ? `${path}.${key}` : key;
-      if (key.startsWith('$') || key.includes('.')) found.push({ field: childPath, code: 'operator_not_allowed' });
+      if (key.startsWith('$') || key.includes('.'))
+        found.push({ field: childPath, code: 'operator_not_allowed' });
       else findOperatorKeys(child, childPath, found, depth + 1);
     }
   }

@@ -18,7 +18,11 @@ describe('platform: CSRF protection on forms', () => {
   it('refuses a form posted without its token with a readable 403 page', async () => {
     const agent = browserAgent(foro.url);
     await agent.get('/probe/form');
-    const res = await agent.post('/probe/records').type('form').set('Accept-Language', 'en').send({ name: 'Ana' });
+    const res = await agent
+      .post('/probe/records')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({ name: 'Ana' });
     expect(res.status).to.equal(403);
     expect(res.type).to.equal('text/html');
     expect(res.text).to.contain('The form has expired');
@@ -36,9 +40,15 @@ describe('platform: CSRF protection on forms', () => {
   });
 
   it('refuses a form with no session at all, and multipart or text bodies without a token', async () => {
-    const noSession = await request(foro.url).post('/probe/records').type('form').send({ _csrf: 'x', name: 'A' });
+    const noSession = await request(foro.url)
+      .post('/probe/records')
+      .type('form')
+      .send({ _csrf: 'x', name: 'A' });
     expect(noSession.status).to.equal(403);
-    const text = await request(foro.url).post('/probe/records').set('Content-Type', 'text/plain').send('name=A');
+    const text = await request(foro.url)
+      .post('/probe/records')
+      .set('Content-Type', 'text/plain')
+      .send('name=A');
     expect(text.status).to.equal(403);
   });
 
@@ -53,6 +63,8 @@ describe('platform: CSRF protection on forms', () => {
   it('marks the session cookie HttpOnly and SameSite=Lax', async () => {
     const res = await request(foro.url).get('/probe/form');
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('foro_sid='));
-    expect(cookie).to.match(/HttpOnly/i).and.match(/SameSite=Lax/i);
+    expect(cookie)
+      .to.match(/HttpOnly/i)
+      .and.match(/SameSite=Lax/i);
   });
 });

@@ -24,7 +24,11 @@ async function queriesDuring(run: () => Promise<unknown>): Promise<string[]> {
 describe('platform: bad input gets a clear 4xx and loses nothing', () => {
   const foro = useTestForo(import.meta.url, { extraRouters: () => [probeRouter()] });
   const json = (path: string, body: string) =>
-    request(foro.url).post(path).set('Content-Type', 'application/json').set('Accept', 'application/json').send(body);
+    request(foro.url)
+      .post(path)
+      .set('Content-Type', 'application/json')
+      .set('Accept', 'application/json')
+      .send(body);
 
   it('answers malformed JSON with 400 problem+json in the user language', async () => {
     const res = await json('/probe/records', '{"name": "Ana",').set('Accept-Language', 'en');
@@ -105,7 +109,10 @@ describe('platform: bad input gets a clear 4xx and loses nothing', () => {
   });
 
   it('answers a JSON body over the limit with 413', async () => {
-    const res = await json('/probe/records', JSON.stringify({ name: 'x', notes: 'n'.repeat(LIMITS.jsonBodyBytes) }));
+    const res = await json(
+      '/probe/records',
+      JSON.stringify({ name: 'x', notes: 'n'.repeat(LIMITS.jsonBodyBytes) }),
+    );
     expect(res.status).to.equal(413);
     expect(res.body.code).to.equal('PAYLOAD_TOO_LARGE');
   });
@@ -155,7 +162,10 @@ describe('platform: bad input gets a clear 4xx and loses nothing', () => {
   });
 
   it('stores a valid record, normalized', async () => {
-    const res = await json('/probe/records', JSON.stringify({ name: '  Jose\u0301 ', title: 'Línea 1\r\nLínea 2' }));
+    const res = await json(
+      '/probe/records',
+      JSON.stringify({ name: '  Jose\u0301 ', title: 'Línea 1\r\nLínea 2' }),
+    );
     expect(res.status).to.equal(201);
     const stored = await ProbeRecord.findById(res.body.id).lean();
     expect(stored).to.include({ name: 'José', title: 'Línea 1\nLínea 2' });

@@ -23,7 +23,10 @@ describe('platform: pages in Spanish, Portuguese and English', () => {
     });
 
     it(`renders the home page in ${lang} chosen by the cookie`, async () => {
-      const res = await request(foro.url).get('/').set('Cookie', `foro_lang=${lang}`).set('Accept-Language', 'de');
+      const res = await request(foro.url)
+        .get('/')
+        .set('Cookie', `foro_lang=${lang}`)
+        .set('Accept-Language', 'de');
       expect(res.text).to.contain(HEADINGS[lang]);
     });
 
@@ -40,9 +43,15 @@ describe('platform: pages in Spanish, Portuguese and English', () => {
   });
 
   it('lets ?lang= win over the cookie, and the cookie over the header', async () => {
-    const query = await request(foro.url).get('/?lang=pt').set('Cookie', 'foro_lang=en').set('Accept-Language', 'es');
+    const query = await request(foro.url)
+      .get('/?lang=pt')
+      .set('Cookie', 'foro_lang=en')
+      .set('Accept-Language', 'es');
     expect(query.text).to.contain(HEADINGS.pt);
-    const cookie = await request(foro.url).get('/').set('Cookie', 'foro_lang=en').set('Accept-Language', 'pt');
+    const cookie = await request(foro.url)
+      .get('/')
+      .set('Cookie', 'foro_lang=en')
+      .set('Accept-Language', 'pt');
     expect(cookie.text).to.contain(HEADINGS.en);
   });
 

@@ -3,7 +3,9 @@ import request from 'supertest';
 import { useTestForo } from '../support/foro.js';
 
 describe('platform: web base', () => {
-  const foro = useTestForo(import.meta.url, { env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60' } });
+  const foro = useTestForo(import.meta.url, {
+    env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '60' },
+  });
 
   it('sends security headers and no framework banner', async () => {
     const res = await request(foro.url).get('/healthz');

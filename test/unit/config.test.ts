@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../../src/config/index.js';
+import { projectRoot } from '../../src/paths.js';
 
 describe('config: loadConfig', () => {
   it('gives safe local defaults when nothing is set', () => {
@@ -47,5 +50,17 @@ describe('config: loadConfig', () => {
   it('is silent in tests unless LOG_LEVEL says otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).to.equal('silent');
     expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).to.equal('debug');
+  });
+});
+
+describe('config: .env.example', () => {
+  it('documents every setting, and its values load', async () => {
+    const text = await readFile(join(projectRoot, '.env.example'), 'utf8');
+    const mentioned = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect([...CONFIG_KEYS].filter((key) => !mentioned.has(key))).to.deep.equal([]);
+    const values = Object.fromEntries(
+      [...text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]),
+    );
+    expect(() => loadConfig(values)).to.not.throw();
   });
 });

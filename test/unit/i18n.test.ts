@@ -37,7 +37,11 @@ describe('i18n: catalogs and language choice', () => {
       fromQuery: true,
     });
     expect(chooseLanguage({ query: 'xx', cookie: 'pt', acceptLanguage: header }).language).to.equal('pt');
-    expect(chooseLanguage({ query: undefined, cookie: 'zz', acceptLanguage: header }).language).to.equal('en');
-    expect(chooseLanguage({ query: ['en'], cookie: undefined, acceptLanguage: undefined }).language).to.equal('es');
+    expect(chooseLanguage({ query: undefined, cookie: 'zz', acceptLanguage: header }).language).to.equal(
+      'en',
+    );
+    expect(chooseLanguage({ query: ['en'], cookie: undefined, acceptLanguage: undefined }).language).to.equal(
+      'es',
+    );
   });
 });
