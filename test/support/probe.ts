@@ -20,8 +20,10 @@ const probeSchema = new Schema(
   { timestamps: true },
 );
 
-export const ProbeRecord =
-  (mongoose.models['ProbeRecord'] as mongoose.Model<z.infer<typeof createInput>> | undefined) ??
+type ProbeFields = mongoose.InferSchemaType<typeof probeSchema>;
+
+export const ProbeRecord: mongoose.Model<ProbeFields> =
+  (mongoose.models['ProbeRecord'] as mongoose.Model<ProbeFields> | undefined) ??
   mongoose.model('ProbeRecord', probeSchema);
 
 const createInput = z.strictObject({
