@@ -1,15 +1,19 @@
 import express, { type Express, type Router } from 'express';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
+import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
+import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
 import { healthRoutes } from './modules/health/index.js';
-import { homeRoutes } from './modules/home/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
 import type { Logger } from './shared/logger.js';
 import { assetsDir } from './paths.js';
+import { ApiRegistry } from './web/api-registry.js';
+import { apiDocsRoutes } from './web/api-docs.routes.js';
 import { bodyParsers } from './web/body.js';
 import { errorHandler, notFound } from './web/errors.js';
 import { languageMiddleware } from './web/language.js';
+import { viewHelpers } from './web/view-helpers.js';
 import { generalRateLimit } from './web/rate-limit.js';
 import { requestLogging } from './web/request-logging.js';
 import './web/request-types.js';
@@ -24,8 +28,18 @@ export interface AppDependencies {
 }
 
 /** The feature modules' routers, in mounting order. */
-function moduleRouters(_deps: AppDependencies): Router[] {
-  return [homeRoutes()];
+function moduleRouters({ config, clock }: AppDependencies): Router[] {
+  const api = new ApiRegistry();
+  registerUsersApi(api, config, clock);
+  registerEventsApi(api, clock);
+  return [
+    loginRoutes(config, clock),
+    adminRoutes(config, clock),
+    eventAdminRoutes(clock),
+    eventPublicRoutes(),
+    api.router(),
+    apiDocsRoutes(api, config.publicUrl),
+  ];
 }
 
 /**
@@ -44,11 +58,12 @@ export function createApp(deps: AppDependencies, extraRouters: Router[] = []): E
   app.use('/assets', express.static(assetsDir, { maxAge: '1h', index: false }));
   app.use(healthRoutes(database));
 
-  app.use(languageMiddleware(createTranslator(), config.session.secureCookie));
+  app.use(languageMiddleware(createTranslator(), config.session.secureCookie), viewHelpers);
   app.use(generalRateLimit(config));
   app.use(bodyParsers());
   app.use(sessions(config, database.connection));
   app.use(csrfProtection, stripCsrfField);
+  app.use(authenticateRequest(deps.clock));
 
   for (const router of [...moduleRouters(deps), ...extraRouters]) app.use(router);
 

@@ -36,6 +36,9 @@ const envSchema = z
     SESSION_MAX_AGE_HOURS: positiveInt.default(12),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
     RATE_LIMIT_MAX: positiveInt.default(600).describe('Requests per address per window'),
+    LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(900),
+    LOGIN_RATE_LIMIT_PER_ADDRESS: positiveInt.default(30).describe('Failed sign-ins per address per window'),
+    LOGIN_RATE_LIMIT_PER_ACCOUNT: positiveInt.default(10).describe('Failed sign-ins per account per window'),
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -69,6 +72,7 @@ export interface Config {
   dbTimeoutMs: number;
   session: { secret: string; maxAgeMs: number; secureCookie: boolean };
   rateLimit: { windowMs: number; max: number };
+  loginRateLimit: { windowMs: number; perAddress: number; perAccount: number };
   trustProxy: boolean | number | string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
   shutdownGraceMs: number;
@@ -108,6 +112,11 @@ export function loadConfig(
       secureCookie: publicUrl.startsWith('https:'),
     },
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000, max: env.RATE_LIMIT_MAX },
+    loginRateLimit: {
+      windowMs: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
+      perAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,
+      perAccount: env.LOGIN_RATE_LIMIT_PER_ACCOUNT,
+    },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

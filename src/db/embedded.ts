@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MongoMemoryServer } from 'mongodb-memory-server';
 
@@ -21,6 +21,21 @@ export class EmbeddedDatabaseError extends Error {
 
 export function embeddedDataPath(dataDir: string): string {
   return join(dataDir, 'mongodb');
+}
+
+/** Where a running embedded server leaves its address, so scripts can share it with the web server. */
+export function embeddedUriFile(dataDir: string): string {
+  return join(dataDir, 'embedded-mongodb.uri');
+}
+
+/** The address of an embedded server another Foro process started on this DATA_DIR, if any. */
+export async function runningEmbeddedUri(dataDir: string): Promise<string | undefined> {
+  try {
+    const uri = (await readFile(embeddedUriFile(dataDir), 'utf8')).trim();
+    return uri.startsWith('mongodb://') ? uri : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Options that make the embedded server durable: a fixed data folder on disk, WiredTiger, loopback only. */
@@ -69,10 +84,13 @@ export async function startEmbeddedMongo(
   } catch (error) {
     throw new EmbeddedDatabaseError(embeddedFailureMessage(settings, error), { cause: error });
   }
+  const uri = server.getUri();
+  await writeFile(embeddedUriFile(settings.dataDir), `${uri}\n`);
   return {
-    uri: server.getUri(),
+    uri,
     // Keep the data folder: the next start must find every record.
     stop: async () => {
+      await rm(embeddedUriFile(settings.dataDir), { force: true });
       await server.stop({ doCleanup: false });
     },
   };

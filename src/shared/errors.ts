@@ -61,6 +61,12 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A private link that expired, was used already, or never existed. */
+export class LinkInvalidError extends AppError {
+  readonly status = 410;
+  readonly code = 'LINK_INVALID';
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'PAYLOAD_TOO_LARGE';

@@ -67,3 +67,8 @@ export function trilingual(kind: TextKind) {
     .strictObject({ es: text(kind).optional(), en: text(kind).optional(), pt: text(kind).optional() })
     .refine((value) => Boolean(value.es || value.en || value.pt), { message: 'one_language_required' });
 }
+
+/** A reference to another record by its id (24 hex digits). */
+export function objectId() {
+  return z.string().regex(/^[a-f0-9]{24}$/i, { message: 'invalid_reference' });
+}

@@ -20,7 +20,8 @@ export function requestLogging(logger: Logger): RequestHandler {
       req: (req: { id: unknown; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        // Private links carry their token in the path; keep tokens out of the logs.
+        url: req.url.replace(/[A-Za-z0-9_-]{43,}/g, '[token]'),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -58,9 +58,10 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     const fromHeader = req.headers['x-csrf-token'];
     return typeof fromHeader === 'string' ? fromHeader : undefined;
   },
-  // A cross-site page cannot send `application/json` without a CORS preflight, which Foro never
-  // grants; JSON clients authenticate separately. Every other unsafe request needs the token.
-  skipCsrfProtection: (req) => req.is('application/json') === 'application/json',
+  // A cross-site page cannot send `application/json` or an Authorization header without a CORS
+  // preflight, which Foro never grants. Every other unsafe request needs the token.
+  skipCsrfProtection: (req) =>
+    req.is('application/json') === 'application/json' || /^Bearer\s/i.test(req.headers.authorization ?? ''),
 });
 
 /** Checks the token on unsafe requests; views call `csrfToken()` only when they render a form. */

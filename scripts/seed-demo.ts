@@ -1,0 +1,25 @@
+/**
+ * Demo data: the Cuenca Forum (published, with rooms and the 22 member states) and a demo
+ * admin and organizer, whose logins it prints. Safe to run again: nothing is created twice.
+ *
+ *   npm run seed:demo                        # prints passwords of accounts it creates
+ *   npm run seed:demo -- --reset-passwords   # gives the demo accounts new passwords
+ */
+import { parseArgs } from 'node:util';
+import { seedDemo } from '../src/modules/demo/index.js';
+import { runScript } from './support.js';
+
+const { values } = parseArgs({ options: { 'reset-passwords': { type: 'boolean', default: false } } });
+
+await runScript('seed:demo', async ({ config, clock, actor }) => {
+  const report = await seedDemo(actor, clock, { resetPasswords: values['reset-passwords'] });
+  console.log(
+    `Event ${report.event.slug}: ${report.event.created ? 'created and published' : 'already there'}`,
+  );
+  console.log(`  public page: ${config.publicUrl}/events/${report.event.slug}`);
+  console.log(`Sign in at ${config.publicUrl}/login`);
+  for (const login of report.logins) {
+    const password = login.password ?? '(unchanged; run with --reset-passwords for a new one)';
+    console.log(`  ${login.role.padEnd(9)} ${login.email}  ${password}`);
+  }
+});

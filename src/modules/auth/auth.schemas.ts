@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { email, objectId, requiredText } from '../../shared/limits.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password.js';
+import { ROLES } from './user.model.js';
+
+const password = z.string().min(1).max(PASSWORD_MAX);
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN)
+  .max(PASSWORD_MAX)
+  .refine((value) => value.isWellFormed(), { message: 'invalid_characters' });
+
+/** A local path to go back to after signing in; anything else (other hosts, `//x`) is dropped. */
+export const returnTo = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((value) => (value && /^\/(?![/\\])/.test(value) ? value : undefined));
+
+export const loginInput = z.strictObject({ email: email(), password, returnTo });
+
+export const newPasswordInput = z
+  .strictObject({ password: newPassword, confirm: z.string().max(PASSWORD_MAX) })
+  .refine((value) => value.password === value.confirm, { message: 'passwords_differ', path: ['confirm'] });
+
+export const changePasswordInput = z
+  .strictObject({ current: password, password: newPassword, confirm: z.string().max(PASSWORD_MAX) })
+  .refine((value) => value.password === value.confirm, { message: 'passwords_differ', path: ['confirm'] });
+
+export const inviteUserInput = z.strictObject({
+  email: email(),
+  name: requiredText('name'),
+  role: z.enum(ROLES),
+});
+
+export const updateUserInput = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+});
+
+export const createTokenInput = z.strictObject({ name: requiredText('name'), userId: objectId() });

@@ -1,0 +1,126 @@
+import { pathParam } from '../../web/params.js';
+import { Router, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../../config/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { TooManyRequestsError } from '../../shared/errors.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm } from '../../web/forms.js';
+import { requireUser } from './auth.middleware.js';
+import { changePasswordInput, loginInput, newPasswordInput, returnTo } from './auth.schemas.js';
+import {
+  accountForLink,
+  authenticate,
+  changeOwnPassword,
+  setPasswordWithLink,
+  type AccountLinkKind,
+} from './user.service.js';
+
+function loginLimiters(config: Config) {
+  const common = {
+    windowMs: config.loginRateLimit.windowMs,
+    // Only failed attempts count: a successful sign-in answers with a redirect.
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    handler: (_req: unknown, _res: unknown, next: (error: Error) => void) => next(new TooManyRequestsError()),
+  };
+  const accountOf = (req: Request) => {
+    const email = formBody(req)['email'];
+    return typeof email === 'string' ? `account:${email.trim().toLowerCase().slice(0, 254)}` : 'account:';
+  };
+  return [
+    rateLimit({ ...common, limit: config.loginRateLimit.perAddress }),
+    rateLimit({ ...common, limit: config.loginRateLimit.perAccount, keyGenerator: accountOf }),
+  ];
+}
+
+/** Regenerates the session on sign-in, so a session id known before it is worthless after. */
+function startSession(req: Request, user: { id: string; authVersion: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error) => {
+      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+      req.session.userId = user.id;
+      req.session.authVersion = user.authVersion;
+      resolve();
+    });
+  });
+}
+
+export function loginRoutes(config: Config, clock: Clock): Router {
+  const router = Router();
+
+  router.get('/login', (req, res) => {
+    const back = returnTo.parse(
+      typeof req.query['returnTo'] === 'string' ? req.query['returnTo'] : undefined,
+    );
+    if (req.user) return res.redirect(303, back ?? '/admin');
+    res.render('auth/login', {
+      title: req.t('auth.signIn'),
+      values: { returnTo: back ?? '' },
+      passwordSet: req.query['done'] === 'password',
+    });
+  });
+
+  router.post('/login', ...loginLimiters(config), async (req, res) => {
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      {
+        view: 'auth/login',
+        locals: { title: req.t('auth.signIn') },
+        values: { email: body['email'], returnTo: body['returnTo'] },
+      },
+      async () => {
+        const input = parse(loginInput, body);
+        const user = await authenticate(input.email, input.password, clock);
+        await startSession(req, user);
+        res.redirect(303, input.returnTo ?? '/admin');
+      },
+    );
+  });
+
+  router.post('/logout', (req, res, next) => {
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      res.clearCookie('foro_sid').redirect(303, '/');
+    });
+  });
+
+  for (const kind of ['setup', 'reset'] as AccountLinkKind[]) {
+    const view = 'auth/set-password';
+    const title = (req: Request) => req.t(kind === 'setup' ? 'auth.setupTitle' : 'auth.resetTitle');
+
+    router.get(`/account/${kind}/:token`, async (req, res) => {
+      const account = await accountForLink(pathParam(req, 'token'), kind, clock);
+      res.set('Referrer-Policy', 'no-referrer').render(view, { title: title(req), account, kind });
+    });
+
+    router.post(`/account/${kind}/:token`, async (req, res) => {
+      const account = await accountForLink(pathParam(req, 'token'), kind, clock);
+      await handleForm(req, res, { view, locals: { title: title(req), account, kind } }, async () => {
+        const input = parse(newPasswordInput, formBody(req));
+        await setPasswordWithLink(pathParam(req, 'token'), kind, input.password, clock);
+        res.redirect(303, '/login?done=password');
+      });
+    });
+  }
+
+  router.get('/account/password', requireUser, (req, res) => {
+    res.render('auth/change-password', { title: req.t('auth.changePassword') });
+  });
+
+  router.post('/account/password', requireUser, async (req, res) => {
+    const locals = { title: req.t('auth.changePassword') };
+    await handleForm(req, res, { view: 'auth/change-password', locals }, async () => {
+      const input = parse(changePasswordInput, formBody(req));
+      const authVersion = await changeOwnPassword(req.user!.id, input, clock);
+      // This session stays signed in; every other session of the account ends.
+      req.session.authVersion = authVersion;
+      res.render('auth/change-password', { ...locals, done: true });
+    });
+  });
+
+  return router;
+}

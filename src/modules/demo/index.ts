@@ -1,0 +1,2 @@
+export { seedDemo, type SeedReport } from './seed.js';
+export { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS } from './cuenca.js';

@@ -1,0 +1,95 @@
+import { IBERO_AMERICAN_STATES } from '../../shared/countries.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import type { EventView } from './event.views.js';
+
+/**
+ * HTML forms post flat fields (`title_es`, `venue_city`…); these turn them into the
+ * nested input the schemas (shared with the JSON API) expect, and back.
+ */
+const present = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const list = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (item): item is string => typeof item === 'string' && item !== '',
+  );
+
+const trilingualFrom = (body: Record<string, unknown>, prefix: string) =>
+  Object.fromEntries(
+    LANGUAGES.map((l) => [l, present(body[`${prefix}_${l}`])]).filter(([, v]) => v !== undefined),
+  );
+
+const KNOWN_FIELDS = new Set([
+  ...LANGUAGES.flatMap((l) => [`title_${l}`, `description_${l}`]),
+  'slug',
+  'venue_name',
+  'venue_address',
+  'venue_city',
+  'venue_country',
+  'timezone',
+  'startDate',
+  'endDate',
+  'languages',
+  'countries',
+  'preset',
+  'revision',
+]);
+
+export function eventInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
+  const unknown = Object.keys(body).filter((key) => !KNOWN_FIELDS.has(key));
+  const countries = new Set(list(body['countries']));
+  if (body['preset'] === 'ibero-american') IBERO_AMERICAN_STATES.forEach((code) => countries.add(code));
+  const venue = {
+    name: present(body['venue_name']),
+    address: present(body['venue_address']),
+    city: present(body['venue_city']),
+    country: present(body['venue_country']),
+  };
+  return {
+    // Unknown fields are passed through so the strict schema names them.
+    ...Object.fromEntries(unknown.map((key) => [key, body[key]])),
+    slug: body['slug'],
+    title: trilingualFrom(body, 'title'),
+    description: trilingualFrom(body, 'description'),
+    venue: Object.fromEntries(Object.entries(venue).filter(([, v]) => v !== undefined)),
+    timezone: present(body['timezone']),
+    startDate: body['startDate'],
+    endDate: body['endDate'],
+    languages: list(body['languages']),
+    countries: [...countries],
+    ...(present(body['revision']) && { revision: body['revision'] }),
+  };
+}
+
+/** The values an event form shows: from the stored event, or as typed when it comes back with errors. */
+export function formValuesOf(event: EventView): Record<string, unknown> {
+  return {
+    slug: event.slug,
+    ...Object.fromEntries(
+      LANGUAGES.flatMap((l) => [
+        [`title_${l}`, event.title[l] ?? ''],
+        [`description_${l}`, event.description[l] ?? ''],
+      ]),
+    ),
+    venue_name: event.venue.name ?? '',
+    venue_address: event.venue.address ?? '',
+    venue_city: event.venue.city ?? '',
+    venue_country: event.venue.country ?? '',
+    timezone: event.timezone,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    languages: event.languages,
+    countries: event.countries,
+    revision: event.revision,
+  };
+}
+
+/** Field names of the nested input mapped back to the form's flat names, for error messages. */
+export function formFieldName(field: string): string {
+  return field
+    .replace(/^(title|description|venue)\.(\w+)$/, '$1_$2')
+    .replace(/^countries\.\d+$/, 'countries');
+}
+
+export function roomInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
+  const { interpretation, capacity, ...rest } = body;
+  return { ...rest, capacity: present(capacity), interpretation: list(interpretation) };
+}

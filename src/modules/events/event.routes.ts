@@ -1,0 +1,171 @@
+import { type Request, Router } from 'express';
+import type { Clock } from '../../shared/clock.js';
+import { countriesByName, IBERO_AMERICAN_STATES } from '../../shared/countries.js';
+import { ValidationError } from '../../shared/errors.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { DEFAULT_TIMEZONE } from '../../shared/time.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm } from '../../web/forms.js';
+import { pathParam } from '../../web/params.js';
+import { historyOf } from '../audit/index.js';
+import { actorOf, getUser, listUsers, requireRole, requireUser } from '../auth/index.js';
+import { eventInputFromForm, formFieldName, formValuesOf, roomInputFromForm } from './event.form.js';
+import { EVENT_STATUSES } from './event.model.js';
+import {
+  createEventInput,
+  eventStatusInput,
+  roomInput,
+  teamMemberInput,
+  updateEventInput,
+} from './event.schemas.js';
+import {
+  addRoom,
+  createEvent,
+  getEvent,
+  listEvents,
+  removeRoom,
+  setEventStatus,
+  updateEvent,
+  updateRoom,
+} from './event.service.js';
+import { addTeamMember, assertCanEditEvent, canEditEvent, removeTeamMember, teamOf } from './team.service.js';
+
+const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
+
+/** Organizer pages for events: list, create, edit, status, rooms, team, history. */
+export function eventAdminRoutes(clock: Clock): Router {
+  const router = Router();
+  router.use('/admin', requireUser);
+
+  const formLocals = (req: Request) => ({
+    countryOptions: countriesByName(req.language),
+    iberoAmerican: IBERO_AMERICAN_STATES,
+    languageOptions: LANGUAGES,
+  });
+
+  router.get('/admin', (_req, res) => res.redirect(303, '/admin/events'));
+
+  router.get('/admin/events', async (req, res) => {
+    res.render('events/list', { title: req.t('events.title'), events: await listEvents() });
+  });
+
+  router.get('/admin/events/new', ...requireRole('admin', 'organizer'), (req, res) => {
+    res.render('events/form', { title: req.t('events.new'), ...formLocals(req), values: NEW_EVENT_DEFAULTS });
+  });
+
+  router.post('/admin/events', ...requireRole('admin', 'organizer'), async (req, res) => {
+    const body = formBody(req);
+    const form = {
+      view: 'events/form',
+      locals: { title: req.t('events.new'), ...formLocals(req) },
+      values: body,
+      fieldName: formFieldName,
+    };
+    await handleForm(req, res, form, async () => {
+      const event = await createEvent(parse(createEventInput, eventInputFromForm(body)), actorOf(req), clock);
+      res.redirect(303, `/admin/events/${event.id}`);
+    });
+  });
+
+  router.get('/admin/events/:id', async (req, res) => {
+    const event = await getEvent(pathParam(req, 'id'));
+    const users = await listUsers();
+    const team = (await teamOf(event.id)).map((member) => ({
+      ...member,
+      user: users.find((u) => u.id === member.userId),
+    }));
+    const memberIds = new Set(team.map((member) => member.userId));
+    res.render('events/manage', {
+      title: event.slug,
+      event,
+      canEdit: await canEditEvent(req.user, event.id),
+      team,
+      candidates: users.filter((u) => u.status === 'active' && u.role !== 'viewer' && !memberIds.has(u.id)),
+      statuses: EVENT_STATUSES,
+      history: await historyOf('event', event.id),
+      languageOptions: LANGUAGES,
+    });
+  });
+
+  router.get('/admin/events/:id/edit', async (req, res) => {
+    const event = await getEvent(pathParam(req, 'id'));
+    await assertCanEditEvent(req.user, event.id);
+    res.render('events/form', {
+      title: req.t('events.edit'),
+      event,
+      ...formLocals(req),
+      values: formValuesOf(event),
+    });
+  });
+
+  router.post('/admin/events/:id', async (req, res) => {
+    const event = await getEvent(pathParam(req, 'id'));
+    await assertCanEditEvent(req.user, event.id);
+    const body = formBody(req);
+    const locals = { title: req.t('events.edit'), event, ...formLocals(req) };
+    await handleForm(
+      req,
+      res,
+      { view: 'events/form', locals, values: body, fieldName: formFieldName },
+      async () => {
+        const input = parse(updateEventInput, eventInputFromForm(body));
+        if (input.revision === undefined)
+          throw new ValidationError([{ field: 'revision', code: 'required' }]);
+        await updateEvent(event.id, input, actorOf(req), clock);
+        res.redirect(303, `/admin/events/${event.id}`);
+      },
+    );
+  });
+
+  router.post('/admin/events/:id/status', async (req, res) => {
+    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+    await assertCanEditEvent(req.user, eventId);
+    await setEventStatus(eventId, parse(eventStatusInput, formBody(req)).status, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}`);
+  });
+
+  router.post('/admin/events/:id/rooms', async (req, res) => {
+    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+    await assertCanEditEvent(req.user, eventId);
+    await addRoom(eventId, parse(roomInput, roomInputFromForm(formBody(req))), actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}#rooms`);
+  });
+
+  router.post('/admin/events/:id/rooms/:roomId', async (req, res) => {
+    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+    await assertCanEditEvent(req.user, eventId);
+    const input = parse(roomInput, roomInputFromForm(formBody(req)));
+    await updateRoom(eventId, pathParam(req, 'roomId'), input, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}#rooms`);
+  });
+
+  router.post('/admin/events/:id/rooms/:roomId/delete', async (req, res) => {
+    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+    await assertCanEditEvent(req.user, eventId);
+    await removeRoom(eventId, pathParam(req, 'roomId'), actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}#rooms`);
+  });
+
+  router.post('/admin/events/:id/team', async (req, res) => {
+    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+    await assertCanEditEvent(req.user, eventId);
+    const { userId } = parse(teamMemberInput, formBody(req));
+    const member = await getUser(userId).catch(() => undefined);
+    if (!member || member.status !== 'active' || member.role === 'viewer') {
+      throw new ValidationError([{ field: 'userId', code: 'unknown_reference' }]);
+    }
+    await addTeamMember(eventId, { id: userId, label: member.email }, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}#team`);
+  });
+
+  router.post('/admin/events/:id/team/:userId/delete', async (req, res) => {
+    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+    await assertCanEditEvent(req.user, eventId);
+    const userId = pathParam(req, 'userId');
+    const member = await getUser(userId).catch(() => undefined);
+    await removeTeamMember(eventId, { id: userId, label: member?.email ?? userId }, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}#team`);
+  });
+
+  return router;
+}

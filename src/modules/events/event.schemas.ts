@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { isCountryCode } from '../../shared/countries.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { objectId, requiredText, text, trilingual } from '../../shared/limits.js';
+import { DEFAULT_TIMEZONE, isCalendarDate, isTimeZone } from '../../shared/time.js';
+import { EVENT_STATUSES } from './event.model.js';
+
+export const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'invalid_slug' });
+
+const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
+const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
+const timeZone = z.string().trim().max(64).refine(isTimeZone, { message: 'invalid_timezone' });
+
+const optionalTrilingual = (kind: 'description') =>
+  z.strictObject({ es: text(kind).optional(), en: text(kind).optional(), pt: text(kind).optional() });
+
+const eventFields = {
+  slug,
+  title: trilingual('title'),
+  description: optionalTrilingual('description').optional(),
+  venue: z
+    .strictObject({
+      name: text('name').optional(),
+      address: text('title').optional(),
+      city: text('name').optional(),
+      country: countryCode.optional(),
+    })
+    .optional(),
+  timezone: timeZone.default(DEFAULT_TIMEZONE),
+  startDate: calendarDate,
+  endDate: calendarDate,
+  languages: z
+    .array(z.enum(LANGUAGES))
+    .min(1)
+    .max(3)
+    .default([...LANGUAGES]),
+  countries: z.array(countryCode).max(300).default([]),
+};
+
+const endNotBeforeStart = (value: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) => {
+  if (value.startDate && value.endDate && value.endDate < value.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'end_before_start' });
+  }
+};
+
+export const createEventInput = z.strictObject(eventFields).superRefine(endNotBeforeStart);
+export type CreateEventInput = z.output<typeof createEventInput>;
+
+/** Every field optional; `revision`, when given, must match the stored one. */
+export const updateEventInput = z
+  .strictObject({
+    slug: eventFields.slug.optional(),
+    title: eventFields.title.optional(),
+    description: eventFields.description,
+    venue: eventFields.venue,
+    timezone: timeZone.optional(),
+    startDate: calendarDate.optional(),
+    endDate: calendarDate.optional(),
+    languages: z.array(z.enum(LANGUAGES)).min(1).max(3).optional(),
+    countries: z.array(countryCode).max(300).optional(),
+    revision: z.coerce.number().int().positive().optional(),
+  })
+  .superRefine(endNotBeforeStart);
+export type UpdateEventInput = z.output<typeof updateEventInput>;
+
+export const eventStatusInput = z.strictObject({ status: z.enum(EVENT_STATUSES) });
+
+export const roomInput = z.strictObject({
+  name: requiredText('name'),
+  capacity: z.coerce.number().int().min(0).max(100_000).optional(),
+  interpretation: z.array(z.enum(LANGUAGES)).max(3).default([]),
+});
+export type RoomInput = z.output<typeof roomInput>;
+
+export const teamMemberInput = z.strictObject({ userId: objectId() });

@@ -1,0 +1,218 @@
+import mongoose from 'mongoose';
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { diff, recordChange } from '../audit/index.js';
+import { Event, type EventStatus } from './event.model.js';
+import type { CreateEventInput, RoomInput, UpdateEventInput } from './event.schemas.js';
+import { toEventView, type EventView } from './event.views.js';
+import { addTeamMember } from './team.service.js';
+
+/** Which status changes an organizer may make. */
+const TRANSITIONS: Record<EventStatus, EventStatus[]> = {
+  draft: ['published', 'archived'],
+  published: ['draft', 'archived'],
+  archived: ['published'],
+};
+
+async function loadEvent(eventId: string) {
+  const event = await Event.findById(eventId).lean();
+  if (!event) throw new NotFoundError();
+  return event;
+}
+
+async function ensureSlugFree(slug: string, exceptId?: string): Promise<void> {
+  const existing = await Event.findOne({ slug }, { _id: 1 }).lean();
+  if (existing && String(existing._id) !== exceptId)
+    throw new ConflictError('SLUG_TAKEN', undefined, { slug });
+}
+
+const editable = (event: EventView) => ({
+  slug: event.slug,
+  title: event.title,
+  description: event.description,
+  venue: event.venue,
+  timezone: event.timezone,
+  startDate: event.startDate,
+  endDate: event.endDate,
+  languages: event.languages,
+  countries: event.countries,
+});
+
+export async function createEvent(input: CreateEventInput, actor: Actor, clock: Clock): Promise<EventView> {
+  await ensureSlugFree(input.slug);
+  const created = await Event.create({
+    ...input,
+    countries: [...new Set(input.countries)].sort(),
+    status: 'draft',
+    revision: 1,
+    createdBy: actor.userId,
+  });
+  const event = toEventView(created.toObject());
+  await recordChange({ action: 'event.created', subjectType: 'event', subjectId: event.id, actor }, clock);
+  if (actor.userId) await addTeamMember(event.id, { id: actor.userId, label: actor.label }, actor, clock);
+  return event;
+}
+
+/** Applies an edit; one made from a stale copy (older revision) is refused with 409. */
+export async function updateEvent(
+  eventId: string,
+  input: UpdateEventInput,
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const before = toEventView(await loadEvent(eventId));
+  if (before.status === 'archived') throw new ConflictError('EVENT_ARCHIVED');
+  const { revision, ...changes } = input;
+  if (revision !== undefined && revision !== before.revision) throw new ConflictError('STALE_EDIT');
+  if (changes.slug && changes.slug !== before.slug) await ensureSlugFree(changes.slug, eventId);
+  if (changes.countries) changes.countries = [...new Set(changes.countries)].sort();
+  const merged = { ...editable(before), ...changes };
+  if (merged.endDate < merged.startDate) {
+    throw new ValidationError([{ field: 'endDate', code: 'end_before_start' }]);
+  }
+  const changed = diff(editable(before), merged);
+  if (changed.length === 0) return before;
+  await Event.updateOne({ _id: eventId }, { $set: { ...changes, revision: before.revision + 1 } });
+  await recordChange(
+    { action: 'event.updated', subjectType: 'event', subjectId: eventId, actor, changes: changed },
+    clock,
+  );
+  return getEvent(eventId);
+}
+
+export async function setEventStatus(
+  eventId: string,
+  status: EventStatus,
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const event = await loadEvent(eventId);
+  const from = event.status as EventStatus;
+  if (from === status) return toEventView(event);
+  if (!TRANSITIONS[from].includes(status))
+    throw new ConflictError('STATUS_TRANSITION', undefined, { from, to: status });
+  await Event.updateOne(
+    { _id: eventId },
+    {
+      $set: {
+        status,
+        revision: event.revision + 1,
+        ...(status === 'published' && !event.publishedAt && { publishedAt: clock.now() }),
+      },
+    },
+  );
+  await recordChange(
+    {
+      action: `event.${status}`,
+      subjectType: 'event',
+      subjectId: eventId,
+      actor,
+      changes: [{ field: 'status', from, to: status }],
+    },
+    clock,
+  );
+  return getEvent(eventId);
+}
+
+async function saveRooms(
+  eventId: string,
+  change: (rooms: EventView['rooms']) => EventView['rooms'],
+  action: string,
+  summary: { from: unknown; to: unknown },
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const event = toEventView(await loadEvent(eventId));
+  if (event.status === 'archived') throw new ConflictError('EVENT_ARCHIVED');
+  const rooms = change(event.rooms).map(({ id, ...room }) => ({ _id: id, ...room }));
+  // The whole list is written back: FerretDB has no positional updates.
+  await Event.updateOne({ _id: eventId }, { $set: { rooms, revision: event.revision + 1 } });
+  await recordChange(
+    { action, subjectType: 'event', subjectId: eventId, actor, changes: [{ field: 'rooms', ...summary }] },
+    clock,
+  );
+  return getEvent(eventId);
+}
+
+function findRoom(event: EventView, roomId: string) {
+  const room = event.rooms.find((r) => r.id === roomId);
+  if (!room) throw new NotFoundError();
+  return room;
+}
+
+export async function addRoom(
+  eventId: string,
+  input: RoomInput,
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const id = new mongoose.Types.ObjectId().toString();
+  return saveRooms(
+    eventId,
+    (rooms) => [...rooms, { id, ...input, capacity: input.capacity }],
+    'event.room-added',
+    { from: null, to: input.name },
+    actor,
+    clock,
+  );
+}
+
+export async function updateRoom(
+  eventId: string,
+  roomId: string,
+  input: RoomInput,
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const room = findRoom(await getEvent(eventId), roomId);
+  return saveRooms(
+    eventId,
+    (rooms) => rooms.map((r) => (r.id === roomId ? { id: roomId, ...input, capacity: input.capacity } : r)),
+    'event.room-updated',
+    { from: room, to: { id: roomId, ...input } },
+    actor,
+    clock,
+  );
+}
+
+export async function removeRoom(
+  eventId: string,
+  roomId: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const room = findRoom(await getEvent(eventId), roomId);
+  return saveRooms(
+    eventId,
+    (rooms) => rooms.filter((r) => r.id !== roomId),
+    'event.room-removed',
+    { from: room.name, to: null },
+    actor,
+    clock,
+  );
+}
+
+export async function getEvent(eventId: string): Promise<EventView> {
+  return toEventView(await loadEvent(eventId));
+}
+
+export async function listEvents(): Promise<EventView[]> {
+  const events = await Event.find().sort({ startDate: -1, slug: 1 }).lean();
+  return events.map(toEventView);
+}
+
+/** Published and archived events, newest first: what the public may see. */
+export async function listPublicEvents(): Promise<EventView[]> {
+  const events = await Event.find({ status: mongoose.trusted({ $in: ['published', 'archived'] }) })
+    .sort({ startDate: -1 })
+    .lean();
+  return events.map(toEventView);
+}
+
+/** A public event by its slug; drafts do not exist for the public. */
+export async function getPublicEvent(slug: string): Promise<EventView> {
+  const event = await Event.findOne({ slug: slug.toLowerCase() }).lean();
+  if (!event || event.status === 'draft') throw new NotFoundError();
+  return toEventView(event);
+}

@@ -1,0 +1,84 @@
+import type { Language } from '../../shared/i18n/index.js';
+import type { EventFields, EventStatus } from './event.model.js';
+
+export type Trilingual = Partial<Record<Language, string>>;
+
+export interface RoomView {
+  id: string;
+  name: string;
+  capacity: number | undefined;
+  interpretation: Language[];
+}
+
+export interface EventView {
+  id: string;
+  slug: string;
+  title: Trilingual;
+  description: Trilingual;
+  venue: { name?: string; address?: string; city?: string; country?: string };
+  timezone: string;
+  startDate: string;
+  endDate: string;
+  languages: Language[];
+  countries: string[];
+  rooms: RoomView[];
+  status: EventStatus;
+  revision: number;
+  publishedAt: Date | undefined;
+  createdAt: Date | undefined;
+  updatedAt: Date | undefined;
+}
+
+function trilingual(
+  value: { es?: string | null; en?: string | null; pt?: string | null } | null | undefined,
+): Trilingual {
+  const out: Trilingual = {};
+  for (const language of ['es', 'en', 'pt'] as const) {
+    const text = value?.[language];
+    if (text) out[language] = text;
+  }
+  return out;
+}
+
+type StoredEvent = EventFields & { _id: unknown; createdAt?: Date; updatedAt?: Date };
+
+export function toEventView(event: StoredEvent): EventView {
+  const venue = event.venue ?? {};
+  return {
+    id: String(event._id),
+    slug: event.slug,
+    title: trilingual(event.title),
+    description: trilingual(event.description),
+    venue: {
+      ...(venue.name && { name: venue.name }),
+      ...(venue.address && { address: venue.address }),
+      ...(venue.city && { city: venue.city }),
+      ...(venue.country && { country: venue.country }),
+    },
+    timezone: event.timezone,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    languages: (event.languages ?? []) as Language[],
+    countries: event.countries ?? [],
+    rooms: (event.rooms ?? []).map((room) => ({
+      id: String((room as { _id?: unknown })._id),
+      name: room.name,
+      capacity: room.capacity ?? undefined,
+      interpretation: (room.interpretation ?? []) as Language[],
+    })),
+    status: event.status as EventStatus,
+    revision: event.revision,
+    publishedAt: event.publishedAt ?? undefined,
+    createdAt: event.createdAt,
+    updatedAt: event.updatedAt,
+  };
+}
+
+/** Text in the wanted language, else in the event's languages in order, else any. */
+export function localized(
+  text: Trilingual,
+  language: Language,
+  order: Language[] = ['es', 'en', 'pt'],
+): string {
+  return text[language] ?? order.map((l) => text[l]).find(Boolean) ?? Object.values(text).find(Boolean) ?? '';
+}

@@ -1,0 +1,15 @@
+export { eventAdminRoutes } from './event.routes.js';
+export { eventPublicRoutes } from './public.routes.js';
+export { registerEventsApi } from './events.api.js';
+export {
+  createEvent,
+  getEvent,
+  getPublicEvent,
+  listEvents,
+  setEventStatus,
+  addRoom,
+} from './event.service.js';
+export { addTeamMember, assertCanEditEvent, canEditEvent } from './team.service.js';
+export { Event } from './event.model.js';
+export type { EventView, RoomView } from './event.views.js';
+export type { CreateEventInput, RoomInput } from './event.schemas.js';

@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { countryName } from '../../shared/countries.js';
+import { dateAtNoon, formatDateRange, formatInstant, zoneLabel } from '../../shared/time.js';
+import { pathParam } from '../../web/params.js';
+import { getPublicEvent, listPublicEvents } from './event.service.js';
+import { localized } from './event.views.js';
+
+/** What anyone may read: the list of public events and each event's page. */
+export function eventPublicRoutes(): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const events = (await listPublicEvents()).map((event) => ({
+      slug: event.slug,
+      title: localized(event.title, req.language, event.languages),
+      dates: formatDateRange(event.startDate, event.endDate, req.language),
+      place: [event.venue.city, event.venue.country && countryName(event.venue.country, req.language)]
+        .filter(Boolean)
+        .join(', '),
+      archived: event.status === 'archived',
+    }));
+    res.render('home/index', { title: req.t('home.title'), events });
+  });
+
+  router.get('/events/:slug', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const language = req.language;
+    res.render('events/public', {
+      title: localized(event.title, language, event.languages),
+      event,
+      heading: localized(event.title, language, event.languages),
+      description: localized(event.description, language, event.languages),
+      dates: formatDateRange(event.startDate, event.endDate, language),
+      zone: zoneLabel(event.timezone, dateAtNoon(event.startDate)),
+      publishedAt: event.publishedAt && formatInstant(event.publishedAt, event.timezone, language),
+      venueCountry: event.venue.country && countryName(event.venue.country, language),
+      countries: event.countries
+        .map((code) => countryName(code, language))
+        .sort(new Intl.Collator(language).compare),
+      workingLanguages: event.languages.map((code) => req.t(`language.${code}`)),
+    });
+  });
+
+  return router;
+}

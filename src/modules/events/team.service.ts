@@ -1,0 +1,72 @@
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
+import { recordChange } from '../audit/index.js';
+import { TeamMember } from './event.model.js';
+
+export interface Editor {
+  id: string;
+  role: 'admin' | 'organizer' | 'viewer';
+}
+
+/** Adds a person to an event's team; adding twice is harmless (the unique index decides). */
+export async function addTeamMember(
+  eventId: string,
+  member: { id: string; label: string },
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
+  try {
+    await TeamMember.create({ eventId, userId: member.id, notify: true, addedAt: clock.now() });
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) return;
+    throw error;
+  }
+  await recordChange(
+    {
+      action: 'event.team-added',
+      subjectType: 'event',
+      subjectId: eventId,
+      actor,
+      changes: [{ field: 'team', from: null, to: member.label }],
+    },
+    clock,
+  );
+}
+
+export async function removeTeamMember(
+  eventId: string,
+  member: { id: string; label: string },
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
+  const { deletedCount } = await TeamMember.deleteOne({ eventId, userId: member.id });
+  if (deletedCount === 0) throw new NotFoundError();
+  await recordChange(
+    {
+      action: 'event.team-removed',
+      subjectType: 'event',
+      subjectId: eventId,
+      actor,
+      changes: [{ field: 'team', from: member.label, to: null }],
+    },
+    clock,
+  );
+}
+
+export async function teamOf(eventId: string): Promise<{ userId: string; notify: boolean }[]> {
+  const members = await TeamMember.find({ eventId }).sort({ addedAt: 1 }).lean();
+  return members.map((member) => ({ userId: member.userId, notify: member.notify }));
+}
+
+/** Admins edit every event; organizers only those whose team they are in; viewers none. */
+export async function canEditEvent(user: Editor | undefined, eventId: string): Promise<boolean> {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  if (user.role !== 'organizer') return false;
+  return Boolean(await TeamMember.exists({ eventId, userId: user.id }));
+}
+
+export async function assertCanEditEvent(user: Editor | undefined, eventId: string): Promise<void> {
+  if (!(await canEditEvent(user, eventId))) throw new ForbiddenError();
+}

@@ -1,0 +1,51 @@
+import type { Request, Response } from 'express';
+import { AppError, ValidationError } from '../shared/errors.js';
+
+/** Statuses a form answers by showing itself again with the problem, rather than an error page. */
+const FORM_STATUSES = new Set([401, 409, 422]);
+
+/**
+ * Runs a form's action. On a user mistake the same form is rendered again (same status code)
+ * with a message per field and the values entered, so nothing typed is lost.
+ */
+export async function handleForm(
+  req: Request,
+  res: Response,
+  form: {
+    view: string;
+    locals: Record<string, unknown>;
+    values?: Record<string, unknown>;
+    /** Maps an input field path to the form's field name. */
+    fieldName?: (field: string) => string;
+  },
+  action: () => Promise<void>,
+): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof AppError) || !FORM_STATUSES.has(error.status)) throw error;
+    const fieldErrors: Record<string, string> = {};
+    if (error instanceof ValidationError) {
+      for (const fieldError of error.fieldErrors) {
+        fieldErrors[form.fieldName?.(fieldError.field) ?? fieldError.field] ??= req.t(
+          `validation.${fieldError.code}`,
+          fieldError.params ?? {},
+        );
+      }
+    }
+    res.status(error.status).render(form.view, {
+      ...form.locals,
+      values: form.values ?? {},
+      fieldErrors,
+      formError:
+        error instanceof ValidationError
+          ? req.t('errors.fieldsTitle')
+          : req.t(`errors.${error.code}.detail`, error.params),
+    });
+  }
+}
+
+/** The body of a form as a plain record of strings (repeated fields become arrays). */
+export function formBody(req: Request): Record<string, unknown> {
+  return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+}
