@@ -11,3 +11,16 @@ export function csrfTokenIn(html: string): string {
   if (!match?.[1]) throw new Error('No CSRF token in the page');
   return match[1];
 }
+
+/** Signs a browser-like agent in through the login form. */
+export async function signIn(agent: ReturnType<typeof browserAgent>, email: string, password: string) {
+  const token = csrfTokenIn((await agent.get('/login')).text);
+  const res = await agent.post('/login').type('form').send({ _csrf: token, email, password });
+  if (res.status !== 303) throw new Error(`sign-in failed with ${res.status}`);
+  return res;
+}
+
+/** A CSRF token for an agent's session, taken from any page with a form. */
+export async function csrfFor(agent: ReturnType<typeof browserAgent>, path = '/login'): Promise<string> {
+  return csrfTokenIn((await agent.get(path)).text);
+}

@@ -1,0 +1,32 @@
+import { createEvent, type CreateEventInput } from '../../src/modules/events/index.js';
+import type { Actor } from '../../src/shared/actor.js';
+import { settableClock } from '../../src/shared/clock.js';
+
+let sequence = 0;
+
+export function buildEventInput(overrides: Partial<CreateEventInput> = {}): CreateEventInput {
+  sequence += 1;
+  return {
+    slug: `foro-prueba-${sequence}`,
+    title: {
+      es: `Foro de prueba ${sequence}`,
+      en: `Test forum ${sequence}`,
+      pt: `Fórum de teste ${sequence}`,
+    },
+    timezone: 'America/Guayaquil',
+    startDate: '2008-04-10',
+    endDate: '2008-04-11',
+    languages: ['es', 'pt', 'en'],
+    countries: ['EC', 'PE'],
+    ...overrides,
+  };
+}
+
+/** A draft event; with an actor who has a user id, that user joins its team. */
+export async function createTestEvent(overrides: Partial<CreateEventInput> = {}, actor?: Actor) {
+  return createEvent(
+    buildEventInput(overrides),
+    actor ?? { label: 'test', via: 'system' },
+    settableClock('2008-01-01T00:00:00Z'),
+  );
+}
