@@ -40,7 +40,7 @@ describe('events: organizers edit, the public reads', () => {
     const event = await Event.findOne({ slug: 'cuenca-2008' }).lean();
     expect(event?.countries).to.have.length(22);
     expect(event?.status).to.equal('draft');
-    const page = await agent.get(res.headers['location']);
+    const page = await agent.get(String(res.headers['location']));
     expect(page.text).to.contain(user.name);
     expect(page.text).to.contain('Andorra');
   });

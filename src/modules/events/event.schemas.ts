@@ -78,4 +78,12 @@ export const roomInput = z.strictObject({
 });
 export type RoomInput = z.output<typeof roomInput>;
 
+/** A change to a room: only the fields given are changed. */
+export const roomPatchInput = z.strictObject({
+  name: requiredText('name').optional(),
+  capacity: z.coerce.number().int().min(0).max(100_000).optional(),
+  interpretation: z.array(z.enum(LANGUAGES)).max(3).optional(),
+});
+export type RoomPatch = z.output<typeof roomPatchInput>;
+
 export const teamMemberInput = z.strictObject({ userId: objectId() });

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
 import { Event, type EventStatus } from './event.model.js';
-import type { CreateEventInput, RoomInput, UpdateEventInput } from './event.schemas.js';
+import type { CreateEventInput, RoomInput, RoomPatch, UpdateEventInput } from './event.schemas.js';
 import { toEventView, type EventView } from './event.views.js';
 import { addTeamMember } from './team.service.js';
 
@@ -161,16 +161,22 @@ export async function addRoom(
 export async function updateRoom(
   eventId: string,
   roomId: string,
-  input: RoomInput,
+  patch: RoomPatch,
   actor: Actor,
   clock: Clock,
 ): Promise<EventView> {
   const room = findRoom(await getEvent(eventId), roomId);
+  const next = {
+    id: roomId,
+    name: patch.name ?? room.name,
+    capacity: 'capacity' in patch ? patch.capacity : room.capacity,
+    interpretation: patch.interpretation ?? room.interpretation,
+  };
   return saveRooms(
     eventId,
-    (rooms) => rooms.map((r) => (r.id === roomId ? { id: roomId, ...input, capacity: input.capacity } : r)),
+    (rooms) => rooms.map((r) => (r.id === roomId ? next : r)),
     'event.room-updated',
-    { from: room, to: { id: roomId, ...input } },
+    { from: room, to: next },
     actor,
     clock,
   );

@@ -6,7 +6,7 @@ import { pathParam } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { EVENT_STATUSES } from './event.model.js';
-import { createEventInput, eventStatusInput, roomInput, updateEventInput } from './event.schemas.js';
+import { createEventInput, eventStatusInput, roomInput, roomPatchInput, updateEventInput } from './event.schemas.js';
 import {
   addRoom,
   createEvent,
@@ -173,8 +173,8 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     ...rooms,
     method: 'patch',
     path: '/events/:eventId/rooms/:roomId',
-    summary: 'Change a room (the whole room is replaced)',
-    body: roomInput,
+    summary: 'Change a room: only the fields given change',
+    body: roomPatchInput,
     response: roomOutput,
     handler: async (req, body) => {
       const roomId = pathParam(req, 'roomId');

@@ -1,0 +1,105 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import request from 'supertest';
+import { User } from '../../src/modules/auth/user.model.js';
+import { CUENCA_EVENT, DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
+import { Event } from '../../src/modules/events/index.js';
+import { projectRoot } from '../../src/paths.js';
+import { useTestForo, databaseNameFor } from '../support/foro.js';
+import { browserAgent, signIn } from '../support/http.js';
+
+/** Runs an npm script the way a person would, against this file's database. */
+function runNpm(
+  script: string,
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const server = (process.env['MONGODB_URI'] ?? '').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1');
+  const child = spawn('npm', ['run', '-s', script, '--', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, MONGODB_URI: `${server}/${databaseNameFor(import.meta.url)}`, NODE_ENV: 'test' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('demo data and command-line scripts', function () {
+  this.timeout(60_000);
+  const foro = useTestForo(import.meta.url);
+  const actor = { label: 'test seed', via: 'cli' as const };
+
+  it('seeds the Cuenca Forum, published, and creates nothing twice', async () => {
+    const first = await seedDemo(actor, foro.clock);
+    const second = await seedDemo(actor, foro.clock);
+    expect(first.event.created).to.equal(true);
+    expect(second.event.created).to.equal(false);
+    expect(await Event.countDocuments()).to.equal(1);
+    expect(await User.countDocuments()).to.equal(DEMO_USERS.length);
+    expect(first.logins.every((login) => login.password && login.created)).to.equal(true);
+    expect(second.logins.every((login) => login.password === undefined && !login.created)).to.equal(true);
+
+    const event = await Event.findOne({ slug: 'cuenca-2008' }).lean();
+    expect(event).to.include({
+      status: 'published',
+      timezone: 'America/Guayaquil',
+      startDate: '2008-04-10',
+      endDate: '2008-04-11',
+    });
+    expect(event?.title?.es).to.equal('Foro Iberoamericano sobre Migración y Desarrollo');
+    expect(event?.countries).to.have.length(22);
+    expect(event?.rooms.length).to.be.at.least(3);
+    expect(CUENCA_EVENT.countries).to.include.members(['AD', 'BR', 'EC', 'ES', 'PT', 'VE']);
+
+    const page = await request(foro.url).get('/events/cuenca-2008?lang=en');
+    expect(page.text).to.contain('Ibero-American Forum on Migration and Development');
+    const organizer = first.logins.find((login) => login.role === 'organizer')!;
+    const agent = browserAgent(foro.url);
+    await signIn(agent, organizer.email, organizer.password!);
+    const manage = await agent.get(`/admin/events/${first.event.id}`);
+    expect(manage.text, 'the demo organizer is in the team').to.contain('Editar evento');
+  });
+
+  it('gives the demo logins new passwords on request', async () => {
+    const first = await seedDemo(actor, foro.clock);
+    const reset = await seedDemo(actor, foro.clock, { resetPasswords: true });
+    const admin = reset.logins.find((login) => login.role === 'admin')!;
+    expect(admin.password).to.be.a('string').and.not.equal(first.logins[0]!.password);
+    await signIn(browserAgent(foro.url), admin.email, admin.password!);
+  });
+
+  it('runs npm run seed:demo twice and prints the logins', async () => {
+    const first = await runNpm('seed:demo', []);
+    expect(first.code, first.stderr).to.equal(0);
+    expect(first.stdout).to.contain('cuenca-2008: created and published');
+    expect(first.stdout).to.match(/admin\s+admin@demo\.foro\.example\s+\S{12,}/);
+    const second = await runNpm('seed:demo', []);
+    expect(second.stdout).to.contain('already there');
+    expect(await Event.countDocuments()).to.equal(1);
+  });
+
+  it('creates the first admin with npm run user:create, reading the password from stdin', async () => {
+    const done = await runNpm(
+      'user:create',
+      ['--email', 'Admin@Cepal.example', '--name', 'Ana Admin'],
+      'a long admin passphrase\n',
+    );
+    expect(done.code, done.stderr).to.equal(0);
+    expect(done.stdout).to.contain('Created Ana Admin <admin@cepal.example> as admin');
+    await signIn(browserAgent(foro.url), 'admin@cepal.example', 'a long admin passphrase');
+
+    const short = await runNpm('user:create', ['--email', 'b@cepal.example', '--name', 'B'], 'short\n');
+    expect(short.code).to.equal(1);
+    expect(short.stderr).to.contain('password');
+    const duplicate = await runNpm(
+      'user:create',
+      ['--email', 'admin@cepal.example', '--name', 'Again'],
+      'a long admin passphrase\n',
+    );
+    expect(duplicate.code).to.equal(1);
+    expect(duplicate.stderr).to.contain('already an account');
+  });
+});
