@@ -153,6 +153,41 @@ describe('events: organizers edit, the public reads', () => {
     ]);
   });
 
+  it('lets only admins change a team', async () => {
+    const owner = await signedIn('organizer');
+    const event = await createTestEvent({}, owner.actor);
+    const colleague = await createTestUser({ role: 'organizer' });
+    const token = await csrfFor(owner.agent, `/admin/events/${event.id}`);
+    const res = await owner.agent
+      .post(`/admin/events/${event.id}/team`)
+      .type('form')
+      .send({ _csrf: token, userId: colleague.id });
+    expect(res.status).to.equal(403);
+    const removeSelf = await owner.agent
+      .post(`/admin/events/${event.id}/team/${owner.user.id}/delete`)
+      .type('form')
+      .send({ _csrf: token });
+    expect(removeSelf.status).to.equal(403);
+    const admin = await signedIn('admin');
+    const adminToken = await csrfFor(admin.agent, `/admin/events/${event.id}`);
+    const viewer = await createTestUser({ role: 'viewer' });
+    const refused = await admin.agent
+      .post(`/admin/events/${event.id}/team`)
+      .type('form')
+      .send({ _csrf: adminToken, userId: viewer.id });
+    expect(refused.status, 'viewers cannot join a team').to.equal(422);
+    const removed = await admin.agent
+      .post(`/admin/events/${event.id}/team/${owner.user.id}/delete`)
+      .type('form')
+      .send({ _csrf: adminToken });
+    expect(removed.status).to.equal(303);
+    const denied = await owner.agent
+      .post(`/admin/events/${event.id}/rooms`)
+      .type('form')
+      .send({ _csrf: token, name: 'Sala' });
+    expect(denied.status, 'out of the team, out of editing').to.equal(403);
+  });
+
   it('refuses an edit saved from a stale copy with 409', async () => {
     const { agent, actor } = await signedIn('organizer');
     const event = await createTestEvent({}, actor);

@@ -6,7 +6,13 @@ import { pathParam } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { EVENT_STATUSES } from './event.model.js';
-import { createEventInput, eventStatusInput, roomInput, roomPatchInput, updateEventInput } from './event.schemas.js';
+import {
+  createEventInput,
+  eventStatusInput,
+  roomInput,
+  roomPatchInput,
+  updateEventInput,
+} from './event.schemas.js';
 import {
   addRoom,
   createEvent,
