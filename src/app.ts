@@ -4,6 +4,7 @@ import type { Database } from './db/index.js';
 import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
 import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
 import type { Logger } from './shared/logger.js';
@@ -32,10 +33,12 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
   const api = new ApiRegistry();
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
+  registerPeopleApi(api, clock);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
+    personRoutes(clock),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

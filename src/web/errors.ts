@@ -54,6 +54,10 @@ export function toAppError(error: unknown): AppError | undefined {
     return field ? new ConflictError('DUPLICATE', 'duplicate key', { field }) : new ConflictError();
   }
   if (typeof error !== 'object' || error === null) return undefined;
+  if ((error as Error).name === 'MulterError') {
+    const code = (error as { code?: string }).code;
+    return code === 'LIMIT_FILE_SIZE' ? new PayloadTooLargeError() : new BadRequestError((error as Error).message);
+  }
   const httpError = error as HttpLikeError;
   if (httpError.code === 'EBADCSRFTOKEN') return new CsrfError();
   const fromBodyParser = httpError.type ? BODY_PARSER_ERRORS[httpError.type] : undefined;

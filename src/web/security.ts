@@ -56,7 +56,10 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     const fromBody: unknown = (req.body as Record<string, unknown> | undefined)?.['_csrf'];
     if (typeof fromBody === 'string') return fromBody;
     const fromHeader = req.headers['x-csrf-token'];
-    return typeof fromHeader === 'string' ? fromHeader : undefined;
+    if (typeof fromHeader === 'string') return fromHeader;
+    // File uploads are parsed after this check, so their forms carry the token in the action URL.
+    const fromQuery = req.query['_csrf'];
+    return req.is('multipart/form-data') && typeof fromQuery === 'string' ? fromQuery : undefined;
   },
   // A cross-site page cannot send `application/json` or an Authorization header without a CORS
   // preflight, which Foro never grants. Every other unsafe request needs the token.

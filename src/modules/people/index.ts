@@ -1,0 +1,6 @@
+export { createPerson, getPeople, getPerson, searchPeople, updatePerson } from './person.service.js';
+export { displayName, withoutContactDetails, type PersonView } from './person.views.js';
+export { Person, SECTORS, GENDERS, type Sector, type Gender } from './person.model.js';
+export type { PersonInput } from './person.schemas.js';
+export { personRoutes } from './person.routes.js';
+export { registerPeopleApi } from './people.api.js';

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.js';
+import { parse } from '../../shared/validate.js';
+import type { ApiRegistry } from '../../web/api-registry.js';
+import { pathParam } from '../../web/params.js';
+import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { GENDERS, SECTORS } from './person.model.js';
+import { seesContactDetails } from './person.routes.js';
+import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
+import { createPerson, getPerson, searchPeople, updatePerson } from './person.service.js';
+import { withoutContactDetails, type PersonView } from './person.views.js';
+
+export const personOutput = z.object({
+  id: z.string(),
+  honorific: z.string().optional(),
+  givenName: z.string(),
+  familyName: z.string(),
+  position: z.string().optional(),
+  organization: z.string().optional(),
+  sector: z.enum(SECTORS).optional(),
+  country: z.string().optional(),
+  email: z.string().optional().describe('Only for admins and organizers'),
+  phone: z.string().optional().describe('Only for admins and organizers'),
+  language: z.string().optional(),
+  gender: z.enum(GENDERS).optional(),
+  biography: z.object({ es: z.string(), en: z.string(), pt: z.string() }).partial(),
+});
+
+export function registerPeopleApi(api: ApiRegistry, clock: Clock): void {
+  const readers = { tag: 'People', access: 'any signed-in user (contact details: admins and organizers)', guards: [requireUser] };
+  const editors = { tag: 'People', access: 'admin or organizer', guards: requireRole('admin', 'organizer') };
+  const shown = (req: Parameters<typeof seesContactDetails>[0], person: PersonView) =>
+    seesContactDetails(req) ? person : withoutContactDetails(person);
+
+  api.add({
+    ...readers,
+    method: 'get',
+    path: '/people',
+    summary: 'Search people by name or organization (q), country, sector; 50 a page',
+    response: z.object({ people: z.array(personOutput), total: z.number(), page: z.number(), pages: z.number() }),
+    handler: async (req) => {
+      const result = await searchPeople(parse(personSearchInput, req.query));
+      return { ...result, people: result.people.map((p) => shown(req, p)) };
+    },
+  });
+
+  api.add({
+    ...readers,
+    method: 'get',
+    path: '/people/:personId',
+    summary: 'Read one person',
+    response: personOutput,
+    handler: async (req) => shown(req, await getPerson(pathParam(req, 'personId'))),
+  });
+
+  api.add({
+    ...editors,
+    method: 'post',
+    path: '/people',
+    summary: 'Add a person to the directory',
+    body: personInput,
+    status: 201,
+    response: personOutput,
+    handler: async (req, body) => createPerson(body, actorOf(req), clock),
+  });
+
+  api.add({
+    ...editors,
+    method: 'patch',
+    path: '/people/:personId',
+    summary: 'Change a person: only the fields given change; null clears one',
+    body: personPatchInput,
+    response: personOutput,
+    handler: async (req, body) => updatePerson(pathParam(req, 'personId'), body, actorOf(req), clock),
+  });
+}

@@ -1,0 +1,124 @@
+import { type Request, Router } from 'express';
+import multer from 'multer';
+import type { Clock } from '../../shared/clock.js';
+import { countriesByName } from '../../shared/countries.js';
+import { ValidationError } from '../../shared/errors.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { LIMITS } from '../../shared/limits.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm } from '../../web/forms.js';
+import { pathParam } from '../../web/params.js';
+import { historyOf } from '../audit/index.js';
+import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { confirmImport, decodeUpload, getImportPreview, previewImport } from './import.service.js';
+import { peopleToCsv } from './person.csv.js';
+import { formValuesOfPerson, personFieldName, personInputFromForm } from './person.form.js';
+import { GENDERS, HONORIFICS, SECTORS } from './person.model.js';
+import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
+import { allPeople, createPerson, getPerson, searchPeople, updatePerson } from './person.service.js';
+import { withoutContactDetails } from './person.views.js';
+
+/** Organizers and admins see contact details; viewers do not (DESIGN.md §6). */
+export const seesContactDetails = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 } });
+
+export function personRoutes(clock: Clock): Router {
+  const router = Router();
+  router.use('/admin/people', requireUser);
+  const editors = requireRole('admin', 'organizer');
+
+  const formLocals = (req: Request) => ({
+    countryOptions: countriesByName(req.language),
+    sectors: SECTORS,
+    genders: GENDERS,
+    honorifics: HONORIFICS,
+    languageOptions: LANGUAGES,
+  });
+
+  router.get('/admin/people', async (req, res) => {
+    const search = parse(personSearchInput, req.query);
+    const result = await searchPeople(search);
+    res.render('people/list', {
+      title: req.t('people.title'),
+      ...result,
+      people: seesContactDetails(req) ? result.people : result.people.map(withoutContactDetails),
+      search,
+      countryOptions: countriesByName(req.language),
+      sectors: SECTORS,
+      canEdit: seesContactDetails(req),
+      contactDetails: seesContactDetails(req),
+    });
+  });
+
+  router.get('/admin/people/export.csv', async (req, res) => {
+    const csv = peopleToCsv(await allPeople(), { withContactDetails: seesContactDetails(req) });
+    res.attachment('foro-people.csv').type('text/csv; charset=utf-8').send(csv);
+  });
+
+  router.get('/admin/people/new', ...editors, (req, res) => {
+    res.render('people/form', { title: req.t('people.new'), ...formLocals(req), values: {} });
+  });
+
+  router.post('/admin/people', ...editors, async (req, res) => {
+    const body = formBody(req);
+    const form = { view: 'people/form', locals: { title: req.t('people.new'), ...formLocals(req) }, values: body, fieldName: personFieldName };
+    await handleForm(req, res, form, async () => {
+      const person = await createPerson(parse(personInput, personInputFromForm(body, 'create')), actorOf(req), clock);
+      res.redirect(303, `/admin/people/${person.id}`);
+    });
+  });
+
+  router.get('/admin/people/import', ...editors, (req, res) => {
+    res.render('people/import', { title: req.t('people.import') });
+  });
+
+  router.post('/admin/people/import', ...editors, upload.single('file'), async (req, res) => {
+    await handleForm(req, res, { view: 'people/import', locals: { title: req.t('people.import') } }, async () => {
+      if (!req.file) throw new ValidationError([{ field: 'file', code: 'required' }]);
+      const preview = await previewImport(
+        { content: decodeUpload(req.file.buffer), fileName: req.file.originalname },
+        actorOf(req),
+        clock,
+      );
+      res.redirect(303, `/admin/people/import/${preview.id}`);
+    });
+  });
+
+  router.get('/admin/people/import/:importId', ...editors, async (req, res) => {
+    const preview = await getImportPreview(pathParam(req, 'importId'), actorOf(req));
+    res.render('people/import-preview', { title: req.t('people.importPreview'), preview });
+  });
+
+  router.post('/admin/people/import/:importId/confirm', ...editors, async (req, res) => {
+    const result = await confirmImport(pathParam(req, 'importId'), actorOf(req), clock);
+    res.render('people/import-done', { title: req.t('people.import'), result });
+  });
+
+  router.get('/admin/people/:id', async (req, res) => {
+    const person = await getPerson(pathParam(req, 'id'));
+    res.render('people/show', {
+      title: `${person.givenName} ${person.familyName}`,
+      person: seesContactDetails(req) ? person : withoutContactDetails(person),
+      canEdit: seesContactDetails(req),
+      history: await historyOf('person', person.id),
+    });
+  });
+
+  router.get('/admin/people/:id/edit', ...editors, async (req, res) => {
+    const person = await getPerson(pathParam(req, 'id'));
+    res.render('people/form', { title: req.t('people.edit'), person, ...formLocals(req), values: formValuesOfPerson(person) });
+  });
+
+  router.post('/admin/people/:id', ...editors, async (req, res) => {
+    const person = await getPerson(pathParam(req, 'id'));
+    const body = formBody(req);
+    const locals = { title: req.t('people.edit'), person, ...formLocals(req) };
+    await handleForm(req, res, { view: 'people/form', locals, values: body, fieldName: personFieldName }, async () => {
+      await updatePerson(person.id, parse(personPatchInput, personInputFromForm(body, 'edit')), actorOf(req), clock);
+      res.redirect(303, `/admin/people/${person.id}`);
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isCountryCode } from '../../shared/countries.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { email, requiredText, text } from '../../shared/limits.js';
+import { GENDERS, SECTORS } from './person.model.js';
+
+const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[0-9 ().-]{4,}(\s*(ext\.?|x)\s*\d+)?$/i, { message: 'invalid_phone' });
+
+const personFields = {
+  honorific: text('short').pipe(z.string().max(20)).optional(),
+  givenName: requiredText('name'),
+  familyName: requiredText('name'),
+  position: text('title').optional(),
+  organization: text('title').optional(),
+  sector: z.enum(SECTORS).optional(),
+  country: countryCode.optional(),
+  email: email().optional(),
+  phone: phone.optional(),
+  language: z.enum(LANGUAGES).optional(),
+  gender: z.enum(GENDERS).optional(),
+  biography: z
+    .strictObject({ es: text('description').optional(), en: text('description').optional(), pt: text('description').optional() })
+    .optional(),
+};
+
+export const personInput = z.strictObject(personFields);
+export type PersonInput = z.output<typeof personInput>;
+
+/** A change: only the fields given change; `null` clears an optional field. */
+export const personPatchInput = z.strictObject(
+  Object.fromEntries(
+    Object.entries(personFields).map(([key, schema]) => [
+      key,
+      key === 'givenName' || key === 'familyName' ? schema.optional() : schema.nullable().optional(),
+    ]),
+  ) as { [K in keyof typeof personFields]: z.ZodOptional<z.ZodNullable<(typeof personFields)[K]>> },
+);
+export type PersonPatch = z.output<typeof personPatchInput>;
+
+export const personSearchInput = z.strictObject({
+  q: text('short').optional(),
+  country: countryCode.optional(),
+  sector: z.enum(SECTORS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type PersonSearch = z.output<typeof personSearchInput>;

@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { neutralizeCell, peopleToCsv, readPeopleCsv } from '../../src/modules/people/person.csv.js';
+import type { PersonView } from '../../src/modules/people/index.js';
+
+describe('people: CSV', () => {
+  it('neutralizes cells a spreadsheet would run as formulas, but not numbers or phones', () => {
+    expect(neutralizeCell('=HYPERLINK("http://x","y")')).to.equal('\'=HYPERLINK("http://x","y")');
+    expect(neutralizeCell('+cmd|')).to.equal("'+cmd|");
+    expect(neutralizeCell('-2+3+cmd')).to.equal("'-2+3+cmd");
+    expect(neutralizeCell('@SUM(A1)')).to.equal("'@SUM(A1)");
+    expect(neutralizeCell('\tTab')).to.equal("'\tTab");
+    expect(neutralizeCell('\rCR')).to.equal("'\rCR");
+    expect(neutralizeCell('+593 7 284 1234')).to.equal('+593 7 284 1234');
+    expect(neutralizeCell('-12.5')).to.equal('-12.5');
+    expect(neutralizeCell('CEPAL')).to.equal('CEPAL');
+  });
+
+  it('exports without contact details for those who may not see them, and never gender', () => {
+    const person: PersonView = {
+      id: '1',
+      honorific: 'Dra.',
+      givenName: 'Ana',
+      familyName: 'Pérez',
+      position: undefined,
+      organization: '=cmd',
+      sector: 'academia',
+      country: 'EC',
+      email: 'ana@example.org',
+      phone: '+593 99',
+      language: 'es',
+      gender: 'female',
+      biography: {},
+    };
+    const full = peopleToCsv([person], { withContactDetails: true });
+    expect(full.startsWith('\uFEFFhonorific,given_name,family_name')).to.equal(true);
+    expect(full).to.contain("Dra.,Ana,Pérez,,'=cmd,academia,EC,ana@example.org,+593 99,es,,");
+    const limited = peopleToCsv([person], { withContactDetails: false });
+    expect(limited).to.not.contain('ana@example.org');
+    expect(limited).to.not.contain('female');
+  });
+
+  it('reads rows with their line numbers and reports each problem', () => {
+    const rows = readPeopleCsv(
+      [
+        'Given Name;Family Name;Country;Email;Sector;Gender',
+        'José;Martínez;ec;jose@example.org;academia;male',
+        ';Sin Nombre;EC;;;',
+        'Ana;"Pérez',
+        'Soto";XX;ana@example.org;astrology;',
+        'Luis;Gómez;PE;JOSE@example.org;;',
+      ].join('\r\n'),
+    );
+    expect(
+      rows.map((r) => r.line),
+      'a record starts where it starts',
+    ).to.deep.equal([2, 3, 4, 6]);
+    expect(rows[0]?.input).to.include({
+      givenName: 'José',
+      familyName: 'Martínez',
+      country: 'EC',
+      email: 'jose@example.org',
+    });
+    expect(rows[1]?.errors).to.deep.equal([{ field: 'givenName', code: 'required' }]);
+    expect(rows[2]?.input).to.equal(undefined);
+    expect(rows[2]?.errors.map((e) => `${e.field}:${e.code}`)).to.have.members([
+      'country:invalid_country',
+      'sector:invalid_choice',
+    ]);
+    expect(rows[3]?.errors).to.deep.equal([
+      { field: 'email', code: 'duplicate_in_file', params: { line: 2 } },
+    ]);
+  });
+
+  it('refuses a file without the name columns, and one that is not CSV', () => {
+    expect(() => readPeopleCsv('name,email\nAna,a@x.org')).to.throw(/csv_missing_columns/);
+    expect(() => readPeopleCsv('given_name,family_name\n"unclosed,quote\n')).to.throw(/csv_unreadable/);
+  });
+});
