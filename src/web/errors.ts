@@ -56,7 +56,9 @@ export function toAppError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   if ((error as Error).name === 'MulterError') {
     const code = (error as { code?: string }).code;
-    return code === 'LIMIT_FILE_SIZE' ? new PayloadTooLargeError() : new BadRequestError((error as Error).message);
+    return code === 'LIMIT_FILE_SIZE'
+      ? new PayloadTooLargeError()
+      : new BadRequestError((error as Error).message);
   }
   const httpError = error as HttpLikeError;
   if (httpError.code === 'EBADCSRFTOKEN') return new CsrfError();

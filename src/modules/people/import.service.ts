@@ -46,7 +46,9 @@ export async function previewImport(
     }
   }
   const now = clock.now();
-  await PersonImport.deleteMany({ createdAt: mongoose.trusted({ $lt: new Date(now.getTime() - DRAFT_LIFETIME_MS) }) });
+  await PersonImport.deleteMany({
+    createdAt: mongoose.trusted({ $lt: new Date(now.getTime() - DRAFT_LIFETIME_MS) }),
+  });
   const draft = await PersonImport.create({
     createdAt: now,
     createdBy: actor.userId ?? actor.label,
@@ -86,7 +88,13 @@ export async function confirmImport(
     }
   }
   await recordChange(
-    { action: 'people.imported', subjectType: 'people', subjectId: 'directory', actor, changes: [{ field: preview.fileName, from: null, to: created }] },
+    {
+      action: 'people.imported',
+      subjectType: 'people',
+      subjectId: 'directory',
+      actor,
+      changes: [{ field: preview.fileName, from: null, to: created }],
+    },
     clock,
   );
   return { created, skipped };

@@ -27,7 +27,11 @@ export const personOutput = z.object({
 });
 
 export function registerPeopleApi(api: ApiRegistry, clock: Clock): void {
-  const readers = { tag: 'People', access: 'any signed-in user (contact details: admins and organizers)', guards: [requireUser] };
+  const readers = {
+    tag: 'People',
+    access: 'any signed-in user (contact details: admins and organizers)',
+    guards: [requireUser],
+  };
   const editors = { tag: 'People', access: 'admin or organizer', guards: requireRole('admin', 'organizer') };
   const shown = (req: Parameters<typeof seesContactDetails>[0], person: PersonView) =>
     seesContactDetails(req) ? person : withoutContactDetails(person);
@@ -37,7 +41,12 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock): void {
     method: 'get',
     path: '/people',
     summary: 'Search people by name or organization (q), country, sector; 50 a page',
-    response: z.object({ people: z.array(personOutput), total: z.number(), page: z.number(), pages: z.number() }),
+    response: z.object({
+      people: z.array(personOutput),
+      total: z.number(),
+      page: z.number(),
+      pages: z.number(),
+    }),
     handler: async (req) => {
       const result = await searchPeople(parse(personSearchInput, req.query));
       return { ...result, people: result.people.map((p) => shown(req, p)) };

@@ -107,7 +107,9 @@ export function readPeopleCsv(content: string): ImportRow[] {
       max_record_size: 64 * 1024,
     }) as typeof records;
   } catch (error) {
-    throw new ValidationError([{ field: 'file', code: 'csv_unreadable', params: { reason: (error as Error).message.slice(0, 200) } }]);
+    throw new ValidationError([
+      { field: 'file', code: 'csv_unreadable', params: { reason: (error as Error).message.slice(0, 200) } },
+    ]);
   }
   if (records.length > MAX_IMPORT_ROWS) {
     throw new ValidationError([{ field: 'file', code: 'too_many_rows', params: { max: MAX_IMPORT_ROWS } }]);
@@ -115,7 +117,9 @@ export function readPeopleCsv(content: string): ImportRow[] {
   const headers = Object.keys(records[0]?.record ?? {});
   const missing = ['given_name', 'family_name'].filter((column) => !headers.includes(column));
   if (records.length > 0 && missing.length > 0) {
-    throw new ValidationError([{ field: 'file', code: 'csv_missing_columns', params: { columns: missing.join(', ') } }]);
+    throw new ValidationError([
+      { field: 'file', code: 'csv_missing_columns', params: { columns: missing.join(', ') } },
+    ]);
   }
   const seenEmails = new Map<string, number>();
   return records.map(({ record, info, raw }) => {
@@ -133,7 +137,8 @@ export function readPeopleCsv(content: string): ImportRow[] {
     const email = input?.email;
     if (email) {
       const first = seenEmails.get(email);
-      if (first !== undefined) errors.push({ field: 'email', code: 'duplicate_in_file', params: { line: first } });
+      if (first !== undefined)
+        errors.push({ field: 'email', code: 'duplicate_in_file', params: { line: first } });
       else seenEmails.set(email, line);
     }
     return errors.length === 0 && input ? { line, input, errors } : { line, errors };

@@ -15,7 +15,20 @@ export type Sector = (typeof SECTORS)[number];
 export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const HONORIFICS = ['Excmo.', 'Excma.', 'Sr.', 'Sra.', 'Dr.', 'Dra.', 'Prof.', 'Profa.', 'Emb.', 'Lic.', 'Mtro.', 'Mtra.'];
+export const HONORIFICS = [
+  'Excmo.',
+  'Excma.',
+  'Sr.',
+  'Sra.',
+  'Dr.',
+  'Dra.',
+  'Prof.',
+  'Profa.',
+  'Emb.',
+  'Lic.',
+  'Mtro.',
+  'Mtra.',
+];
 
 /** Anyone the forum deals with: speakers, commentators, chairs, delegates. */
 const personSchema = new Schema(

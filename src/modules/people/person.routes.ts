@@ -19,9 +19,13 @@ import { allPeople, createPerson, getPerson, searchPeople, updatePerson } from '
 import { withoutContactDetails } from './person.views.js';
 
 /** Organizers and admins see contact details; viewers do not (DESIGN.md §6). */
-export const seesContactDetails = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+export const seesContactDetails = (req: Request) =>
+  req.user?.role === 'admin' || req.user?.role === 'organizer';
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 } });
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
+});
 
 export function personRoutes(clock: Clock): Router {
   const router = Router();
@@ -62,9 +66,18 @@ export function personRoutes(clock: Clock): Router {
 
   router.post('/admin/people', ...editors, async (req, res) => {
     const body = formBody(req);
-    const form = { view: 'people/form', locals: { title: req.t('people.new'), ...formLocals(req) }, values: body, fieldName: personFieldName };
+    const form = {
+      view: 'people/form',
+      locals: { title: req.t('people.new'), ...formLocals(req) },
+      values: body,
+      fieldName: personFieldName,
+    };
     await handleForm(req, res, form, async () => {
-      const person = await createPerson(parse(personInput, personInputFromForm(body, 'create')), actorOf(req), clock);
+      const person = await createPerson(
+        parse(personInput, personInputFromForm(body, 'create')),
+        actorOf(req),
+        clock,
+      );
       res.redirect(303, `/admin/people/${person.id}`);
     });
   });
@@ -74,15 +87,20 @@ export function personRoutes(clock: Clock): Router {
   });
 
   router.post('/admin/people/import', ...editors, upload.single('file'), async (req, res) => {
-    await handleForm(req, res, { view: 'people/import', locals: { title: req.t('people.import') } }, async () => {
-      if (!req.file) throw new ValidationError([{ field: 'file', code: 'required' }]);
-      const preview = await previewImport(
-        { content: decodeUpload(req.file.buffer), fileName: req.file.originalname },
-        actorOf(req),
-        clock,
-      );
-      res.redirect(303, `/admin/people/import/${preview.id}`);
-    });
+    await handleForm(
+      req,
+      res,
+      { view: 'people/import', locals: { title: req.t('people.import') } },
+      async () => {
+        if (!req.file) throw new ValidationError([{ field: 'file', code: 'required' }]);
+        const preview = await previewImport(
+          { content: decodeUpload(req.file.buffer), fileName: req.file.originalname },
+          actorOf(req),
+          clock,
+        );
+        res.redirect(303, `/admin/people/import/${preview.id}`);
+      },
+    );
   });
 
   router.get('/admin/people/import/:importId', ...editors, async (req, res) => {
@@ -107,17 +125,32 @@ export function personRoutes(clock: Clock): Router {
 
   router.get('/admin/people/:id/edit', ...editors, async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
-    res.render('people/form', { title: req.t('people.edit'), person, ...formLocals(req), values: formValuesOfPerson(person) });
+    res.render('people/form', {
+      title: req.t('people.edit'),
+      person,
+      ...formLocals(req),
+      values: formValuesOfPerson(person),
+    });
   });
 
   router.post('/admin/people/:id', ...editors, async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
     const body = formBody(req);
     const locals = { title: req.t('people.edit'), person, ...formLocals(req) };
-    await handleForm(req, res, { view: 'people/form', locals, values: body, fieldName: personFieldName }, async () => {
-      await updatePerson(person.id, parse(personPatchInput, personInputFromForm(body, 'edit')), actorOf(req), clock);
-      res.redirect(303, `/admin/people/${person.id}`);
-    });
+    await handleForm(
+      req,
+      res,
+      { view: 'people/form', locals, values: body, fieldName: personFieldName },
+      async () => {
+        await updatePerson(
+          person.id,
+          parse(personPatchInput, personInputFromForm(body, 'edit')),
+          actorOf(req),
+          clock,
+        );
+        res.redirect(303, `/admin/people/${person.id}`);
+      },
+    );
   });
 
   return router;

@@ -24,7 +24,11 @@ const personFields = {
   language: z.enum(LANGUAGES).optional(),
   gender: z.enum(GENDERS).optional(),
   biography: z
-    .strictObject({ es: text('description').optional(), en: text('description').optional(), pt: text('description').optional() })
+    .strictObject({
+      es: text('description').optional(),
+      en: text('description').optional(),
+      pt: text('description').optional(),
+    })
     .optional(),
 };
 

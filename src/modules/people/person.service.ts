@@ -15,7 +15,8 @@ const searchTextOf = (person: { givenName: string; familyName: string; organizat
 async function ensureEmailFree(email: string | undefined, exceptId?: string): Promise<void> {
   if (!email) return;
   const existing = await Person.findOne({ emailKey: email.toLowerCase() }, { _id: 1 }).lean();
-  if (existing && String(existing._id) !== exceptId) throw new ConflictError('PERSON_EMAIL_TAKEN', undefined, { email });
+  if (existing && String(existing._id) !== exceptId)
+    throw new ConflictError('PERSON_EMAIL_TAKEN', undefined, { email });
 }
 
 function documentOf(input: PersonInput) {
@@ -33,7 +34,12 @@ export async function createPerson(input: PersonInput, actor: Actor, clock: Cloc
   return person;
 }
 
-export async function updatePerson(personId: string, patch: PersonPatch, actor: Actor, clock: Clock): Promise<PersonView> {
+export async function updatePerson(
+  personId: string,
+  patch: PersonPatch,
+  actor: Actor,
+  clock: Clock,
+): Promise<PersonView> {
   const before = await getPerson(personId);
   if (patch.email && patch.email !== before.email) await ensureEmailFree(patch.email, personId);
   const merged = { ...before, ...patch } as Record<string, unknown>;
@@ -47,12 +53,27 @@ export async function updatePerson(personId: string, patch: PersonPatch, actor: 
     if (patch.email) set['emailKey'] = patch.email.toLowerCase();
     else unset['emailKey'] = 1;
   }
-  set['searchText'] = searchTextOf(merged as { givenName: string; familyName: string; organization?: string });
+  set['searchText'] = searchTextOf(
+    merged as { givenName: string; familyName: string; organization?: string },
+  );
   const { id: _id, ...beforeFields } = before;
-  const changes = diff(beforeFields, Object.fromEntries(Object.entries(merged).filter(([k]) => k !== 'id').map(([k, v]) => [k, v ?? undefined])));
+  const changes = diff(
+    beforeFields,
+    Object.fromEntries(
+      Object.entries(merged)
+        .filter(([k]) => k !== 'id')
+        .map(([k, v]) => [k, v ?? undefined]),
+    ),
+  );
   if (changes.length === 0) return before;
-  await Person.updateOne({ _id: personId }, { $set: set, ...(Object.keys(unset).length > 0 && { $unset: unset }) });
-  await recordChange({ action: 'person.updated', subjectType: 'person', subjectId: personId, actor, changes }, clock);
+  await Person.updateOne(
+    { _id: personId },
+    { $set: set, ...(Object.keys(unset).length > 0 && { $unset: unset }) },
+  );
+  await recordChange(
+    { action: 'person.updated', subjectType: 'person', subjectId: personId, actor, changes },
+    clock,
+  );
   return getPerson(personId);
 }
 
@@ -83,7 +104,8 @@ export async function searchPeople(
   }
   if (search.country) filter['country'] = search.country;
   if (search.sector) filter['sector'] = search.sector;
-  if (search.ids) filter['_id'] = mongoose.trusted({ $in: search.ids.filter((id) => mongoose.isValidObjectId(id)) });
+  if (search.ids)
+    filter['_id'] = mongoose.trusted({ $in: search.ids.filter((id) => mongoose.isValidObjectId(id)) });
   const page = search.page ?? 1;
   const [people, total] = await Promise.all([
     Person.find(filter)
