@@ -1,0 +1,113 @@
+import mongoose from 'mongoose';
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { recordChange } from '../audit/index.js';
+import { getPerson } from '../people/index.js';
+import type { AssignmentInput, AssignmentPatch } from './agenda.schemas.js';
+import { toAssignmentView, type AssignmentView } from './agenda.views.js';
+import { Assignment, type AssignmentStatus } from './assignment.model.js';
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** Puts a person in a session in a role. The unique index decides between simultaneous attempts. */
+export async function assignPerson(
+  session: { id: string; eventId: string },
+  input: AssignmentInput,
+  actor: Actor,
+  clock: Clock,
+): Promise<AssignmentView> {
+  const person = await getPerson(input.personId).catch(() => undefined);
+  if (!person) throw new ValidationError([{ field: 'personId', code: 'unknown_reference' }]);
+  const order = input.order ?? (await Assignment.countDocuments({ sessionId: session.id, role: input.role }));
+  let created;
+  try {
+    created = await Assignment.create({
+      eventId: session.eventId,
+      sessionId: session.id,
+      personId: person.id,
+      role: input.role,
+      order,
+      status: input.status ?? 'proposed',
+      ...((input.status === 'confirmed' || input.status === 'declined') && { respondedAt: clock.now() }),
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new ConflictError('ALREADY_ASSIGNED');
+    throw error;
+  }
+  const assignment = toAssignmentView(created.toObject());
+  await recordChange(
+    {
+      action: 'assignment.created',
+      subjectType: 'session',
+      subjectId: session.id,
+      actor,
+      changes: [{ field: input.role, from: null, to: `${person.givenName} ${person.familyName} (${assignment.status})` }],
+    },
+    clock,
+  );
+  return assignment;
+}
+
+export async function getAssignment(sessionId: string, assignmentId: string): Promise<AssignmentView> {
+  const assignment = await Assignment.findById(assignmentId).lean();
+  if (!assignment || assignment.sessionId !== sessionId) throw new NotFoundError();
+  return toAssignmentView(assignment);
+}
+
+/** Organizers may set any status (people also confirm or decline through their link). */
+export async function updateAssignment(
+  sessionId: string,
+  assignmentId: string,
+  patch: AssignmentPatch,
+  actor: Actor,
+  clock: Clock,
+): Promise<AssignmentView> {
+  const before = await getAssignment(sessionId, assignmentId);
+  const set: Record<string, unknown> = { ...patch };
+  const statusChanged = patch.status !== undefined && patch.status !== before.status;
+  if (statusChanged && (patch.status === 'confirmed' || patch.status === 'declined')) set['respondedAt'] = clock.now();
+  await Assignment.updateOne({ _id: assignmentId }, { $set: set });
+  if (statusChanged) {
+    await recordChange(
+      {
+        action: `assignment.${patch.status as AssignmentStatus}`,
+        subjectType: 'session',
+        subjectId: sessionId,
+        actor,
+        changes: [{ field: `${before.role}:${before.personId}`, from: before.status, to: patch.status }],
+      },
+      clock,
+    );
+  }
+  return getAssignment(sessionId, assignmentId);
+}
+
+export async function removeAssignment(sessionId: string, assignmentId: string, actor: Actor, clock: Clock): Promise<void> {
+  const before = await getAssignment(sessionId, assignmentId);
+  const { deletedCount } = await Assignment.deleteOne({ _id: assignmentId });
+  if (deletedCount !== 1) throw new NotFoundError();
+  await recordChange(
+    {
+      action: 'assignment.removed',
+      subjectType: 'session',
+      subjectId: sessionId,
+      actor,
+      changes: [{ field: before.role, from: before.personId, to: null }],
+    },
+    clock,
+  );
+}
+
+export async function listAssignments(filter: { eventId?: string; sessionId?: string; personId?: string }): Promise<AssignmentView[]> {
+  const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+  const assignments = await Assignment.find(query).sort({ order: 1, _id: 1 }).lean();
+  return assignments.map(toAssignmentView);
+}
+
+export async function assignmentsOfSessions(sessionIds: string[]): Promise<AssignmentView[]> {
+  const assignments = await Assignment.find({ sessionId: mongoose.trusted({ $in: sessionIds }) })
+    .sort({ order: 1, _id: 1 })
+    .lean();
+  return assignments.map(toAssignmentView);
+}
