@@ -3,6 +3,7 @@ import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
 import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
+import { builderRoutes, registerAgendaApi, rolesOfPerson, sessionRoutes } from './modules/agenda/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import type { Clock } from './shared/clock.js';
@@ -34,11 +35,14 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
   registerPeopleApi(api, clock);
+  registerAgendaApi(api, clock);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
-    personRoutes(clock),
+    personRoutes(clock, rolesOfPerson),
+    builderRoutes(),
+    sessionRoutes(clock),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

@@ -33,9 +33,13 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string): strin
 
 /** "jueves, 10 de abril de 2008" for a calendar day of the event. */
 export function formatDay(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** Every calendar date from start to end, inclusive. */

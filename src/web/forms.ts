@@ -13,7 +13,8 @@ export async function handleForm(
   res: Response,
   form: {
     view: string;
-    locals: Record<string, unknown>;
+    /** The page's other data; a function is called only when the form must be shown again. */
+    locals: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
     values?: Record<string, unknown>;
     /** Maps an input field path to the form's field name. */
     fieldName?: (field: string) => string;
@@ -33,8 +34,9 @@ export async function handleForm(
         );
       }
     }
+    const locals = typeof form.locals === 'function' ? await form.locals() : form.locals;
     res.status(error.status).render(form.view, {
-      ...form.locals,
+      ...locals,
       values: form.values ?? {},
       fieldErrors,
       formError:

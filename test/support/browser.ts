@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (test tools cannot download their own browser here), with the network quiet. */
@@ -31,7 +33,17 @@ export function useBrowserPage(options: { locale?: string } = {}): { readonly pa
   beforeEach(async () => {
     page = await (await browser!.newContext({ locale: options.locale ?? 'es-EC' })).newPage();
   });
-  afterEach(async () => {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      // What the browser showed when the test failed, for the log.
+      const shot = join(tmpdir(), `foro-e2e-${Date.now()}.png`);
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+      const text = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '');
+      console.log(`  browser at ${page.url()} (screenshot ${shot}):\n${text.slice(0, 800)}`);
+    }
     await page?.context().close();
   });
   return {

@@ -38,7 +38,8 @@ const timesTogether = (value: { date?: unknown; start?: unknown; end?: unknown }
   const given = [value.date, value.start, value.end].filter((v) => v !== undefined && v !== null).length;
   if (given !== 0 && given !== 3) {
     for (const field of ['date', 'start', 'end'] as const) {
-      if (value[field] === undefined || value[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
+      if (value[field] === undefined || value[field] === null)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
     }
   }
 };

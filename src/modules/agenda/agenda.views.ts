@@ -34,7 +34,9 @@ export interface AssignmentView {
   message: string | undefined;
 }
 
-function trilingual(value: { es?: string | null; en?: string | null; pt?: string | null } | null | undefined): Trilingual {
+function trilingual(
+  value: { es?: string | null; en?: string | null; pt?: string | null } | null | undefined,
+): Trilingual {
   const out: Trilingual = {};
   for (const language of ['es', 'en', 'pt'] as const) {
     if (value?.[language]) out[language] = value[language];

@@ -42,7 +42,13 @@ export async function assignPerson(
       subjectType: 'session',
       subjectId: session.id,
       actor,
-      changes: [{ field: input.role, from: null, to: `${person.givenName} ${person.familyName} (${assignment.status})` }],
+      changes: [
+        {
+          field: input.role,
+          from: null,
+          to: `${person.givenName} ${person.familyName} (${assignment.status})`,
+        },
+      ],
     },
     clock,
   );
@@ -66,7 +72,8 @@ export async function updateAssignment(
   const before = await getAssignment(sessionId, assignmentId);
   const set: Record<string, unknown> = { ...patch };
   const statusChanged = patch.status !== undefined && patch.status !== before.status;
-  if (statusChanged && (patch.status === 'confirmed' || patch.status === 'declined')) set['respondedAt'] = clock.now();
+  if (statusChanged && (patch.status === 'confirmed' || patch.status === 'declined'))
+    set['respondedAt'] = clock.now();
   await Assignment.updateOne({ _id: assignmentId }, { $set: set });
   if (statusChanged) {
     await recordChange(
@@ -83,7 +90,12 @@ export async function updateAssignment(
   return getAssignment(sessionId, assignmentId);
 }
 
-export async function removeAssignment(sessionId: string, assignmentId: string, actor: Actor, clock: Clock): Promise<void> {
+export async function removeAssignment(
+  sessionId: string,
+  assignmentId: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
   const before = await getAssignment(sessionId, assignmentId);
   const { deletedCount } = await Assignment.deleteOne({ _id: assignmentId });
   if (deletedCount !== 1) throw new NotFoundError();
@@ -99,7 +111,11 @@ export async function removeAssignment(sessionId: string, assignmentId: string, 
   );
 }
 
-export async function listAssignments(filter: { eventId?: string; sessionId?: string; personId?: string }): Promise<AssignmentView[]> {
+export async function listAssignments(filter: {
+  eventId?: string;
+  sessionId?: string;
+  personId?: string;
+}): Promise<AssignmentView[]> {
   const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
   const assignments = await Assignment.find(query).sort({ order: 1, _id: 1 }).lean();
   return assignments.map(toAssignmentView);

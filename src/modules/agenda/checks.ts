@@ -36,10 +36,19 @@ export interface ProgrammeFigures {
 }
 
 export interface CheckInput {
-  event: { startDate: string; endDate: string; timezone: string; countries: string[]; rooms: { id: string; capacity?: number | undefined }[] };
+  event: {
+    startDate: string;
+    endDate: string;
+    timezone: string;
+    countries: string[];
+    rooms: { id: string; capacity?: number | undefined }[];
+  };
   sessions: SessionView[];
   assignments: AssignmentView[];
-  people: Map<string, { gender?: Gender | undefined; country?: string | undefined; sector?: Sector | undefined }>;
+  people: Map<
+    string,
+    { gender?: Gender | undefined; country?: string | undefined; sector?: Sector | undefined }
+  >;
 }
 
 const SPEAKING_ROLES: readonly AssignmentRole[] = ['speaker', 'commentator', 'chair', 'moderator'];
@@ -67,7 +76,9 @@ export function checkProgramme(input: CheckInput): { warnings: Warning[]; figure
   const live = input.sessions.filter((s) => s.status !== 'cancelled');
   const liveIds = new Set(live.map((s) => s.id));
   const sessionsById = new Map(live.map((s) => [s.id, s]));
-  const active = input.assignments.filter((a) => ACTIVE_STATUSES.includes(a.status) && liveIds.has(a.sessionId));
+  const active = input.assignments.filter(
+    (a) => ACTIVE_STATUSES.includes(a.status) && liveIds.has(a.sessionId),
+  );
   const warnings: Warning[] = [];
 
   // A person in two overlapping sessions, in any role, across rooms.
@@ -77,7 +88,10 @@ export function checkProgramme(input: CheckInput): { warnings: Warning[]; figure
     sessionsOfPerson.get(a.personId)!.add(a.sessionId);
   }
   for (const [personId, ids] of sessionsOfPerson) {
-    const timed = [...ids].map((id) => sessionsById.get(id)!).filter(isTimed).sort(byStart);
+    const timed = [...ids]
+      .map((id) => sessionsById.get(id)!)
+      .filter(isTimed)
+      .sort(byStart);
     for (const [a, b] of overlappingPairs(timed)) {
       warnings.push({ code: 'person_double_booked', personId, sessionIds: [a.id, b.id] });
     }
@@ -109,7 +123,12 @@ export function checkProgramme(input: CheckInput): { warnings: Warning[]; figure
     const capacity = s.roomId ? rooms.get(s.roomId)?.capacity : undefined;
     const wanted = Math.max(s.expectedAttendance ?? 0, s.capacity ?? 0);
     if (capacity !== undefined && wanted > capacity) {
-      warnings.push({ code: 'over_room_capacity', sessionIds: [s.id], ...(s.roomId && { roomId: s.roomId }), params: { wanted, capacity } });
+      warnings.push({
+        code: 'over_room_capacity',
+        sessionIds: [s.id],
+        ...(s.roomId && { roomId: s.roomId }),
+        params: { wanted, capacity },
+      });
     }
   }
 
@@ -130,7 +149,8 @@ export function checkProgramme(input: CheckInput): { warnings: Warning[]; figure
     const gender = single(people.map((p) => (p.gender === 'undisclosed' ? undefined : p.gender)));
     if (gender) warnings.push({ code: 'panel_single_gender', sessionIds: [sessionId], params: { gender } });
     const country = single(people.map((p) => p.country));
-    if (country) warnings.push({ code: 'panel_single_country', sessionIds: [sessionId], params: { country } });
+    if (country)
+      warnings.push({ code: 'panel_single_country', sessionIds: [sessionId], params: { country } });
     const sector = single(people.map((p) => p.sector));
     if (sector) warnings.push({ code: 'panel_single_sector', sessionIds: [sessionId], params: { sector } });
   }
@@ -139,7 +159,9 @@ export function checkProgramme(input: CheckInput): { warnings: Warning[]; figure
 }
 
 function programmeFigures(input: CheckInput, active: AssignmentView[]): ProgrammeFigures {
-  const speakers = new Set(active.filter((a) => a.role === 'speaker' || a.role === 'commentator').map((a) => a.personId));
+  const speakers = new Set(
+    active.filter((a) => a.role === 'speaker' || a.role === 'commentator').map((a) => a.personId),
+  );
   let known = 0;
   let women = 0;
   for (const id of speakers) {

@@ -2,7 +2,15 @@ import mongoose, { Schema } from 'mongoose';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 
-export const SESSION_TYPES = ['opening', 'plenary', 'panel', 'workshop', 'side_event', 'break', 'closing'] as const;
+export const SESSION_TYPES = [
+  'opening',
+  'plenary',
+  'panel',
+  'workshop',
+  'side_event',
+  'break',
+  'closing',
+] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 export const SESSION_STATUSES = ['draft', 'scheduled', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -31,7 +39,8 @@ const sessionSchema = new Schema(
     status: { type: String, required: true, enum: SESSION_STATUSES, default: 'draft' },
     revision: { type: Number, required: true, default: 1 },
   },
-  { timestamps: true },
+  // Not "sessions": that collection holds the web sessions of signed-in users.
+  { timestamps: true, collection: 'programme_sessions' },
 );
 
 export type SessionFields = mongoose.InferSchemaType<typeof sessionSchema>;

@@ -41,7 +41,12 @@ function assertEditable(event: EventView): void {
   if (event.status === 'archived') throw new ConflictError('EVENT_ARCHIVED');
 }
 
-export async function createSession(event: EventView, input: SessionInput, actor: Actor, clock: Clock): Promise<SessionView> {
+export async function createSession(
+  event: EventView,
+  input: SessionInput,
+  actor: Actor,
+  clock: Clock,
+): Promise<SessionView> {
   assertEditable(event);
   const { date: _date, start: _start, end: _end, roomId: _roomId, ...rest } = input;
   const where = placeAndTime(event, input);
@@ -55,7 +60,10 @@ export async function createSession(event: EventView, input: SessionInput, actor
     revision: 1,
   });
   const session = toSessionView(created.toObject());
-  await recordChange({ action: 'session.created', subjectType: 'session', subjectId: session.id, actor }, clock);
+  await recordChange(
+    { action: 'session.created', subjectType: 'session', subjectId: session.id, actor },
+    clock,
+  );
   return session;
 }
 
@@ -86,10 +94,17 @@ export async function updateSession(
   );
   if (changed.length === 0) return before;
   set['revision'] = before.revision + 1;
-  await Session.updateOne({ _id: sessionId }, { $set: set, ...(Object.keys(unset).length > 0 && { $unset: unset }) });
+  await Session.updateOne(
+    { _id: sessionId },
+    { $set: set, ...(Object.keys(unset).length > 0 && { $unset: unset }) },
+  );
   const moved = changed.some((c) => ['startsAt', 'endsAt', 'roomId'].includes(c.field));
-  const action = patch.status === 'cancelled' ? 'session.cancelled' : moved ? 'session.moved' : 'session.updated';
-  await recordChange({ action, subjectType: 'session', subjectId: sessionId, actor, changes: changed }, clock);
+  const action =
+    patch.status === 'cancelled' ? 'session.cancelled' : moved ? 'session.moved' : 'session.updated';
+  await recordChange(
+    { action, subjectType: 'session', subjectId: sessionId, actor, changes: changed },
+    clock,
+  );
   return getSession(event.id, sessionId);
 }
 

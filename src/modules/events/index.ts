@@ -11,5 +11,5 @@ export {
 } from './event.service.js';
 export { addTeamMember, assertCanEditEvent, canEditEvent } from './team.service.js';
 export { Event } from './event.model.js';
-export type { EventView, RoomView } from './event.views.js';
+export { localized, type EventView, type RoomView } from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';

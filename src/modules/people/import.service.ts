@@ -73,6 +73,8 @@ export async function confirmImport(
   actor: Actor,
   clock: Clock,
 ): Promise<{ created: number; skipped: number }> {
+  // A draft that is gone was confirmed already (or expired): 410, not 404.
+  if (!(await PersonImport.exists({ _id: importId }))) throw new LinkInvalidError('import already confirmed');
   const preview = await getImportPreview(importId, actor);
   const { deletedCount } = await PersonImport.deleteOne({ _id: importId });
   if (deletedCount !== 1) throw new LinkInvalidError('import already confirmed');

@@ -3,7 +3,7 @@ import multer from 'multer';
 import type { Clock } from '../../shared/clock.js';
 import { countriesByName } from '../../shared/countries.js';
 import { ValidationError } from '../../shared/errors.js';
-import { LANGUAGES } from '../../shared/i18n/index.js';
+import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
@@ -27,7 +27,10 @@ const upload = multer({
   limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
 });
 
-export function personRoutes(clock: Clock): Router {
+/** Roles a person holds in programmes; given by the agenda module, which depends on this one. */
+export type RolesOf = (personId: string, language: Language) => Promise<unknown[]>;
+
+export function personRoutes(clock: Clock, rolesOf?: RolesOf): Router {
   const router = Router();
   router.use('/admin/people', requireUser);
   const editors = requireRole('admin', 'organizer');
@@ -119,6 +122,7 @@ export function personRoutes(clock: Clock): Router {
       title: `${person.givenName} ${person.familyName}`,
       person: seesContactDetails(req) ? person : withoutContactDetails(person),
       canEdit: seesContactDetails(req),
+      roles: rolesOf ? await rolesOf(person.id, req.language) : undefined,
       history: await historyOf('person', person.id),
     });
   });

@@ -1,0 +1,10 @@
+export { builderRoutes } from './builder.routes.js';
+export { sessionRoutes } from './session.routes.js';
+export { registerAgendaApi } from './agenda.api.js';
+export { rolesOfPerson } from './person-roles.js';
+export { createSession, getSession, listSessions, updateSession } from './session.service.js';
+export { assignPerson, listAssignments, updateAssignment } from './assignment.service.js';
+export { checkProgramme, type Warning } from './checks.js';
+export { loadWorkingProgramme, checksOf } from './programme.service.js';
+export type { SessionView, AssignmentView } from './agenda.views.js';
+export type { SessionInput, AssignmentInput } from './agenda.schemas.js';

@@ -1,0 +1,158 @@
+import { type Request, Router } from 'express';
+import type { Clock } from '../../shared/clock.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { parse } from '../../shared/validate.js';
+import { instantToLocal } from '../../shared/zoned-time.js';
+import { formBody, handleForm } from '../../web/forms.js';
+import { pathParam } from '../../web/params.js';
+import { historyOf } from '../audit/index.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { localized, type EventView } from '../events/index.js';
+import { searchPeople } from '../people/index.js';
+import { canEditEvent, eventOf } from './agenda.access.js';
+import { describeWarning, peopleOf } from './agenda.presenters.js';
+import { assignmentInput, assignmentPatchInput, sessionInput, sessionPatchInput } from './agenda.schemas.js';
+import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignment.model.js';
+import { assignPerson, removeAssignment, updateAssignment } from './assignment.service.js';
+import { checksOf, loadWorkingProgramme } from './programme.service.js';
+import { formValuesOfSession, sessionFieldName, sessionInputFromForm } from './session.form.js';
+import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
+import { createSession, getSession, updateSession } from './session.service.js';
+
+const formOptions = {
+  sessionTypes: SESSION_TYPES,
+  sessionStatuses: SESSION_STATUSES,
+  languageOptions: LANGUAGES,
+};
+
+/** A session's page: its details and times, the people in it, its warnings; and the forms that change them. */
+export function sessionRoutes(clock: Clock): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/sessions';
+  router.use(base, requireUser);
+
+  const sessionPage = async (req: Request, event: EventView, sessionId: string) => {
+    const session = await getSession(event.id, sessionId);
+    const programme = await loadWorkingProgramme(event);
+    const warnings = checksOf(event, programme)
+      .warnings.filter((w) => w.sessionIds.includes(session.id))
+      .map((w) => describeWarning(w, { event, programme, t: req.t, language: req.language }));
+    const find = typeof req.query['find'] === 'string' ? req.query['find'].slice(0, 120) : '';
+    return {
+      title: localized(session.title, req.language, event.languages),
+      event,
+      session,
+      people: peopleOf(session, programme.assignments, programme.people),
+      warnings,
+      find,
+      candidates: find ? (await searchPeople({ q: find })).people.slice(0, 20) : [],
+      roles: ASSIGNMENT_ROLES,
+      statuses: ASSIGNMENT_STATUSES,
+      canEdit: await canEditEvent(req.user, event.id),
+      history: await historyOf('session', session.id),
+      historyZone: event.timezone,
+      values: formValuesOfSession(session, event.timezone),
+      ...formOptions,
+    };
+  };
+
+  router.get(`${base}/new`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const day = typeof req.query['day'] === 'string' ? req.query['day'] : event.startDate;
+    res.render('agenda/session-new', {
+      title: req.t('agenda.newSession'),
+      event,
+      values: { type: 'panel', date: day },
+      ...formOptions,
+    });
+  });
+
+  router.post(base, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    const form = {
+      view: 'agenda/session-new',
+      locals: { title: req.t('agenda.newSession'), event, ...formOptions },
+      values: body,
+      fieldName: sessionFieldName,
+    };
+    await handleForm(req, res, form, async () => {
+      const session = await createSession(
+        event,
+        parse(sessionInput, sessionInputFromForm(body, 'create')),
+        actorOf(req),
+        clock,
+      );
+      res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}`);
+    });
+  });
+
+  router.get(`${base}/:sessionId`, async (req, res) => {
+    const event = await eventOf(req);
+    res.render('agenda/session', await sessionPage(req, event, pathParam(req, 'sessionId')));
+  });
+
+  router.post(`${base}/:sessionId`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const sessionId = pathParam(req, 'sessionId');
+    const body = formBody(req);
+    const locals = () => sessionPage(req, event, sessionId);
+    await handleForm(
+      req,
+      res,
+      { view: 'agenda/session', locals, values: body, fieldName: sessionFieldName },
+      async () => {
+        await updateSession(
+          event,
+          sessionId,
+          parse(sessionPatchInput, sessionInputFromForm(body, 'edit')),
+          actorOf(req),
+          clock,
+        );
+        res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
+      },
+    );
+  });
+
+  router.post(`${base}/:sessionId/status`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const sessionId = pathParam(req, 'sessionId');
+    const { status } = parse(sessionPatchInput.pick({ status: true }), formBody(req));
+    await updateSession(event, sessionId, { status }, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
+  });
+
+  router.post(`${base}/:sessionId/assignments`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    await assignPerson(session, parse(assignmentInput, formBody(req)), actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
+  });
+
+  router.post(`${base}/:sessionId/assignments/:assignmentId`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    await updateAssignment(
+      session.id,
+      pathParam(req, 'assignmentId'),
+      parse(assignmentPatchInput, formBody(req)),
+      actorOf(req),
+      clock,
+    );
+    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
+  });
+
+  router.post(`${base}/:sessionId/assignments/:assignmentId/delete`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    await removeAssignment(session.id, pathParam(req, 'assignmentId'), actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
+  });
+
+  return router;
+}
+
+/** A session's day in the event's zone, for links back to the builder. */
+export function dayOf(session: { startsAt?: Date | undefined }, event: EventView): string {
+  return session.startsAt ? instantToLocal(session.startsAt, event.timezone).date : 'unscheduled';
+}
