@@ -42,7 +42,11 @@ function startSession(req: Request, user: { id: string; authVersion: number }): 
       if (error) return reject(error instanceof Error ? error : new Error(String(error)));
       req.session.userId = user.id;
       req.session.authVersion = user.authVersion;
-      resolve();
+      // Saved before answering: express-session would send the redirect's headers before its own
+      // save finishes, and the browser could ask for the next page before the session exists.
+      req.session.save((saveError) =>
+        saveError ? reject(saveError instanceof Error ? saveError : new Error(String(saveError))) : resolve(),
+      );
     });
   });
 }
