@@ -5,6 +5,11 @@ import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from 
 import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
 import { builderRoutes, registerAgendaApi, rolesOfPerson, sessionRoutes } from './modules/agenda/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import {
+  programmeAdminRoutes,
+  programmePublicRoutes,
+  registerProgrammeApi,
+} from './modules/programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
@@ -36,6 +41,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
   registerEventsApi(api, clock);
   registerPeopleApi(api, clock);
   registerAgendaApi(api, clock);
+  registerProgrammeApi(api, clock);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),
@@ -43,6 +49,8 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     personRoutes(clock, rolesOfPerson),
     builderRoutes(),
     sessionRoutes(clock),
+    programmeAdminRoutes(clock),
+    programmePublicRoutes(),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

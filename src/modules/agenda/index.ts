@@ -5,6 +5,7 @@ export { rolesOfPerson } from './person-roles.js';
 export { createSession, getSession, listSessions, updateSession } from './session.service.js';
 export { assignPerson, listAssignments, updateAssignment } from './assignment.service.js';
 export { checkProgramme, type Warning } from './checks.js';
-export { loadWorkingProgramme, checksOf } from './programme.service.js';
+export { loadWorkingProgramme, checksOf, type WorkingProgramme } from './programme.service.js';
+export { describeWarning } from './agenda.presenters.js';
 export type { SessionView, AssignmentView } from './agenda.views.js';
 export type { SessionInput, AssignmentInput } from './agenda.schemas.js';

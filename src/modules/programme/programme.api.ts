@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.js';
+import type { ApiRegistry } from '../../web/api-registry.js';
+import { pathParam } from '../../web/params.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { assertCanEditEvent, getEvent } from '../events/index.js';
+import { programmeJson } from './programme.json.js';
+import { getVersion, listVersions, publishProgramme } from './publish.service.js';
+import { NotFoundError } from '../../shared/errors.js';
+
+const changeOutput = z.object({
+  sessionId: z.string(),
+  kind: z.enum(['added', 'cancelled', 'removed', 'moved', 'details', 'people']),
+  added: z.array(z.string()).optional(),
+  removed: z.array(z.string()).optional(),
+});
+
+export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
+  const tag = 'Programme versions';
+  api.add({
+    tag,
+    access: 'any signed-in user',
+    guards: [requireUser],
+    method: 'get',
+    path: '/events/:eventId/versions',
+    summary: 'Published versions of the programme, newest first, with their changelogs',
+    response: z.array(
+      z.object({
+        number: z.number().int(),
+        publishedAt: z.string(),
+        publishedBy: z.string(),
+        changelog: z.array(changeOutput),
+      }),
+    ),
+    handler: async (req) => {
+      const event = await getEvent(pathParam(req, 'eventId'));
+      return (await listVersions(event.id)).map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() }));
+    },
+  });
+  api.add({
+    tag,
+    access: 'any signed-in user',
+    guards: [requireUser],
+    method: 'get',
+    path: '/events/:eventId/versions/:number',
+    summary: 'One published version, as in /events/{slug}/programme.json, with its changelog',
+    response: z
+      .object({
+        version: z.number().int(),
+        publishedAt: z.string(),
+        sessions: z.array(z.unknown()),
+        changelog: z.array(changeOutput),
+      })
+      .passthrough(),
+    handler: async (req) => {
+      const event = await getEvent(pathParam(req, 'eventId'));
+      const number = Number(pathParam(req, 'number'));
+      if (!Number.isInteger(number) || number < 1) throw new NotFoundError();
+      const version = await getVersion(event.id, number);
+      return { ...programmeJson(version), changelog: version.changelog };
+    },
+  });
+  api.add({
+    tag,
+    access: "admin, or an organizer in the event's team",
+    guards: [requireUser],
+    method: 'post',
+    path: '/events/:eventId/versions',
+    summary: 'Publish the working programme as the next version (409 if nothing changed)',
+    status: 201,
+    response: z
+      .object({
+        version: z.number().int(),
+        publishedAt: z.string(),
+        sessions: z.array(z.unknown()),
+        changelog: z.array(changeOutput),
+      })
+      .passthrough(),
+    handler: async (req) => {
+      const event = await getEvent(pathParam(req, 'eventId'));
+      await assertCanEditEvent(req.user, event.id);
+      const version = await publishProgramme(event, actorOf(req), clock);
+      return { ...programmeJson(version), changelog: version.changelog };
+    },
+  });
+}

@@ -1,0 +1,123 @@
+import { type Request, type Response, Router } from 'express';
+import type { Clock } from '../../shared/clock.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { pathParam } from '../../web/params.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { checksOf, describeWarning, loadWorkingProgramme } from '../agenda/index.js';
+import {
+  assertCanEditEvent,
+  canEditEvent,
+  getEvent,
+  getPublicEvent,
+  localized,
+  type EventView,
+} from '../events/index.js';
+import { describeChanges, programmeDays } from './programme.presenter.js';
+import { programmeJson } from './programme.json.js';
+import {
+  draftNextVersion,
+  getVersion,
+  latestVersion,
+  listVersions,
+  publishProgramme,
+  type Version,
+} from './publish.service.js';
+import type { Snapshot } from './snapshot.js';
+
+function renderProgramme(
+  req: Request,
+  res: Response,
+  event: EventView,
+  snapshot: Snapshot | undefined,
+  extra: Record<string, unknown>,
+): void {
+  res.render('programme/public', {
+    title: `${req.t('programme.title')} · ${localized(event.title, req.language, event.languages)}`,
+    event,
+    eventTitle: localized(event.title, req.language, event.languages),
+    days: snapshot ? programmeDays(snapshot, req.language) : [],
+    ...extra,
+  });
+}
+
+const versionNumber = (req: Request) => {
+  const n = Number(pathParam(req, 'number'));
+  if (!Number.isInteger(n) || n < 1) throw new NotFoundError();
+  return n;
+};
+
+/** The published programme for everyone, and its JSON; earlier versions stay readable. */
+export function programmePublicRoutes(): Router {
+  const router = Router();
+
+  router.get('/events/:slug/programme', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const version = await latestVersion(event.id);
+    renderProgramme(req, res, event, version?.snapshot, {
+      version,
+      versions: version ? await listVersions(event.id) : [],
+    });
+  });
+
+  router.get('/events/:slug/programme.json', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const version = await latestVersion(event.id);
+    if (!version) throw new NotFoundError();
+    res.set('Cache-Control', 'public, max-age=60').json(programmeJson(version));
+  });
+
+  router.get('/events/:slug/programme/versions/:number', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const version = await getVersion(event.id, versionNumber(req));
+    const before = version.number > 1 ? await getVersion(event.id, version.number - 1) : undefined;
+    renderProgramme(req, res, event, version.snapshot, {
+      version,
+      old: true,
+      changes: describeChanges(version.changelog, [version.snapshot, before?.snapshot], req.t, req.language),
+    });
+  });
+
+  return router;
+}
+
+/** Organizers: the versions, a preview of the unpublished state, and publishing with its warnings. */
+export function programmeAdminRoutes(clock: Clock): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/programme';
+  router.use(base, requireUser);
+
+  router.get(base, async (req, res) => {
+    const event = await getEvent(pathParam(req, 'eventId'));
+    const { previous, snapshot, changelog } = await draftNextVersion(event);
+    const programme = await loadWorkingProgramme(event);
+    const versions = await listVersions(event.id);
+    res.render('programme/admin', {
+      title: req.t('programme.publishing'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      warnings: checksOf(event, programme).warnings.map(
+        (w) => describeWarning(w, { event, programme, t: req.t, language: req.language }).text,
+      ),
+      pending: describeChanges(changelog, [snapshot, previous?.snapshot], req.t, req.language),
+      hasVersion: Boolean(previous),
+      sessionsInNext: snapshot.sessions.length,
+      versions: versions.map((v: Omit<Version, 'snapshot'>) => ({ ...v, changes: v.changelog.length })),
+      canEdit: await canEditEvent(req.user, event.id),
+    });
+  });
+
+  router.get(`${base}/preview`, async (req, res) => {
+    const event = await getEvent(pathParam(req, 'eventId'));
+    const { snapshot } = await draftNextVersion(event);
+    renderProgramme(req, res, event, snapshot, { preview: true });
+  });
+
+  router.post(`${base}/publish`, async (req, res) => {
+    const event = await getEvent(pathParam(req, 'eventId'));
+    await assertCanEditEvent(req.user, event.id);
+    const version = await publishProgramme(event, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/programme?published=${version.number}`);
+  });
+
+  return router;
+}
