@@ -170,15 +170,13 @@ describe('programme: versions, changelog, public programme and JSON', () => {
     await publish(agent, api);
     const before = await ProgrammeVersion.findOne({ number: 1 }).lean();
     const v1 = (await agent.get(`${api}/versions/1`)).body;
-    await agent
-      .patch(`${api}/sessions/${panel.id}`)
-      .send({
-        title: { es: 'Migración, desarrollo y derechos' },
-        roomId: rooms[1]!.id,
-        date: '2008-04-10',
-        start: '11:00',
-        end: '12:00',
-      });
+    await agent.patch(`${api}/sessions/${panel.id}`).send({
+      title: { es: 'Migración, desarrollo y derechos' },
+      roomId: rooms[1]!.id,
+      date: '2008-04-10',
+      start: '11:00',
+      end: '12:00',
+    });
     const after = await ProgrammeVersion.findOne({ number: 1 }).lean();
     expect(after).to.deep.equal(before);
     expect((await agent.get(`${api}/versions/1`)).body).to.deep.equal(v1);

@@ -38,7 +38,7 @@ export function compareSnapshots(before: Snapshot | undefined, after: Snapshot):
       !same(prior.description, session.description) ||
       prior.type !== session.type ||
       prior.theme !== session.theme ||
-      prior.roomName !== session.roomName ||
+      (prior.roomId === session.roomId && prior.roomName !== session.roomName) ||
       prior.status !== session.status
     ) {
       changes.push({ sessionId: session.id, kind: 'details' });
