@@ -3,7 +3,8 @@ import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
 import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
-import { builderRoutes, registerAgendaApi, rolesOfPerson, sessionRoutes } from './modules/agenda/index.js';
+import { builderRoutes, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
+import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import {
   programmeAdminRoutes,
@@ -46,11 +47,12 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     loginRoutes(config, clock),
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
-    personRoutes(clock, rolesOfPerson),
+    personRoutes(clock, rolesWithFeeds(config)),
     builderRoutes(),
     sessionRoutes(clock),
     programmeAdminRoutes(clock),
     programmePublicRoutes(),
+    calendarRoutes(config),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -71,6 +72,8 @@ export interface Config {
   embedded: { systemBinary: string | undefined; port: number };
   dbTimeoutMs: number;
   session: { secret: string; maxAgeMs: number; secureCookie: boolean };
+  /** Signs the secret URLs of calendar feeds (derived from SESSION_SECRET). */
+  feedSecret: string;
   rateLimit: { windowMs: number; max: number };
   loginRateLimit: { windowMs: number; perAddress: number; perAccount: number };
   trustProxy: boolean | number | string;
@@ -111,6 +114,9 @@ export function loadConfig(
       maxAgeMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
       secureCookie: publicUrl.startsWith('https:'),
     },
+    feedSecret: createHmac('sha256', env.SESSION_SECRET ?? DEV_SESSION_SECRET)
+      .update('foro calendar feeds')
+      .digest('hex'),
     rateLimit: { windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000, max: env.RATE_LIMIT_MAX },
     loginRateLimit: {
       windowMs: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,

@@ -8,6 +8,8 @@ import mongoose from 'mongoose';
 
 export interface PersonRole {
   eventId: string;
+  eventSlug: string;
+  eventPublic: boolean;
   eventTitle: string;
   sessionId: string;
   sessionTitle: string;
@@ -36,6 +38,8 @@ export async function rolesOfPerson(personId: string, language: Language): Promi
     return [
       {
         eventId: event.id,
+        eventSlug: event.slug,
+        eventPublic: event.status !== 'draft',
         eventTitle: localized(event.title, language, event.languages),
         sessionId: session.id,
         sessionTitle: localized(session.title, language, event.languages),

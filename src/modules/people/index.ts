@@ -1,4 +1,12 @@
-export { createPerson, getPeople, getPerson, searchPeople, updatePerson } from './person.service.js';
+export {
+  createPerson,
+  feedRevisionOf,
+  getPeople,
+  getPerson,
+  resetCalendarFeeds,
+  searchPeople,
+  updatePerson,
+} from './person.service.js';
 export { displayName, withoutContactDetails, type PersonView } from './person.views.js';
 export { Person, SECTORS, GENDERS, type Sector, type Gender } from './person.model.js';
 export type { PersonInput } from './person.schemas.js';

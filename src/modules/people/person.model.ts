@@ -51,6 +51,8 @@ const personSchema = new Schema(
       en: { type: String, maxlength: LIMITS.description },
       pt: { type: String, maxlength: LIMITS.description },
     },
+    /** Bumped to revoke the secret URLs of this person's calendar feeds. */
+    feedRevision: { type: Number, required: true, default: 0 },
     /** Names and organization without case or accents, for search. */
     searchText: { type: String, required: true },
   },

@@ -15,7 +15,14 @@ import { peopleToCsv } from './person.csv.js';
 import { formValuesOfPerson, personFieldName, personInputFromForm } from './person.form.js';
 import { GENDERS, HONORIFICS, SECTORS } from './person.model.js';
 import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
-import { allPeople, createPerson, getPerson, searchPeople, updatePerson } from './person.service.js';
+import {
+  allPeople,
+  createPerson,
+  getPerson,
+  resetCalendarFeeds,
+  searchPeople,
+  updatePerson,
+} from './person.service.js';
 import { withoutContactDetails } from './person.views.js';
 
 /** Organizers and admins see contact details; viewers do not (DESIGN.md §6). */
@@ -125,6 +132,12 @@ export function personRoutes(clock: Clock, rolesOf?: RolesOf): Router {
       roles: rolesOf ? await rolesOf(person.id, req.language) : undefined,
       history: await historyOf('person', person.id),
     });
+  });
+
+  router.post('/admin/people/:id/calendar-reset', ...editors, async (req, res) => {
+    const person = await getPerson(pathParam(req, 'id'));
+    await resetCalendarFeeds(person.id, actorOf(req), clock);
+    res.redirect(303, `/admin/people/${person.id}#roles`);
   });
 
   router.get('/admin/people/:id/edit', ...editors, async (req, res) => {

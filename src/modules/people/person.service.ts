@@ -129,3 +129,21 @@ export async function emailsInUse(emails: string[]): Promise<Set<string>> {
   const found = await Person.find({ emailKey: mongoose.trusted({ $in: keys }) }, { emailKey: 1 }).lean();
   return new Set(found.map((p) => p.emailKey ?? ''));
 }
+
+/** The revision in a person's feed URLs, or undefined for an unknown person. */
+export async function feedRevisionOf(personId: string): Promise<number | undefined> {
+  if (!mongoose.isValidObjectId(personId)) return undefined;
+  const person = await Person.findById(personId, { feedRevision: 1 }).lean();
+  return person ? (person.feedRevision ?? 0) : undefined;
+}
+
+/** Revokes every calendar feed URL of a person (a new one replaces it). */
+export async function resetCalendarFeeds(personId: string, actor: Actor, clock: Clock): Promise<void> {
+  const revision = await feedRevisionOf(personId);
+  if (revision === undefined) throw new NotFoundError();
+  await Person.updateOne({ _id: personId }, { $set: { feedRevision: revision + 1 } });
+  await recordChange(
+    { action: 'person.feeds-reset', subjectType: 'person', subjectId: personId, actor },
+    clock,
+  );
+}

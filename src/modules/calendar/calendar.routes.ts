@@ -1,0 +1,83 @@
+import { type Request, type Response, Router } from 'express';
+import type { Config } from '../../config/index.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { pathParam } from '../../web/params.js';
+import { getPublicEvent, localized, type EventView } from '../events/index.js';
+import { feedRevisionOf } from '../people/index.js';
+import { latestVersion, type SnapshotSession, type Version } from '../programme/index.js';
+import { buildCalendar } from './calendar.build.js';
+import { isFeedToken } from './feeds.js';
+
+async function publishedVersion(req: Request): Promise<{ event: EventView; version: Version }> {
+  const event = await getPublicEvent(pathParam(req, 'slug'));
+  const version = await latestVersion(event.id);
+  if (!version) throw new NotFoundError();
+  return { event, version };
+}
+
+/** Calendar files of the published programme: the whole programme, one session, one person's feed. */
+export function calendarRoutes(config: Config): Router {
+  const router = Router();
+
+  const send = (
+    req: Request,
+    res: Response,
+    event: EventView,
+    version: Version,
+    sessions: SnapshotSession[],
+    name: string,
+    file: string,
+  ) => {
+    const body = buildCalendar(version.snapshot, sessions, {
+      language: req.language,
+      t: req.t,
+      programmeUrl: `${config.publicUrl}/events/${event.slug}/programme`,
+      name,
+      method: 'PUBLISH',
+      stamp: version.publishedAt,
+    });
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(file)
+      .set('Cache-Control', 'private, max-age=300')
+      .send(body);
+  };
+
+  router.get('/events/:slug/calendar.ics', async (req, res) => {
+    const { event, version } = await publishedVersion(req);
+    const title = localized(event.title, req.language, event.languages);
+    send(req, res, event, version, version.snapshot.sessions, title, `${event.slug}.ics`);
+  });
+
+  router.get('/events/:slug/sessions/:sessionId/calendar.ics', async (req, res) => {
+    const { event, version } = await publishedVersion(req);
+    const session = version.snapshot.sessions.find((s) => s.id === pathParam(req, 'sessionId'));
+    if (!session) throw new NotFoundError();
+    send(
+      req,
+      res,
+      event,
+      version,
+      [session],
+      localized(session.title, req.language, event.languages),
+      `${event.slug}-${session.id}.ics`,
+    );
+  });
+
+  router.get('/events/:slug/people/:personId/:token/calendar.ics', async (req, res) => {
+    const { event, version } = await publishedVersion(req);
+    const personId = pathParam(req, 'personId');
+    const revision = await feedRevisionOf(personId);
+    if (
+      revision === undefined ||
+      !isFeedToken(config.feedSecret, event.id, personId, revision, pathParam(req, 'token'))
+    ) {
+      throw new NotFoundError();
+    }
+    const mine = version.snapshot.sessions.filter((s) => s.people.some((p) => p.personId === personId));
+    const title = `${localized(event.title, req.language, event.languages)} · ${req.t('calendar.mySessions')}`;
+    send(req, res, event, version, mine, title, `${event.slug}-mine.ics`);
+  });
+
+  return router;
+}
