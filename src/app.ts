@@ -3,7 +3,7 @@ import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
 import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
-import { builderRoutes, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
+import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import {
@@ -40,14 +40,14 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
   const api = new ApiRegistry();
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
-  registerPeopleApi(api, clock);
+  registerPeopleApi(api, clock, peopleInRole);
   registerAgendaApi(api, clock);
   registerProgrammeApi(api, clock);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
-    personRoutes(clock, rolesWithFeeds(config)),
+    personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole }),
     builderRoutes(),
     sessionRoutes(clock),
     programmeAdminRoutes(clock),

@@ -185,6 +185,29 @@ describe('agenda: sessions, people in their roles, checks', () => {
     expect(history.text).to.contain('Session moved').and.contain('Session cancelled');
   });
 
+  it('filters the people directory by role in a programme', async () => {
+    const { agent, api } = await setup();
+    const rosa = await createTestPerson({ givenName: 'Rosa', familyName: 'Quispe' });
+    const luis = await createTestPerson({ givenName: 'Luis', familyName: 'Soto' });
+    await createTestPerson({ givenName: 'Nadie', familyName: 'Más' });
+    const session = await agent.post(`${api}/sessions`).send({ type: 'panel', title: { es: 'Panel' } });
+    await agent
+      .post(`${api}/sessions/${session.body.id}/assignments`)
+      .send({ personId: rosa.id, role: 'commentator' });
+    await agent
+      .post(`${api}/sessions/${session.body.id}/assignments`)
+      .send({ personId: luis.id, role: 'chair', status: 'declined' });
+    const names = async (role: string) =>
+      (await agent.get(`/api/v1/people?role=${role}`)).body.people.map(
+        (p: { familyName: string }) => p.familyName,
+      );
+    expect(await names('commentator')).to.deep.equal(['Quispe']);
+    expect(await names('chair'), 'declined roles do not count').to.deep.equal([]);
+    const page = await agent.get('/admin/people?role=commentator');
+    expect(page.text).to.contain('Quispe').and.not.contain('Soto');
+    expect((await agent.get('/api/v1/people?role=king')).status).to.equal(422);
+  });
+
   it('gives one person one role in a session once, even when asked twice at the same time', async () => {
     const { agent, api } = await setup();
     const person = await createTestPerson();

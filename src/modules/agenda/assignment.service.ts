@@ -6,7 +6,7 @@ import { recordChange } from '../audit/index.js';
 import { getPerson } from '../people/index.js';
 import type { AssignmentInput, AssignmentPatch } from './agenda.schemas.js';
 import { toAssignmentView, type AssignmentView } from './agenda.views.js';
-import { Assignment, type AssignmentStatus } from './assignment.model.js';
+import { Assignment, type AssignmentRole, type AssignmentStatus } from './assignment.model.js';
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
@@ -126,4 +126,13 @@ export async function assignmentsOfSessions(sessionIds: string[]): Promise<Assig
     .sort({ order: 1, _id: 1 })
     .lean();
   return assignments.map(toAssignmentView);
+}
+
+/** Everyone holding a role (in a live status) in any programme. */
+export async function peopleInRole(role: AssignmentRole): Promise<string[]> {
+  const ids = await Assignment.distinct('personId', {
+    role,
+    status: mongoose.trusted({ $in: ['proposed', 'invited', 'confirmed'] }),
+  });
+  return ids.map(String);
 }

@@ -3,7 +3,7 @@ export { sessionRoutes } from './session.routes.js';
 export { registerAgendaApi } from './agenda.api.js';
 export { rolesOfPerson } from './person-roles.js';
 export { createSession, getSession, listSessions, updateSession } from './session.service.js';
-export { assignPerson, listAssignments, updateAssignment } from './assignment.service.js';
+export { assignPerson, listAssignments, peopleInRole, updateAssignment } from './assignment.service.js';
 export { checkProgramme, type Warning } from './checks.js';
 export { loadWorkingProgramme, checksOf, type WorkingProgramme } from './programme.service.js';
 export { describeWarning } from './agenda.presenters.js';

@@ -5,9 +5,9 @@ import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { GENDERS, SECTORS } from './person.model.js';
-import { seesContactDetails } from './person.routes.js';
+import { searchWithRole, seesContactDetails, type PeopleInRole } from './person.routes.js';
 import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
-import { createPerson, getPerson, searchPeople, updatePerson } from './person.service.js';
+import { createPerson, getPerson, updatePerson } from './person.service.js';
 import { withoutContactDetails, type PersonView } from './person.views.js';
 
 export const personOutput = z.object({
@@ -26,7 +26,7 @@ export const personOutput = z.object({
   biography: z.object({ es: z.string(), en: z.string(), pt: z.string() }).partial(),
 });
 
-export function registerPeopleApi(api: ApiRegistry, clock: Clock): void {
+export function registerPeopleApi(api: ApiRegistry, clock: Clock, peopleInRole?: PeopleInRole): void {
   const readers = {
     tag: 'People',
     access: 'any signed-in user (contact details: admins and organizers)',
@@ -40,7 +40,7 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock): void {
     ...readers,
     method: 'get',
     path: '/people',
-    summary: 'Search people by name or organization (q), country, sector; 50 a page',
+    summary: 'Search people by name or organization (q), country, sector, role in any programme; 50 a page',
     response: z.object({
       people: z.array(personOutput),
       total: z.number(),
@@ -48,7 +48,7 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock): void {
       pages: z.number(),
     }),
     handler: async (req) => {
-      const result = await searchPeople(parse(personSearchInput, req.query));
+      const result = await searchWithRole(parse(personSearchInput, req.query), peopleInRole);
       return { ...result, people: result.people.map((p) => shown(req, p)) };
     },
   });

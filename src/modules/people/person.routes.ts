@@ -14,7 +14,7 @@ import { confirmImport, decodeUpload, getImportPreview, previewImport } from './
 import { peopleToCsv } from './person.csv.js';
 import { formValuesOfPerson, personFieldName, personInputFromForm } from './person.form.js';
 import { GENDERS, HONORIFICS, SECTORS } from './person.model.js';
-import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
+import { personInput, personPatchInput, personSearchInput, type PersonSearch } from './person.schemas.js';
 import {
   allPeople,
   createPerson,
@@ -36,8 +36,22 @@ const upload = multer({
 
 /** Roles a person holds in programmes; given by the agenda module, which depends on this one. */
 export type RolesOf = (personId: string, language: Language) => Promise<unknown[]>;
+/** Who holds a role in any programme; also given by the agenda module. */
+export type PeopleInRole = (role: NonNullable<PersonSearch['role']>) => Promise<string[]>;
 
-export function personRoutes(clock: Clock, rolesOf?: RolesOf): Router {
+export interface PersonRouteOptions {
+  rolesOf?: RolesOf;
+  peopleInRole?: PeopleInRole;
+}
+
+/** A search with its role filter turned into the ids of the people who hold that role. */
+export async function searchWithRole(search: PersonSearch, peopleInRole: PeopleInRole | undefined) {
+  const { role, ...rest } = search;
+  return searchPeople({ ...rest, ...(role && peopleInRole && { ids: await peopleInRole(role) }) });
+}
+
+export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Router {
+  const { rolesOf, peopleInRole } = options;
   const router = Router();
   router.use('/admin/people', requireUser);
   const editors = requireRole('admin', 'organizer');
@@ -52,7 +66,7 @@ export function personRoutes(clock: Clock, rolesOf?: RolesOf): Router {
 
   router.get('/admin/people', async (req, res) => {
     const search = parse(personSearchInput, req.query);
-    const result = await searchPeople(search);
+    const result = await searchWithRole(search, peopleInRole);
     res.render('people/list', {
       title: req.t('people.title'),
       ...result,
@@ -60,6 +74,7 @@ export function personRoutes(clock: Clock, rolesOf?: RolesOf): Router {
       search,
       countryOptions: countriesByName(req.language),
       sectors: SECTORS,
+      roles: peopleInRole ? ['chair', 'moderator', 'speaker', 'commentator', 'rapporteur'] : [],
       canEdit: seesContactDetails(req),
       contactDetails: seesContactDetails(req),
     });

@@ -50,6 +50,7 @@ export const personSearchInput = z.strictObject({
   q: text('short').optional(),
   country: countryCode.optional(),
   sector: z.enum(SECTORS).optional(),
+  role: z.enum(['chair', 'moderator', 'speaker', 'commentator', 'rapporteur']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type PersonSearch = z.output<typeof personSearchInput>;
