@@ -17,6 +17,13 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
     `Event ${report.event.slug}: ${report.event.created ? 'created and published' : 'already there'}`,
   );
   console.log(`  public page: ${config.publicUrl}/events/${report.event.slug}`);
+  const programme = report.programme;
+  console.log(
+    programme.created
+      ? `Programme: ${programme.sessions} sessions, ${programme.people} people, ${programme.warnings} warnings to look at, published as version ${programme.version}`
+      : `Programme: already there (${programme.people} demo people)`,
+  );
+  console.log(`  ${config.publicUrl}/events/${report.event.slug}/programme`);
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {
     const password = login.password ?? '(unchanged; run with --reset-passwords for a new one)';

@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process';
 import request from 'supertest';
 import { User } from '../../src/modules/auth/user.model.js';
 import { CUENCA_EVENT, DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
-import { Event } from '../../src/modules/events/index.js';
+import { Event, getEvent } from '../../src/modules/events/index.js';
+import { Assignment } from '../../src/modules/agenda/assignment.model.js';
+import { Session } from '../../src/modules/agenda/session.model.js';
+import { checkProgramme, loadWorkingProgramme } from '../../src/modules/agenda/index.js';
+import { Person } from '../../src/modules/people/index.js';
+import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
 import { projectRoot } from '../../src/paths.js';
 import { useTestForo, databaseNameFor } from '../support/foro.js';
 import { browserAgent, signIn } from '../support/http.js';
@@ -53,6 +58,27 @@ describe('demo data and command-line scripts', function () {
     expect(event?.countries).to.have.length(22);
     expect(event?.rooms.length).to.be.at.least(3);
     expect(CUENCA_EVENT.countries).to.include.members(['AD', 'BR', 'EC', 'ES', 'PT', 'VE']);
+
+    expect(first.programme).to.include({ created: true, version: 1 });
+    expect(first.programme.people).to.be.within(35, 50);
+    expect(second.programme.created).to.equal(false);
+    expect(await Session.countDocuments()).to.equal(first.programme.sessions);
+    expect(await Person.countDocuments()).to.equal(first.programme.people);
+    expect(await ProgrammeVersion.countDocuments()).to.equal(1);
+    const checks = checkProgramme({
+      event: await getEvent(first.event.id),
+      ...(await loadWorkingProgramme(await getEvent(first.event.id))),
+    });
+    expect(
+      checks.warnings.map((w) => w.code),
+      'the deliberate clash',
+    ).to.include('person_double_booked');
+    const types = new Set((await Session.find().lean()).map((s) => s.type));
+    expect([...types]).to.include.members(['opening', 'plenary', 'panel', 'workshop', 'break', 'closing']);
+    const roles = new Set((await Assignment.find().lean()).map((a) => a.role));
+    expect([...roles]).to.include.members(['chair', 'speaker', 'commentator', 'rapporteur']);
+    const programmePage = await request(foro.url).get('/events/cuenca-2008/programme?lang=pt');
+    expect(programmePage.text).to.contain('Gênero e migração');
 
     const page = await request(foro.url).get('/events/cuenca-2008?lang=en');
     expect(page.text).to.contain('Ibero-American Forum on Migration and Development');

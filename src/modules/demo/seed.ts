@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { createUser, findUserByEmail, setUserPassword } from '../auth/index.js';
-import { addRoom, createEvent, Event, getEvent, setEventStatus } from '../events/index.js';
+import { addRoom, createEvent, Event, setEventStatus } from '../events/index.js';
 import { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS } from './cuenca.js';
+import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
 
 export interface SeedReport {
   logins: { email: string; role: string; password: string | undefined; created: boolean }[];
   event: { slug: string; id: string; created: boolean };
+  programme: ProgrammeSeedReport;
 }
 
 const demoPassword = () => randomBytes(12).toString('base64url');
@@ -35,16 +37,18 @@ export async function seedDemo(
     logins.push({ email: demo.email, role: demo.role, password, created: !existing });
   }
 
-  const existingEvent = await Event.findOne({ slug: CUENCA_EVENT.slug }, { _id: 1 }).lean();
-  if (existingEvent) {
-    return { logins, event: { slug: CUENCA_EVENT.slug, id: String(existingEvent._id), created: false } };
-  }
   const organizer = await findUserByEmail(DEMO_USERS[1].email);
   const organizerActor: Actor = organizer
     ? { userId: organizer.id, label: organizer.email, via: 'cli' }
     : actor;
-  const event = await createEvent(CUENCA_EVENT, organizerActor, clock);
-  for (const room of CUENCA_ROOMS) await addRoom(event.id, room, organizerActor, clock);
-  await setEventStatus(event.id, 'published', organizerActor, clock);
-  return { logins, event: { slug: event.slug, id: (await getEvent(event.id)).id, created: true } };
+  const existingEvent = await Event.findOne({ slug: CUENCA_EVENT.slug }, { _id: 1 }).lean();
+  let eventId = existingEvent ? String(existingEvent._id) : undefined;
+  if (!eventId) {
+    const event = await createEvent(CUENCA_EVENT, organizerActor, clock);
+    for (const room of CUENCA_ROOMS) await addRoom(event.id, room, organizerActor, clock);
+    await setEventStatus(event.id, 'published', organizerActor, clock);
+    eventId = event.id;
+  }
+  const programme = await seedCuencaProgramme(eventId, organizerActor, clock);
+  return { logins, event: { slug: CUENCA_EVENT.slug, id: eventId, created: !existingEvent }, programme };
 }
