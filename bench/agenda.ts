@@ -15,7 +15,8 @@ import { Session } from '../src/modules/agenda/session.model.js';
 import { createUser } from '../src/modules/auth/index.js';
 import { buildCalendar } from '../src/modules/calendar/index.js';
 import { addRoom, createEvent, getEvent, setEventStatus } from '../src/modules/events/index.js';
-import { Person } from '../src/modules/people/index.js';
+import { Person, SECTORS } from '../src/modules/people/index.js';
+import { IBERO_AMERICAN_STATES } from '../src/shared/countries.js';
 import { latestVersion, publishProgramme } from '../src/modules/programme/index.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createTranslator } from '../src/shared/i18n/index.js';
@@ -28,38 +29,7 @@ const SESSIONS = 500;
 const PEOPLE = 2000;
 const DAYS = ['2008-04-07', '2008-04-08', '2008-04-09', '2008-04-10', '2008-04-11'];
 const ROOMS = 12;
-const SECTORS = [
-  'government',
-  'international_organization',
-  'academia',
-  'civil_society',
-  'private_sector',
-  'media',
-];
-const COUNTRIES = [
-  'AR',
-  'BO',
-  'BR',
-  'CL',
-  'CO',
-  'CR',
-  'CU',
-  'DO',
-  'EC',
-  'SV',
-  'GT',
-  'HN',
-  'MX',
-  'NI',
-  'PA',
-  'PY',
-  'PE',
-  'PT',
-  'ES',
-  'UY',
-  'VE',
-  'AD',
-];
+const COUNTRIES = [...IBERO_AMERICAN_STATES];
 
 const config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
 const foro = await startForo(config, {

@@ -68,6 +68,11 @@ export function trilingual(kind: TextKind) {
     .refine((value) => Boolean(value.es || value.en || value.pt), { message: 'one_language_required' });
 }
 
+/** Optional content in the three working languages (descriptions, biographies). */
+export function optionalTrilingual(kind: TextKind) {
+  return z.strictObject({ es: text(kind).optional(), en: text(kind).optional(), pt: text(kind).optional() });
+}
+
 /** A reference to another record by its id (24 hex digits). */
 export function objectId() {
   return z.string().regex(/^[a-f0-9]{24}$/i, { message: 'invalid_reference' });

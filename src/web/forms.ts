@@ -51,3 +51,15 @@ export async function handleForm(
 export function formBody(req: Request): Record<string, unknown> {
   return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
 }
+
+/** A form field's text, or undefined when it was left blank. */
+export function filled(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** A field that may repeat (checkboxes, multiple selects) as a list of non-empty strings. */
+export function many(value: unknown): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (item): item is string => typeof item === 'string' && item !== '',
+  );
+}

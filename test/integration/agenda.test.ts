@@ -7,16 +7,13 @@ import { createTestEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
-import { browserAgent, csrfFor, signIn } from '../support/http.js';
+import { browserAgent, csrfFor, signedInAs, signIn } from '../support/http.js';
 
 describe('agenda: sessions, people in their roles, checks', () => {
   const foro = useTestForo(import.meta.url);
 
   async function setup() {
-    const user = await createTestUser({ role: 'organizer' });
-    const agent = browserAgent(foro.url);
-    await signIn(agent, user.email, TEST_PASSWORD);
-    const actor = { userId: user.id, label: user.email, via: 'ui' as const };
+    const { agent, actor } = await signedInAs(foro.url, 'organizer');
     const event = await createTestEvent({ slug: 'cuenca-2008', countries: ['EC', 'PE', 'ES'] }, actor);
     await addRoom(
       event.id,

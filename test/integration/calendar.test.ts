@@ -7,9 +7,8 @@ import { latestVersion } from '../../src/modules/programme/index.js';
 import { createTranslator } from '../../src/shared/i18n/index.js';
 import { createTestEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
-import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
-import { browserAgent, csrfFor, signIn } from '../support/http.js';
+import { csrfFor, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
 
 const calendarText = (res: request.Response) =>
@@ -19,10 +18,7 @@ describe('calendar: .ics for the programme, a session and a person', () => {
   const foro = useTestForo(import.meta.url);
 
   async function setup() {
-    const user = await createTestUser({ role: 'organizer' });
-    const agent = browserAgent(foro.url);
-    await signIn(agent, user.email, TEST_PASSWORD);
-    const actor = { userId: user.id, label: user.email, via: 'ui' as const };
+    const { agent, actor } = await signedInAs(foro.url, 'organizer');
     const event = await createTestEvent(
       {
         slug: 'cuenca-2008',

@@ -3,19 +3,14 @@ import request from 'supertest';
 import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { Event, setEventStatus } from '../../src/modules/events/index.js';
 import { createTestEvent } from '../factories/events.js';
-import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
+import { createTestUser } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
-import { browserAgent, csrfFor, signIn } from '../support/http.js';
+import { csrfFor, signedInAs } from '../support/http.js';
 
 describe('events: organizers edit, the public reads', () => {
   const foro = useTestForo(import.meta.url);
 
-  async function signedIn(role: 'admin' | 'organizer' | 'viewer') {
-    const user = await createTestUser({ role });
-    const agent = browserAgent(foro.url);
-    await signIn(agent, user.email, TEST_PASSWORD);
-    return { user, agent, actor: { userId: user.id, label: user.email, via: 'ui' as const } };
-  }
+  const signedIn = (role: 'admin' | 'organizer' | 'viewer') => signedInAs(foro.url, role);
 
   const eventForm = (overrides: Record<string, string | string[]> = {}) => ({
     slug: 'cuenca-2008',

@@ -1,3 +1,4 @@
+import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import request from 'supertest';
 
 /** An HTTP client that keeps cookies between requests, like a browser. */
@@ -23,4 +24,12 @@ export async function signIn(agent: ReturnType<typeof browserAgent>, email: stri
 /** A CSRF token for an agent's session, taken from any page with a form. */
 export async function csrfFor(agent: ReturnType<typeof browserAgent>, path = '/login'): Promise<string> {
   return csrfTokenIn((await agent.get(path)).text);
+}
+
+/** A new user of that role, signed in through the form, and the audit actor they appear as. */
+export async function signedInAs(url: string, role: 'admin' | 'organizer' | 'viewer') {
+  const user = await createTestUser({ role });
+  const agent = browserAgent(url);
+  await signIn(agent, user.email, TEST_PASSWORD);
+  return { user, agent, actor: { userId: user.id, label: user.email, via: 'ui' as const } };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { objectId, text, trilingual } from '../../shared/limits.js';
+import { objectId, optionalTrilingual, text, trilingual } from '../../shared/limits.js';
 import { isCalendarDate } from '../../shared/time.js';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignment.model.js';
 import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
@@ -11,17 +11,13 @@ const clockTime = z
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
 const count = z.coerce.number().int().min(0).max(100_000);
-const optionalTrilingual = z.strictObject({
-  es: text('description').optional(),
-  en: text('description').optional(),
-  pt: text('description').optional(),
-});
+const descriptions = optionalTrilingual('description');
 
 /** Date and times are wall-clock values in the event's time zone. */
 const sessionFields = {
   type: z.enum(SESSION_TYPES),
   title: trilingual('title'),
-  description: optionalTrilingual.optional(),
+  description: descriptions.optional(),
   roomId: objectId().optional(),
   date: calendarDate.optional(),
   start: clockTime.optional(),
@@ -52,7 +48,7 @@ export const sessionPatchInput = z
   .strictObject({
     type: sessionFields.type.optional(),
     title: sessionFields.title.optional(),
-    description: optionalTrilingual.nullable().optional(),
+    description: descriptions.nullable().optional(),
     roomId: objectId().nullable().optional(),
     date: calendarDate.nullable().optional(),
     start: clockTime.nullable().optional(),

@@ -1,12 +1,8 @@
 import { instantToLocal } from '../../shared/zoned-time.js';
 import type { SessionView } from './agenda.views.js';
+import { filled, many } from '../../web/forms.js';
 
 const LANGS = ['es', 'pt', 'en'] as const;
-const present = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const list = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
-    (item): item is string => typeof item === 'string' && item !== '',
-  );
 
 const FLAT = new Set([
   ...LANGS.flatMap((l) => [`title_${l}`, `description_${l}`]),
@@ -33,9 +29,9 @@ export function sessionInputFromForm(
   mode: 'create' | 'edit',
 ): Record<string, unknown> {
   const blank = mode === 'create' ? undefined : null;
-  const opt = (key: string) => present(body[key]) ?? blank;
+  const opt = (key: string) => filled(body[key]) ?? blank;
   const tri = (prefix: string) =>
-    Object.fromEntries(LANGS.map((l) => [l, present(body[`${prefix}_${l}`])]).filter(([, v]) => v));
+    Object.fromEntries(LANGS.map((l) => [l, filled(body[`${prefix}_${l}`])]).filter(([, v]) => v));
   const description = tri('description');
   const out: Record<string, unknown> = {
     ...Object.fromEntries(Object.entries(body).filter(([key]) => !FLAT.has(key))),
@@ -48,11 +44,11 @@ export function sessionInputFromForm(
     end: opt('end'),
     theme: opt('theme'),
     language: opt('language'),
-    interpretation: list(body['interpretation']),
+    interpretation: many(body['interpretation']),
     expectedAttendance: opt('expectedAttendance'),
     capacity: opt('capacity'),
-    status: present(body['status']),
-    revision: present(body['revision']),
+    status: filled(body['status']),
+    revision: filled(body['revision']),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

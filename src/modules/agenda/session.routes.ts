@@ -2,7 +2,6 @@ import { type Request, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
-import { instantToLocal } from '../../shared/zoned-time.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
@@ -150,9 +149,4 @@ export function sessionRoutes(clock: Clock): Router {
   });
 
   return router;
-}
-
-/** A session's day in the event's zone, for links back to the builder. */
-export function dayOf(session: { startsAt?: Date | undefined }, event: EventView): string {
-  return session.startsAt ? instantToLocal(session.startsAt, event.timezone).date : 'unscheduled';
 }

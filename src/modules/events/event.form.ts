@@ -1,20 +1,16 @@
 import { IBERO_AMERICAN_STATES } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import type { EventView } from './event.views.js';
+import { filled, many } from '../../web/forms.js';
 
 /**
  * HTML forms post flat fields (`title_es`, `venue_city`…); these turn them into the
  * nested input the schemas (shared with the JSON API) expect, and back.
  */
-const present = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const list = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
-    (item): item is string => typeof item === 'string' && item !== '',
-  );
 
 const trilingualFrom = (body: Record<string, unknown>, prefix: string) =>
   Object.fromEntries(
-    LANGUAGES.map((l) => [l, present(body[`${prefix}_${l}`])]).filter(([, v]) => v !== undefined),
+    LANGUAGES.map((l) => [l, filled(body[`${prefix}_${l}`])]).filter(([, v]) => v !== undefined),
   );
 
 const KNOWN_FIELDS = new Set([
@@ -35,13 +31,13 @@ const KNOWN_FIELDS = new Set([
 
 export function eventInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const unknown = Object.keys(body).filter((key) => !KNOWN_FIELDS.has(key));
-  const countries = new Set(list(body['countries']));
+  const countries = new Set(many(body['countries']));
   if (body['preset'] === 'ibero-american') IBERO_AMERICAN_STATES.forEach((code) => countries.add(code));
   const venue = {
-    name: present(body['venue_name']),
-    address: present(body['venue_address']),
-    city: present(body['venue_city']),
-    country: present(body['venue_country']),
+    name: filled(body['venue_name']),
+    address: filled(body['venue_address']),
+    city: filled(body['venue_city']),
+    country: filled(body['venue_country']),
   };
   return {
     // Unknown fields are passed through so the strict schema names them.
@@ -50,12 +46,12 @@ export function eventInputFromForm(body: Record<string, unknown>): Record<string
     title: trilingualFrom(body, 'title'),
     description: trilingualFrom(body, 'description'),
     venue: Object.fromEntries(Object.entries(venue).filter(([, v]) => v !== undefined)),
-    timezone: present(body['timezone']),
+    timezone: filled(body['timezone']),
     startDate: body['startDate'],
     endDate: body['endDate'],
-    languages: list(body['languages']),
+    languages: many(body['languages']),
     countries: [...countries],
-    ...(present(body['revision']) && { revision: body['revision'] }),
+    ...(filled(body['revision']) && { revision: body['revision'] }),
   };
 }
 
@@ -91,5 +87,5 @@ export function formFieldName(field: string): string {
 
 export function roomInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const { interpretation, capacity, ...rest } = body;
-  return { ...rest, capacity: present(capacity), interpretation: list(interpretation) };
+  return { ...rest, capacity: filled(capacity), interpretation: many(interpretation) };
 }

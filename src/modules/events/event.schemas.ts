@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { objectId, requiredText, text, trilingual } from '../../shared/limits.js';
+import { objectId, optionalTrilingual, requiredText, text, trilingual } from '../../shared/limits.js';
 import { DEFAULT_TIMEZONE, isCalendarDate, isTimeZone } from '../../shared/time.js';
 import { EVENT_STATUSES } from './event.model.js';
 
@@ -16,9 +16,6 @@ export const slug = z
 const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
 const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
 const timeZone = z.string().trim().max(64).refine(isTimeZone, { message: 'invalid_timezone' });
-
-const optionalTrilingual = (kind: 'description') =>
-  z.strictObject({ es: text(kind).optional(), en: text(kind).optional(), pt: text(kind).optional() });
 
 const eventFields = {
   slug,

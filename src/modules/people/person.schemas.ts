@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { email, requiredText, text } from '../../shared/limits.js';
+import { email, optionalTrilingual, requiredText, text } from '../../shared/limits.js';
 import { GENDERS, SECTORS } from './person.model.js';
 
 const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
@@ -23,13 +23,7 @@ const personFields = {
   phone: phone.optional(),
   language: z.enum(LANGUAGES).optional(),
   gender: z.enum(GENDERS).optional(),
-  biography: z
-    .strictObject({
-      es: text('description').optional(),
-      en: text('description').optional(),
-      pt: text('description').optional(),
-    })
-    .optional(),
+  biography: optionalTrilingual('description').optional(),
 };
 
 export const personInput = z.strictObject(personFields);

@@ -15,6 +15,15 @@ const changeOutput = z.object({
   removed: z.array(z.string()).optional(),
 });
 
+const versionOutput = z
+  .object({
+    version: z.number().int(),
+    publishedAt: z.string(),
+    sessions: z.array(z.unknown()),
+    changelog: z.array(changeOutput),
+  })
+  .passthrough();
+
 export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
   const tag = 'Programme versions';
   api.add({
@@ -44,14 +53,7 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
     method: 'get',
     path: '/events/:eventId/versions/:number',
     summary: 'One published version, as in /events/{slug}/programme.json, with its changelog',
-    response: z
-      .object({
-        version: z.number().int(),
-        publishedAt: z.string(),
-        sessions: z.array(z.unknown()),
-        changelog: z.array(changeOutput),
-      })
-      .passthrough(),
+    response: versionOutput,
     handler: async (req) => {
       const event = await getEvent(pathParam(req, 'eventId'));
       const number = Number(pathParam(req, 'number'));
@@ -68,14 +70,7 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
     path: '/events/:eventId/versions',
     summary: 'Publish the working programme as the next version (409 if nothing changed)',
     status: 201,
-    response: z
-      .object({
-        version: z.number().int(),
-        publishedAt: z.string(),
-        sessions: z.array(z.unknown()),
-        changelog: z.array(changeOutput),
-      })
-      .passthrough(),
+    response: versionOutput,
     handler: async (req) => {
       const event = await getEvent(pathParam(req, 'eventId'));
       await assertCanEditEvent(req.user, event.id);
