@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
+import { outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
@@ -38,6 +39,9 @@ export async function startForo(config: Config, options: StartOptions): Promise<
     await database.close();
     throw error;
   }
+  // The outbox is sent from this process unless OUTBOX_WORKER=off (another process sends it).
+  const worker = config.outbox.worker ? outboxWorkerFor(config, clock, logger) : undefined;
+  worker?.start(config.outbox.pollMs);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, publicUrl: config.publicUrl }, 'Foro is listening');
@@ -50,6 +54,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(force);
+      await worker?.stop();
       await database.close();
       logger.info('Foro stopped');
     })();

@@ -40,6 +40,23 @@ const envSchema = z
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(900),
     LOGIN_RATE_LIMIT_PER_ADDRESS: positiveInt.default(30).describe('Failed sign-ins per address per window'),
     LOGIN_RATE_LIMIT_PER_ACCOUNT: positiveInt.default(10).describe('Failed sign-ins per account per window'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
+      .optional()
+      .describe('Mail server; unset = mails are written as .eml files under DATA_DIR/mail'),
+    MAIL_FROM: z.string().min(3).default('Foro <foro@localhost>').describe('From address of every mail'),
+    MAIL_REPLY_TO: z.string().min(3).optional().describe('Reply-To of every mail'),
+    OUTBOX_WORKER: z.enum(['on', 'off']).default('on').describe('Send the outbox from the web process'),
+    OUTBOX_POLL_SECONDS: positiveInt.default(5),
+    OUTBOX_RETRY_MINUTES: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be minutes separated by commas, e.g. 1,5,15,60')
+      .default('1,5,15,30,60,120,240,480')
+      .describe('Waits between attempts after temporary failures; when they run out the mail fails'),
+    OUTBOX_LEASE_SECONDS: positiveInt
+      .default(300)
+      .describe('After this, a mail left sending by a dead worker is due again'),
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -76,6 +93,16 @@ export interface Config {
   feedSecret: string;
   rateLimit: { windowMs: number; max: number };
   loginRateLimit: { windowMs: number; perAddress: number; perAccount: number };
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    replyTo: string | undefined;
+    /** Folder of the .eml files written when there is no SMTP server. */
+    fileDir: string;
+    /** Right-hand side of Message-IDs. */
+    domain: string;
+  };
+  outbox: { worker: boolean; pollMs: number; retryMinutes: number[]; leaseMs: number };
   trustProxy: boolean | number | string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
   shutdownGraceMs: number;
@@ -122,6 +149,19 @@ export function loadConfig(
       windowMs: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,
       perAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,
       perAccount: env.LOGIN_RATE_LIMIT_PER_ACCOUNT,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      replyTo: env.MAIL_REPLY_TO,
+      fileDir: resolve(isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR), 'mail'),
+      domain: new URL(publicUrl).hostname,
+    },
+    outbox: {
+      worker: env.OUTBOX_WORKER === 'on',
+      pollMs: env.OUTBOX_POLL_SECONDS * 1000,
+      retryMinutes: env.OUTBOX_RETRY_MINUTES.split(',').map(Number),
+      leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -2,5 +2,13 @@ import { type Config, loadConfig } from '../../src/config/index.js';
 
 /** The configuration tests run with: the environment's database, any free port, quiet logs. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...overrides });
+  // The outbox worker stays off unless a test turns it on: tests drive workers themselves.
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OUTBOX_WORKER: 'off',
+    ...overrides,
+  });
 }
