@@ -6,6 +6,7 @@ import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './module
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { outboxRoutes } from './modules/messaging/index.js';
 import {
   programmeAdminRoutes,
   programmePublicRoutes,
@@ -53,6 +54,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     programmeAdminRoutes(clock),
     programmePublicRoutes(),
     calendarRoutes(config),
+    outboxRoutes(clock),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

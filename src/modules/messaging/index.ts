@@ -3,3 +3,4 @@ export { createOutboxWorker, type OutboxWorker, type WorkerSettings } from './wo
 export { fileTransport, smtpTransport, type MailTransport } from './transport.js';
 export { Message } from './message.model.js';
 export { outboxWorkerFor } from './setup.js';
+export { outboxRoutes } from './outbox.routes.js';

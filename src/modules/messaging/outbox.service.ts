@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
-import { Message } from './message.model.js';
+import mongoose from 'mongoose';
+import type { Actor } from '../../shared/actor.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { recordChange } from '../audit/index.js';
+import { Message, MessageClaim } from './message.model.js';
 
 export interface NewMessage {
   to: { name?: string; email: string }[];
@@ -53,4 +57,133 @@ export async function enqueueMessage(
     if (!existing) throw error;
     return { id: String(existing._id), messageId: existing.messageId, created: false };
   }
+}
+
+export interface MessageView {
+  id: string;
+  to: { name: string; email: string }[];
+  locale: string;
+  template: string;
+  subject: string;
+  text: string;
+  html: string | undefined;
+  attachments: { filename: string; contentType: string }[];
+  messageId: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | undefined;
+  createdAt: Date;
+  sentAt: Date | undefined;
+}
+
+interface StoredMessage {
+  _id: unknown;
+  to: { name?: string | null; email: string }[];
+  locale: string;
+  template: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments: { filename?: string | null; contentType?: string | null }[];
+  messageId: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError?: string | null;
+  createdAt: Date;
+  sentAt?: Date | null;
+}
+
+function toMessageView(m: StoredMessage): MessageView {
+  return {
+    id: String(m._id),
+    to: m.to.map((r) => ({ name: r.name ?? '', email: r.email })),
+    locale: m.locale,
+    template: m.template,
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? undefined,
+    attachments: m.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType ?? '' })),
+    messageId: m.messageId,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.nextAttemptAt,
+    lastError: m.lastError ?? undefined,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt ?? undefined,
+  };
+}
+
+export const OUTBOX_PAGE = 50;
+
+/** The outbox, newest first, filtered by status, template and recipient (name or email). */
+export async function listMessages(filter: {
+  status?: string | undefined;
+  template?: string | undefined;
+  to?: string | undefined;
+  page?: number;
+}) {
+  const query: Record<string, unknown> = {};
+  if (filter.status) query['status'] = filter.status;
+  if (filter.template) query['template'] = filter.template;
+  if (filter.to) {
+    const pattern = filter.to.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    query['$or'] = [
+      { 'to.email': mongoose.trusted({ $regex: pattern }) },
+      { 'to.name': mongoose.trusted({ $regex: pattern, $options: 'i' }) },
+    ];
+  }
+  const page = filter.page ?? 1;
+  const [messages, total, templates] = await Promise.all([
+    Message.find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((page - 1) * OUTBOX_PAGE)
+      .limit(OUTBOX_PAGE)
+      .lean(),
+    Message.countDocuments(query),
+    Message.distinct('template'),
+  ]);
+  return {
+    messages: messages.map(toMessageView),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE)),
+    templates: templates.map(String).sort(),
+  };
+}
+
+export async function getMessage(id: string): Promise<MessageView> {
+  const message = await Message.findById(id).lean();
+  if (!message) throw new NotFoundError();
+  return toMessageView(message);
+}
+
+/** Puts a failed mail back in the queue, due now. */
+export async function retryMessage(id: string, actor: Actor, clock: Clock): Promise<void> {
+  const message = await getMessage(id);
+  if (message.status !== 'failed') throw new ConflictError('MESSAGE_NOT_FAILED');
+  await Message.updateOne({ _id: id }, { $set: { status: 'queued', nextAttemptAt: clock.now() } });
+  await recordChange({ action: 'message.retried', subjectType: 'message', subjectId: id, actor }, clock);
+}
+
+/**
+ * Cancels a queued mail. Cancelling takes the claim of the next attempt, like a worker would:
+ * if a worker took it first the mail is already on its way and cannot be cancelled (409).
+ */
+export async function cancelMessage(id: string, actor: Actor, clock: Clock): Promise<void> {
+  const message = await getMessage(id);
+  if (message.status !== 'queued') throw new ConflictError('MESSAGE_NOT_QUEUED');
+  try {
+    await MessageClaim.create({
+      _id: `${id}:${message.attempts + 1}`,
+      worker: `cancelled by ${actor.label}`,
+      claimedAt: clock.now(),
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw new ConflictError('MESSAGE_NOT_QUEUED');
+    throw error;
+  }
+  await Message.updateOne({ _id: id }, { $set: { status: 'cancelled' } });
+  await recordChange({ action: 'message.cancelled', subjectType: 'message', subjectId: id, actor }, clock);
 }

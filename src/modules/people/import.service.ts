@@ -74,8 +74,10 @@ export async function confirmImport(
   clock: Clock,
 ): Promise<{ created: number; skipped: number }> {
   // A draft that is gone was confirmed already (or expired): 410, not 404.
-  if (!(await PersonImport.exists({ _id: importId }))) throw new LinkInvalidError('import already confirmed');
-  const preview = await getImportPreview(importId, actor);
+  const draft = await PersonImport.findById(importId).lean();
+  if (!draft) throw new LinkInvalidError('import already confirmed');
+  if (draft.createdBy !== (actor.userId ?? actor.label)) throw new NotFoundError();
+  const preview = summarize(String(draft._id), draft.fileName ?? '', JSON.parse(draft.rows) as ImportRow[]);
   const { deletedCount } = await PersonImport.deleteOne({ _id: importId });
   if (deletedCount !== 1) throw new LinkInvalidError('import already confirmed');
   let created = 0;

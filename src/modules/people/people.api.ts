@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
 import { parse } from '../../shared/validate.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
-import { pathParam } from '../../web/params.js';
+import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { GENDERS, SECTORS } from './person.model.js';
 import { searchWithRole, seesContactDetails, type PeopleInRole } from './person.routes.js';
@@ -48,7 +48,7 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock, peopleInRole?:
       pages: z.number(),
     }),
     handler: async (req) => {
-      const result = await searchWithRole(parse(personSearchInput, req.query), peopleInRole);
+      const result = await searchWithRole(parse(personSearchInput, queryOf(req)), peopleInRole);
       return { ...result, people: result.people.map((p) => shown(req, p)) };
     },
   });

@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
-import { pathParam } from '../../web/params.js';
+import { pathParam, queryOf } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { confirmImport, decodeUpload, getImportPreview, previewImport } from './import.service.js';
@@ -65,7 +65,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
   });
 
   router.get('/admin/people', async (req, res) => {
-    const search = parse(personSearchInput, req.query);
+    const search = parse(personSearchInput, queryOf(req));
     const result = await searchWithRole(search, peopleInRole);
     res.render('people/list', {
       title: req.t('people.title'),

@@ -1,0 +1,68 @@
+import { type Request, Router } from 'express';
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.js';
+import { text } from '../../shared/limits.js';
+import { parse } from '../../shared/validate.js';
+import { pathParam, queryOf } from '../../web/params.js';
+import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { MESSAGE_STATUSES } from './message.model.js';
+import { cancelMessage, getMessage, listMessages, retryMessage, type MessageView } from './outbox.service.js';
+
+const outboxQuery = z.strictObject({
+  status: z.enum(MESSAGE_STATUSES).optional(),
+  template: text('short').optional(),
+  to: text('short').optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+/** Viewers read the outbox without addresses or contents (DESIGN.md §6). */
+const seesContents = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+const withoutAddresses = (m: MessageView): MessageView => ({
+  ...m,
+  to: m.to.map((r) => ({ name: r.name, email: '' })),
+});
+
+/** The outbox for organizers: every mail with its status, openable as sent; retry or cancel. */
+export function outboxRoutes(clock: Clock): Router {
+  const router = Router();
+  router.use('/admin/outbox', requireUser);
+
+  router.get('/admin/outbox', async (req, res) => {
+    const filter = parse(outboxQuery, queryOf(req));
+    const result = await listMessages(filter);
+    res.render('messaging/outbox', {
+      title: req.t('outbox.title'),
+      ...result,
+      messages: seesContents(req) ? result.messages : result.messages.map(withoutAddresses),
+      filter,
+      statuses: MESSAGE_STATUSES,
+      canAct: seesContents(req),
+    });
+  });
+
+  router.get('/admin/outbox/:id', ...requireRole('admin', 'organizer'), async (req, res) => {
+    const message = await getMessage(pathParam(req, 'id'));
+    res.render('messaging/message', { title: message.subject, message });
+  });
+
+  // The HTML of a mail, shown in a sandboxed frame: its own links and markup cannot touch Foro's page.
+  router.get('/admin/outbox/:id/html', ...requireRole('admin', 'organizer'), async (req, res) => {
+    const message = await getMessage(pathParam(req, 'id'));
+    res
+      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+      .type('html')
+      .send(message.html ?? '');
+  });
+
+  router.post('/admin/outbox/:id/retry', ...requireRole('admin', 'organizer'), async (req, res) => {
+    await retryMessage(pathParam(req, 'id'), actorOf(req), clock);
+    res.redirect(303, `/admin/outbox/${pathParam(req, 'id')}`);
+  });
+
+  router.post('/admin/outbox/:id/cancel', ...requireRole('admin', 'organizer'), async (req, res) => {
+    await cancelMessage(pathParam(req, 'id'), actorOf(req), clock);
+    res.redirect(303, `/admin/outbox/${pathParam(req, 'id')}`);
+  });
+
+  return router;
+}
