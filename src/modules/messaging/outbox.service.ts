@@ -187,3 +187,8 @@ export async function cancelMessage(id: string, actor: Actor, clock: Clock): Pro
   await Message.updateOne({ _id: id }, { $set: { status: 'cancelled' } });
   await recordChange({ action: 'message.cancelled', subjectType: 'message', subjectId: id, actor }, clock);
 }
+
+/** How many mails are due to be sent now. */
+export function countDueMessages(now: Date): Promise<number> {
+  return Message.countDocuments({ status: 'queued', nextAttemptAt: mongoose.trusted({ $lte: now }) });
+}

@@ -37,9 +37,15 @@ function toNodemailer(mail: OutgoingMail) {
   };
 }
 
-export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): MailTransport {
+/** A pooled SMTP connection: the worker sends several mails at once over a few kept-open connections. */
+export function smtpTransport(
+  url: string,
+  options: { timeoutMs?: number; connections?: number } = {},
+): MailTransport {
   const timeout = options.timeoutMs ?? 30_000;
   const transporter = nodemailer.createTransport(url, {
+    pool: true,
+    maxConnections: options.connections ?? 5,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
