@@ -95,7 +95,10 @@ describe('people: directory, search, CSV', () => {
     expect(await names('sector=government')).to.deep.equal(['Silva']);
     expect(await names('q=(.*')).to.deep.equal([]);
     expect((await agent.get('/api/v1/people?sector=astrology')).status).to.equal(422);
-    expect((await agent.get('/admin/people?q=jose&lang=pt')).status, 'the language switch keeps the search').to.equal(200);
+    expect(
+      (await agent.get('/admin/people?q=jose&lang=pt')).status,
+      'the language switch keeps the search',
+    ).to.equal(200);
     const page = await agent.get('/admin/people?q=p%C3%A9rez');
     expect(page.text).to.contain('Pérez').and.not.contain('Silva');
   });

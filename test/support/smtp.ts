@@ -26,6 +26,8 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    // No reverse DNS of the client: this machine's resolver would add seconds per connection.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (address.address.includes('reject')) {
