@@ -88,8 +88,8 @@ export function programmeAdminRoutes(clock: Clock): Router {
 
   router.get(base, async (req, res) => {
     const event = await getEvent(pathParam(req, 'eventId'));
-    const { previous, snapshot, changelog } = await draftNextVersion(event);
     const programme = await loadWorkingProgramme(event);
+    const { previous, snapshot, changelog } = await draftNextVersion(event, programme);
     const versions = await listVersions(event.id);
     res.render('programme/admin', {
       title: req.t('programme.publishing'),

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
-import { loadWorkingProgramme } from '../agenda/index.js';
+import { loadWorkingProgramme, type WorkingProgramme } from '../agenda/index.js';
 import type { EventView } from '../events/index.js';
 import { compareSnapshots, withSequences, type SessionChange } from './changelog.js';
 import { buildSnapshot, type Snapshot } from './snapshot.js';
@@ -56,9 +56,10 @@ export async function listVersions(eventId: string): Promise<Omit<Version, 'snap
 /** What publishing now would produce: the next snapshot and its changes against the latest version. */
 export async function draftNextVersion(
   event: EventView,
+  programme?: WorkingProgramme,
 ): Promise<{ previous: Version | undefined; snapshot: Snapshot; changelog: SessionChange[] }> {
   const previous = await latestVersion(event.id);
-  const built = buildSnapshot(event, await loadWorkingProgramme(event), previous?.snapshot);
+  const built = buildSnapshot(event, programme ?? (await loadWorkingProgramme(event)), previous?.snapshot);
   const changelog = compareSnapshots(previous?.snapshot, built);
   return { previous, snapshot: withSequences(previous?.snapshot, built, changelog), changelog };
 }
