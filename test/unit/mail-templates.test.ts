@@ -47,6 +47,8 @@ describe('messaging: logic-less mail templates', () => {
     expect(
       unknownPlaceholders({ subject: '{{ password }}', body: '{{name}} {{constructor}}' }, ['name']),
     ).to.deep.equal(['password', 'constructor']);
-    expect(renderMail({ subject: 'x', body: '[{{constructor}}][{{__proto__}}]' }, {}).text).to.equal('[][{{__proto__}}]');
+    expect(renderMail({ subject: 'x', body: '[{{constructor}}][{{__proto__}}]' }, {}).text).to.equal(
+      '[][{{__proto__}}]',
+    );
   });
 });
