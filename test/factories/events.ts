@@ -1,4 +1,10 @@
-import { createEvent, type CreateEventInput } from '../../src/modules/events/index.js';
+import {
+  addRoom,
+  createEvent,
+  setEventStatus,
+  type CreateEventInput,
+  type RoomInput,
+} from '../../src/modules/events/index.js';
 import type { Actor } from '../../src/shared/actor.js';
 import { settableClock } from '../../src/shared/clock.js';
 
@@ -29,4 +35,20 @@ export async function createTestEvent(overrides: Partial<CreateEventInput> = {},
     actor ?? { label: 'test', via: 'system' },
     settableClock('2008-01-01T00:00:00Z'),
   );
+}
+
+export const PLENARY = { name: 'Salón Plenario', capacity: 400, interpretation: [] };
+export const AZUAY = { name: 'Sala Azuay', capacity: 60, interpretation: [] };
+
+/** A published event with the given rooms, its team led by `actor`. */
+export async function createPublishedEvent(
+  overrides: Partial<CreateEventInput>,
+  actor: Actor,
+  rooms: RoomInput[] = [PLENARY, AZUAY],
+) {
+  const clock = settableClock('2008-01-01T00:00:00Z');
+  let event = await createTestEvent(overrides, actor);
+  for (const room of rooms) event = await addRoom(event.id, room, actor, clock);
+  await setEventStatus(event.id, 'published', actor, clock);
+  return { ...event, status: 'published' as const };
 }

@@ -2,10 +2,9 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { Session } from '../../src/modules/agenda/session.model.js';
 import { buildCalendar } from '../../src/modules/calendar/index.js';
-import { addRoom, setEventStatus } from '../../src/modules/events/index.js';
 import { latestVersion } from '../../src/modules/programme/index.js';
 import { createTranslator } from '../../src/shared/i18n/index.js';
-import { createTestEvent } from '../factories/events.js';
+import { createPublishedEvent, PLENARY } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
@@ -19,21 +18,16 @@ describe('calendar: .ics for the programme, a session and a person', () => {
 
   async function setup() {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
-    const event = await createTestEvent(
+    const event = await createPublishedEvent(
       {
         slug: 'cuenca-2008',
         title: { es: 'Foro Iberoamericano', en: 'Ibero-American Forum' },
         venue: { name: 'Centro de Convenciones', city: 'Cuenca', country: 'EC' },
       },
       actor,
+      [PLENARY],
     );
-    const withRooms = await addRoom(
-      event.id,
-      { name: 'Salón Plenario', capacity: 400, interpretation: [] },
-      actor,
-      foro.clock,
-    );
-    await setEventStatus(event.id, 'published', actor, foro.clock);
+    const withRooms = event;
     const api = `/api/v1/events/${event.id}`;
     const rosa = await createTestPerson({
       honorific: 'Dra.',

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
-import { addRoom, setEventStatus } from '../../src/modules/events/index.js';
-import { createTestEvent } from '../factories/events.js';
+import { createTestEvent, createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
@@ -13,21 +12,14 @@ describe('programme: versions, changelog, public programme and JSON', () => {
 
   async function setup() {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
-    const event = await createTestEvent(
+    const event = await createPublishedEvent(
       {
         slug: 'cuenca-2008',
         title: { es: 'Foro Iberoamericano', en: 'Ibero-American Forum', pt: 'Fórum Ibero-Americano' },
       },
       actor,
     );
-    await addRoom(event.id, { name: 'Salón Plenario', capacity: 400, interpretation: [] }, actor, foro.clock);
-    const withRooms = await addRoom(
-      event.id,
-      { name: 'Sala Azuay', capacity: 60, interpretation: [] },
-      actor,
-      foro.clock,
-    );
-    await setEventStatus(event.id, 'published', actor, foro.clock);
+    const withRooms = event;
     const api = `/api/v1/events/${event.id}`;
     const rosa = await createTestPerson({
       honorific: 'Dra.',

@@ -3,12 +3,5 @@ export { adminRoutes } from './admin.routes.js';
 export { loginRoutes } from './login.routes.js';
 export { registerUsersApi } from './users.api.js';
 export { ROLES, type Role, type UserView } from './user.model.js';
-export {
-  createUser,
-  countAdmins,
-  findUserByEmail,
-  getUser,
-  listUsers,
-  setUserPassword,
-} from './user.service.js';
+export { createUser, findUserByEmail, getUser, listUsers, setUserPassword } from './user.service.js';
 export { createUserWithPassword, inviteUserForCli } from './cli.js';

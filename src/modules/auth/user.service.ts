@@ -235,7 +235,3 @@ export async function activeUser(userId: string): Promise<UserView | undefined> 
   const user = await User.findById(userId).lean();
   return user?.status === 'active' ? toUserView(user) : undefined;
 }
-
-export async function countAdmins(): Promise<number> {
-  return User.countDocuments({ role: 'admin', status: 'active' });
-}

@@ -21,14 +21,14 @@ import {
 import {
   addRoom,
   createEvent,
-  getEvent,
   listEvents,
   removeRoom,
   setEventStatus,
   updateEvent,
   updateRoom,
 } from './event.service.js';
-import { addTeamMember, assertCanEditEvent, canEditEvent, removeTeamMember, teamOf } from './team.service.js';
+import { addTeamMember, canEditEvent, removeTeamMember, teamOf } from './team.service.js';
+import { eventOf } from './event.access.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
@@ -67,8 +67,8 @@ export function eventAdminRoutes(clock: Clock): Router {
     });
   });
 
-  router.get('/admin/events/:id', async (req, res) => {
-    const event = await getEvent(pathParam(req, 'id'));
+  router.get('/admin/events/:eventId', async (req, res) => {
+    const event = await eventOf(req);
     const users = await listUsers();
     const team = (await teamOf(event.id)).map((member) => ({
       ...member,
@@ -87,9 +87,8 @@ export function eventAdminRoutes(clock: Clock): Router {
     });
   });
 
-  router.get('/admin/events/:id/edit', async (req, res) => {
-    const event = await getEvent(pathParam(req, 'id'));
-    await assertCanEditEvent(req.user, event.id);
+  router.get('/admin/events/:eventId/edit', async (req, res) => {
+    const event = await eventOf(req, { edit: true });
     res.render('events/form', {
       title: req.t('events.edit'),
       event,
@@ -98,9 +97,8 @@ export function eventAdminRoutes(clock: Clock): Router {
     });
   });
 
-  router.post('/admin/events/:id', async (req, res) => {
-    const event = await getEvent(pathParam(req, 'id'));
-    await assertCanEditEvent(req.user, event.id);
+  router.post('/admin/events/:eventId', async (req, res) => {
+    const event = await eventOf(req, { edit: true });
     const body = formBody(req);
     const locals = { title: req.t('events.edit'), event, ...formLocals(req) };
     await handleForm(
@@ -117,38 +115,34 @@ export function eventAdminRoutes(clock: Clock): Router {
     );
   });
 
-  router.post('/admin/events/:id/status', async (req, res) => {
-    const eventId = (await getEvent(pathParam(req, 'id'))).id;
-    await assertCanEditEvent(req.user, eventId);
+  router.post('/admin/events/:eventId/status', async (req, res) => {
+    const eventId = (await eventOf(req, { edit: true })).id;
     await setEventStatus(eventId, parse(eventStatusInput, formBody(req)).status, actorOf(req), clock);
     res.redirect(303, `/admin/events/${eventId}`);
   });
 
-  router.post('/admin/events/:id/rooms', async (req, res) => {
-    const eventId = (await getEvent(pathParam(req, 'id'))).id;
-    await assertCanEditEvent(req.user, eventId);
+  router.post('/admin/events/:eventId/rooms', async (req, res) => {
+    const eventId = (await eventOf(req, { edit: true })).id;
     await addRoom(eventId, parse(roomInput, roomInputFromForm(formBody(req))), actorOf(req), clock);
     res.redirect(303, `/admin/events/${eventId}#rooms`);
   });
 
-  router.post('/admin/events/:id/rooms/:roomId', async (req, res) => {
-    const eventId = (await getEvent(pathParam(req, 'id'))).id;
-    await assertCanEditEvent(req.user, eventId);
+  router.post('/admin/events/:eventId/rooms/:roomId', async (req, res) => {
+    const eventId = (await eventOf(req, { edit: true })).id;
     const input = parse(roomInput, roomInputFromForm(formBody(req)));
     await updateRoom(eventId, pathParam(req, 'roomId'), input, actorOf(req), clock);
     res.redirect(303, `/admin/events/${eventId}#rooms`);
   });
 
-  router.post('/admin/events/:id/rooms/:roomId/delete', async (req, res) => {
-    const eventId = (await getEvent(pathParam(req, 'id'))).id;
-    await assertCanEditEvent(req.user, eventId);
+  router.post('/admin/events/:eventId/rooms/:roomId/delete', async (req, res) => {
+    const eventId = (await eventOf(req, { edit: true })).id;
     await removeRoom(eventId, pathParam(req, 'roomId'), actorOf(req), clock);
     res.redirect(303, `/admin/events/${eventId}#rooms`);
   });
 
   // Teams decide who may edit an event: only admins change them (DESIGN.md §6).
-  router.post('/admin/events/:id/team', ...requireRole('admin'), async (req, res) => {
-    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+  router.post('/admin/events/:eventId/team', ...requireRole('admin'), async (req, res) => {
+    const eventId = (await eventOf(req)).id;
     const { userId } = parse(teamMemberInput, formBody(req));
     const member = await getUser(userId).catch(() => undefined);
     if (!member || member.status !== 'active' || member.role === 'viewer') {
@@ -158,8 +152,8 @@ export function eventAdminRoutes(clock: Clock): Router {
     res.redirect(303, `/admin/events/${eventId}#team`);
   });
 
-  router.post('/admin/events/:id/team/:userId/delete', ...requireRole('admin'), async (req, res) => {
-    const eventId = (await getEvent(pathParam(req, 'id'))).id;
+  router.post('/admin/events/:eventId/team/:userId/delete', ...requireRole('admin'), async (req, res) => {
+    const eventId = (await eventOf(req)).id;
     const userId = pathParam(req, 'userId');
     const member = await getUser(userId).catch(() => undefined);
     await removeTeamMember(eventId, { id: userId, label: member?.email ?? userId }, actorOf(req), clock);

@@ -16,7 +16,6 @@ import {
 import {
   addRoom,
   createEvent,
-  getEvent,
   listEvents,
   removeRoom,
   setEventStatus,
@@ -24,7 +23,7 @@ import {
   updateRoom,
 } from './event.service.js';
 import type { EventView, RoomView } from './event.views.js';
-import { assertCanEditEvent } from './team.service.js';
+import { eventOf } from './event.access.js';
 
 const trilingualOutput = z.object({
   es: z.string().optional(),
@@ -78,13 +77,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     guards: [requireUser],
   };
 
-  /** Loads the event (404 if none) and checks the caller may edit it (403). */
-  const editable = async (req: Parameters<typeof requireUser>[0]) => {
-    const event = await getEvent(pathParam(req, 'eventId'));
-    await assertCanEditEvent(req.user, event.id);
-    return event;
-  };
-
+  const editable = (req: Parameters<typeof requireUser>[0]) => eventOf(req, { edit: true });
   api.add({
     ...readers,
     method: 'get',
@@ -100,7 +93,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     path: '/events/:eventId',
     summary: 'Read an event with its rooms',
     response: eventOutput,
-    handler: async (req) => eventJson(await getEvent(pathParam(req, 'eventId'))),
+    handler: async (req) => eventJson(await eventOf(req)),
   });
 
   api.add({
@@ -145,7 +138,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     summary: 'Audit trail of an event: who changed what, when',
     response: historyOutput,
     handler: async (req) => {
-      const event = await getEvent(pathParam(req, 'eventId'));
+      const event = await eventOf(req);
       return (await historyOf('event', event.id)).map((entry) => ({ ...entry, at: entry.at.toISOString() }));
     },
   });
@@ -158,7 +151,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     path: '/events/:eventId/rooms',
     summary: "List an event's rooms",
     response: z.array(roomOutput),
-    handler: async (req) => (await getEvent(pathParam(req, 'eventId'))).rooms.map(roomJson),
+    handler: async (req) => (await eventOf(req)).rooms.map(roomJson),
   });
 
   api.add({

@@ -13,3 +13,4 @@ export { addTeamMember, assertCanEditEvent, canEditEvent } from './team.service.
 export { Event } from './event.model.js';
 export { localized, type EventView, type RoomView } from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
+export { eventOf } from './event.access.js';

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
-import { assertCanEditEvent, getEvent } from '../events/index.js';
+import { eventOf } from '../events/index.js';
 import { programmeJson } from './programme.json.js';
 import { getVersion, listVersions, publishProgramme } from './publish.service.js';
 import { NotFoundError } from '../../shared/errors.js';
@@ -42,7 +42,7 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
       }),
     ),
     handler: async (req) => {
-      const event = await getEvent(pathParam(req, 'eventId'));
+      const event = await eventOf(req);
       return (await listVersions(event.id)).map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() }));
     },
   });
@@ -55,7 +55,7 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
     summary: 'One published version, as in /events/{slug}/programme.json, with its changelog',
     response: versionOutput,
     handler: async (req) => {
-      const event = await getEvent(pathParam(req, 'eventId'));
+      const event = await eventOf(req);
       const number = Number(pathParam(req, 'number'));
       if (!Number.isInteger(number) || number < 1) throw new NotFoundError();
       const version = await getVersion(event.id, number);
@@ -72,8 +72,7 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
     status: 201,
     response: versionOutput,
     handler: async (req) => {
-      const event = await getEvent(pathParam(req, 'eventId'));
-      await assertCanEditEvent(req.user, event.id);
+      const event = await eventOf(req, { edit: true });
       const version = await publishProgramme(event, actorOf(req), clock);
       return { ...programmeJson(version), changelog: version.changelog };
     },

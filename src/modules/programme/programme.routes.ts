@@ -4,14 +4,7 @@ import { NotFoundError } from '../../shared/errors.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { checksOf, describeWarning, loadWorkingProgramme } from '../agenda/index.js';
-import {
-  assertCanEditEvent,
-  canEditEvent,
-  getEvent,
-  getPublicEvent,
-  localized,
-  type EventView,
-} from '../events/index.js';
+import { canEditEvent, getPublicEvent, localized, type EventView, eventOf } from '../events/index.js';
 import { describeChanges, programmeDays } from './programme.presenter.js';
 import { programmeJson } from './programme.json.js';
 import {
@@ -87,7 +80,7 @@ export function programmeAdminRoutes(clock: Clock): Router {
   router.use(base, requireUser);
 
   router.get(base, async (req, res) => {
-    const event = await getEvent(pathParam(req, 'eventId'));
+    const event = await eventOf(req);
     const programme = await loadWorkingProgramme(event);
     const { previous, snapshot, changelog } = await draftNextVersion(event, programme);
     const versions = await listVersions(event.id);
@@ -107,14 +100,13 @@ export function programmeAdminRoutes(clock: Clock): Router {
   });
 
   router.get(`${base}/preview`, async (req, res) => {
-    const event = await getEvent(pathParam(req, 'eventId'));
+    const event = await eventOf(req);
     const { snapshot } = await draftNextVersion(event);
     renderProgramme(req, res, event, snapshot, { preview: true });
   });
 
   router.post(`${base}/publish`, async (req, res) => {
-    const event = await getEvent(pathParam(req, 'eventId'));
-    await assertCanEditEvent(req.user, event.id);
+    const event = await eventOf(req, { edit: true });
     const version = await publishProgramme(event, actorOf(req), clock);
     res.redirect(303, `/admin/events/${event.id}/programme?published=${version.number}`);
   });
