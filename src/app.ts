@@ -6,6 +6,7 @@ import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './module
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { invitationResponseRoutes, invitationRoutes, templateRoutes } from './modules/invitations/index.js';
 import { outboxRoutes } from './modules/messaging/index.js';
 import {
   programmeAdminRoutes,
@@ -55,6 +56,9 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     programmePublicRoutes(),
     calendarRoutes(config),
     outboxRoutes(clock),
+    invitationRoutes(config, clock),
+    templateRoutes(config, clock),
+    invitationResponseRoutes(config, clock),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

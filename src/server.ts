@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
+import { startReminderSchedule } from './modules/invitations/index.js';
 import { outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
@@ -42,6 +43,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
   // The outbox is sent from this process unless OUTBOX_WORKER=off (another process sends it).
   const worker = config.outbox.worker ? outboxWorkerFor(config, clock, logger) : undefined;
   worker?.start(config.outbox.pollMs);
+  const reminders = config.outbox.worker ? startReminderSchedule(config, clock, logger) : undefined;
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, publicUrl: config.publicUrl }, 'Foro is listening');
@@ -54,6 +56,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(force);
+      await reminders?.stop();
       await worker?.stop();
       await database.close();
       logger.info('Foro stopped');

@@ -57,6 +57,12 @@ const envSchema = z
     OUTBOX_LEASE_SECONDS: positiveInt
       .default(300)
       .describe('After this, a mail left sending by a dead worker is due again'),
+    REMINDERS_EVERY_MINUTES: positiveInt
+      .default(60)
+      .describe('How often the outbox worker sends due invitation reminders'),
+    LINK_RATE_LIMIT_PER_ADDRESS: positiveInt
+      .default(20)
+      .describe('Unknown or expired private links one address may try per 15 minutes'),
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -102,7 +108,14 @@ export interface Config {
     /** Right-hand side of Message-IDs. */
     domain: string;
   };
-  outbox: { worker: boolean; pollMs: number; retryMinutes: number[]; leaseMs: number };
+  outbox: {
+    worker: boolean;
+    pollMs: number;
+    retryMinutes: number[];
+    leaseMs: number;
+    remindersEveryMs: number;
+  };
+  linkRateLimit: { windowMs: number; perAddress: number };
   trustProxy: boolean | number | string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
   shutdownGraceMs: number;
@@ -162,7 +175,9 @@ export function loadConfig(
       pollMs: env.OUTBOX_POLL_SECONDS * 1000,
       retryMinutes: env.OUTBOX_RETRY_MINUTES.split(',').map(Number),
       leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+      remindersEveryMs: env.REMINDERS_EVERY_MINUTES * 60_000,
     },
+    linkRateLimit: { windowMs: 15 * 60_000, perAddress: env.LINK_RATE_LIMIT_PER_ADDRESS },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

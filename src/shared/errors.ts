@@ -67,6 +67,18 @@ export class LinkInvalidError extends AppError {
   readonly code = 'LINK_INVALID';
 }
 
+/** A private link that never existed (or names something else): nothing to say about it. */
+export class LinkNotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'LINK_NOT_FOUND';
+}
+
+/** A private link that was real but has run out. */
+export class LinkExpiredError extends AppError {
+  readonly status = 410;
+  readonly code = 'LINK_EXPIRED';
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'PAYLOAD_TOO_LARGE';

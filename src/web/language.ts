@@ -1,9 +1,10 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import {
   DEFAULT_LANGUAGE,
   LANGUAGES,
   isLanguage,
   languageFromAcceptHeader,
+  translatorFor,
   type Language,
   type Translator,
 } from '../shared/i18n/index.js';
@@ -66,4 +67,20 @@ export function languageMiddleware(translator: Translator, secureCookie: boolean
     }));
     next();
   };
+}
+
+/**
+ * Serves this response in a given language (a private page in its recipient's language) unless
+ * the visitor chose one with `?lang=`.
+ */
+export function preferLanguage(req: Request, res: Response, language: Language): void {
+  if (isLanguage(req.query['lang'])) return;
+  req.language = language;
+  req.t = translatorFor(language);
+  res.setHeader('Content-Language', language);
+  res.locals['lang'] = language;
+  res.locals['t'] = req.t;
+  for (const link of res.locals['languageLinks'] as { code: Language; current: boolean }[]) {
+    link.current = link.code === language;
+  }
 }

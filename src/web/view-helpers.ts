@@ -2,13 +2,13 @@ import type { RequestHandler } from 'express';
 import { countryName } from '../shared/countries.js';
 import { formatDateRange, formatInstant } from '../shared/time.js';
 
-/** Formatting helpers for templates, bound to the request's language. */
+/** Formatting helpers for templates, in the request's language (read when called: a page may switch it). */
 export const viewHelpers: RequestHandler = (req, res, next) => {
-  const language = req.language;
   res.locals['fmt'] = {
-    instant: (at: Date | undefined, timeZone = 'UTC') => (at ? formatInstant(at, timeZone, language) : ''),
-    dateRange: (start: string, end: string) => formatDateRange(start, end, language),
-    country: (code: string | undefined) => (code ? countryName(code, language) : ''),
+    instant: (at: Date | undefined, timeZone = 'UTC') =>
+      at ? formatInstant(at, timeZone, req.language) : '',
+    dateRange: (start: string, end: string) => formatDateRange(start, end, req.language),
+    country: (code: string | undefined) => (code ? countryName(code, req.language) : ''),
     json: (value: unknown) =>
       value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value),
   };

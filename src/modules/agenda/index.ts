@@ -9,3 +9,4 @@ export { loadWorkingProgramme, checksOf, type WorkingProgramme } from './program
 export { describeWarning } from './agenda.presenters.js';
 export type { SessionView, AssignmentView } from './agenda.views.js';
 export type { SessionInput, AssignmentInput } from './agenda.schemas.js';
+export { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, type AssignmentRole } from './assignment.model.js';

@@ -35,6 +35,12 @@ const eventSchema = new Schema(
     languages: [{ type: String, enum: LANGUAGES }],
     countries: [{ type: String }],
     rooms: [roomSchema],
+    /** How invitations behave: answer deadline (a date in the event's zone) and reminders. */
+    invitations: {
+      deadline: { type: String },
+      reminderDays: { type: Number, min: 1, max: 60, default: 7 },
+      reminderMax: { type: Number, min: 0, max: 10, default: 2 },
+    },
     status: { type: String, required: true, enum: EVENT_STATUSES, default: 'draft' },
     /** Increases with every edit, so a form saved from a stale copy is caught. */
     revision: { type: Number, required: true, default: 1 },

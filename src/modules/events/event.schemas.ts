@@ -84,3 +84,10 @@ export const roomPatchInput = z.strictObject({
 export type RoomPatch = z.output<typeof roomPatchInput>;
 
 export const teamMemberInput = z.strictObject({ userId: objectId() });
+
+export const invitationSettingsInput = z.strictObject({
+  deadline: calendarDate.optional(),
+  reminderDays: z.coerce.number().int().min(1).max(60),
+  reminderMax: z.coerce.number().int().min(0).max(10),
+});
+export type InvitationSettingsInput = z.infer<typeof invitationSettingsInput>;

@@ -4,7 +4,13 @@ import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
 import { Event, type EventStatus } from './event.model.js';
-import type { CreateEventInput, RoomInput, RoomPatch, UpdateEventInput } from './event.schemas.js';
+import type {
+  CreateEventInput,
+  InvitationSettingsInput,
+  RoomInput,
+  RoomPatch,
+  UpdateEventInput,
+} from './event.schemas.js';
 import { toEventView, type EventView } from './event.views.js';
 import { addTeamMember } from './team.service.js';
 
@@ -221,4 +227,44 @@ export async function getPublicEvent(slug: string): Promise<EventView> {
   const event = await Event.findOne({ slug: slug.toLowerCase() }).lean();
   if (!event || event.status === 'draft') throw new NotFoundError();
   return toEventView(event);
+}
+
+/** The answer deadline and reminder rhythm of an event's invitations. */
+export async function updateInvitationSettings(
+  eventId: string,
+  input: InvitationSettingsInput,
+  actor: Actor,
+  clock: Clock,
+): Promise<EventView> {
+  const before = toEventView(await loadEvent(eventId));
+  const after = {
+    deadline: input.deadline,
+    reminderDays: input.reminderDays,
+    reminderMax: input.reminderMax,
+  };
+  const changed = diff({ ...before.invitations }, after);
+  if (changed.length === 0) return before;
+  await Event.updateOne(
+    { _id: eventId },
+    input.deadline
+      ? { $set: { invitations: after } }
+      : {
+          $set: {
+            'invitations.reminderDays': after.reminderDays,
+            'invitations.reminderMax': after.reminderMax,
+          },
+          $unset: { 'invitations.deadline': 1 },
+        },
+  );
+  await recordChange(
+    {
+      action: 'event.invitation-settings',
+      subjectType: 'event',
+      subjectId: eventId,
+      actor,
+      changes: changed,
+    },
+    clock,
+  );
+  return getEvent(eventId);
 }

@@ -10,6 +10,15 @@ export interface RoomView {
   interpretation: Language[];
 }
 
+export interface InvitationSettings {
+  /** Last day to answer (`YYYY-MM-DD`, in the event's zone); unset = derived per invitation. */
+  deadline: string | undefined;
+  /** Days of silence before a reminder. */
+  reminderDays: number;
+  /** Reminders per invitation, at most. */
+  reminderMax: number;
+}
+
 export interface EventView {
   id: string;
   slug: string;
@@ -22,6 +31,7 @@ export interface EventView {
   languages: Language[];
   countries: string[];
   rooms: RoomView[];
+  invitations: InvitationSettings;
   status: EventStatus;
   revision: number;
   publishedAt: Date | undefined;
@@ -66,6 +76,11 @@ export function toEventView(event: StoredEvent): EventView {
       capacity: room.capacity ?? undefined,
       interpretation: (room.interpretation ?? []) as Language[],
     })),
+    invitations: {
+      deadline: event.invitations?.deadline ?? undefined,
+      reminderDays: event.invitations?.reminderDays ?? 7,
+      reminderMax: event.invitations?.reminderMax ?? 2,
+    },
     status: event.status as EventStatus,
     revision: event.revision,
     publishedAt: event.publishedAt ?? undefined,

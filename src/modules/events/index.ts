@@ -8,9 +8,11 @@ export {
   listEvents,
   setEventStatus,
   addRoom,
+  updateInvitationSettings,
 } from './event.service.js';
-export { addTeamMember, assertCanEditEvent, canEditEvent } from './team.service.js';
+export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf } from './team.service.js';
 export { Event } from './event.model.js';
-export { localized, type EventView, type RoomView } from './event.views.js';
+export { localized, type EventView, type RoomView, type InvitationSettings } from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
+export { invitationSettingsInput } from './event.schemas.js';
 export { eventOf } from './event.access.js';

@@ -1,2 +1,11 @@
-export { consumeLink, hashToken, issueLink, newToken, resolveLink, revokeLinks } from './link.service.js';
+export {
+  consumeLink,
+  hashToken,
+  issueLink,
+  newToken,
+  openLink,
+  resolveLink,
+  revokeLinks,
+  revokeToken,
+} from './link.service.js';
 export type { IssuedLink } from './link.service.js';

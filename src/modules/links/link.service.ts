@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
-import { LinkInvalidError } from '../../shared/errors.js';
+import { LinkExpiredError, LinkInvalidError, LinkNotFoundError } from '../../shared/errors.js';
 import { PrivateLink } from './link.model.js';
 
 export interface IssuedLink {
@@ -47,6 +47,27 @@ export async function resolveLink(
   const link = await PrivateLink.findOne({ tokenHash: hashToken(token) }).lean();
   if (!link || link.purpose !== purpose || link.expiresAt <= clock.now()) throw new LinkInvalidError();
   return { id: String(link._id), subject: link.subject };
+}
+
+/**
+ * The subject of a live link, telling apart a link that never existed for this purpose (404)
+ * from one that ran out (410), for pages that must say which.
+ */
+export async function openLink(
+  token: string,
+  purpose: string,
+  clock: Clock,
+): Promise<{ id: string; subject: string }> {
+  if (!TOKEN_SHAPE.test(token)) throw new LinkNotFoundError();
+  const link = await PrivateLink.findOne({ tokenHash: hashToken(token) }).lean();
+  if (!link || link.purpose !== purpose) throw new LinkNotFoundError();
+  if (link.expiresAt <= clock.now()) throw new LinkExpiredError();
+  return { id: String(link._id), subject: link.subject };
+}
+
+/** Withdraws one issued link (one that lost a race to be sent, say). */
+export async function revokeToken(token: string): Promise<void> {
+  await PrivateLink.deleteOne({ tokenHash: hashToken(token) });
 }
 
 /**

@@ -4,3 +4,20 @@ export { fileTransport, smtpTransport, type MailTransport } from './transport.js
 export { Message } from './message.model.js';
 export { outboxWorkerFor } from './setup.js';
 export { outboxRoutes } from './outbox.routes.js';
+export {
+  PLACEHOLDERS,
+  TEMPLATE_KEYS,
+  defaultTemplate,
+  isTemplateKey,
+  type MailFields,
+  type TemplateKey,
+} from './catalogue/index.js';
+export {
+  composeMail,
+  customizedTemplates,
+  eventTemplate,
+  resetEventTemplate,
+  saveEventTemplate,
+} from './template.service.js';
+export { unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
+export { batchProgress, mailsAbout } from './history.service.js';

@@ -18,6 +18,8 @@ const messageSchema = new Schema({
   messageId: { type: String, required: true },
   dedupeKey: { type: String, required: true, unique: true },
   related: [{ _id: false, type: { type: String }, id: String }],
+  /** The same references as `type:id` strings: one indexed equality finds a record's mails. */
+  relatedKeys: [{ type: String }],
   status: { type: String, required: true, enum: MESSAGE_STATUSES, default: 'queued' },
   attempts: { type: Number, required: true, default: 0 },
   nextAttemptAt: { type: Date, required: true },
@@ -27,7 +29,7 @@ const messageSchema = new Schema({
   sentAt: { type: Date },
 });
 messageSchema.index({ status: 1, nextAttemptAt: 1 });
-messageSchema.index({ 'related.id': 1 });
+messageSchema.index({ relatedKeys: 1 });
 
 export type MessageFields = mongoose.InferSchemaType<typeof messageSchema>;
 export const Message = mongoose.model('Message', messageSchema);

@@ -5,6 +5,7 @@ import { text } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { batchProgress } from './history.service.js';
 import { MESSAGE_STATUSES } from './message.model.js';
 import { cancelMessage, getMessage, listMessages, retryMessage, type MessageView } from './outbox.service.js';
 
@@ -12,7 +13,16 @@ const outboxQuery = z.strictObject({
   status: z.enum(MESSAGE_STATUSES).optional(),
   template: text('short').optional(),
   to: text('short').optional(),
+  batch: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+const batchQuery = z.strictObject({
+  event: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional(),
+  kind: z.enum(['invitations', 'reminders', 'notices', 'announcements']).optional(),
 });
 
 /** Viewers read the outbox without addresses or contents (DESIGN.md §6). */
@@ -37,6 +47,20 @@ export function outboxRoutes(clock: Clock): Router {
       filter,
       statuses: MESSAGE_STATUSES,
       canAct: seesContents(req),
+    });
+  });
+
+  // A bulk send's progress; the page refreshes itself (no script needed) until nothing is pending.
+  router.get('/admin/outbox/batches/:batchId', async (req, res) => {
+    const batchId = parse(z.uuid(), pathParam(req, 'batchId'));
+    const { event, kind } = parse(batchQuery, queryOf(req));
+    const progress = await batchProgress(batchId);
+    if (!progress.done) res.set('Refresh', '2');
+    res.render('messaging/batch', {
+      title: req.t(`outbox.batch.${kind ?? 'mail'}`),
+      batchId,
+      progress,
+      eventId: event,
     });
   });
 

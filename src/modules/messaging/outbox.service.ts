@@ -22,6 +22,8 @@ export interface NewMessage {
 /** Header values may not carry line breaks: a name with CR/LF could otherwise add headers. */
 const oneLine = (value: string) => value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
+export const relatedKey = (ref: { type: string; id: string }) => `${ref.type}:${ref.id}`;
+
 /** Queues a mail; its Message-ID is fixed now and kept for every attempt. */
 export async function enqueueMessage(
   input: NewMessage,
@@ -45,6 +47,7 @@ export async function enqueueMessage(
       messageId: `<${randomUUID()}@${domain}>`,
       dedupeKey: input.dedupeKey,
       related: input.related ?? [],
+      relatedKeys: (input.related ?? []).map(relatedKey),
       status: 'queued',
       attempts: 0,
       nextAttemptAt: now,
@@ -122,9 +125,11 @@ export async function listMessages(filter: {
   status?: string | undefined;
   template?: string | undefined;
   to?: string | undefined;
+  batch?: string | undefined;
   page?: number;
 }) {
   const query: Record<string, unknown> = {};
+  if (filter.batch) query['relatedKeys'] = relatedKey({ type: 'batch', id: filter.batch });
   if (filter.status) query['status'] = filter.status;
   if (filter.template) query['template'] = filter.template;
   if (filter.to) {

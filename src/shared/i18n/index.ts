@@ -56,3 +56,11 @@ export function languageFromAcceptHeader(header: string | undefined): Language |
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   return ranked.map((entry) => entry.base).find(isLanguage);
 }
+
+let shared: Translator | undefined;
+
+/** Translation outside a request (mails, files), in the recipient's language. */
+export function translatorFor(language: Language): Translate {
+  shared ??= createTranslator();
+  return shared.forLanguage(language);
+}

@@ -1,0 +1,10 @@
+export { invitationRoutes } from './invitation.routes.js';
+export { invitationResponseRoutes } from './response.routes.js';
+export { templateRoutes } from './templates.routes.js';
+export { sendInvitations, inviteAgain, invitationsOf, type InviteScope } from './invite.service.js';
+export { answerInvitation, openInvitation } from './response.service.js';
+export { sendReminders, sendAllReminders, countDueReminders } from './reminder.service.js';
+export { mailSettingsOf, parseMailbox } from './setup.js';
+export { fullName, languageOf, personFields, sessionTimeFields, type MailSettings } from './mail-context.js';
+export { sessionInvite } from './invitation-mail.js';
+export { startReminderSchedule } from './reminder-schedule.js';

@@ -1,0 +1,104 @@
+import type { Clock } from '../../shared/clock.js';
+import type { Language, Translate } from '../../shared/i18n/index.js';
+import { ASSIGNMENT_STATUSES } from '../agenda/index.js';
+import { localized, type EventView } from '../events/index.js';
+import { composeMail, eventTemplate, type TemplateKey } from '../messaging/index.js';
+import { derivedDeadline, effectiveDeadline } from './deadline.js';
+import { invitationCandidates, invitationsOf, type InviteScope } from './invite.service.js';
+import { assignmentFields, formatDeadline, fullName, languageOf, type MailSettings } from './mail-context.js';
+import { countDueReminders } from './reminder.service.js';
+import { latestAnswers } from './response.service.js';
+
+/** The organizers' view of every invitation of an event, session by session. */
+export async function invitationDashboard(event: EventView, clock: Clock, t: Translate, language: Language) {
+  const { programme } = await invitationCandidates(event, { all: true });
+  const invitations = await invitationsOf(event);
+  const answers = await latestAnswers([...invitations.keys()]);
+  const counts = Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0]));
+  for (const a of programme.assignments) counts[a.status] = (counts[a.status] ?? 0) + 1;
+  const sessions = programme.sessions
+    .map((session) => ({
+      id: session.id,
+      title: localized(session.title, language, event.languages),
+      startsAt: session.startsAt,
+      proposed: programme.assignments.filter((a) => a.sessionId === session.id && a.status === 'proposed')
+        .length,
+      rows: programme.assignments
+        .filter((a) => a.sessionId === session.id)
+        .map((a) => {
+          const person = programme.people.get(a.personId);
+          return {
+            assignment: a,
+            name: person ? fullName(person) : a.personId,
+            hasEmail: Boolean(person?.email),
+            invitation: invitations.get(a.id),
+            answer: answers.get(a.id),
+          };
+        }),
+    }))
+    .filter((s) => s.rows.length > 0);
+  return {
+    title: t('invitations.dashboardTitle'),
+    event,
+    sessions,
+    counts,
+    dueReminders: await countDueReminders(event, clock),
+    defaultDeadline: formatDeadline(
+      effectiveDeadline(event, { deadline: derivedDeadline(event, clock.now()) }),
+      event,
+      language,
+    ),
+  };
+}
+
+/** What an invitation round would send: who, who cannot be reached, and one mail as it will read. */
+export async function invitationPreview(
+  event: EventView,
+  scope: InviteScope,
+  scopeInput: { scope: string; sessionId?: string | undefined },
+  settings: MailSettings,
+  context: { t: Translate; language: Language; now: Date },
+) {
+  const { t, language } = context;
+  const { programme, ready, withoutEmail } = await invitationCandidates(event, scope);
+  const describe = (a: (typeof ready)[number]) => {
+    const person = programme.people.get(a.personId)!;
+    const session = programme.sessions.find((s) => s.id === a.sessionId);
+    return {
+      name: fullName(person),
+      language: languageOf(person, event),
+      role: t(`assignmentRoles.${a.role}`),
+      session: session ? localized(session.title, language, event.languages) : '',
+    };
+  };
+  let sample;
+  const first = ready[0];
+  if (first) {
+    const person = programme.people.get(first.personId)!;
+    const mailLanguage = languageOf(person, event);
+    const key = `invitation.${first.role}` as TemplateKey;
+    const link = `${settings.publicUrl}/invitations/…`;
+    sample = {
+      to: `${fullName(person)} <${person.email}>`,
+      ...composeMail(key, mailLanguage, await eventTemplate(event.id, key, mailLanguage), {
+        ...assignmentFields({ event, programme, settings }, first, mailLanguage),
+        responseUrl: link,
+        confirmUrl: link,
+        declineUrl: link,
+        deadline: formatDeadline(
+          effectiveDeadline(event, { deadline: derivedDeadline(event, context.now) }),
+          event,
+          mailLanguage,
+        ),
+      }),
+    };
+  }
+  return {
+    title: t('invitations.previewTitle'),
+    event,
+    scope: scopeInput,
+    ready: ready.map(describe),
+    withoutEmail: withoutEmail.map(describe),
+    sample,
+  };
+}

@@ -1,0 +1,97 @@
+import { type Request, Router } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { objectId } from '../../shared/limits.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm } from '../../web/forms.js';
+import { pathParam, queryOf } from '../../web/params.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { canEditEvent, eventOf, invitationSettingsInput, updateInvitationSettings } from '../events/index.js';
+import { invitationDashboard, invitationPreview } from './invitation.presenters.js';
+import { inviteAgain, sendInvitations, type InviteScope } from './invite.service.js';
+import { sendReminders } from './reminder.service.js';
+import { mailSettingsOf } from './setup.js';
+
+const scopeInput = z.strictObject({
+  scope: z.enum(['all', 'session']).default('all'),
+  sessionId: objectId().optional(),
+});
+
+function scopeOf(input: z.infer<typeof scopeInput>): InviteScope {
+  return input.scope === 'session' && input.sessionId ? { sessionId: input.sessionId } : { all: true };
+}
+
+/** Organizers invite, follow the answers, remind, and set the deadline and reminder rhythm. */
+export function invitationRoutes(config: Config, clock: Clock): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/invitations';
+  const deps = { clock, settings: mailSettingsOf(config) };
+  router.use(base, requireUser);
+
+  const dashboard = async (req: Request) => {
+    const event = await eventOf(req);
+    return {
+      ...(await invitationDashboard(event, clock, req.t, req.language)),
+      canEdit: await canEditEvent(req.user, event.id),
+      values: {
+        deadline: event.invitations.deadline ?? '',
+        reminderDays: event.invitations.reminderDays,
+        reminderMax: event.invitations.reminderMax,
+      },
+    };
+  };
+
+  router.get(base, async (req, res) => {
+    res.render('invitations/dashboard', await dashboard(req));
+  });
+
+  router.get(`${base}/preview`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const scope = parse(scopeInput, queryOf(req));
+    res.render(
+      'invitations/preview',
+      await invitationPreview(event, scopeOf(scope), scope, deps.settings, {
+        t: req.t,
+        language: req.language,
+        now: clock.now(),
+      }),
+    );
+  });
+
+  router.post(`${base}/send`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const scope = scopeOf(parse(scopeInput, formBody(req)));
+    const outcome = await sendInvitations(event, scope, actorOf(req), deps);
+    res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=invitations`);
+  });
+
+  router.post(`${base}/:assignmentId/again`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const outcome = await inviteAgain(event, pathParam(req, 'assignmentId'), actorOf(req), deps);
+    res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=invitations`);
+  });
+
+  router.post(`${base}/settings`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    const input = { ...body, deadline: body['deadline'] === '' ? undefined : body['deadline'] };
+    await handleForm(
+      req,
+      res,
+      { view: 'invitations/dashboard', locals: () => dashboard(req), values: body },
+      async () => {
+        await updateInvitationSettings(event.id, parse(invitationSettingsInput, input), actorOf(req), clock);
+        res.redirect(303, `/admin/events/${event.id}/invitations#settings`);
+      },
+    );
+  });
+
+  router.post(`${base}/reminders`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const outcome = await sendReminders(event, deps);
+    res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=reminders`);
+  });
+
+  return router;
+}

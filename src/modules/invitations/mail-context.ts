@@ -1,0 +1,102 @@
+import { DateTime } from 'luxon';
+import { countryName } from '../../shared/countries.js';
+import { isLanguage, translatorFor, type Language } from '../../shared/i18n/index.js';
+import { zoneLabel } from '../../shared/time.js';
+import type { AssignmentView, SessionView, WorkingProgramme } from '../agenda/index.js';
+import { localized, type EventView } from '../events/index.js';
+import type { MailFields } from '../messaging/index.js';
+import type { PersonView } from '../people/index.js';
+
+/** Where links in mails point, and who the mails come from. */
+export interface MailSettings {
+  publicUrl: string;
+  /** Host name used in Message-IDs. */
+  domain: string;
+  /** The sender, also ORGANIZER of calendar entries sent by mail. */
+  organizer: { name: string; email: string };
+}
+
+/** A recipient's language: their own if Foro speaks it, else the event's first. */
+export function languageOf(person: Pick<PersonView, 'language'>, event: EventView): Language {
+  if (person.language && isLanguage(person.language)) return person.language;
+  return event.languages[0] ?? 'es';
+}
+
+export const fullName = (person: Pick<PersonView, 'givenName' | 'familyName'>) =>
+  `${person.givenName} ${person.familyName}`;
+
+export function personFields(person: PersonView, event: EventView, language: Language, publicUrl: string) {
+  return {
+    honorific: person.honorific ?? '',
+    name: fullName(person),
+    event: localized(event.title, language, event.languages),
+    programmeUrl: `${publicUrl}/events/${event.slug}/programme?lang=${language}`,
+  } satisfies MailFields;
+}
+
+/** Day and time of a session in the event's zone, with the zone and its offset that day. */
+export function sessionTimeFields(session: SessionView, event: EventView, language: Language) {
+  const t = translatorFor(language);
+  if (!session.startsAt || !session.endsAt) {
+    const unscheduled = t('invitations.timeToBeConfirmed');
+    return { day: unscheduled, time: unscheduled };
+  }
+  const zone = event.timezone;
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: zone }).format(
+    session.startsAt,
+  );
+  // 24-hour wall-clock times, as forums print them in every language.
+  const hhmm = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
+  return {
+    day,
+    time: `${hhmm(session.startsAt)}–${hhmm(session.endsAt)} ${zoneLabel(zone, session.startsAt)}`,
+  };
+}
+
+export function formatDeadline(deadline: Date, event: EventView, language: Language): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: event.timezone }).format(deadline);
+}
+
+/** Everything a template may say about one assignment, in the recipient's language. */
+export function assignmentFields(
+  context: { event: EventView; programme: WorkingProgramme; settings: MailSettings },
+  assignment: AssignmentView,
+  language: Language,
+): MailFields {
+  const { event, programme, settings } = context;
+  const t = translatorFor(language);
+  const session = programme.sessions.find((s) => s.id === assignment.sessionId);
+  const person = programme.people.get(assignment.personId);
+  if (!session || !person) return {};
+  const room = event.rooms.find((r) => r.id === session.roomId);
+  const panel = programme.assignments
+    .filter((a) => a.sessionId === session.id && a.id !== assignment.id)
+    .filter((a) => a.status === 'invited' || a.status === 'confirmed' || a.status === 'proposed')
+    .flatMap((a) => {
+      const other = programme.people.get(a.personId);
+      return other ? [`${fullName(other)} (${t(`mailRoles.${a.role}`)})`] : [];
+    });
+  const venue = event.venue;
+  return {
+    ...personFields(person, event, language, settings.publicUrl),
+    session: localized(session.title, language, event.languages),
+    role: t(`mailRoles.${assignment.role}`),
+    ...sessionTimeFields(session, event, language),
+    room: room?.name ?? t('invitations.roomToBeConfirmed'),
+    venue: [venue.name, venue.address, venue.city, venue.country && countryName(venue.country, language)]
+      .filter(Boolean)
+      .join(', '),
+    panel: panel.length > 0 ? panel.join('; ') : '—',
+    adminUrl: `${settings.publicUrl}/admin/events/${event.id}/sessions/${session.id}`,
+  };
+}
+
+/** The links of a private invitation page: the page itself, and with the answer chosen. */
+export function responseLinks(publicUrl: string, token: string, language: Language) {
+  const page = `${publicUrl}/invitations/${token}`;
+  return {
+    responseUrl: `${page}?lang=${language}`,
+    confirmUrl: `${page}?lang=${language}&answer=confirm`,
+    declineUrl: `${page}?lang=${language}&answer=decline`,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Language } from '../../../shared/i18n/index.js';
+import type { MailTemplate } from '../templates.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { pt } from './pt.js';
+
+/** Every mail Foro writes from a template an organizer may edit per event. */
+export const TEMPLATE_KEYS = [
+  'invitation.chair',
+  'invitation.moderator',
+  'invitation.speaker',
+  'invitation.commentator',
+  'invitation.rapporteur',
+  'reminder',
+  'confirmation',
+  'decline',
+  'team.declined',
+  'change',
+  'announcement',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const isTemplateKey = (value: unknown): value is TemplateKey =>
+  typeof value === 'string' && (TEMPLATE_KEYS as readonly string[]).includes(value);
+
+/** The fields a template may name: the whitelist of the logic-less syntax. */
+export const PLACEHOLDERS = [
+  'honorific',
+  'name',
+  'event',
+  'session',
+  'role',
+  'day',
+  'time',
+  'room',
+  'venue',
+  'panel',
+  'deadline',
+  'responseUrl',
+  'confirmUrl',
+  'declineUrl',
+  'programmeUrl',
+  'changes',
+  'title',
+  'message',
+  'adminUrl',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type MailFields = Partial<Record<Placeholder, string>>;
+
+/** Mails that ask for an answer say so first in the subject; organizers cannot edit this away. */
+const ACTION_REQUIRED = new Set<TemplateKey>([
+  'invitation.chair',
+  'invitation.moderator',
+  'invitation.speaker',
+  'invitation.commentator',
+  'invitation.rapporteur',
+  'reminder',
+]);
+
+const ACTION_PREFIX: Record<Language, string> = {
+  es: '[Confirmación requerida]',
+  pt: '[Confirmação necessária]',
+  en: '[Confirmation required]',
+};
+
+/** The subject as sent: the action-required prefix first when the template asks for an answer. */
+export function subjectFor(key: TemplateKey, language: Language, subject: string): string {
+  if (!ACTION_REQUIRED.has(key)) return subject;
+  const prefix = ACTION_PREFIX[language];
+  return subject.startsWith(prefix) ? subject : `${prefix} ${subject}`;
+}
+
+const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = { es, en, pt };
+
+export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {
+  return DEFAULTS[language][key];
+}

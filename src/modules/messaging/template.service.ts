@@ -1,0 +1,101 @@
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { ValidationError } from '../../shared/errors.js';
+import type { Language } from '../../shared/i18n/index.js';
+import { recordChange } from '../audit/index.js';
+import {
+  PLACEHOLDERS,
+  defaultTemplate,
+  subjectFor,
+  type MailFields,
+  type TemplateKey,
+} from './catalogue/index.js';
+import { EventMailTemplate } from './template.model.js';
+import { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
+
+export interface EventTemplate extends MailTemplate {
+  custom: boolean;
+}
+
+/** The template an event uses: the organizers' version if they wrote one, else Foro's default. */
+export async function eventTemplate(
+  eventId: string,
+  key: TemplateKey,
+  language: Language,
+): Promise<EventTemplate> {
+  const custom = await EventMailTemplate.findOne({ eventId, key, language }).lean();
+  return custom
+    ? { subject: custom.subject, body: custom.body, custom: true }
+    : { ...defaultTemplate(key, language), custom: false };
+}
+
+/** Which templates of an event the organizers changed, as `key:language`. */
+export async function customizedTemplates(eventId: string): Promise<Set<string>> {
+  const docs = await EventMailTemplate.find({ eventId }, { key: 1, language: 1 }).lean();
+  return new Set(docs.map((d) => `${d.key}:${d.language}`));
+}
+
+/** A mail from a template: fields substituted once and escaped per part, the action prefix added. */
+export function composeMail(
+  key: TemplateKey,
+  language: Language,
+  template: MailTemplate,
+  fields: MailFields,
+): RenderedMail {
+  const rendered = renderMail(template, fields);
+  return { ...rendered, subject: subjectFor(key, language, rendered.subject) };
+}
+
+/** Saves an organizer's template; a placeholder outside the whitelist is refused, by name. */
+export async function saveEventTemplate(
+  eventId: string,
+  key: TemplateKey,
+  language: Language,
+  template: MailTemplate,
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
+  const unknown = unknownPlaceholders(template, PLACEHOLDERS);
+  if (unknown.length > 0) {
+    throw new ValidationError([
+      { field: 'body', code: 'unknown_placeholder', params: { names: unknown.join(', ') } },
+    ]);
+  }
+  await EventMailTemplate.updateOne(
+    { eventId, key, language },
+    { $set: { ...template, updatedAt: clock.now(), updatedBy: actor.label } },
+    { upsert: true },
+  );
+  await recordChange(
+    {
+      action: 'mail-template.saved',
+      subjectType: 'event',
+      subjectId: eventId,
+      actor,
+      changes: [{ field: `template:${key}:${language}`, from: null, to: template.subject }],
+    },
+    clock,
+  );
+}
+
+/** Back to Foro's default text. */
+export async function resetEventTemplate(
+  eventId: string,
+  key: TemplateKey,
+  language: Language,
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
+  const { deletedCount } = await EventMailTemplate.deleteOne({ eventId, key, language });
+  if (deletedCount === 0) return;
+  await recordChange(
+    {
+      action: 'mail-template.reset',
+      subjectType: 'event',
+      subjectId: eventId,
+      actor,
+      changes: [{ field: `template:${key}:${language}`, from: 'custom', to: 'default' }],
+    },
+    clock,
+  );
+}
