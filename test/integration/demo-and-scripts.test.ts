@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import request from 'supertest';
 import { User } from '../../src/modules/auth/user.model.js';
 import { CUENCA_EVENT, DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
@@ -9,28 +8,12 @@ import { Session } from '../../src/modules/agenda/session.model.js';
 import { checkProgramme, loadWorkingProgramme } from '../../src/modules/agenda/index.js';
 import { Person } from '../../src/modules/people/index.js';
 import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
-import { projectRoot } from '../../src/paths.js';
-import { useTestForo, databaseNameFor } from '../support/foro.js';
+import { useTestForo } from '../support/foro.js';
+import { runNpm as runNpmFor } from '../support/npm.js';
 import { browserAgent, signIn } from '../support/http.js';
 
-/** Runs an npm script the way a person would, against this file's database. */
-function runNpm(
-  script: string,
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const server = (process.env['MONGODB_URI'] ?? '').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1');
-  const child = spawn('npm', ['run', '-s', script, '--', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, MONGODB_URI: `${server}/${databaseNameFor(import.meta.url)}`, NODE_ENV: 'test' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
+const runNpm = (script: string, args: string[], stdin = '') =>
+  runNpmFor(import.meta.url, script, args, stdin);
 
 describe('demo data and command-line scripts', function () {
   this.timeout(60_000);

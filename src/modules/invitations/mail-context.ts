@@ -22,14 +22,17 @@ export function languageOf(person: Pick<PersonView, 'language'>, event: EventVie
   return event.languages[0] ?? 'es';
 }
 
+/** Names and titles are one line wherever they are written, whatever the data holds. */
+const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
+
 export const fullName = (person: Pick<PersonView, 'givenName' | 'familyName'>) =>
-  `${person.givenName} ${person.familyName}`;
+  oneLine(`${person.givenName} ${person.familyName}`);
 
 export function personFields(person: PersonView, event: EventView, language: Language, publicUrl: string) {
   return {
-    honorific: person.honorific ?? '',
+    honorific: oneLine(person.honorific ?? ''),
     name: fullName(person),
-    event: localized(event.title, language, event.languages),
+    event: oneLine(localized(event.title, language, event.languages)),
     programmeUrl: `${publicUrl}/events/${event.slug}/programme?lang=${language}`,
   } satisfies MailFields;
 }
@@ -79,10 +82,10 @@ export function assignmentFields(
   const venue = event.venue;
   return {
     ...personFields(person, event, language, settings.publicUrl),
-    session: localized(session.title, language, event.languages),
+    session: oneLine(localized(session.title, language, event.languages)),
     role: t(`mailRoles.${assignment.role}`),
     ...sessionTimeFields(session, event, language),
-    room: room?.name ?? t('invitations.roomToBeConfirmed'),
+    room: oneLine(room?.name ?? t('invitations.roomToBeConfirmed')),
     venue: [venue.name, venue.address, venue.city, venue.country && countryName(venue.country, language)]
       .filter(Boolean)
       .join(', '),

@@ -16,6 +16,7 @@ export interface RenderedMail {
 }
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
+const PLACEHOLDER_AND_SPACE = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}( ?)/g;
 
 /** Placeholders a template uses that are not in the whitelist (to refuse the template when saved). */
 export function unknownPlaceholders(template: MailTemplate, allowed: readonly string[]): string[] {
@@ -38,9 +39,11 @@ function substitute(
   fields: Record<string, string>,
   escape: (value: string) => string,
 ): string {
-  return template.replace(PLACEHOLDER, (_match, name: string) =>
-    escape(Object.hasOwn(fields, name) ? (fields[name] ?? '') : ''),
-  );
+  // An empty field takes the space after it along, so "Dear {{honorific}} {{name}}" reads well without one.
+  return template.replace(PLACEHOLDER_AND_SPACE, (_match, name: string, space: string) => {
+    const value = Object.hasOwn(fields, name) ? (fields[name] ?? '') : '';
+    return value === '' ? '' : escape(value) + space;
+  });
 }
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/g;
