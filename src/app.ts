@@ -6,12 +6,19 @@ import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './module
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { healthRoutes } from './modules/health/index.js';
-import { invitationResponseRoutes, invitationRoutes, templateRoutes } from './modules/invitations/index.js';
+import {
+  invitationResponseRoutes,
+  invitationRoutes,
+  mailSettingsOf,
+  templateRoutes,
+} from './modules/invitations/index.js';
 import { outboxRoutes } from './modules/messaging/index.js';
+import { sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
   programmePublicRoutes,
   registerProgrammeApi,
+  type OnPublished,
 } from './modules/programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import type { Clock } from './shared/clock.js';
@@ -40,11 +47,13 @@ export interface AppDependencies {
 /** The feature modules' routers, in mounting order. */
 function moduleRouters({ config, clock }: AppDependencies): Router[] {
   const api = new ApiRegistry();
+  const mail = { clock, settings: mailSettingsOf(config) };
+  const onPublished: OnPublished = (event, version) => sendChangeNotices(event, version, mail);
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
   registerPeopleApi(api, clock, peopleInRole);
   registerAgendaApi(api, clock);
-  registerProgrammeApi(api, clock);
+  registerProgrammeApi(api, clock, onPublished);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),
@@ -52,7 +61,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole }),
     builderRoutes(),
     sessionRoutes(clock),
-    programmeAdminRoutes(clock),
+    programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),
     calendarRoutes(config),
     outboxRoutes(clock),

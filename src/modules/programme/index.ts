@@ -5,6 +5,7 @@ export {
   latestVersion,
   listVersions,
   publishProgramme,
+  type OnPublished,
   type Version,
 } from './publish.service.js';
 export type { Snapshot, SnapshotSession } from './snapshot.js';

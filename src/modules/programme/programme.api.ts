@@ -5,7 +5,7 @@ import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { eventOf } from '../events/index.js';
 import { programmeJson } from './programme.json.js';
-import { getVersion, listVersions, publishProgramme } from './publish.service.js';
+import { getVersion, listVersions, publishProgramme, type OnPublished } from './publish.service.js';
 import { NotFoundError } from '../../shared/errors.js';
 
 const changeOutput = z.object({
@@ -21,10 +21,11 @@ const versionOutput = z
     publishedAt: z.string(),
     sessions: z.array(z.unknown()),
     changelog: z.array(changeOutput),
+    noticesQueued: z.number().int().optional().describe('Change notices queued by this publication'),
   })
   .passthrough();
 
-export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
+export function registerProgrammeApi(api: ApiRegistry, clock: Clock, onPublished: OnPublished): void {
   const tag = 'Programme versions';
   api.add({
     tag,
@@ -74,7 +75,8 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock): void {
     handler: async (req) => {
       const event = await eventOf(req, { edit: true });
       const version = await publishProgramme(event, actorOf(req), clock);
-      return { ...programmeJson(version), changelog: version.changelog };
+      const notices = await onPublished(event, version);
+      return { ...programmeJson(version), changelog: version.changelog, noticesQueued: notices.queued };
     },
   });
 }

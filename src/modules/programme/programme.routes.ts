@@ -13,6 +13,7 @@ import {
   latestVersion,
   listVersions,
   publishProgramme,
+  type OnPublished,
   type Version,
 } from './publish.service.js';
 import type { Snapshot } from './snapshot.js';
@@ -74,7 +75,7 @@ export function programmePublicRoutes(): Router {
 }
 
 /** Organizers: the versions, a preview of the unpublished state, and publishing with its warnings. */
-export function programmeAdminRoutes(clock: Clock): Router {
+export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Router {
   const router = Router();
   const base = '/admin/events/:eventId/programme';
   router.use(base, requireUser);
@@ -96,6 +97,11 @@ export function programmeAdminRoutes(clock: Clock): Router {
       sessionsInNext: snapshot.sessions.length,
       versions: versions.map((v: Omit<Version, 'snapshot'>) => ({ ...v, changes: v.changelog.length })),
       canEdit: await canEditEvent(req.user, event.id),
+      published: typeof req.query['published'] === 'string' ? req.query['published'] : undefined,
+      notices:
+        typeof req.query['notices'] === 'string' && /^[0-9a-f-]{36}$/.test(req.query['notices'])
+          ? { batchId: req.query['notices'], count: Number(req.query['count']) || 0 }
+          : undefined,
     });
   });
 
@@ -108,7 +114,9 @@ export function programmeAdminRoutes(clock: Clock): Router {
   router.post(`${base}/publish`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const version = await publishProgramme(event, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${event.id}/programme?published=${version.number}`);
+    const notices = await onPublished(event, version);
+    const follow = notices.queued > 0 ? `&notices=${notices.batchId}&count=${notices.queued}` : '';
+    res.redirect(303, `/admin/events/${event.id}/programme?published=${version.number}${follow}`);
   });
 
   return router;

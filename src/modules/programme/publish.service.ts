@@ -32,6 +32,12 @@ function toVersion(doc: {
   };
 }
 
+/** What happens after a version is published (change notices, wired in by the app). */
+export type OnPublished = (
+  event: EventView,
+  version: Version,
+) => Promise<{ batchId: string; queued: number }>;
+
 export async function latestVersion(eventId: string): Promise<Version | undefined> {
   const doc = await ProgrammeVersion.findOne({ eventId }).sort({ number: -1 }).lean();
   return doc ? toVersion(doc) : undefined;

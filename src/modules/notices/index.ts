@@ -1,0 +1,2 @@
+export { sendChangeNotices } from './change-notices.js';
+export { planChangeNotices, type PersonalChange } from './change-plan.js';
