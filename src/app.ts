@@ -13,7 +13,7 @@ import {
   templateRoutes,
 } from './modules/invitations/index.js';
 import { outboxRoutes } from './modules/messaging/index.js';
-import { sendChangeNotices } from './modules/notices/index.js';
+import { announcementRoutes, sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
   programmePublicRoutes,
@@ -67,6 +67,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     outboxRoutes(clock),
     invitationRoutes(config, clock),
     templateRoutes(config, clock),
+    announcementRoutes(config, clock),
     invitationResponseRoutes(config, clock),
     eventPublicRoutes(),
     api.router(),

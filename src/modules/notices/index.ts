@@ -1,2 +1,4 @@
 export { sendChangeNotices } from './change-notices.js';
 export { planChangeNotices, type PersonalChange } from './change-plan.js';
+export { announcementRoutes } from './announcement.routes.js';
+export { sendAnnouncement, previewAnnouncement, listAnnouncements } from './announcement.service.js';

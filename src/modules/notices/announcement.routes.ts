@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { type Request, Router } from 'express';
+import type { Config } from '../../config/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { parse } from '../../shared/validate.js';
+import { filled, formBody, handleForm } from '../../web/forms.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { listSessions } from '../agenda/index.js';
+import { eventOf, localized, type EventView } from '../events/index.js';
+import { mailSettingsOf } from '../invitations/index.js';
+import { groupKeys } from './announcement.groups.js';
+import { announcementInput } from './announcement.schemas.js';
+import { listAnnouncements, previewAnnouncement, sendAnnouncement } from './announcement.service.js';
+
+/** `subject_es` … form fields as the nested input the schema reads. */
+function inputFromForm(body: Record<string, unknown>) {
+  const per = (name: string) =>
+    Object.fromEntries(
+      LANGUAGES.flatMap((l) => (filled(body[`${name}_${l}`]) ? [[l, body[`${name}_${l}`]]] : [])),
+    );
+  return {
+    draftKey: body['draftKey'],
+    group: body['group'],
+    subject: per('subject'),
+    message: per('message'),
+    action: body['action'],
+  };
+}
+
+const fieldName = (field: string) => field.replace('.', '_');
+
+/** Announcements: write once in up to three languages, preview who gets what, send through the outbox. */
+export function announcementRoutes(config: Config, clock: Clock): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/announcements';
+  const deps = { clock, settings: mailSettingsOf(config) };
+  router.use(base, requireUser);
+
+  const groupsOf = async (req: Request, event: EventView) => {
+    const sessions = await listSessions(event.id);
+    const titles = new Map(sessions.map((s) => [s.id, localized(s.title, req.language, event.languages)]));
+    return groupKeys(sessions.map((s) => s.id)).map((key) => ({
+      key,
+      label: key.startsWith('session:')
+        ? req.t('announcements.groups.session', { title: titles.get(key.slice(8)) ?? '' })
+        : req.t(`announcements.groups.${key.replace(':', '_')}`),
+    }));
+  };
+
+  router.get(base, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    res.render('announcements/list', {
+      title: req.t('announcements.title'),
+      event,
+      announcements: await listAnnouncements(event.id),
+      groups: await groupsOf(req, event),
+    });
+  });
+
+  router.get(`${base}/new`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    res.render('announcements/new', {
+      title: req.t('announcements.new'),
+      event,
+      groups: await groupsOf(req, event),
+      languages: LANGUAGES,
+      values: { draftKey: randomUUID(), group: 'confirmed' },
+    });
+  });
+
+  router.post(base, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    const locals = async () => ({
+      title: req.t('announcements.new'),
+      event,
+      groups: await groupsOf(req, event),
+      languages: LANGUAGES,
+    });
+    await handleForm(req, res, { view: 'announcements/new', locals, values: body, fieldName }, async () => {
+      const input = parse(announcementInput, inputFromForm(body));
+      if (input.action === 'preview') {
+        res.render('announcements/new', {
+          ...(await locals()),
+          values: body,
+          preview: await previewAnnouncement(event, input, deps.settings),
+        });
+        return;
+      }
+      const outcome = await sendAnnouncement(event, input, actorOf(req), deps);
+      res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=announcements`);
+    });
+  });
+
+  return router;
+}
