@@ -64,7 +64,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),
     calendarRoutes(config),
-    outboxRoutes(clock),
+    outboxRoutes(config, clock),
     invitationRoutes(config, clock),
     templateRoutes(config, clock),
     announcementRoutes(config, clock),

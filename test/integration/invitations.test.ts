@@ -119,7 +119,7 @@ describe('invitations: invite, confirm or decline by private link', function () 
   });
 
   it('shows the invitation in the recipient’s language, confirms with logistics, and mails a receipt with a REQUEST calendar entry', async () => {
-    const { organizer, event, session } = await invitedPanel();
+    const { organizer, event, session, people } = await invitedPanel();
     const token = tokenIn(mailTo('joao@itamaraty.example')[0]!.parsed.text ?? '');
     const page = await request(foro.url).get(`/invitations/${token}`);
     expect(page.status).to.equal(200);
@@ -156,6 +156,11 @@ describe('invitations: invite, confirm or decline by private link', function () 
     const dashboard = await organizer.agent.get(`/admin/events/${event.id}/invitations`);
     expect(dashboard.text).to.include('Vegetariana');
     expect(dashboard.text).to.include('2008-04-09');
+    const history = await organizer.agent.get(`/admin/people/${people.speaker.id}`);
+    expect(history.text, 'the person page lists every mail sent').to.include(
+      '[Confirmação necessária] Convite',
+    );
+    expect(history.text).to.include('Participação confirmada');
     const reopened = await request(foro.url).get(`/invitations/${token}`);
     expect(reopened.text, 'the answer is shown again').to.include('badge-confirmed');
   });

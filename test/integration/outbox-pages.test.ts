@@ -1,11 +1,18 @@
 import { expect } from 'chai';
-import { enqueueMessage, Message } from '../../src/modules/messaging/index.js';
+import { simpleParser } from 'mailparser';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { enqueueMessage, Message, outboxWorkerFor } from '../../src/modules/messaging/index.js';
+import { createLogger } from '../../src/shared/logger.js';
 import { MessageClaim } from '../../src/modules/messaging/message.model.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
 
 describe('messaging: the outbox pages', () => {
-  const foro = useTestForo(import.meta.url);
+  const dataDir = join(tmpdir(), `foro-outbox-pages-${process.pid}`);
+  const foro = useTestForo(import.meta.url, { env: { DATA_DIR: dataDir } });
+  after(() => rm(dataDir, { recursive: true, force: true }));
 
   const queue = (subject: string, email: string, key: string, html?: string) =>
     enqueueMessage(
@@ -90,5 +97,31 @@ describe('messaging: the outbox pages', () => {
     expect(late.status).to.equal(409);
     expect(late.text).to.contain('already being sent');
     expect((await Message.findById(taken.id).lean())?.status).to.equal('queued');
+  });
+
+  it('without a mail server, offers each sent mail as the .eml file written for it', async () => {
+    const mail = await queue('Invitación a Cuenca', 'rosa@example.org', 'eml');
+    const worker = outboxWorkerFor(foro.config, foro.clock, createLogger('silent'));
+    expect((await worker.runOnce()).sent).to.equal(1);
+    await worker.stop();
+    const { agent } = await signedInAs(foro.url, 'organizer');
+    expect((await agent.get('/admin/outbox?lang=en')).text).to.contain('No mail server is configured');
+    const page = await agent.get(`/admin/outbox/${mail.id}`);
+    expect(page.text).to.contain(`/admin/outbox/${mail.id}/eml`);
+    const eml = await agent
+      .get(`/admin/outbox/${mail.id}/eml`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(eml.status).to.equal(200);
+    expect(eml.headers['content-type']).to.match(/^message\/rfc822/);
+    const parsed = await simpleParser(eml.body as Buffer);
+    expect(parsed.subject).to.equal('Invitación a Cuenca');
+    expect(parsed.messageId).to.equal(mail.messageId);
+    const viewer = await signedInAs(foro.url, 'viewer');
+    expect((await viewer.agent.get(`/admin/outbox/${mail.id}/eml`)).status).to.equal(403);
   });
 });

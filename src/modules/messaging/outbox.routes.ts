@@ -1,6 +1,11 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { emlFileName } from './transport.js';
 import { text } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { pathParam, queryOf } from '../../web/params.js';
@@ -33,7 +38,8 @@ const withoutAddresses = (m: MessageView): MessageView => ({
 });
 
 /** The outbox for organizers: every mail with its status, openable as sent; retry or cancel. */
-export function outboxRoutes(clock: Clock): Router {
+export function outboxRoutes(config: Config, clock: Clock): Router {
+  const writesFiles = !config.mail.smtpUrl;
   const router = Router();
   router.use('/admin/outbox', requireUser);
 
@@ -47,6 +53,7 @@ export function outboxRoutes(clock: Clock): Router {
       filter,
       statuses: MESSAGE_STATUSES,
       canAct: seesContents(req),
+      writesFiles,
     });
   });
 
@@ -66,7 +73,7 @@ export function outboxRoutes(clock: Clock): Router {
 
   router.get('/admin/outbox/:id', ...requireRole('admin', 'organizer'), async (req, res) => {
     const message = await getMessage(pathParam(req, 'id'));
-    res.render('messaging/message', { title: message.subject, message });
+    res.render('messaging/message', { title: message.subject, message, writesFiles });
   });
 
   // The HTML of a mail, shown in a sandboxed frame: its own links and markup cannot touch Foro's page.
@@ -76,6 +83,19 @@ export function outboxRoutes(clock: Clock): Router {
       .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
       .type('html')
       .send(message.html ?? '');
+  });
+
+  // Without a mail server, the mail preview: the very file written for this mail, to open in a mail program.
+  router.get('/admin/outbox/:id/eml', ...requireRole('admin', 'organizer'), async (req, res) => {
+    const message = await getMessage(pathParam(req, 'id'));
+    if (!writesFiles || message.status !== 'sent') throw new NotFoundError();
+    const file = await readFile(join(config.mail.fileDir, emlFileName(message.messageId))).catch(() => {
+      throw new NotFoundError();
+    });
+    res
+      .type('message/rfc822')
+      .set('Content-Disposition', `attachment; filename="mail-${message.id}.eml"`)
+      .send(file);
   });
 
   router.post('/admin/outbox/:id/retry', ...requireRole('admin', 'organizer'), async (req, res) => {

@@ -60,6 +60,9 @@ export function smtpTransport(
   };
 }
 
+/** The file a mail is written to when there is no mail server: its Message-ID, made safe. */
+export const emlFileName = (messageId: string) => `${messageId.replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
+
 /** Writes each mail as an .eml file (named by Message-ID) so Foro works without a mail server. */
 export function fileTransport(folder: string): MailTransport {
   const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -68,7 +71,7 @@ export function fileTransport(folder: string): MailTransport {
     send: async (mail) => {
       const info = (await streamer.sendMail(toNodemailer(mail))) as { message: Buffer };
       await mkdir(folder, { recursive: true });
-      const name = `${mail.messageId.replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
+      const name = emlFileName(mail.messageId);
       await writeFile(join(folder, name), info.message);
       return { response: `written ${name}` };
     },

@@ -1,3 +1,4 @@
+import { mailsAbout } from '../messaging/index.js';
 import { type Request, Router } from 'express';
 import multer from 'multer';
 import type { Clock } from '../../shared/clock.js';
@@ -146,6 +147,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
       canEdit: seesContactDetails(req),
       roles: rolesOf ? await rolesOf(person.id, req.language) : undefined,
       history: await historyOf('person', person.id),
+      mails: await mailsAbout('person', person.id),
     });
   });
 
