@@ -10,7 +10,14 @@ import {
 } from '../agenda/index.js';
 import type { EventView } from '../events/index.js';
 import { issueLink, revokeToken } from '../links/index.js';
-import { composeMail, enqueueMessage, eventTemplate, type TemplateKey } from '../messaging/index.js';
+import type { Language } from '../../shared/i18n/index.js';
+import {
+  composeMail,
+  enqueueMessage,
+  eventTemplate,
+  type MailTemplate,
+  type TemplateKey,
+} from '../messaging/index.js';
 import { derivedDeadline, effectiveDeadline, linkValidity } from './deadline.js';
 import { Invitation } from './invitation.model.js';
 import {
@@ -51,6 +58,18 @@ export async function invitationCandidates(event: EventView, scope: InviteScope)
   return { programme, ready: proposed.filter(hasEmail), withoutEmail: proposed.filter((a) => !hasEmail(a)) };
 }
 
+type TemplateCache = (key: TemplateKey, language: Language) => Promise<MailTemplate>;
+
+/** An event's templates read once per bulk send, not once per mail. */
+function templateCache(eventId: string): TemplateCache {
+  const cache = new Map<string, Promise<MailTemplate>>();
+  return (key, language) => {
+    const id = `${key}:${language}`;
+    if (!cache.has(id)) cache.set(id, eventTemplate(eventId, key, language));
+    return cache.get(id)!;
+  };
+}
+
 export interface InviteDeps {
   clock: Clock;
   settings: MailSettings;
@@ -66,7 +85,7 @@ async function sendInvitation(
   programme: WorkingProgramme,
   assignment: AssignmentView,
   round: number,
-  batchId: string,
+  batch: { id: string; templates: TemplateCache },
   actor: Actor,
   deps: InviteDeps,
 ): Promise<boolean> {
@@ -80,7 +99,7 @@ async function sendInvitation(
     deps.clock,
   );
   const key = `invitation.${assignment.role}` as TemplateKey;
-  const mail = composeMail(key, language, await eventTemplate(event.id, key, language), {
+  const mail = composeMail(key, language, await batch.templates(key, language), {
     ...assignmentFields({ event, programme, settings: deps.settings }, assignment, language),
     ...responseLinks(deps.settings.publicUrl, link.token, language),
     deadline: formatDeadline(deadline, event, language),
@@ -97,7 +116,7 @@ async function sendInvitation(
         { type: 'session', id: assignment.sessionId },
         { type: 'assignment', id: assignment.id },
         { type: 'person', id: person.id },
-        { type: 'batch', id: batchId },
+        { type: 'batch', id: batch.id },
       ],
     },
     deps.clock,
@@ -147,12 +166,12 @@ export async function sendInvitations(
 ): Promise<InviteOutcome> {
   if (event.status === 'archived') throw new ConflictError('EVENT_ARCHIVED');
   const { programme, ready, withoutEmail } = await invitationCandidates(event, scope);
-  const batchId = randomUUID();
+  const batch = { id: randomUUID(), templates: templateCache(event.id) };
   let queued = 0;
   for (const assignment of ready) {
-    if (await sendInvitation(event, programme, assignment, 1, batchId, actor, deps)) queued += 1;
+    if (await sendInvitation(event, programme, assignment, 1, batch, actor, deps)) queued += 1;
   }
-  return { batchId, queued, withoutEmail: withoutEmail.length };
+  return { batchId: batch.id, queued, withoutEmail: withoutEmail.length };
 }
 
 /**
@@ -172,17 +191,17 @@ export async function inviteAgain(
     throw new ConflictError('NOT_INVITABLE');
   if (!programme.people.get(assignment.personId)?.email) throw new ConflictError('PERSON_WITHOUT_EMAIL');
   const previous = await Invitation.findById(assignmentId).lean();
-  const batchId = randomUUID();
+  const batch = { id: randomUUID(), templates: templateCache(event.id) };
   const queued = await sendInvitation(
     event,
     programme,
     assignment,
     (previous?.round ?? 0) + 1,
-    batchId,
+    batch,
     actor,
     deps,
   );
-  return { batchId, queued: queued ? 1 : 0, withoutEmail: 0 };
+  return { batchId: batch.id, queued: queued ? 1 : 0, withoutEmail: 0 };
 }
 
 export interface InvitationState {
