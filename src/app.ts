@@ -10,6 +10,7 @@ import {
   invitationResponseRoutes,
   invitationRoutes,
   mailSettingsOf,
+  registerInvitationsApi,
   templateRoutes,
 } from './modules/invitations/index.js';
 import { outboxRoutes } from './modules/messaging/index.js';
@@ -54,6 +55,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
   registerPeopleApi(api, clock, peopleInRole);
   registerAgendaApi(api, clock);
   registerProgrammeApi(api, clock, onPublished);
+  registerInvitationsApi(api, config, clock);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),

@@ -118,6 +118,22 @@ describe('invitations: invite, confirm or decline by private link', function () 
     expect(await Message.countDocuments({ template: /^invitation\./ })).to.equal(3);
   });
 
+  it('invites and follows the answers over the JSON API, for the event team only', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const { event, session } = await createPanel(organizer.actor);
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const path = `/api/v1/events/${event.id}/invitations`;
+    expect((await viewer.agent.post(path).send({ scope: 'all' })).status).to.equal(403);
+    expect((await organizer.agent.post(path).send({ scope: 'everyone' })).status).to.equal(422);
+    const sent = await organizer.agent.post(path).send({ scope: 'session', sessionId: session.id });
+    expect(sent.status).to.equal(202);
+    expect(sent.body).to.include({ queued: 3, withoutEmail: 1 });
+    const list = await viewer.agent.get(path);
+    expect(list.status).to.equal(200);
+    expect(list.body.filter((i: { status: string }) => i.status === 'invited')).to.have.length(3);
+    expect(JSON.stringify(list.body), 'no contact details').not.to.include('@');
+  });
+
   it('shows the invitation in the recipient’s language, confirms with logistics, and mails a receipt with a REQUEST calendar entry', async () => {
     const { organizer, event, session, people } = await invitedPanel();
     const token = tokenIn(mailTo('joao@itamaraty.example')[0]!.parsed.text ?? '');

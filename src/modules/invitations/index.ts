@@ -8,3 +8,4 @@ export { mailSettingsOf, parseMailbox } from './setup.js';
 export { fullName, languageOf, personFields, sessionTimeFields, type MailSettings } from './mail-context.js';
 export { sessionInvite } from './invitation-mail.js';
 export { startReminderSchedule } from './reminder-schedule.js';
+export { registerInvitationsApi } from './invitations.api.js';
