@@ -105,6 +105,34 @@ describe('invitations: invite, confirm or decline by private link', function () 
     expect(smtp.mails, 'a second click sends nothing more').to.have.length(3);
   });
 
+  it('invites one assignment alone, and again with a fresh link after a decline', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const { event, assignments } = await createPanel(organizer.actor);
+    const dashboard = await organizer.agent.get(`/admin/events/${event.id}/invitations`);
+    const single = `/admin/events/${event.id}/invitations/preview?scope=assignment&assignmentId=${assignments.speaker.id}`;
+    expect(dashboard.text).to.include(single);
+    const preview = await organizer.agent.get(single);
+    expect(preview.text).to.include('Se enviarán 1 invitaciones');
+    await organizer.agent
+      .post(`/admin/events/${event.id}/invitations/send`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text), scope: 'assignment', assignmentId: assignments.speaker.id });
+    await deliver();
+    expect(smtp.mails.map((m) => m.to[0])).to.deep.equal(['joao@itamaraty.example']);
+    const first = tokenIn(smtp.mails[0]!.parsed.text ?? '');
+    expect((await answer(first, { answer: 'decline' })).status).to.equal(303);
+    const again = await organizer.agent
+      .post(`/admin/events/${event.id}/invitations/${assignments.speaker.id}/again`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text) });
+    expect(again.status).to.equal(303);
+    await deliver();
+    const invitations = mailTo('joao@itamaraty.example', /Convite/);
+    expect(invitations).to.have.length(2);
+    expect(tokenIn(invitations[1]!.parsed.text ?? '')).not.to.equal(first);
+    expect((await Assignment.findById(assignments.speaker.id).lean())!.status).to.equal('invited');
+  });
+
   it('sends one invitation per person when two organizers invite at the same time', async () => {
     const organizer = await signedInAs(foro.url, 'organizer');
     const { event } = await createPanel(organizer.actor);

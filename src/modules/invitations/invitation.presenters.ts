@@ -55,7 +55,7 @@ export async function invitationDashboard(event: EventView, clock: Clock, t: Tra
 export async function invitationPreview(
   event: EventView,
   scope: InviteScope,
-  scopeInput: { scope: string; sessionId?: string | undefined },
+  scopeInput: { scope: string; sessionId?: string | undefined; assignmentId?: string | undefined },
   settings: MailSettings,
   context: { t: Translate; language: Language; now: Date },
 ) {

@@ -14,12 +14,15 @@ import { sendReminders } from './reminder.service.js';
 import { mailSettingsOf } from './setup.js';
 
 const scopeInput = z.strictObject({
-  scope: z.enum(['all', 'session']).default('all'),
+  scope: z.enum(['all', 'session', 'assignment']).default('all'),
   sessionId: objectId().optional(),
+  assignmentId: objectId().optional(),
 });
 
 function scopeOf(input: z.infer<typeof scopeInput>): InviteScope {
-  return input.scope === 'session' && input.sessionId ? { sessionId: input.sessionId } : { all: true };
+  if (input.scope === 'session' && input.sessionId) return { sessionId: input.sessionId };
+  if (input.scope === 'assignment' && input.assignmentId) return { assignmentIds: [input.assignmentId] };
+  return { all: true };
 }
 
 /** Organizers invite, follow the answers, remind, and set the deadline and reminder rhythm. */
