@@ -22,6 +22,12 @@ import {
   type OnPublished,
 } from './modules/programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
+import {
+  documentSeats,
+  registerProgrammeParticipant,
+  registrationAdminRoutes,
+  registrationPublicRoutes,
+} from './modules/registrations/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
 import type { Logger } from './shared/logger.js';
@@ -49,6 +55,7 @@ export interface AppDependencies {
 function moduleRouters({ config, clock }: AppDependencies): Router[] {
   const api = new ApiRegistry();
   const mail = { clock, settings: mailSettingsOf(config) };
+  const seats = documentSeats(clock);
   const onPublished: OnPublished = (event, version) => sendChangeNotices(event, version, mail);
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
@@ -70,7 +77,11 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     invitationRoutes(config, clock),
     templateRoutes(config, clock),
     announcementRoutes(config, clock),
-    invitationResponseRoutes(config, clock),
+    registrationAdminRoutes(config, clock, seats),
+    registrationPublicRoutes(config, clock, seats),
+    invitationResponseRoutes(config, clock, (event, personId) =>
+      registerProgrammeParticipant(event, personId, { ...mail, seats }),
+    ),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

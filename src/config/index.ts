@@ -63,6 +63,9 @@ const envSchema = z
     LINK_RATE_LIMIT_PER_ADDRESS: positiveInt
       .default(20)
       .describe('Unknown or expired private links one address may try per 15 minutes'),
+    REGISTRATION_RATE_LIMIT_PER_ADDRESS: positiveInt
+      .default(20)
+      .describe('Registration forms one address may send per 15 minutes'),
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -116,6 +119,7 @@ export interface Config {
     remindersEveryMs: number;
   };
   linkRateLimit: { windowMs: number; perAddress: number };
+  registrationRateLimit: { perAddress: number };
   trustProxy: boolean | number | string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
   shutdownGraceMs: number;
@@ -178,6 +182,7 @@ export function loadConfig(
       remindersEveryMs: env.REMINDERS_EVERY_MINUTES * 60_000,
     },
     linkRateLimit: { windowMs: 15 * 60_000, perAddress: env.LINK_RATE_LIMIT_PER_ADDRESS },
+    registrationRateLimit: { perAddress: env.REGISTRATION_RATE_LIMIT_PER_ADDRESS },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { Assignment } from '../../src/modules/agenda/assignment.model.js';
 import { InvitationResponse } from '../../src/modules/invitations/invitation.model.js';
+import { Registration } from '../../src/modules/registrations/index.js';
 import { createOutboxWorker, Message, smtpTransport } from '../../src/modules/messaging/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createPanel, tokenIn } from '../factories/invitations.js';
@@ -200,6 +201,11 @@ describe('invitations: invite, confirm or decline by private link', function () 
     const dashboard = await organizer.agent.get(`/admin/events/${event.id}/invitations`);
     expect(dashboard.text).to.include('Vegetariana');
     expect(dashboard.text).to.include('2008-04-09');
+    const registration = await Registration.findOne({ personId: people.speaker.id }).lean();
+    expect(registration, 'confirming registers the person as a programme participant').to.include({
+      category: 'programme_participant',
+      status: 'confirmed',
+    });
     const history = await organizer.agent.get(`/admin/people/${people.speaker.id}`);
     expect(history.text, 'the person page lists every mail sent').to.include(
       '[Confirmação necessária] Convite',

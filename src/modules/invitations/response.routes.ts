@@ -10,7 +10,12 @@ import { pathParam } from '../../web/params.js';
 import { wantsJson } from '../../web/errors.js';
 import { localized } from '../events/index.js';
 import { answerInput } from './response.schemas.js';
-import { answerInvitation, openInvitation, type InvitationView } from './response.service.js';
+import {
+  answerInvitation,
+  openInvitation,
+  type InvitationView,
+  type OnConfirmed,
+} from './response.service.js';
 import { mailSettingsOf } from './setup.js';
 import { invitationPage } from './response.views.js';
 
@@ -18,9 +23,10 @@ import { invitationPage } from './response.views.js';
  * The private invitation page. GET never changes anything (mail scanners open links); the answer
  * is a POST. Failed tries (unknown or expired links) are limited per address against guessing.
  */
-export function invitationResponseRoutes(config: Config, clock: Clock): Router {
+export function invitationResponseRoutes(config: Config, clock: Clock, onConfirmed?: OnConfirmed): Router {
   const router = Router();
   const settings = mailSettingsOf(config);
+  const deps = { clock, settings, onConfirmed };
   const guessing = rateLimit({
     windowMs: config.linkRateLimit.windowMs,
     limit: config.linkRateLimit.perAddress,
@@ -64,7 +70,7 @@ export function invitationResponseRoutes(config: Config, clock: Clock): Router {
     const body = formBody(req);
     const input = wantsJson(req) ? body : { ...body, interpretation: many(body['interpretation']) };
     if (wantsJson(req)) {
-      const answered = await answerInvitation(token, parse(answerInput, input), { clock, settings });
+      const answered = await answerInvitation(token, parse(answerInput, input), deps);
       res.json(invitationPage(answered, answered.language));
       return;
     }
@@ -84,7 +90,7 @@ export function invitationResponseRoutes(config: Config, clock: Clock): Router {
         values: body,
       },
       async () => {
-        await answerInvitation(token, parse(answerInput, input), { clock, settings });
+        await answerInvitation(token, parse(answerInput, input), deps);
         res.redirect(303, `/invitations/${token}?lang=${req.language}&answered=1#answer`);
       },
     );

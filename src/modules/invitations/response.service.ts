@@ -28,6 +28,9 @@ import {
 } from './mail-context.js';
 import type { AnswerInput } from './response.schemas.js';
 
+/** What else happens when someone confirms (their registration as a programme participant). */
+export type OnConfirmed = (event: EventView, personId: string) => Promise<void>;
+
 export interface Logistics {
   arrivalDate?: string | undefined;
   departureDate?: string | undefined;
@@ -145,7 +148,7 @@ export function fieldsOf(
 export async function answerInvitation(
   token: string,
   input: AnswerInput,
-  deps: { clock: Clock; settings: MailSettings },
+  deps: { clock: Clock; settings: MailSettings; onConfirmed?: OnConfirmed },
 ): Promise<InvitationView> {
   const view = await openInvitation(token, deps.clock);
   if (input.assignmentId !== view.assignment.id) throw new LinkNotFoundError();
@@ -202,6 +205,7 @@ export async function answerInvitation(
     deps.settings,
     deps.clock,
   );
+  if (answer === 'confirmed') await deps.onConfirmed?.(updated.event, updated.person.id);
   if (answer === 'declined') {
     await notifyTeamOfDecline(
       { event: updated.event, assignment: updated.assignment, person: updated.person, fieldsFor, number },

@@ -10,6 +10,7 @@ export {
   defaultTemplate,
   isTemplateKey,
   type MailFields,
+  type RegistrationKey,
   type TemplateKey,
 } from './catalogue/index.js';
 export {

@@ -1,6 +1,7 @@
 export {
   createPerson,
   feedRevisionOf,
+  findOrCreatePersonByEmail,
   getPeople,
   getPerson,
   resetCalendarFeeds,

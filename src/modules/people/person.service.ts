@@ -147,3 +147,27 @@ export async function resetCalendarFeeds(personId: string, actor: Actor, clock: 
     clock,
   );
 }
+
+/**
+ * The person with this email (ignoring case), created from the input if there is none. Two
+ * simultaneous calls meet at the unique email index and both get the same person.
+ */
+export async function findOrCreatePersonByEmail(
+  input: PersonInput & { email: string },
+  actor: Actor,
+  clock: Clock,
+): Promise<PersonView> {
+  const find = async () => {
+    const existing = await Person.findOne({ emailKey: input.email.toLowerCase() }).lean();
+    return existing ? toPersonView(existing) : undefined;
+  };
+  const found = await find();
+  if (found) return found;
+  try {
+    return await createPerson(input, actor, clock);
+  } catch (error) {
+    const again = await find();
+    if (again) return again;
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import type { MailTemplate } from '../templates.js';
-import type { TemplateKey } from './index.js';
+import type { InvitationKey } from './index.js';
 
 const invitation = (task: string): MailTemplate => ({
   subject: 'Invitation: {{session}} ({{event}})',
@@ -23,7 +23,7 @@ Yours sincerely,
 The organizers of the {{event}}`,
 });
 
-export const en: Record<TemplateKey, MailTemplate> = {
+export const en: Record<InvitationKey, MailTemplate> = {
   'invitation.chair': invitation('chair the session'),
   'invitation.moderator': invitation('moderate the session'),
   'invitation.speaker': invitation('speak in the session'),

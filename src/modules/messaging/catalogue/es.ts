@@ -1,5 +1,5 @@
 import type { MailTemplate } from '../templates.js';
-import type { TemplateKey } from './index.js';
+import type { InvitationKey } from './index.js';
 
 const invitation = (task: string): MailTemplate => ({
   subject: 'Invitación: {{session}} ({{event}})',
@@ -23,7 +23,7 @@ Atentamente,
 Los organizadores del {{event}}`,
 });
 
-export const es: Record<TemplateKey, MailTemplate> = {
+export const es: Record<InvitationKey, MailTemplate> = {
   'invitation.chair': invitation('presidir la sesión'),
   'invitation.moderator': invitation('moderar la sesión'),
   'invitation.speaker': invitation('participar como ponente en la sesión'),

@@ -3,6 +3,7 @@ import type { MailTemplate } from '../templates.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { pt } from './pt.js';
+import { registrationEn, registrationEs, registrationPt } from './registration.js';
 
 /** Every mail Foro writes from a template an organizer may edit per event. */
 export const TEMPLATE_KEYS = [
@@ -17,8 +18,17 @@ export const TEMPLATE_KEYS = [
   'team.declined',
   'change',
   'announcement',
+  'registration.received',
+  'registration.confirmed',
+  'registration.waitlisted',
+  'registration.promoted',
+  'registration.rejected',
+  'registration.cancelled',
+  'registration.link',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+export type InvitationKey = Exclude<TemplateKey, `registration.${string}`>;
+export type RegistrationKey = Extract<TemplateKey, `registration.${string}`>;
 
 export const isTemplateKey = (value: unknown): value is TemplateKey =>
   typeof value === 'string' && (TEMPLATE_KEYS as readonly string[]).includes(value);
@@ -44,6 +54,9 @@ export const PLACEHOLDERS = [
   'title',
   'message',
   'adminUrl',
+  'category',
+  'reason',
+  'manageUrl',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
@@ -71,7 +84,11 @@ export function subjectFor(key: TemplateKey, language: Language, subject: string
   return subject.startsWith(prefix) ? subject : `${prefix} ${subject}`;
 }
 
-const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = { es, en, pt };
+const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = {
+  es: { ...es, ...registrationEs },
+  en: { ...en, ...registrationEn },
+  pt: { ...pt, ...registrationPt },
+};
 
 export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {
   return DEFAULTS[language][key];

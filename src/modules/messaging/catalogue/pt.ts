@@ -1,5 +1,5 @@
 import type { MailTemplate } from '../templates.js';
-import type { TemplateKey } from './index.js';
+import type { InvitationKey } from './index.js';
 
 const invitation = (task: string): MailTemplate => ({
   subject: 'Convite: {{session}} ({{event}})',
@@ -23,7 +23,7 @@ Atenciosamente,
 Os organizadores do {{event}}`,
 });
 
-export const pt: Record<TemplateKey, MailTemplate> = {
+export const pt: Record<InvitationKey, MailTemplate> = {
   'invitation.chair': invitation('presidir a sessão'),
   'invitation.moderator': invitation('moderar a sessão'),
   'invitation.speaker': invitation('participar como palestrante na sessão'),

@@ -1,0 +1,129 @@
+import type { MailTemplate } from '../templates.js';
+import type { RegistrationKey } from './index.js';
+
+const es = (subject: string, middle: string): MailTemplate => ({
+  subject,
+  body: `Estimado/a {{honorific}} {{name}}:
+
+${middle}
+
+Su página personal (estado, necesidades, viaje, cancelación): {{manageUrl}}
+
+Atentamente,
+Los organizadores del {{event}}`,
+});
+const en = (subject: string, middle: string): MailTemplate => ({
+  subject,
+  body: `Dear {{honorific}} {{name}},
+
+${middle}
+
+Your personal page (status, needs, travel, cancellation): {{manageUrl}}
+
+Yours sincerely,
+The organizers of the {{event}}`,
+});
+const pt = (subject: string, middle: string): MailTemplate => ({
+  subject,
+  body: `Prezado/a {{honorific}} {{name}},
+
+${middle}
+
+Sua página pessoal (situação, necessidades, viagem, cancelamento): {{manageUrl}}
+
+Atenciosamente,
+Os organizadores do {{event}}`,
+});
+
+export const registrationEs: Record<RegistrationKey, MailTemplate> = {
+  'registration.received': es(
+    'Inscripción recibida: {{event}}',
+    'Hemos recibido su inscripción ({{category}}). Los organizadores la revisarán y le escribiremos con la decisión.',
+  ),
+  'registration.confirmed': es(
+    'Inscripción confirmada: {{event}}',
+    'Su inscripción ({{category}}) está confirmada. Le esperamos en {{venue}}.',
+  ),
+  'registration.waitlisted': es(
+    'En lista de espera: {{event}}',
+    'Las plazas de su categoría ({{category}}) están completas. Su inscripción queda en lista de espera, por orden de llegada; le escribiremos en cuanto se libere una plaza.',
+  ),
+  'registration.promoted': es(
+    'Se liberó una plaza: inscripción confirmada en {{event}}',
+    'Se liberó una plaza y su inscripción ({{category}}) pasó de la lista de espera a confirmada.',
+  ),
+  'registration.rejected': es(
+    'Sobre su inscripción: {{event}}',
+    'Lamentamos informarle que no podemos confirmar su inscripción ({{category}}). Motivo: {{reason}}',
+  ),
+  'registration.cancelled': es(
+    'Inscripción cancelada: {{event}}',
+    'Su inscripción ({{category}}) ha sido cancelada. Motivo: {{reason}}. Puede volver a inscribirse mientras la inscripción esté abierta.',
+  ),
+  'registration.link': es(
+    'Su inscripción en {{event}}',
+    'Alguien (probablemente usted) intentó inscribirse de nuevo con esta dirección. Ya tiene una inscripción ({{category}}); este es su enlace personal.',
+  ),
+};
+
+export const registrationEn: Record<RegistrationKey, MailTemplate> = {
+  'registration.received': en(
+    'Registration received: {{event}}',
+    'We have received your registration ({{category}}). The organizers will review it and write to you with their decision.',
+  ),
+  'registration.confirmed': en(
+    'Registration confirmed: {{event}}',
+    'Your registration ({{category}}) is confirmed. We look forward to seeing you at {{venue}}.',
+  ),
+  'registration.waitlisted': en(
+    'On the waiting list: {{event}}',
+    'The places in your category ({{category}}) are taken. Your registration is on the waiting list, in order of arrival; we will write as soon as a place frees up.',
+  ),
+  'registration.promoted': en(
+    'A place freed up: registration confirmed for {{event}}',
+    'A place freed up and your registration ({{category}}) moved from the waiting list to confirmed.',
+  ),
+  'registration.rejected': en(
+    'About your registration: {{event}}',
+    'We regret that we cannot confirm your registration ({{category}}). Reason: {{reason}}',
+  ),
+  'registration.cancelled': en(
+    'Registration cancelled: {{event}}',
+    'Your registration ({{category}}) has been cancelled. Reason: {{reason}}. You may register again while registration is open.',
+  ),
+  'registration.link': en(
+    'Your registration for {{event}}',
+    'Someone (probably you) tried to register again with this address. You already have a registration ({{category}}); here is your personal link.',
+  ),
+};
+
+export const registrationPt: Record<RegistrationKey, MailTemplate> = {
+  'registration.received': pt(
+    'Inscrição recebida: {{event}}',
+    'Recebemos sua inscrição ({{category}}). Os organizadores a examinarão e escreveremos com a decisão.',
+  ),
+  'registration.confirmed': pt(
+    'Inscrição confirmada: {{event}}',
+    'Sua inscrição ({{category}}) está confirmada. Esperamos por você em {{venue}}.',
+  ),
+  'registration.waitlisted': pt(
+    'Na lista de espera: {{event}}',
+    'As vagas da sua categoria ({{category}}) estão preenchidas. Sua inscrição está na lista de espera, por ordem de chegada; escreveremos assim que uma vaga for liberada.',
+  ),
+  'registration.promoted': pt(
+    'Uma vaga foi liberada: inscrição confirmada no {{event}}',
+    'Uma vaga foi liberada e sua inscrição ({{category}}) passou da lista de espera para confirmada.',
+  ),
+  'registration.rejected': pt(
+    'Sobre sua inscrição: {{event}}',
+    'Lamentamos informar que não podemos confirmar sua inscrição ({{category}}). Motivo: {{reason}}',
+  ),
+  'registration.cancelled': pt(
+    'Inscrição cancelada: {{event}}',
+    'Sua inscrição ({{category}}) foi cancelada. Motivo: {{reason}}. Pode se inscrever novamente enquanto as inscrições estiverem abertas.',
+  ),
+  'registration.link': pt(
+    'Sua inscrição no {{event}}',
+    'Alguém (provavelmente você) tentou se inscrever novamente com este endereço. Você já tem uma inscrição ({{category}}); este é seu link pessoal.',
+  ),
+};

@@ -1,0 +1,148 @@
+import { type Request, Router } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm, many } from '../../web/forms.js';
+import { pathParam, queryOf } from '../../web/params.js';
+import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { canEditEvent, eventOf } from '../events/index.js';
+import { mailSettingsOf } from '../invitations/index.js';
+import { getPeople, withoutContactDetails } from '../people/index.js';
+import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
+import { decisionInput, settingsInput } from './registration.schemas.js';
+import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
+import { scopes, type SeatAllocator } from './seats.js';
+import { registrationRules, saveRegistrationRules } from './settings.service.js';
+
+const listQuery = z.strictObject({
+  status: z.enum(REGISTRATION_STATUSES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+});
+
+const seesContacts = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+
+/** Organizers follow, approve, reject and cancel registrations, and set capacities and windows. */
+export function registrationAdminRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/registrations';
+  const deps = { clock, settings: mailSettingsOf(config), seats };
+  router.use(base, requireUser);
+
+  const listPage = async (req: Request) => {
+    const event = await eventOf(req);
+    const filter = parse(listQuery, queryOf(req));
+    const registrations = await listRegistrations(event.id, filter);
+    const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
+    const rules = await registrationRules(event, clock);
+    const seated = await seats.count(scopes.event(event.id));
+    const byCategory = await Promise.all(
+      rules.categories.map(async (c) => ({
+        ...c,
+        seated: await seats.count(scopes.category(event.id, c.key)),
+      })),
+    );
+    return {
+      title: req.t('registrations.title'),
+      event,
+      filter,
+      statuses: REGISTRATION_STATUSES,
+      categories: CATEGORIES,
+      rows: registrations.map((r) => {
+        const person = people.get(r.personId);
+        return {
+          registration: r,
+          person: person && (seesContacts(req) ? person : withoutContactDetails(person)),
+        };
+      }),
+      capacity: { total: rules.capacity, seated, byCategory },
+      canEdit: await canEditEvent(req.user, event.id),
+    };
+  };
+
+  router.get(base, async (req, res) => {
+    res.render('registrations/list', await listPage(req));
+  });
+
+  router.post(`${base}/decisions`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    const input = parse(decisionInput, {
+      ...body,
+      ids: many(body['ids']),
+      reason: body['reason'] || undefined,
+    });
+    const failed: string[] = [];
+    for (const id of input.ids) {
+      try {
+        await decideRegistration(
+          event,
+          id,
+          input.decision,
+          { reason: input.reason, actor: actorOf(req) },
+          deps,
+        );
+      } catch (error) {
+        if (input.ids.length === 1) throw error;
+        failed.push(id);
+      }
+    }
+    res.redirect(
+      303,
+      `/admin/events/${event.id}/registrations${failed.length ? `?failed=${failed.length}` : ''}`,
+    );
+  });
+
+  router.get(`${base}/settings`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const rules = await registrationRules(event, clock);
+    res.render('registrations/settings', {
+      title: req.t('registrations.settings'),
+      event,
+      rules,
+      values: {},
+    });
+  });
+
+  router.post(`${base}/settings`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    const blank = (v: unknown) => (v === '' || v === undefined ? undefined : v);
+    const input = {
+      opensOn: blank(body['opensOn']),
+      closesOn: blank(body['closesOn']),
+      capacity: blank(body['capacity']),
+      categories: CATEGORIES.map((key) => ({
+        key,
+        capacity: blank(body[`capacity_${key}`]),
+        approval: body[`approval_${key}`] === 'yes',
+      })),
+    };
+    const locals = async () => ({
+      title: req.t('registrations.settings'),
+      event,
+      rules: await registrationRules(event, clock),
+    });
+    await handleForm(req, res, { view: 'registrations/settings', locals, values: body }, async () => {
+      await saveRegistrationRules(event.id, parse(settingsInput, input), clock);
+      res.redirect(303, `/admin/events/${event.id}/registrations/settings?saved=1`);
+    });
+  });
+
+  // Passport data is for admins only (DESIGN.md §6): it never appears in lists or exports.
+  router.get(`${base}/:id/passport`, ...requireRole('admin'), async (req, res) => {
+    const event = await eventOf(req);
+    const registration = await getRegistration(pathParam(req, 'id'));
+    if (registration.eventId !== event.id) throw new NotFoundError();
+    const passport = await PassportData.findById(registration.id).lean();
+    res.render('registrations/passport', {
+      title: req.t('registrations.passport'),
+      event,
+      registration,
+      passport: passport ?? undefined,
+    });
+  });
+
+  return router;
+}

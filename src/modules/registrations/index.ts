@@ -1,0 +1,13 @@
+export { registrationPublicRoutes } from './public.routes.js';
+export { registrationAdminRoutes } from './admin.routes.js';
+export { documentSeats, scopes, type SeatAllocator } from './seats.js';
+export {
+  submitRegistration,
+  decideRegistration,
+  promoteWaiting,
+  listRegistrations,
+  getRegistration,
+  registerProgrammeParticipant,
+} from './registration.service.js';
+export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.model.js';
+export { saveRegistrationRules, registrationRules } from './settings.service.js';

@@ -1,0 +1,35 @@
+import type { RegistrationRules } from './settings.service.js';
+import { scopes, type SeatAllocator } from './seats.js';
+
+/**
+ * Seats a registration in the event and its category: both, or neither. The event's seat is
+ * taken first; if the category is full it is given back.
+ */
+export async function seat(
+  registration: { id: string; eventId: string; category: string },
+  rules: RegistrationRules,
+  seats: SeatAllocator,
+): Promise<boolean> {
+  if (registration.category === 'programme_participant') return true;
+  const eventScope = scopes.event(registration.eventId);
+  const event = await seats.take(eventScope, rules.capacity, registration.id);
+  if (event === 'full') return false;
+  const rule = rules.categories.find((c) => c.key === registration.category);
+  const category = await seats.take(
+    scopes.category(registration.eventId, registration.category),
+    rule?.capacity,
+    registration.id,
+  );
+  if (category !== 'full') return true;
+  if (event === 'taken') await seats.release(eventScope, registration.id);
+  return false;
+}
+
+/** Gives back every seat of a registration (event and category). */
+export async function unseat(
+  registration: { id: string; eventId: string; category: string },
+  seats: SeatAllocator,
+): Promise<void> {
+  await seats.release(scopes.category(registration.eventId, registration.category), registration.id);
+  await seats.release(scopes.event(registration.eventId), registration.id);
+}

@@ -1,0 +1,151 @@
+import { type Request, Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../../config/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { countriesByName } from '../../shared/countries.js';
+import { LinkNotFoundError, TooManyRequestsError } from '../../shared/errors.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm, many } from '../../web/forms.js';
+import { pathParam } from '../../web/params.js';
+import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
+import { mailSettingsOf } from '../invitations/index.js';
+import { openLink } from '../links/index.js';
+import { GENDERS, SECTORS } from '../people/index.js';
+import { PUBLIC_CATEGORIES } from './registration.model.js';
+import { REGISTRATION_LINK } from './registration.mail.js';
+import { registrationInput, selfServiceInput } from './registration.schemas.js';
+import {
+  cancelOwnRegistration,
+  getRegistration,
+  submitRegistration,
+  updateOwnRegistration,
+} from './registration.service.js';
+import type { SeatAllocator } from './seats.js';
+import { registrationRules } from './settings.service.js';
+
+/** The public registration form, and each registrant's private page. */
+export function registrationPublicRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
+  const router = Router();
+  const deps = { clock, settings: mailSettingsOf(config), seats };
+  const limit = (perAddress: number) =>
+    rateLimit({
+      windowMs: 15 * 60_000,
+      limit: perAddress,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) => next(new TooManyRequestsError()),
+    });
+  const submissions = limit(config.registrationRateLimit.perAddress);
+
+  const formLocals = async (req: Request, event: EventView) => {
+    const rules = await registrationRules(event, clock);
+    const now = clock.now();
+    return {
+      title: req.t('registrations.formTitle'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      open: event.status === 'published' && !(rules.opensAt && now < rules.opensAt) && now <= rules.closesAt,
+      closesAt: rules.closesAt,
+      categories: PUBLIC_CATEGORIES,
+      sectors: SECTORS,
+      genders: GENDERS,
+      languages: LANGUAGES,
+      countryOptions: countriesByName(req.language),
+    };
+  };
+
+  router.get('/events/:slug/register', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    res.render('registrations/form', {
+      ...(await formLocals(req, event)),
+      values: { language: req.language },
+    });
+  });
+
+  router.post('/events/:slug/register', submissions, async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const body = formBody(req);
+    const input = {
+      ...body,
+      interpretation: many(body['interpretation']),
+      workshops: many(body['workshops']),
+    };
+    await handleForm(
+      req,
+      res,
+      { view: 'registrations/form', locals: () => formLocals(req, event), values: body },
+      async () => {
+        await submitRegistration(event, parse(registrationInput, input), deps);
+        // The same answer for a new and an existing registration: the page reveals nothing.
+        res.redirect(303, `/events/${event.slug}/register/thanks?lang=${req.language}`);
+      },
+    );
+  });
+
+  router.get('/events/:slug/register/thanks', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    res.render('registrations/thanks', {
+      title: req.t('registrations.thanksTitle'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+    });
+  });
+
+  const guessing = limit(config.linkRateLimit.perAddress);
+  const own = async (req: Request) => {
+    const link = await openLink(pathParam(req, 'token'), REGISTRATION_LINK, clock);
+    const registration = await getRegistration(link.subject).catch(() => {
+      throw new LinkNotFoundError();
+    });
+    return registration;
+  };
+  router.use('/registrations/:token', (req, res, next) => {
+    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
+    next();
+  });
+
+  const page = async (req: Request) => {
+    const registration = await own(req);
+    const event = await getEvent(registration.eventId);
+    return {
+      title: req.t('registrations.selfTitle'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      registration,
+      token: pathParam(req, 'token'),
+      languages: LANGUAGES,
+    };
+  };
+
+  router.get('/registrations/:token', guessing, async (req, res) => {
+    const locals = await page(req);
+    res.render('registrations/self', { ...locals, values: {}, saved: req.query['saved'] === '1' });
+  });
+
+  router.post('/registrations/:token', guessing, async (req, res) => {
+    const registration = await own(req);
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'registrations/self', locals: () => page(req), values: body },
+      async () => {
+        await updateOwnRegistration(
+          registration,
+          parse(selfServiceInput, { ...body, interpretation: many(body['interpretation']) }),
+          deps,
+        );
+        res.redirect(303, `/registrations/${pathParam(req, 'token')}?saved=1`);
+      },
+    );
+  });
+
+  router.post('/registrations/:token/cancel', guessing, async (req, res) => {
+    const registration = await own(req);
+    await cancelOwnRegistration(registration, deps);
+    res.redirect(303, `/registrations/${pathParam(req, 'token')}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+import type { Clock } from '../../shared/clock.js';
+import { translatorFor } from '../../shared/i18n/index.js';
+import type { EventView } from '../events/index.js';
+import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
+import { issueLink } from '../links/index.js';
+import { composeMail, enqueueMessage, eventTemplate, type RegistrationKey } from '../messaging/index.js';
+import type { PersonView } from '../people/index.js';
+import type { RegistrationView } from './registration.views.js';
+
+export const REGISTRATION_LINK = 'registration';
+const DAY_MS = 24 * 3_600_000;
+
+/** The person's private page: valid until 30 days after the event, and never less than 30 days. */
+export async function issueSelfServiceLink(event: EventView, registrationId: string, clock: Clock) {
+  const afterEvent = new Date(`${event.endDate}T23:59:59Z`).getTime() + 30 * DAY_MS - clock.now().getTime();
+  return issueLink(
+    { purpose: REGISTRATION_LINK, subject: registrationId, validForMs: Math.max(afterEvent, 30 * DAY_MS) },
+    clock,
+  );
+}
+
+/**
+ * A mail about a registration, in the person's language, with a fresh private link. The dedupe
+ * key names the registration, the mail and the submission it answers, so a repeated decision
+ * sends it once.
+ */
+export async function mailRegistration(
+  input: {
+    event: EventView;
+    registration: RegistrationView;
+    person: PersonView;
+    key: RegistrationKey;
+    reason?: string | undefined;
+    dedupe?: string;
+  },
+  deps: { clock: Clock; settings: MailSettings },
+): Promise<void> {
+  const { event, registration, person, key } = input;
+  if (!person.email) return;
+  const language = registration.language ?? languageOf(person, event);
+  const t = translatorFor(language);
+  const link = await issueSelfServiceLink(event, registration.id, deps.clock);
+  const mail = composeMail(key, language, await eventTemplate(event.id, key, language), {
+    ...personFields(person, event, language, deps.settings.publicUrl),
+    category: t(`registrations.categories.${registration.category}`),
+    reason: input.reason ?? '—',
+    venue: [event.venue.name, event.venue.city].filter(Boolean).join(', '),
+    manageUrl: `${deps.settings.publicUrl}/registrations/${link.token}?lang=${language}`,
+  });
+  await enqueueMessage(
+    {
+      to: [{ name: fullName(person), email: person.email }],
+      locale: language,
+      template: key,
+      ...mail,
+      dedupeKey: `registration:${registration.id}:${key}:${input.dedupe ?? registration.arrival}`,
+      related: [
+        { type: 'event', id: event.id },
+        { type: 'person', id: person.id },
+        { type: 'registration', id: registration.id },
+      ],
+    },
+    deps.clock,
+    deps.settings.domain,
+  );
+}

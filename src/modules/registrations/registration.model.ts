@@ -1,0 +1,102 @@
+import mongoose, { Schema } from 'mongoose';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { LIMITS } from '../../shared/limits.js';
+
+export const CATEGORIES = [
+  'government_delegation',
+  'international_organization',
+  'academia',
+  'civil_society',
+  'media',
+  'observer',
+  'staff',
+  'programme_participant',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+/** Categories the public may choose (programme participants come from confirmed assignments). */
+export const PUBLIC_CATEGORIES = CATEGORIES.filter((c) => c !== 'programme_participant');
+
+export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+const note = { type: String, maxlength: LIMITS.note };
+
+/**
+ * Someone attending an event. One per person and event (unique index): two simultaneous
+ * submissions with one email make one registration. `arrival` orders waiting lists: a fresh
+ * ObjectId at each (re)submission, increasing within a process.
+ */
+const registrationSchema = new Schema(
+  {
+    eventId: { type: String, required: true },
+    personId: { type: String, required: true },
+    category: { type: String, required: true, enum: CATEGORIES },
+    status: { type: String, required: true, enum: REGISTRATION_STATUSES },
+    reason: note,
+    statusAt: { type: Date, required: true },
+    statusBy: { type: String, required: true },
+    arrival: { type: String, required: true },
+    source: { type: String, required: true, enum: ['public', 'programme', 'nomination', 'organizer'] },
+    language: { type: String, enum: LANGUAGES },
+    countryRepresented: { type: String, maxlength: 2 },
+    workshops: [
+      {
+        _id: false,
+        sessionId: { type: String, required: true },
+        status: { type: String, required: true, enum: ['confirmed', 'waitlisted'] },
+      },
+    ],
+    needs: {
+      interpretation: [{ type: String, enum: LANGUAGES }],
+      accessibility: note,
+      diet: note,
+    },
+    travel: {
+      arrivalDate: String,
+      departureDate: String,
+      flight: { type: String, maxlength: LIMITS.name },
+      hotel: { type: String, maxlength: LIMITS.name },
+      airportTransfer: Boolean,
+    },
+    visaLetter: { type: Boolean, default: false },
+    consentToList: { type: Boolean, default: false },
+    privacyConsentAt: { type: Date, required: true },
+    delegationId: { type: String },
+  },
+  { timestamps: true },
+);
+registrationSchema.index({ eventId: 1, personId: 1 }, { unique: true });
+registrationSchema.index({ eventId: 1, status: 1, arrival: 1 });
+
+export type RegistrationFields = mongoose.InferSchemaType<typeof registrationSchema>;
+export const Registration = mongoose.model('Registration', registrationSchema);
+
+/** Passport data for a visa letter: apart from the registration, written by the person, read by admins. */
+const passportSchema = new Schema({
+  _id: { type: String },
+  nationality: { type: String, maxlength: 2 },
+  passportNumber: { type: String, maxlength: 40 },
+  dateOfBirth: { type: String },
+  updatedAt: { type: Date, required: true },
+});
+
+export const PassportData = mongoose.model('PassportData', passportSchema);
+
+/** An event's registration rules. `_id` is the event's id. */
+const settingsSchema = new Schema({
+  _id: { type: String },
+  opensOn: { type: String },
+  closesOn: { type: String },
+  capacity: { type: Number, min: 0 },
+  categories: [
+    {
+      _id: false,
+      key: { type: String, required: true, enum: CATEGORIES },
+      capacity: { type: Number, min: 0 },
+      approval: { type: Boolean, required: true },
+    },
+  ],
+  updatedAt: { type: Date, required: true },
+});
+
+export const RegistrationSettings = mongoose.model('RegistrationSettings', settingsSchema);

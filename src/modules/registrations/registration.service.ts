@@ -1,0 +1,373 @@
+import { Types } from 'mongoose';
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { recordChange } from '../audit/index.js';
+import { getEvent, type EventView } from '../events/index.js';
+import type { MailSettings } from '../invitations/index.js';
+import { findOrCreatePersonByEmail, getPerson } from '../people/index.js';
+import { seat, unseat } from './placement.js';
+import { PassportData, Registration, type RegistrationStatus } from './registration.model.js';
+import { mailRegistration } from './registration.mail.js';
+import type { RegistrationInput, SelfServiceInput } from './registration.schemas.js';
+import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
+import { registrationRules } from './settings.service.js';
+import type { SeatAllocator } from './seats.js';
+
+export interface RegistrationDeps {
+  clock: Clock;
+  settings: MailSettings;
+  seats: SeatAllocator;
+}
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+export async function getRegistration(id: string): Promise<RegistrationView> {
+  const doc = await Registration.findById(id).lean();
+  if (!doc) throw new NotFoundError();
+  return toRegistrationView(doc);
+}
+
+async function setStatus(
+  registration: RegistrationView,
+  status: RegistrationStatus,
+  actor: Actor,
+  clock: Clock,
+  reason?: string,
+): Promise<RegistrationView> {
+  await Registration.updateOne(
+    { _id: registration.id },
+    { $set: { status, statusAt: clock.now(), statusBy: actor.label, ...(reason && { reason }) } },
+  );
+  await recordChange(
+    {
+      action: `registration.${status}`,
+      subjectType: 'registration',
+      subjectId: registration.id,
+      actor,
+      changes: [{ field: 'status', from: registration.status, to: status }],
+    },
+    clock,
+  );
+  return getRegistration(registration.id);
+}
+
+/**
+ * Places a registration that needs no approval (or was just approved): confirmed if it gets its
+ * seats, otherwise waiting in arrival order. Each outcome sends its mail.
+ */
+async function place(event: EventView, registration: RegistrationView, actor: Actor, deps: RegistrationDeps) {
+  const rules = await registrationRules(event, deps.clock);
+  const seated = await seat(registration, rules, deps.seats);
+  const updated = await setStatus(registration, seated ? 'confirmed' : 'waitlisted', actor, deps.clock);
+  const person = await getPerson(updated.personId);
+  await mailRegistration(
+    {
+      event,
+      registration: updated,
+      person,
+      key: seated ? 'registration.confirmed' : 'registration.waitlisted',
+    },
+    deps,
+  );
+  return updated;
+}
+
+/** Answers a submission: a new registration, a reactivated one, or (for an existing one) nothing visible. */
+export async function submitRegistration(
+  event: EventView,
+  input: RegistrationInput,
+  deps: RegistrationDeps,
+): Promise<{ outcome: 'created' | 'existing' }> {
+  const now = deps.clock.now();
+  const rules = await registrationRules(event, deps.clock);
+  if (event.status !== 'published' || (rules.opensAt && now < rules.opensAt) || now > rules.closesAt)
+    throw new ConflictError('REGISTRATION_CLOSED');
+  const actor: Actor = { label: `${input.givenName} ${input.familyName} (registration form)`, via: 'link' };
+  const person = await findOrCreatePersonByEmail(
+    {
+      honorific: input.honorific,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      email: input.email,
+      organization: input.organization,
+      position: input.position,
+      country: input.country,
+      sector: input.sector as never,
+      language: input.language,
+      gender: input.gender as never,
+    },
+    actor,
+    deps.clock,
+  );
+  const fields = {
+    category: input.category,
+    language: input.language,
+    countryRepresented: input.country,
+    workshops: [],
+    needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
+    travel: {
+      arrivalDate: input.arrivalDate,
+      departureDate: input.departureDate,
+      flight: input.flight,
+      hotel: input.hotel,
+      airportTransfer: input.airportTransfer === 'yes',
+    },
+    visaLetter: input.visaLetter === 'yes',
+    consentToList: input.consentToList === 'yes',
+    privacyConsentAt: now,
+    arrival: new Types.ObjectId().toHexString(),
+    status: 'pending' as const,
+    statusAt: now,
+    statusBy: actor.label,
+  };
+  let registration: RegistrationView;
+  try {
+    const created = await Registration.create({
+      eventId: event.id,
+      personId: person.id,
+      source: 'public',
+      ...fields,
+    } as Record<string, unknown>);
+    registration = toRegistrationView(created.toObject() as StoredRegistration);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
+    if (!existing) throw error;
+    if (existing.status !== 'cancelled') {
+      // The page says the same as for a new registration; the owner gets their link by mail.
+      const view = toRegistrationView(existing);
+      await mailRegistration(
+        { event, registration: view, person, key: 'registration.link', dedupe: String(now.getTime()) },
+        deps,
+      );
+      return { outcome: 'existing' };
+    }
+    // Registering again after cancelling reactivates the same registration, at the back of the line.
+    const { deletedCount } = await Registration.deleteOne({
+      _id: existing._id,
+      status: 'cancelled',
+      arrival: existing.arrival,
+    });
+    if (deletedCount !== 1) return { outcome: 'existing' };
+    const revived = await Registration.create({
+      _id: existing._id,
+      eventId: event.id,
+      personId: person.id,
+      source: existing.source,
+      ...fields,
+    } as Record<string, unknown>);
+    registration = toRegistrationView(revived.toObject() as StoredRegistration);
+  }
+  if (input.visaLetter === 'yes') {
+    await PassportData.updateOne(
+      { _id: registration.id },
+      {
+        $set: {
+          nationality: input.nationality,
+          passportNumber: input.passportNumber,
+          dateOfBirth: input.dateOfBirth,
+          updatedAt: now,
+        },
+      },
+      { upsert: true },
+    );
+  }
+  await recordChange(
+    { action: 'registration.submitted', subjectType: 'registration', subjectId: registration.id, actor },
+    deps.clock,
+  );
+  const rule = rules.categories.find((c) => c.key === registration.category);
+  if (rule?.approval) {
+    await mailRegistration({ event, registration, person, key: 'registration.received' }, deps);
+  } else {
+    await place(event, registration, actor, deps);
+  }
+  return { outcome: 'created' };
+}
+
+/**
+ * Fills freed places from the waiting list, first come first served. Two runs at once are
+ * harmless: a seat already held by the first in line counts for it, and its mail is sent once.
+ */
+export async function promoteWaiting(event: EventView, deps: RegistrationDeps): Promise<number> {
+  const rules = await registrationRules(event, deps.clock);
+  const waiting = await Registration.find({ eventId: event.id, status: 'waitlisted' })
+    .sort({ arrival: 1 })
+    .lean();
+  let promoted = 0;
+  for (const doc of waiting) {
+    const registration = toRegistrationView(doc);
+    if (!(await seat(registration, rules, deps.seats))) continue;
+    const updated = await setStatus(
+      registration,
+      'confirmed',
+      { label: 'Foro (waiting list)', via: 'system' },
+      deps.clock,
+    );
+    const person = await getPerson(updated.personId);
+    await mailRegistration({ event, registration: updated, person, key: 'registration.promoted' }, deps);
+    promoted += 1;
+  }
+  return promoted;
+}
+
+export type Decision = 'approve' | 'reject' | 'cancel';
+
+/**
+ * An organizer's decision on one registration. Approving seats it (refused when full: raise the
+ * capacity instead); rejecting or cancelling frees its seats and promotes whoever waits.
+ */
+export async function decideRegistration(
+  event: EventView,
+  id: string,
+  decision: Decision,
+  input: { reason?: string | undefined; actor: Actor },
+  deps: RegistrationDeps,
+): Promise<RegistrationView> {
+  const registration = await getRegistration(id);
+  if (registration.eventId !== event.id) throw new NotFoundError();
+  const person = await getPerson(registration.personId);
+  if (decision === 'approve') {
+    if (!['pending', 'waitlisted'].includes(registration.status)) throw new ConflictError('NOT_PENDING');
+    const rules = await registrationRules(event, deps.clock);
+    if (!(await seat(registration, rules, deps.seats))) throw new ConflictError('CAPACITY_FULL');
+    const updated = await setStatus(registration, 'confirmed', input.actor, deps.clock);
+    await mailRegistration({ event, registration: updated, person, key: 'registration.confirmed' }, deps);
+    return updated;
+  }
+  if (registration.status === 'cancelled' || registration.status === 'rejected') return registration;
+  await unseat(registration, deps.seats);
+  const status = decision === 'reject' ? 'rejected' : 'cancelled';
+  const updated = await setStatus(registration, status, input.actor, deps.clock, input.reason);
+  await mailRegistration(
+    { event, registration: updated, person, key: `registration.${status}`, reason: input.reason },
+    deps,
+  );
+  if (registration.status === 'confirmed') await promoteWaiting(event, deps);
+  return updated;
+}
+
+/** Counts shown to people: seats are documents, so these are counts of documents. */
+export async function registrationCounts(eventId: string) {
+  const rows = await Registration.aggregate<{ _id: { status: string; category: string }; n: number }>([
+    { $match: { eventId } },
+    { $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 } } },
+  ]);
+  return rows.map((r) => ({ status: r._id.status, category: r._id.category, count: r.n }));
+}
+
+export async function listRegistrations(
+  eventId: string,
+  filter: { status?: string | undefined; category?: string | undefined } = {},
+): Promise<RegistrationView[]> {
+  const query: Record<string, unknown> = { eventId };
+  if (filter.status) query['status'] = filter.status;
+  if (filter.category) query['category'] = filter.category;
+  const docs = await Registration.find(query).sort({ arrival: 1 }).limit(5000).lean();
+  return docs.map(toRegistrationView);
+}
+
+/** The person updates their needs and travel through their private link. */
+export async function updateOwnRegistration(
+  registration: RegistrationView,
+  input: SelfServiceInput,
+  deps: RegistrationDeps,
+): Promise<void> {
+  if (registration.status === 'cancelled' || registration.status === 'rejected')
+    throw new ConflictError('REGISTRATION_ENDED');
+  await Registration.updateOne(
+    { _id: registration.id },
+    {
+      $set: {
+        needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
+        travel: {
+          arrivalDate: input.arrivalDate,
+          departureDate: input.departureDate,
+          flight: input.flight,
+          hotel: input.hotel,
+          airportTransfer: input.airportTransfer === 'yes',
+        },
+      },
+    },
+  );
+  await recordChange(
+    {
+      action: 'registration.updated',
+      subjectType: 'registration',
+      subjectId: registration.id,
+      actor: { label: 'registrant (private link)', via: 'link' },
+    },
+    deps.clock,
+  );
+}
+
+/** The person cancels through their private link: the seat frees and the next in line is promoted. */
+export async function cancelOwnRegistration(
+  registration: RegistrationView,
+  deps: RegistrationDeps,
+): Promise<void> {
+  if (registration.status === 'cancelled' || registration.status === 'rejected') return;
+  const event = await getEvent(registration.eventId);
+  await decideRegistration(
+    event,
+    registration.id,
+    'cancel',
+    { actor: { label: 'registrant (private link)', via: 'link' } },
+    deps,
+  );
+}
+
+/**
+ * A person confirmed in the programme is registered as a programme participant, confirmed and
+ * outside public capacity. A public registration they already had becomes this one (its seats
+ * go to whoever waits).
+ */
+export async function registerProgrammeParticipant(
+  event: EventView,
+  personId: string,
+  deps: RegistrationDeps,
+): Promise<void> {
+  const now = deps.clock.now();
+  const actor: Actor = { label: 'Foro (programme)', via: 'system' };
+  const fields = {
+    category: 'programme_participant',
+    status: 'confirmed',
+    statusAt: now,
+    statusBy: actor.label,
+  };
+  try {
+    const created = await Registration.create({
+      eventId: event.id,
+      personId,
+      source: 'programme',
+      arrival: new Types.ObjectId().toHexString(),
+      privacyConsentAt: now,
+      ...fields,
+    } as Record<string, unknown>);
+    await recordChange(
+      { action: 'registration.programme', subjectType: 'registration', subjectId: created.id, actor },
+      deps.clock,
+    );
+    return;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+  const existing = await Registration.findOne({ eventId: event.id, personId }).lean();
+  if (!existing || existing.category === 'programme_participant') return;
+  const view = toRegistrationView(existing);
+  const held = view.status === 'confirmed';
+  await unseat(view, deps.seats);
+  await Registration.updateOne({ _id: view.id }, { $set: fields });
+  await recordChange(
+    {
+      action: 'registration.programme',
+      subjectType: 'registration',
+      subjectId: view.id,
+      actor,
+      changes: [{ field: 'category', from: view.category, to: 'programme_participant' }],
+    },
+    deps.clock,
+  );
+  if (held) await promoteWaiting(event, deps);
+}

@@ -1,0 +1,98 @@
+import type { Language } from '../../shared/i18n/index.js';
+import type { Category, RegistrationStatus } from './registration.model.js';
+
+export interface RegistrationView {
+  id: string;
+  eventId: string;
+  personId: string;
+  category: Category;
+  status: RegistrationStatus;
+  reason: string | undefined;
+  statusAt: Date;
+  statusBy: string;
+  arrival: string;
+  source: string;
+  language: Language | undefined;
+  countryRepresented: string | undefined;
+  workshops: { sessionId: string; status: 'confirmed' | 'waitlisted' }[];
+  needs: { interpretation: Language[]; accessibility: string | undefined; diet: string | undefined };
+  travel: {
+    arrivalDate: string | undefined;
+    departureDate: string | undefined;
+    flight: string | undefined;
+    hotel: string | undefined;
+    airportTransfer: boolean;
+  };
+  visaLetter: boolean;
+  consentToList: boolean;
+  delegationId: string | undefined;
+  createdAt: Date | undefined;
+}
+
+type Maybe<T> = T | null | undefined;
+
+/** A registration as stored (lean or toObject), loosely typed: fields may be missing or null. */
+export interface StoredRegistration {
+  _id: unknown;
+  eventId: string;
+  personId: string;
+  category: string;
+  status: string;
+  reason?: Maybe<string>;
+  statusAt: Date;
+  statusBy: string;
+  arrival: string;
+  source: string;
+  language?: Maybe<string>;
+  countryRepresented?: Maybe<string>;
+  workshops?: Maybe<{ sessionId: string; status: string }[]>;
+  needs?: Maybe<{ interpretation?: Maybe<string[]>; accessibility?: Maybe<string>; diet?: Maybe<string> }>;
+  travel?: Maybe<{
+    arrivalDate?: Maybe<string>;
+    departureDate?: Maybe<string>;
+    flight?: Maybe<string>;
+    hotel?: Maybe<string>;
+    airportTransfer?: Maybe<boolean>;
+  }>;
+  visaLetter?: Maybe<boolean>;
+  consentToList?: Maybe<boolean>;
+  delegationId?: Maybe<string>;
+  createdAt?: Maybe<Date>;
+}
+
+export function toRegistrationView(r: StoredRegistration): RegistrationView {
+  return {
+    id: String(r._id),
+    eventId: r.eventId,
+    personId: r.personId,
+    category: r.category as Category,
+    status: r.status as RegistrationStatus,
+    reason: r.reason ?? undefined,
+    statusAt: r.statusAt,
+    statusBy: r.statusBy,
+    arrival: r.arrival,
+    source: r.source,
+    language: (r.language ?? undefined) as Language | undefined,
+    countryRepresented: r.countryRepresented ?? undefined,
+    workshops: (r.workshops ?? []).map((w) => ({
+      sessionId: w.sessionId,
+      status: w.status as 'confirmed' | 'waitlisted',
+    })),
+    needs: {
+      interpretation: (r.needs?.interpretation ?? []) as Language[],
+      accessibility: r.needs?.accessibility ?? undefined,
+      diet: r.needs?.diet ?? undefined,
+    },
+    travel: {
+      arrivalDate: r.travel?.arrivalDate ?? undefined,
+      departureDate: r.travel?.departureDate ?? undefined,
+      flight: r.travel?.flight ?? undefined,
+      hotel: r.travel?.hotel ?? undefined,
+      airportTransfer: Boolean(r.travel?.airportTransfer),
+    },
+    visaLetter: Boolean(r.visaLetter),
+    consentToList: Boolean(r.consentToList),
+    delegationId: r.delegationId ?? undefined,
+    createdAt: r.createdAt ?? undefined,
+  };
+}

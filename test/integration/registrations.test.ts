@@ -1,0 +1,180 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { Message } from '../../src/modules/messaging/index.js';
+import { Registration, saveRegistrationRules, scopes } from '../../src/modules/registrations/index.js';
+import { Seat } from '../../src/modules/registrations/seat.model.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { registrationForm } from '../factories/registrations.js';
+import { useTestForo } from '../support/foro.js';
+import { browserAgent, csrfFor, csrfTokenIn, signedInAs } from '../support/http.js';
+
+describe('registrations: the public form, approval, self-service', function () {
+  this.timeout(60_000);
+  const foro = useTestForo(import.meta.url, { env: { REGISTRATION_RATE_LIMIT_PER_ADDRESS: '1000' } });
+
+  async function event(rules?: Parameters<typeof saveRegistrationRules>[1]) {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const created = await createPublishedEvent({}, organizer.actor);
+    if (rules) await saveRegistrationRules(created.id, rules, foro.clock);
+    return { organizer, event: created };
+  }
+
+  async function submit(slug: string, fields: Record<string, unknown>, lang = 'es') {
+    const agent = browserAgent(foro.url);
+    const csrf = await csrfFor(agent, `/login?lang=${lang}`);
+    return agent
+      .post(`/events/${slug}/register?lang=${lang}`)
+      .type('form')
+      .send({ _csrf: csrf, ...fields });
+  }
+
+  const manageLink = (text: string) => /\/registrations\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
+
+  it('registers in Portuguese, confirms at once where no approval is needed, and mails the private link', async () => {
+    const { event: e } = await event();
+    const res = await submit(
+      e.slug,
+      registrationForm({ language: 'pt', email: 'Ana.Lima@Example.org' }),
+      'pt',
+    );
+    expect(res.status).to.equal(303);
+    const thanks = await request(foro.url).get(res.headers['location'] as string);
+    expect(thanks.text).to.include('Recebemos seu envio');
+    const [registration] = await Registration.find({ eventId: e.id }).lean();
+    expect(registration!.status).to.equal('confirmed');
+    const [mail] = await Message.find({ template: 'registration.confirmed' }).lean();
+    expect(mail!.to[0]!.email, 'email compared without case').to.equal('ana.lima@example.org');
+    expect(mail!.subject).to.match(/^Inscrição confirmada/);
+    const page = await request(foro.url).get(`/registrations/${manageLink(mail!.text)}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.include('Confirmada');
+  });
+
+  it('keeps what was typed and names each bad field in the chosen language', async () => {
+    const { event: e } = await event();
+    const res = await submit(
+      e.slug,
+      registrationForm({
+        email: 'not-an-email',
+        givenName: '',
+        privacyConsent: undefined,
+        diet: 'Sin gluten',
+      }),
+      'en',
+    );
+    expect(res.status).to.equal(422);
+    expect(res.text).to.include('Please check these fields');
+    expect(res.text).to.include('value="not-an-email"');
+    expect(res.text).to.include('Sin gluten');
+    const bot = await submit(e.slug, registrationForm({ website: 'http://spam.example' }));
+    expect(bot.status, 'the honeypot').to.equal(422);
+    expect(await Registration.countDocuments({})).to.equal(0);
+  });
+
+  it('gives one registration for one email sent twice at once, and mails the owner their link', async () => {
+    const { event: e } = await event();
+    const fields = registrationForm({ email: 'doble@example.org' });
+    const results = await Promise.all([
+      submit(e.slug, fields),
+      submit(e.slug, { ...fields, email: 'DOBLE@example.org' }),
+    ]);
+    expect(results.map((r) => r.status)).to.deep.equal([303, 303]);
+    expect(results[0]!.headers['location']).to.equal(results[1]!.headers['location']);
+    expect(await Registration.countDocuments({ eventId: e.id })).to.equal(1);
+    expect(await Message.countDocuments({ template: 'registration.link' })).to.equal(1);
+  });
+
+  it('moderates categories that need approval, and refuses to approve beyond capacity', async () => {
+    const { organizer, event: e } = await event({
+      categories: [{ key: 'media', capacity: 1, approval: true }],
+    });
+    await submit(e.slug, registrationForm({ category: 'media', email: 'prensa1@example.org' }));
+    await submit(e.slug, registrationForm({ category: 'media', email: 'prensa2@example.org' }));
+    const pending = await Registration.find({ eventId: e.id }).sort({ arrival: 1 }).lean();
+    expect(pending.map((r) => r.status)).to.deep.equal(['pending', 'pending']);
+    expect(await Message.countDocuments({ template: 'registration.received' })).to.equal(2);
+
+    const list = await organizer.agent.get(`/admin/events/${e.id}/registrations`);
+    const decide = (id: string) =>
+      organizer.agent
+        .post(`/admin/events/${e.id}/registrations/decisions`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(list.text), ids: id, decision: 'approve' });
+    expect((await decide(String(pending[0]!._id))).status).to.equal(303);
+    const full = await decide(String(pending[1]!._id));
+    expect(full.status).to.equal(409);
+    expect(full.text).to.include('No quedan plazas');
+    expect((await Registration.findById(pending[1]!._id).lean())!.status).to.equal('pending');
+  });
+
+  it('shows viewers the registrations without contact details, and passport data to admins only', async () => {
+    const { event: e } = await event();
+    await submit(
+      e.slug,
+      registrationForm({
+        email: 'visa@example.org',
+        visaLetter: 'yes',
+        nationality: 'HT',
+        passportNumber: 'PP1234567',
+        dateOfBirth: '1980-05-01',
+      }),
+    );
+    const registration = await Registration.findOne({}).lean();
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const seen = await viewer.agent.get(`/admin/events/${e.id}/registrations`);
+    expect(seen.status).to.equal(200);
+    expect(seen.text).not.to.include('visa@example.org');
+    expect(seen.text).not.to.include('PP1234567');
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const passportPath = `/admin/events/${e.id}/registrations/${String(registration!._id)}/passport`;
+    expect((await organizer.agent.get(passportPath)).status).to.equal(403);
+    const admin = await signedInAs(foro.url, 'admin');
+    const list = await admin.agent.get(`/admin/events/${e.id}/registrations`);
+    expect(list.text).to.include('visa@example.org');
+    expect(list.text, 'never in lists').not.to.include('PP1234567');
+    expect((await admin.agent.get(passportPath)).text).to.include('PP1234567');
+  });
+
+  it('answers a closed registration with a clear message in each language', async () => {
+    const { event: e } = await event({ closesOn: '2008-03-01', categories: [] });
+    const form = await request(foro.url).get(`/events/${e.slug}/register?lang=pt`);
+    expect(form.text).to.include('As inscrições para este evento não estão abertas');
+    const res = await submit(e.slug, registrationForm(), 'en');
+    expect(res.status).to.equal(409);
+    expect(res.text).to.include('Registration for this event is not open');
+  });
+
+  it('lets the person update their needs and cancel through the link, which frees the place for the next in line', async () => {
+    const { event: e } = await event({ capacity: 1, categories: [] });
+    await submit(e.slug, registrationForm({ email: 'first@example.org' }));
+    await submit(e.slug, registrationForm({ email: 'second@example.org' }));
+    const [first, second] = await Registration.find({ eventId: e.id }).sort({ arrival: 1 }).lean();
+    expect([first!.status, second!.status]).to.deep.equal(['confirmed', 'waitlisted']);
+    const mail = await Message.findOne({ template: 'registration.confirmed' }).lean();
+    const token = manageLink(mail!.text);
+    const agent = browserAgent(foro.url);
+    const page = await agent.get(`/registrations/${token}`);
+    const saved = await agent
+      .post(`/registrations/${token}`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), diet: 'Vegana', arrivalDate: '2008-04-09' });
+    expect(saved.status).to.equal(303);
+    expect((await Registration.findById(first!._id).lean())!.needs?.diet).to.equal('Vegana');
+    const cancelled = await agent
+      .post(`/registrations/${token}/cancel`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) });
+    expect(cancelled.status).to.equal(303);
+    expect((await Registration.findById(first!._id).lean())!.status).to.equal('cancelled');
+    expect((await Registration.findById(second!._id).lean())!.status).to.equal('confirmed');
+    expect(await Message.countDocuments({ template: 'registration.promoted' })).to.equal(1);
+    expect(await Seat.countDocuments({ scope: scopes.event(e.id) })).to.equal(1);
+
+    await submit(e.slug, registrationForm({ email: 'first@example.org' }));
+    const again = await Registration.findById(first!._id).lean();
+    expect(again!.status, 'the same registration, reactivated, at the back of the line').to.equal(
+      'waitlisted',
+    );
+    expect(await Registration.countDocuments({ eventId: e.id })).to.equal(2);
+  });
+});
