@@ -63,3 +63,8 @@ export function many(value: unknown): string[] {
     (item): item is string => typeof item === 'string' && item !== '',
   );
 }
+
+/** A form's fields without the ones left blank: an empty select or date means "not given". */
+export function withoutBlanks(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== ''));
+}

@@ -4,7 +4,7 @@ import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { TooManyRequestsError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
-import { formBody, handleForm, many } from '../../web/forms.js';
+import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { preferLanguage } from '../../web/language.js';
 import { pathParam } from '../../web/params.js';
 import { wantsJson } from '../../web/errors.js';
@@ -68,7 +68,9 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
     const token = pathParam(req, 'token');
     const view = await openInvitation(token, clock);
     const body = formBody(req);
-    const input = wantsJson(req) ? body : { ...body, interpretation: many(body['interpretation']) };
+    const input = wantsJson(req)
+      ? body
+      : { ...withoutBlanks(body), interpretation: many(body['interpretation']) };
     if (wantsJson(req)) {
       const answered = await answerInvitation(token, parse(answerInput, input), deps);
       res.json(invitationPage(answered, answered.language));

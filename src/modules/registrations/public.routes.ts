@@ -6,7 +6,7 @@ import { countriesByName } from '../../shared/countries.js';
 import { LinkNotFoundError, TooManyRequestsError } from '../../shared/errors.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
-import { formBody, handleForm, many } from '../../web/forms.js';
+import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
@@ -67,7 +67,7 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const body = formBody(req);
     const input = {
-      ...body,
+      ...withoutBlanks(body),
       interpretation: many(body['interpretation']),
       workshops: many(body['workshops']),
     };
@@ -133,7 +133,7 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
       async () => {
         await updateOwnRegistration(
           registration,
-          parse(selfServiceInput, { ...body, interpretation: many(body['interpretation']) }),
+          parse(selfServiceInput, { ...withoutBlanks(body), interpretation: many(body['interpretation']) }),
           deps,
         );
         res.redirect(303, `/registrations/${pathParam(req, 'token')}?saved=1`);

@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { createOutboxWorker, smtpTransport } from '../../src/modules/messaging/index.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { createTestUser } from '../factories/users.js';
+import { useBrowserPage } from '../support/browser.js';
+import { useTestForo } from '../support/foro.js';
+import { startTestSmtp } from '../support/smtp.js';
+
+describe('browser: registering for the forum', function () {
+  this.timeout(90_000);
+  const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
+  const browser = useBrowserPage({ locale: 'pt-BR' });
+
+  it('registers in Portuguese, receives the mail, opens the private link and cancels', async () => {
+    const organizer = await createTestUser({ role: 'organizer' });
+    const event = await createPublishedEvent(
+      { slug: 'cuenca-2008' },
+      { userId: organizer.id, label: organizer.email, via: 'ui' },
+    );
+    const page = browser.page;
+    await page.goto(`${foro.url}/events/${event.slug}`);
+    await page.getByRole('link', { name: 'Inscrever-se' }).click();
+    await page.getByLabel('Nome(s) próprio(s)').fill('Beatriz');
+    await page.getByLabel('Apelido(s)').fill('Nascimento');
+    await page.getByLabel('E-mail').fill('beatriz@ibge.example');
+    await page.getByLabel('Organização').fill('IBGE');
+    await page.locator('#country').selectOption('BR');
+    await page.locator('#sector').selectOption('government');
+    await page.locator('#category').selectOption('academia');
+    await page.getByLabel('Alimentação (dieta, alergias)').fill('Vegetariana');
+    await page.getByLabel(/Aceito que meus dados/).check();
+    await page.getByRole('button', { name: 'Enviar inscrição' }).click();
+    await page.waitForURL(/register\/thanks/);
+    expect(await page.getByRole('status').innerText()).to.include('Recebemos seu envio');
+
+    const smtp = await startTestSmtp();
+    const worker = createOutboxWorker({
+      transport: smtpTransport(smtp.url),
+      clock: foro.clock,
+      logger: createLogger('silent'),
+      settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
+    });
+    await worker.runOnce();
+    await worker.stop();
+    await smtp.stop();
+    const [mail] = smtp.mails;
+    expect(mail!.to).to.deep.equal(['beatriz@ibge.example']);
+    expect(mail!.subject).to.match(/^Inscrição confirmada/);
+    const link = new URL(/https?:\/\/\S+\/registrations\/\S+/.exec(mail!.parsed.text ?? '')![0]);
+
+    await page.goto(`${foro.url}${link.pathname}${link.search}`);
+    expect(await page.locator('#status').innerText()).to.equal('Confirmada');
+    expect(await page.getByLabel('Alimentação (dieta, alergias)').inputValue()).to.equal('Vegetariana');
+    await page.getByRole('button', { name: 'Cancelar minha inscrição' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#status').innerText()).to.equal('Cancelada');
+  });
+});
