@@ -1,13 +1,17 @@
 import { expect } from 'chai';
 import { updateAssignment } from '../../src/modules/agenda/index.js';
+import request from 'supertest';
 import { Message } from '../../src/modules/messaging/index.js';
+import { registrationForm } from '../factories/registrations.js';
 import { createPanel } from '../factories/invitations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
 
 describe('announcements: a free message to a group the data defines', function () {
   this.timeout(60_000);
-  const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
+  const foro = useTestForo(import.meta.url, {
+    env: { OUTBOX_WORKER: 'off', REGISTRATION_RATE_LIMIT_PER_ADDRESS: '1000' },
+  });
 
   async function setUp() {
     const organizer = await signedInAs(foro.url, 'organizer');
@@ -102,5 +106,33 @@ describe('announcements: a free message to a group the data defines', function (
     });
     expect(sent.status).to.equal(303);
     expect(await Message.countDocuments({ template: 'announcement' })).to.equal(3);
+  });
+
+  it('reaches registrants by state, category or country represented', async () => {
+    const { organizer, event, csrf, draftKey } = await setUp();
+    for (const [email, country] of [
+      ['quito@example.org', 'EC'],
+      ['lima@example.org', 'PE'],
+      ['cusco@example.org', 'PE'],
+    ] as const) {
+      const res = await request(foro.url)
+        .post(`/events/${event.slug}/register`)
+        .set('Accept', 'application/json')
+        .send(registrationForm({ email, country }));
+      expect(res.status).to.equal(303);
+    }
+    const form = await organizer.agent.get(`/admin/events/${event.id}/announcements/new`);
+    expect(form.text).to.include('Inscripciones: Perú');
+    const sent = await organizer.agent.post(`/admin/events/${event.id}/announcements`).type('form').send({
+      _csrf: csrf,
+      draftKey,
+      group: 'registrants:country:PE',
+      subject_es: 'Delegación peruana',
+      message_es: 'Reunión de coordinación.',
+      action: 'send',
+    });
+    expect(sent.status).to.equal(303);
+    const mails = await Message.find({ template: 'announcement' }).lean();
+    expect(mails.map((m) => m.to[0]!.email).sort()).to.deep.equal(['cusco@example.org', 'lima@example.org']);
   });
 });

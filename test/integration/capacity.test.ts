@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { createSession } from '../../src/modules/agenda/index.js';
 import { getEvent } from '../../src/modules/events/index.js';
 import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import {
@@ -115,5 +116,52 @@ describe('registrations: capacity holds under simultaneous requests', function (
     const safe = await race(documentSeats(foro.clock), 'safe');
     expect(safe.filter(Boolean).length).to.equal(50);
     expect(await Seat.countDocuments({ scope: scopes.event(event.id) })).to.equal(50);
+  });
+
+  it('keeps each workshop within its own capacity, with its own waiting list in arrival order', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const created = await createPublishedEvent({}, organizer.actor);
+    const workshop = await createSession(
+      created,
+      {
+        type: 'workshop',
+        title: { es: 'Taller de datos censales' },
+        date: '2008-04-11',
+        start: '15:00',
+        end: '17:00',
+        capacity: 2,
+        status: 'scheduled',
+      },
+      organizer.actor,
+      foro.clock,
+    );
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request(foro.url)
+          .post(`/events/${created.slug}/register`)
+          .set('Accept', 'application/json')
+          .send(registrationForm({ email: `taller${i}@example.org`, workshops: [workshop.id] })),
+      ),
+    );
+    expect(results.every((r) => r.status === 303)).to.equal(true);
+    const all = await Registration.find({ eventId: created.id }).sort({ arrival: 1 }).lean();
+    const statusIn = (r: (typeof all)[number]) =>
+      r.workshops.find((w) => w.sessionId === workshop.id)?.status;
+    expect(all.filter((r) => statusIn(r) === 'confirmed')).to.have.length(2);
+    expect(all.filter((r) => statusIn(r) === 'waitlisted')).to.have.length(4);
+    expect(await Seat.countDocuments({ scope: scopes.workshop(workshop.id) })).to.equal(2);
+
+    const event = await getEvent(created.id);
+    const deps = {
+      clock: foro.clock,
+      settings: mailSettingsOf(foro.config),
+      seats: documentSeats(foro.clock),
+    };
+    const leaving = all.find((r) => statusIn(r) === 'confirmed')!;
+    const firstWaiting = all.find((r) => statusIn(r) === 'waitlisted')!;
+    await decideRegistration(event, String(leaving._id), 'cancel', { actor: organizer.actor }, deps);
+    const promoted = await Registration.findById(firstWaiting._id).lean();
+    expect(statusIn(promoted!)).to.equal('confirmed');
+    expect(await Seat.countDocuments({ scope: scopes.workshop(workshop.id) })).to.equal(2);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Request, Router } from 'express';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { countryName } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { filled, formBody, handleForm } from '../../web/forms.js';
@@ -30,6 +31,22 @@ function inputFromForm(body: Record<string, unknown>) {
 
 const fieldName = (field: string) => field.replace('.', '_');
 
+function groupLabel(req: Request, key: string, sessionTitles: Map<string, string>): string {
+  if (key.startsWith('session:'))
+    return req.t('announcements.groups.session', { title: sessionTitles.get(key.slice(8)) ?? '' });
+  if (key.startsWith('registrants:')) {
+    const [, kind, value = ''] = key.split(':');
+    const what =
+      kind === 'status'
+        ? req.t(`registrations.statuses.${value}`)
+        : kind === 'category'
+          ? req.t(`registrations.categories.${value}`)
+          : countryName(value, req.language);
+    return req.t('announcements.groups.registrants', { what });
+  }
+  return req.t(`announcements.groups.${key.replace(':', '_')}`);
+}
+
 /** Announcements: write once in up to three languages, preview who gets what, send through the outbox. */
 export function announcementRoutes(config: Config, clock: Clock): Router {
   const router = Router();
@@ -40,12 +57,10 @@ export function announcementRoutes(config: Config, clock: Clock): Router {
   const groupsOf = async (req: Request, event: EventView) => {
     const sessions = await listSessions(event.id);
     const titles = new Map(sessions.map((s) => [s.id, localized(s.title, req.language, event.languages)]));
-    return groupKeys(sessions.map((s) => s.id)).map((key) => ({
-      key,
-      label: key.startsWith('session:')
-        ? req.t('announcements.groups.session', { title: titles.get(key.slice(8)) ?? '' })
-        : req.t(`announcements.groups.${key.replace(':', '_')}`),
-    }));
+    return groupKeys(
+      sessions.map((s) => s.id),
+      event.countries,
+    ).map((key) => ({ key, label: groupLabel(req, key, titles) }));
   };
 
   router.get(base, async (req, res) => {

@@ -21,7 +21,8 @@ import {
   submitRegistration,
   updateOwnRegistration,
 } from './registration.service.js';
-import type { SeatAllocator } from './seats.js';
+import { scopes, type SeatAllocator } from './seats.js';
+import { workshopsOf } from './workshops.js';
 import { registrationRules } from './settings.service.js';
 
 /** The public registration form, and each registrant's private page. */
@@ -41,7 +42,19 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
   const formLocals = async (req: Request, event: EventView) => {
     const rules = await registrationRules(event, clock);
     const now = clock.now();
+    const workshops = await Promise.all(
+      (await workshopsOf(event.id)).map(async (w) => ({
+        id: w.id,
+        title: localized(w.title, req.language, event.languages),
+        startsAt: w.startsAt,
+        left:
+          w.capacity === undefined
+            ? undefined
+            : Math.max(0, w.capacity - (await seats.count(scopes.workshop(w.id)))),
+      })),
+    );
     return {
+      workshops,
       title: req.t('registrations.formTitle'),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
@@ -108,7 +121,11 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
   const page = async (req: Request) => {
     const registration = await own(req);
     const event = await getEvent(registration.eventId);
+    const titles = new Map(
+      (await workshopsOf(event.id)).map((w) => [w.id, localized(w.title, req.language, event.languages)]),
+    );
     return {
+      workshopTitles: Object.fromEntries(titles),
       title: req.t('registrations.selfTitle'),
       event,
       eventTitle: localized(event.title, req.language, event.languages),

@@ -43,7 +43,7 @@ const registrationSchema = new Schema(
       {
         _id: false,
         sessionId: { type: String, required: true },
-        status: { type: String, required: true, enum: ['confirmed', 'waitlisted'] },
+        status: { type: String, required: true, enum: ['requested', 'confirmed', 'waitlisted'] },
       },
     ],
     needs: {

@@ -13,6 +13,7 @@ import type { RegistrationInput, SelfServiceInput } from './registration.schemas
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
 import { registrationRules } from './settings.service.js';
 import type { SeatAllocator } from './seats.js';
+import { seatWorkshops, unseatWorkshops, workshopsOf } from './workshops.js';
 
 export interface RegistrationDeps {
   clock: Clock;
@@ -60,6 +61,7 @@ async function place(event: EventView, registration: RegistrationView, actor: Ac
   const rules = await registrationRules(event, deps.clock);
   const seated = await seat(registration, rules, deps.seats);
   const updated = await setStatus(registration, seated ? 'confirmed' : 'waitlisted', actor, deps.clock);
+  if (seated) await seatWorkshops(updated, deps.seats);
   const person = await getPerson(updated.personId);
   await mailRegistration(
     {
@@ -100,11 +102,14 @@ export async function submitRegistration(
     actor,
     deps.clock,
   );
+  const offered = new Set((await workshopsOf(event.id)).map((w) => w.id));
   const fields = {
     category: input.category,
     language: input.language,
     countryRepresented: input.country,
-    workshops: [],
+    workshops: [...new Set(input.workshops)]
+      .filter((id) => offered.has(id))
+      .map((sessionId) => ({ sessionId, status: 'requested' })),
     needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
     travel: {
       arrivalDate: input.arrivalDate,
@@ -205,6 +210,7 @@ export async function promoteWaiting(event: EventView, deps: RegistrationDeps): 
       { label: 'Foro (waiting list)', via: 'system' },
       deps.clock,
     );
+    await seatWorkshops(updated, deps.seats);
     const person = await getPerson(updated.personId);
     await mailRegistration({ event, registration: updated, person, key: 'registration.promoted' }, deps);
     promoted += 1;
@@ -233,11 +239,13 @@ export async function decideRegistration(
     const rules = await registrationRules(event, deps.clock);
     if (!(await seat(registration, rules, deps.seats))) throw new ConflictError('CAPACITY_FULL');
     const updated = await setStatus(registration, 'confirmed', input.actor, deps.clock);
+    await seatWorkshops(updated, deps.seats);
     await mailRegistration({ event, registration: updated, person, key: 'registration.confirmed' }, deps);
     return updated;
   }
   if (registration.status === 'cancelled' || registration.status === 'rejected') return registration;
   await unseat(registration, deps.seats);
+  await unseatWorkshops(registration, deps.seats);
   const status = decision === 'reject' ? 'rejected' : 'cancelled';
   const updated = await setStatus(registration, status, input.actor, deps.clock, input.reason);
   await mailRegistration(
@@ -259,11 +267,16 @@ export async function registrationCounts(eventId: string) {
 
 export async function listRegistrations(
   eventId: string,
-  filter: { status?: string | undefined; category?: string | undefined } = {},
+  filter: {
+    status?: string | undefined;
+    category?: string | undefined;
+    countryRepresented?: string | undefined;
+  } = {},
 ): Promise<RegistrationView[]> {
   const query: Record<string, unknown> = { eventId };
   if (filter.status) query['status'] = filter.status;
   if (filter.category) query['category'] = filter.category;
+  if (filter.countryRepresented) query['countryRepresented'] = filter.countryRepresented;
   const docs = await Registration.find(query).sort({ arrival: 1 }).limit(5000).lean();
   return docs.map(toRegistrationView);
 }

@@ -14,7 +14,7 @@ export interface RegistrationView {
   source: string;
   language: Language | undefined;
   countryRepresented: string | undefined;
-  workshops: { sessionId: string; status: 'confirmed' | 'waitlisted' }[];
+  workshops: { sessionId: string; status: 'requested' | 'confirmed' | 'waitlisted' }[];
   needs: { interpretation: Language[]; accessibility: string | undefined; diet: string | undefined };
   travel: {
     arrivalDate: string | undefined;
@@ -76,7 +76,7 @@ export function toRegistrationView(r: StoredRegistration): RegistrationView {
     countryRepresented: r.countryRepresented ?? undefined,
     workshops: (r.workshops ?? []).map((w) => ({
       sessionId: w.sessionId,
-      status: w.status as 'confirmed' | 'waitlisted',
+      status: w.status as 'requested' | 'confirmed' | 'waitlisted',
     })),
     needs: {
       interpretation: (r.needs?.interpretation ?? []) as Language[],
