@@ -5,6 +5,7 @@ import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from 
 import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
+import { contactRoutes } from './modules/contacts/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import {
   invitationResponseRoutes,
@@ -74,6 +75,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     programmePublicRoutes(),
     calendarRoutes(config),
     outboxRoutes(config, clock),
+    contactRoutes(clock),
     invitationRoutes(config, clock),
     templateRoutes(config, clock),
     announcementRoutes(config, clock),

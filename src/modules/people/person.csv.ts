@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../../shared/csv.js';
+export { neutralizeCell } from '../../shared/csv.js';
 import { type FieldError, ValidationError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { personInput, type PersonInput } from './person.schemas.js';
@@ -23,17 +24,6 @@ export const CSV_COLUMNS = [
   'biography_pt',
 ] as const;
 
-const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s().-]+$/;
-
-/**
- * A cell a spreadsheet would run as a formula (`= + - @`, tab, CR at the start) gets a leading
- * apostrophe, unless it is plainly a number or a phone number such as "+593 7 284 1234".
- */
-export function neutralizeCell(value: string): string {
-  if (/^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER_OR_PHONE.test(value)) return `'${value}`;
-  return value;
-}
-
 export function peopleToCsv(people: PersonView[], options: { withContactDetails: boolean }): string {
   const rows = people.map((p) => [
     p.honorific,
@@ -51,8 +41,7 @@ export function peopleToCsv(people: PersonView[], options: { withContactDetails:
     p.biography.en,
     p.biography.pt,
   ]);
-  // A byte-order mark lets spreadsheet programs read the accents as UTF-8.
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map((cell) => neutralizeCell(cell ?? '')))])}`;
+  return csvDocument(CSV_COLUMNS, rows);
 }
 
 export interface ImportRow {

@@ -1,0 +1,147 @@
+import { type Request, Router } from 'express';
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.js';
+import { countriesByName, isCountryCode } from '../../shared/countries.js';
+import { csvDocument } from '../../shared/csv.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
+import { parse } from '../../shared/validate.js';
+import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
+import { pathParam, queryOf } from '../../web/params.js';
+import { historyOf } from '../audit/index.js';
+import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { CONTACT_TYPES, INSTITUTIONS } from './contact.model.js';
+import { contactInput, noteInput } from './contact.schemas.js';
+import {
+  addContactNote,
+  contactLog,
+  createContact,
+  getContact,
+  listContacts,
+  updateContact,
+  type ContactView,
+} from './contact.service.js';
+
+const listQuery = z.strictObject({
+  country: z.string().toUpperCase().refine(isCountryCode).optional(),
+  type: z.enum(CONTACT_TYPES).optional(),
+});
+
+const CSV_HEADER = [
+  'country',
+  'institution',
+  'institutionName',
+  'type',
+  'honorific',
+  'name',
+  'position',
+  'email',
+  'phone',
+  'language',
+  'notes',
+] as const;
+
+/** Viewers see who the contacts are, not how to reach them (DESIGN.md §6). */
+const seesContacts = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+const withoutReach = (c: ContactView): ContactView => ({ ...c, email: undefined, phone: undefined });
+
+/** National contacts: each government's focal point, alternates and liaisons, with their log. */
+export function contactRoutes(clock: Clock): Router {
+  const router = Router();
+  router.use('/admin/contacts', requireUser);
+  const editors = requireRole('admin', 'organizer');
+  const formLocals = (req: Request) => ({
+    countryOptions: countriesByName(req.language),
+    institutions: INSTITUTIONS,
+    types: CONTACT_TYPES,
+    languages: LANGUAGES,
+  });
+
+  router.get('/admin/contacts', async (req, res) => {
+    const filter = parse(listQuery, queryOf(req));
+    const contacts = await listContacts(filter);
+    res.render('contacts/list', {
+      title: req.t('contacts.title'),
+      contacts: seesContacts(req) ? contacts : contacts.map(withoutReach),
+      filter,
+      canEdit: seesContacts(req),
+      ...formLocals(req),
+    });
+  });
+
+  router.get('/admin/contacts.csv', ...editors, async (req, res) => {
+    const contacts = await listContacts(parse(listQuery, queryOf(req)));
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', 'attachment; filename="national-contacts.csv"')
+      .send(
+        csvDocument(
+          CSV_HEADER,
+          contacts.map((c) => CSV_HEADER.map((key) => c[key])),
+        ),
+      );
+  });
+
+  router.get('/admin/contacts/new', ...editors, (req, res) => {
+    res.render('contacts/form', {
+      title: req.t('contacts.new'),
+      values: { type: 'focal_point' },
+      ...formLocals(req),
+    });
+  });
+
+  router.post('/admin/contacts', ...editors, async (req, res) => {
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'contacts/form', locals: { title: req.t('contacts.new'), ...formLocals(req) }, values: body },
+      async () => {
+        const contact = await createContact(parse(contactInput, withoutBlanks(body)), actorOf(req), clock);
+        res.redirect(303, `/admin/contacts/${contact.id}`);
+      },
+    );
+  });
+
+  const showPage = async (req: Request) => {
+    const contact = await getContact(pathParam(req, 'id'));
+    return {
+      title: contact.name,
+      contact: seesContacts(req) ? contact : withoutReach(contact),
+      log: seesContacts(req) ? await contactLog(contact.id) : [],
+      history: await historyOf('contact', contact.id),
+      canEdit: seesContacts(req),
+      values: contact,
+      ...formLocals(req),
+    };
+  };
+
+  router.get('/admin/contacts/:id', async (req, res) => {
+    res.render('contacts/show', await showPage(req));
+  });
+
+  router.post('/admin/contacts/:id', ...editors, async (req, res) => {
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'contacts/show', locals: () => showPage(req), values: body },
+      async () => {
+        await updateContact(
+          pathParam(req, 'id'),
+          parse(contactInput, withoutBlanks(body)),
+          actorOf(req),
+          clock,
+        );
+        res.redirect(303, `/admin/contacts/${pathParam(req, 'id')}`);
+      },
+    );
+  });
+
+  router.post('/admin/contacts/:id/notes', ...editors, async (req, res) => {
+    const { text } = parse(noteInput, formBody(req));
+    await addContactNote(pathParam(req, 'id'), text, actorOf(req), clock);
+    res.redirect(303, `/admin/contacts/${pathParam(req, 'id')}#log`);
+  });
+
+  return router;
+}

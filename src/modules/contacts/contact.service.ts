@@ -1,0 +1,98 @@
+import mongoose from 'mongoose';
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { diff, recordChange } from '../audit/index.js';
+import { mailsAbout } from '../messaging/index.js';
+import { ContactNote, NationalContact } from './contact.model.js';
+import type { ContactInput } from './contact.schemas.js';
+
+export interface ContactView extends ContactInput {
+  id: string;
+}
+
+type Stored = Record<string, unknown> & { _id: unknown };
+
+function toContactView(doc: Stored): ContactView {
+  const value = (key: string) =>
+    doc[key] === null || doc[key] === undefined ? undefined : (doc[key] as string);
+  return {
+    id: String(doc._id),
+    country: doc['country'] as string,
+    institution: doc['institution'] as ContactView['institution'],
+    institutionName: value('institutionName'),
+    type: doc['type'] as ContactView['type'],
+    honorific: value('honorific'),
+    name: doc['name'] as string,
+    position: value('position'),
+    email: value('email'),
+    phone: value('phone'),
+    language: value('language') as ContactView['language'],
+    notes: value('notes'),
+  };
+}
+
+export async function createContact(input: ContactInput, actor: Actor, clock: Clock): Promise<ContactView> {
+  const created = await NationalContact.create(input);
+  await recordChange(
+    { action: 'contact.created', subjectType: 'contact', subjectId: created.id, actor },
+    clock,
+  );
+  return toContactView(created.toObject() as Stored);
+}
+
+export async function getContact(id: string): Promise<ContactView> {
+  const doc = await NationalContact.findById(id).lean();
+  if (!doc) throw new NotFoundError();
+  return toContactView(doc as Stored);
+}
+
+export async function updateContact(id: string, input: ContactInput, actor: Actor, clock: Clock) {
+  const before = await getContact(id);
+  const { id: _id, ...old } = before;
+  const changes = diff(old, input);
+  await NationalContact.replaceOne({ _id: id }, input);
+  if (changes.length > 0) {
+    await recordChange(
+      { action: 'contact.updated', subjectType: 'contact', subjectId: id, actor, changes },
+      clock,
+    );
+  }
+}
+
+export async function listContacts(filter: { country?: string | undefined; type?: string | undefined } = {}) {
+  const query: Record<string, unknown> = {};
+  if (filter.country) query['country'] = filter.country;
+  if (filter.type) query['type'] = filter.type;
+  const docs = await NationalContact.find(query).sort({ country: 1, type: 1, name: 1 }).limit(5000).lean();
+  return docs.map((d) => toContactView(d as Stored));
+}
+
+/** Contacts by country, for the coverage dashboard and the nomination form. */
+export async function contactsOfCountries(countries: string[]): Promise<ContactView[]> {
+  const docs = await NationalContact.find({ country: mongoose.trusted({ $in: countries }) }).lean();
+  return docs.map((d) => toContactView(d as Stored));
+}
+
+export async function addContactNote(contactId: string, text: string, actor: Actor, clock: Clock) {
+  await getContact(contactId);
+  await ContactNote.create({ contactId, text, by: actor.label, at: clock.now() });
+}
+
+/** A contact's log: manual notes and every mail sent to them, newest first. */
+export async function contactLog(contactId: string) {
+  const [notes, mails] = await Promise.all([
+    ContactNote.find({ contactId }).sort({ at: -1 }).lean(),
+    mailsAbout('contact', contactId),
+  ]);
+  return [
+    ...notes.map((n) => ({ at: n.at, kind: 'note' as const, text: n.text, by: n.by, mailId: undefined })),
+    ...mails.map((m) => ({
+      at: m.createdAt,
+      kind: 'mail' as const,
+      text: m.subject,
+      by: m.status,
+      mailId: m.id,
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+}
