@@ -24,6 +24,7 @@ import {
 } from './modules/programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
+  delegationRoutes,
   documentSeats,
   registerProgrammeParticipant,
   registrationAdminRoutes,
@@ -81,6 +82,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     announcementRoutes(config, clock),
     registrationAdminRoutes(config, clock, seats),
     registrationPublicRoutes(config, clock, seats),
+    delegationRoutes(config, clock, seats),
     invitationResponseRoutes(config, clock, (event, personId) =>
       registerProgrammeParticipant(event, personId, { ...mail, seats }),
     ),

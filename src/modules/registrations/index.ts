@@ -11,3 +11,5 @@ export {
 } from './registration.service.js';
 export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.model.js';
 export { saveRegistrationRules, registrationRules } from './settings.service.js';
+export { delegationRoutes } from './delegations/delegation.routes.js';
+export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';

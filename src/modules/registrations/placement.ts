@@ -33,3 +33,12 @@ export async function unseat(
   await seats.release(scopes.category(registration.eventId, registration.category), registration.id);
   await seats.release(scopes.event(registration.eventId), registration.id);
 }
+
+/** Delegates come out of their delegation's quota, not a public category: only the event's seat. */
+export async function seatInEvent(
+  registration: { id: string; eventId: string },
+  rules: RegistrationRules,
+  seats: SeatAllocator,
+): Promise<boolean> {
+  return (await seats.take(scopes.event(registration.eventId), rules.capacity, registration.id)) !== 'full';
+}

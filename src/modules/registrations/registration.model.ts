@@ -62,6 +62,7 @@ const registrationSchema = new Schema(
     consentToList: { type: Boolean, default: false },
     privacyConsentAt: { type: Date, required: true },
     delegationId: { type: String },
+    delegationRole: { type: String, enum: ['head', 'member'] },
   },
   { timestamps: true },
 );

@@ -26,6 +26,7 @@ export interface RegistrationView {
   visaLetter: boolean;
   consentToList: boolean;
   delegationId: string | undefined;
+  delegationRole: 'head' | 'member' | undefined;
   createdAt: Date | undefined;
 }
 
@@ -57,6 +58,7 @@ export interface StoredRegistration {
   visaLetter?: Maybe<boolean>;
   consentToList?: Maybe<boolean>;
   delegationId?: Maybe<string>;
+  delegationRole?: Maybe<string>;
   createdAt?: Maybe<Date>;
 }
 
@@ -93,6 +95,7 @@ export function toRegistrationView(r: StoredRegistration): RegistrationView {
     visaLetter: Boolean(r.visaLetter),
     consentToList: Boolean(r.consentToList),
     delegationId: r.delegationId ?? undefined,
+    delegationRole: (r.delegationRole ?? undefined) as 'head' | 'member' | undefined,
     createdAt: r.createdAt ?? undefined,
   };
 }

@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../shared/clock.js';
 import type { EventView } from '../events/index.js';
+import { Delegation } from './delegations/delegation.model.js';
 import { CATEGORIES, RegistrationSettings, type Category } from './registration.model.js';
+
+async function reservedQuota(eventId: string): Promise<number> {
+  const delegations = await Delegation.find({ eventId }, { quota: 1 }).lean();
+  return delegations.reduce((sum, d) => sum + d.quota, 0);
+}
 import type { SettingsInput } from './registration.schemas.js';
 
 /** Categories whose registrations an organizer approves unless the event says otherwise. */
@@ -15,7 +21,10 @@ const DAY_MS = 24 * 3_600_000;
 
 export interface CategoryRule {
   key: Category;
+  /** Places open to registrations (government delegations: less the delegations' quotas). */
   capacity: number | undefined;
+  /** The capacity as the organizers set it. */
+  configured: number | undefined;
   approval: boolean;
 }
 
@@ -40,6 +49,7 @@ export async function registrationRules(event: EventView, clock: Clock): Promise
   const floor = new Date(clock.now().getTime() + 30 * DAY_MS);
   const eventEnd = dayEnd(event.endDate);
   const stored = new Map((doc?.categories ?? []).map((c) => [c.key as Category, c]));
+  const reserved = await reservedQuota(event.id);
   return {
     opensOn: doc?.opensOn ?? undefined,
     closesOn: doc?.closesOn ?? undefined,
@@ -48,9 +58,15 @@ export async function registrationRules(event: EventView, clock: Clock): Promise
     capacity: doc?.capacity ?? undefined,
     categories: CATEGORIES.map((key) => {
       const rule = stored.get(key);
+      const capacity = rule?.capacity ?? undefined;
       return {
         key,
-        capacity: rule?.capacity ?? undefined,
+        // Delegation quotas are held back from the public places of government delegations.
+        capacity:
+          key === 'government_delegation' && capacity !== undefined
+            ? Math.max(0, capacity - reserved)
+            : capacity,
+        configured: capacity,
         approval: rule ? rule.approval : MODERATED_BY_DEFAULT.has(key),
       };
     }),

@@ -25,6 +25,8 @@ export const TEMPLATE_KEYS = [
   'registration.rejected',
   'registration.cancelled',
   'registration.link',
+  'registration.nomination',
+  'registration.nominee',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type InvitationKey = Exclude<TemplateKey, `registration.${string}`>;
@@ -57,12 +59,15 @@ export const PLACEHOLDERS = [
   'category',
   'reason',
   'manageUrl',
+  'country',
+  'quota',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
 
 /** Mails that ask for an answer say so first in the subject; organizers cannot edit this away. */
 const ACTION_REQUIRED = new Set<TemplateKey>([
+  'registration.nomination',
   'invitation.chair',
   'invitation.moderator',
   'invitation.speaker',

@@ -35,7 +35,68 @@ Atenciosamente,
 Os organizadores do {{event}}`,
 });
 
+const nominationEs: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
+  'registration.nomination': {
+    subject: 'Designación de la delegación de {{country}}: {{event}}',
+    body: `Estimado/a {{honorific}} {{name}}:
+
+Como punto focal de {{country}}, le invitamos a designar la delegación de su país al {{event}}: hasta {{quota}} personas, con su jefe o jefa de delegación, y la nota oficial (PDF).
+
+Su enlace personal para la designación: {{manageUrl}}
+
+Le rogamos completarla antes del {{deadline}}.
+
+Atentamente,
+Los organizadores del {{event}}`,
+  },
+  'registration.nominee': es(
+    'Su designación en la delegación de {{country}}: {{event}}',
+    'El punto focal de {{country}} le ha designado como miembro de la delegación al {{event}} (estado: {{category}}).',
+  ),
+};
+
+const nominationEn: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
+  'registration.nomination': {
+    subject: 'Nominating the delegation of {{country}}: {{event}}',
+    body: `Dear {{honorific}} {{name}},
+
+As focal point of {{country}}, you are invited to nominate your country's delegation to the {{event}}: up to {{quota}} people, with the head of delegation, and the official note (PDF).
+
+Your personal link for the nomination: {{manageUrl}}
+
+Please complete it by {{deadline}}.
+
+Yours sincerely,
+The organizers of the {{event}}`,
+  },
+  'registration.nominee': en(
+    'Your nomination to the delegation of {{country}}: {{event}}',
+    'The focal point of {{country}} has nominated you as a member of the delegation to the {{event}} (status: {{category}}).',
+  ),
+};
+
+const nominationPt: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
+  'registration.nomination': {
+    subject: 'Designação da delegação de {{country}}: {{event}}',
+    body: `Prezado/a {{honorific}} {{name}},
+
+Como ponto focal de {{country}}, convidamos você a designar a delegação do seu país ao {{event}}: até {{quota}} pessoas, com o chefe ou a chefe da delegação, e a nota oficial (PDF).
+
+Seu link pessoal para a designação: {{manageUrl}}
+
+Pedimos que a conclua até {{deadline}}.
+
+Atenciosamente,
+Os organizadores do {{event}}`,
+  },
+  'registration.nominee': pt(
+    'Sua designação na delegação de {{country}}: {{event}}',
+    'O ponto focal de {{country}} designou você como membro da delegação ao {{event}} (situação: {{category}}).',
+  ),
+};
+
 export const registrationEs: Record<RegistrationKey, MailTemplate> = {
+  ...nominationEs,
   'registration.received': es(
     'Inscripción recibida: {{event}}',
     'Hemos recibido su inscripción ({{category}}). Los organizadores la revisarán y le escribiremos con la decisión.',
@@ -67,6 +128,7 @@ export const registrationEs: Record<RegistrationKey, MailTemplate> = {
 };
 
 export const registrationEn: Record<RegistrationKey, MailTemplate> = {
+  ...nominationEn,
   'registration.received': en(
     'Registration received: {{event}}',
     'We have received your registration ({{category}}). The organizers will review it and write to you with their decision.',
@@ -98,6 +160,7 @@ export const registrationEn: Record<RegistrationKey, MailTemplate> = {
 };
 
 export const registrationPt: Record<RegistrationKey, MailTemplate> = {
+  ...nominationPt,
   'registration.received': pt(
     'Inscrição recebida: {{event}}',
     'Recebemos sua inscrição ({{category}}). Os organizadores a examinarão e escreveremos com a decisão.',

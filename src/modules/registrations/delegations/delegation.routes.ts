@@ -1,0 +1,162 @@
+import { type Request, Router } from 'express';
+import multer from 'multer';
+import type { Config } from '../../../config/index.js';
+import type { Clock } from '../../../shared/clock.js';
+import { countryName } from '../../../shared/countries.js';
+import { LinkNotFoundError } from '../../../shared/errors.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { parse } from '../../../shared/validate.js';
+import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
+import { pathParam } from '../../../web/params.js';
+import { actorOf, requireUser } from '../../auth/index.js';
+import { contactsOfCountries } from '../../contacts/index.js';
+import { canEditEvent, eventOf, getEvent, localized } from '../../events/index.js';
+import { mailSettingsOf } from '../../invitations/index.js';
+import { openLink } from '../../links/index.js';
+import { getPeople } from '../../people/index.js';
+import type { SeatAllocator } from '../seats.js';
+import { nominationInvitationInput, nomineeInput } from './delegation.schemas.js';
+import {
+  NOMINATION_LINK,
+  delegationsOf,
+  getDelegation,
+  inviteNomination,
+  membersOf,
+  nominate,
+  officialNote,
+  saveOfficialNote,
+  withdrawNominee,
+} from './delegation.service.js';
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
+});
+
+/** Organizers invite focal points to nominate; focal points nominate through their private link. */
+export function delegationRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
+  const router = Router();
+  const deps = { clock, settings: mailSettingsOf(config), seats };
+  const base = '/admin/events/:eventId/delegations';
+  router.use(base, requireUser);
+
+  const adminPage = async (req: Request) => {
+    const event = await eventOf(req);
+    const delegations = await delegationsOf(event.id);
+    const contacts = (await contactsOfCountries(event.countries)).filter((c) => c.email);
+    return {
+      title: req.t('delegations.title'),
+      event,
+      delegations: await Promise.all(
+        delegations.map(async (d) => ({
+          ...d,
+          members: (await membersOf(d.id)).filter((m) => m.status !== 'cancelled').length,
+        })),
+      ),
+      countries: event.countries.map((code) => ({ code, name: countryName(code, req.language) })),
+      contacts,
+      canEdit: await canEditEvent(req.user, event.id),
+      values: {},
+    };
+  };
+
+  router.get(base, async (req, res) => {
+    res.render('delegations/admin', await adminPage(req));
+  });
+
+  router.post(base, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'delegations/admin', locals: () => adminPage(req), values: body },
+      async () => {
+        await inviteNomination(event, parse(nominationInvitationInput, body), actorOf(req), deps);
+        res.redirect(303, `/admin/events/${event.id}/delegations`);
+      },
+    );
+  });
+
+  router.get(`${base}/:delegationId/note`, async (req, res) => {
+    const event = await eventOf(req);
+    const delegation = await getDelegation(pathParam(req, 'delegationId'));
+    if (delegation.eventId !== event.id) throw new LinkNotFoundError();
+    sendNote(res, await officialNote(delegation.id));
+  });
+
+  // The focal point's side: every route resolves the delegation from the link, never from input.
+  const own = async (req: Request) => {
+    const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, clock);
+    const delegation = await getDelegation(link.subject).catch(() => {
+      throw new LinkNotFoundError();
+    });
+    return { delegation, event: await getEvent(delegation.eventId) };
+  };
+  router.use('/nominations/:token', (_req, res, next) => {
+    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
+    next();
+  });
+
+  const focalPage = async (req: Request) => {
+    const { delegation, event } = await own(req);
+    const members = (await membersOf(delegation.id)).filter((m) => m.status !== 'cancelled');
+    const people = new Map((await getPeople(members.map((m) => m.personId))).map((p) => [p.id, p]));
+    return {
+      title: req.t('delegations.focalTitle', { country: countryName(delegation.country, req.language) }),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      delegation,
+      members: members.map((m) => ({ registration: m, person: people.get(m.personId) })),
+      token: pathParam(req, 'token'),
+      values: {},
+    };
+  };
+
+  router.get('/nominations/:token', async (req, res) => {
+    res.render('delegations/focal', await focalPage(req));
+  });
+
+  router.post('/nominations/:token/members', async (req, res) => {
+    const { delegation, event } = await own(req);
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'delegations/focal', locals: () => focalPage(req), values: body },
+      async () => {
+        await nominate(event, delegation, parse(nomineeInput, withoutBlanks(body)), deps);
+        res.redirect(303, `/nominations/${pathParam(req, 'token')}`);
+      },
+    );
+  });
+
+  router.post('/nominations/:token/members/:registrationId/withdraw', async (req, res) => {
+    const { delegation, event } = await own(req);
+    await withdrawNominee(event, delegation, pathParam(req, 'registrationId'), deps);
+    res.redirect(303, `/nominations/${pathParam(req, 'token')}`);
+  });
+
+  router.post('/nominations/:token/note', upload.single('note'), async (req, res) => {
+    const { delegation } = await own(req);
+    await handleForm(req, res, { view: 'delegations/focal', locals: () => focalPage(req) }, async () => {
+      await saveOfficialNote(delegation, req.file, clock);
+      res.redirect(303, `/nominations/${pathParam(req, 'token')}`);
+    });
+  });
+
+  router.get('/nominations/:token/note', async (req, res) => {
+    const { delegation } = await own(req);
+    sendNote(res, await officialNote(delegation.id));
+  });
+
+  return router;
+}
+
+function sendNote(res: import('express').Response, note: { content: Buffer; fileName: string }) {
+  res
+    .type('application/pdf')
+    .set('Content-Disposition', `attachment; filename="${encodeURIComponent(note.fileName)}"`)
+    .set('Content-Security-Policy', "default-src 'none'; sandbox")
+    .send(note.content);
+}

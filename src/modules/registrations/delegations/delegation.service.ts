@@ -1,0 +1,289 @@
+import { Types } from 'mongoose';
+import type { Actor } from '../../../shared/actor.js';
+import type { Clock } from '../../../shared/clock.js';
+import { countryName } from '../../../shared/countries.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.js';
+import { isLanguage, type Language } from '../../../shared/i18n/index.js';
+import { recordChange } from '../../audit/index.js';
+import { getContact } from '../../contacts/index.js';
+import { localized, type EventView } from '../../events/index.js';
+import type { MailSettings } from '../../invitations/index.js';
+import { issueLink } from '../../links/index.js';
+import { composeMail, enqueueMessage, eventTemplate } from '../../messaging/index.js';
+import { findOrCreatePersonByEmail, getPerson } from '../../people/index.js';
+import { seatInEvent } from '../placement.js';
+import { Registration } from '../registration.model.js';
+import { mailRegistration } from '../registration.mail.js';
+import { decideRegistration, getRegistration, type RegistrationDeps } from '../registration.service.js';
+import { toRegistrationView, type StoredRegistration } from '../registration.views.js';
+import { registrationRules } from '../settings.service.js';
+import { Delegation, DelegationNote } from './delegation.model.js';
+import type { NomineeInput } from './delegation.schemas.js';
+
+export const NOMINATION_LINK = 'nomination';
+const DAY_MS = 24 * 3_600_000;
+const quotaScope = (delegationId: string) => `delegation:${delegationId}`;
+
+export interface DelegationView {
+  id: string;
+  eventId: string;
+  country: string;
+  contactId: string;
+  quota: number;
+  invitedAt: Date;
+  submittedAt: Date | undefined;
+  note: { fileName: string; size: number; uploadedAt: Date } | undefined;
+}
+
+type StoredDelegation = {
+  _id: unknown;
+  eventId: string;
+  country: string;
+  contactId: string;
+  quota: number;
+  invitedAt: Date;
+  submittedAt?: Date | null;
+  note?: { fileName?: string | null; size?: number | null; uploadedAt?: Date | null } | null;
+};
+
+function toDelegationView(d: StoredDelegation): DelegationView {
+  return {
+    id: String(d._id),
+    eventId: d.eventId,
+    country: d.country,
+    contactId: d.contactId,
+    quota: d.quota,
+    invitedAt: d.invitedAt,
+    submittedAt: d.submittedAt ?? undefined,
+    note: d.note?.fileName
+      ? { fileName: d.note.fileName, size: d.note.size ?? 0, uploadedAt: d.note.uploadedAt ?? d.invitedAt }
+      : undefined,
+  };
+}
+
+export async function getDelegation(id: string): Promise<DelegationView> {
+  const doc = await Delegation.findById(id).lean();
+  if (!doc) throw new NotFoundError();
+  return toDelegationView(doc);
+}
+
+export async function delegationsOf(eventId: string): Promise<DelegationView[]> {
+  return (await Delegation.find({ eventId }).sort({ country: 1 }).lean()).map(toDelegationView);
+}
+
+/**
+ * Invites a country's focal point to nominate its delegation: the delegation (one per country;
+ * sending again updates the quota), a private link, and the mail in the contact's language.
+ */
+export async function inviteNomination(
+  event: EventView,
+  input: { country: string; contactId: string; quota: number },
+  actor: Actor,
+  deps: { clock: Clock; settings: MailSettings },
+): Promise<DelegationView> {
+  const contact = await getContact(input.contactId);
+  if (contact.country !== input.country || !contact.email)
+    throw new ValidationError([{ field: 'contactId', code: 'unknown_reference' }]);
+  const now = deps.clock.now();
+  await Delegation.updateOne(
+    { eventId: event.id, country: input.country },
+    {
+      $set: { contactId: contact.id, quota: input.quota, invitedAt: now, invitedBy: actor.label },
+    },
+    { upsert: true },
+  ).catch(async (error: unknown) => {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  });
+  const delegation = toDelegationView(
+    (await Delegation.findOne({ eventId: event.id, country: input.country }).lean())!,
+  );
+  const afterEvent = new Date(`${event.endDate}T23:59:59Z`).getTime() - now.getTime();
+  const link = await issueLink(
+    { purpose: NOMINATION_LINK, subject: delegation.id, validForMs: Math.max(afterEvent, 30 * DAY_MS) },
+    deps.clock,
+  );
+  const language: Language =
+    contact.language && isLanguage(contact.language) ? contact.language : (event.languages[0] ?? 'es');
+  const rules = await registrationRules(event, deps.clock);
+  const mail = composeMail(
+    'registration.nomination',
+    language,
+    await eventTemplate(event.id, 'registration.nomination', language),
+    {
+      honorific: contact.honorific ?? '',
+      name: contact.name,
+      event: localized(event.title, language, event.languages),
+      country: countryName(input.country, language),
+      quota: String(input.quota),
+      deadline: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: event.timezone }).format(
+        rules.closesAt,
+      ),
+      manageUrl: `${deps.settings.publicUrl}/nominations/${link.token}?lang=${language}`,
+    },
+  );
+  await enqueueMessage(
+    {
+      to: [{ name: contact.name, email: contact.email }],
+      locale: language,
+      template: 'registration.nomination',
+      ...mail,
+      dedupeKey: `nomination:${delegation.id}:${now.getTime()}`,
+      related: [
+        { type: 'event', id: event.id },
+        { type: 'contact', id: contact.id },
+        { type: 'delegation', id: delegation.id },
+      ],
+    },
+    deps.clock,
+    deps.settings.domain,
+  );
+  await recordChange(
+    {
+      action: 'delegation.invited',
+      subjectType: 'event',
+      subjectId: event.id,
+      actor,
+      changes: [{ field: `delegation:${input.country}`, from: null, to: input.quota }],
+    },
+    deps.clock,
+  );
+  return delegation;
+}
+
+export async function membersOf(delegationId: string) {
+  const docs = await Registration.find({ delegationId }).sort({ arrival: 1 }).lean();
+  return docs.map((d) => toRegistrationView(d as StoredRegistration));
+}
+
+/**
+ * The focal point names a delegate. The quota is a seat scope of its own, so simultaneous
+ * submissions never pass it. The person's existing registration is linked, not duplicated.
+ */
+export async function nominate(
+  event: EventView,
+  delegation: DelegationView,
+  input: NomineeInput,
+  deps: RegistrationDeps,
+): Promise<void> {
+  const actor: Actor = { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' };
+  const person = await findOrCreatePersonByEmail(
+    {
+      honorific: input.honorific,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      email: input.email,
+      position: input.position,
+      country: delegation.country,
+      sector: 'government',
+    },
+    actor,
+    deps.clock,
+  );
+  const quota = await deps.seats.take(quotaScope(delegation.id), delegation.quota, person.id);
+  if (quota === 'full') throw new ConflictError('QUOTA_FULL', undefined, { quota: delegation.quota });
+  const now = deps.clock.now();
+  const rules = await registrationRules(event, deps.clock);
+  const approval = rules.categories.find((c) => c.key === 'government_delegation')?.approval ?? true;
+  const fields = {
+    category: 'government_delegation',
+    delegationId: delegation.id,
+    delegationRole: input.head === 'yes' ? 'head' : 'member',
+    countryRepresented: delegation.country,
+    visaLetter: input.visaLetter === 'yes',
+  };
+  let registrationId: string;
+  try {
+    const created = await Registration.create({
+      eventId: event.id,
+      personId: person.id,
+      source: 'nomination',
+      status: 'pending',
+      statusAt: now,
+      statusBy: actor.label,
+      arrival: new Types.ObjectId().toHexString(),
+      privacyConsentAt: now,
+      workshops: [],
+      ...fields,
+    } as Record<string, unknown>);
+    registrationId = created.id as string;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
+    if (!existing) throw error;
+    registrationId = String(existing._id);
+    await Registration.updateOne({ _id: registrationId }, { $set: fields });
+  }
+  let registration = await getRegistration(registrationId);
+  if (!approval && registration.status !== 'confirmed') {
+    const placed = await seatInEvent(registration, rules, deps.seats);
+    const status = placed ? 'confirmed' : 'waitlisted';
+    await Registration.updateOne(
+      { _id: registrationId },
+      { $set: { status, statusAt: now, statusBy: actor.label } },
+    );
+    registration = await getRegistration(registrationId);
+  }
+  await Delegation.updateOne({ _id: delegation.id }, { $set: { submittedAt: now } });
+  await recordChange(
+    { action: 'delegation.nominated', subjectType: 'registration', subjectId: registrationId, actor },
+    deps.clock,
+  );
+  await mailRegistration(
+    { event, registration, person: await getPerson(person.id), key: 'registration.nominee' },
+    deps,
+  );
+}
+
+/** The focal point withdraws a delegate: the quota place frees and the registration is cancelled. */
+export async function withdrawNominee(
+  event: EventView,
+  delegation: DelegationView,
+  registrationId: string,
+  deps: RegistrationDeps,
+): Promise<void> {
+  const registration = await getRegistration(registrationId);
+  if (registration.delegationId !== delegation.id) throw new NotFoundError();
+  await deps.seats.release(quotaScope(delegation.id), registration.personId);
+  await Registration.updateOne({ _id: registrationId }, { $unset: { delegationId: 1, delegationRole: 1 } });
+  await decideRegistration(
+    event,
+    registrationId,
+    'cancel',
+    {
+      actor: { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' },
+      reason: 'withdrawn',
+    },
+    deps,
+  );
+}
+
+const PDF_MAGIC = Buffer.from('%PDF-');
+
+/** The official note: a real PDF (by its content, not its name), at most the upload limit. */
+export async function saveOfficialNote(
+  delegation: DelegationView,
+  file: { buffer: Buffer; originalname: string } | undefined,
+  clock: Clock,
+): Promise<void> {
+  if (!file || file.buffer.length === 0) throw new ValidationError([{ field: 'note', code: 'required' }]);
+  const looksLikePdf =
+    file.buffer.subarray(0, 5).equals(PDF_MAGIC) && file.buffer.subarray(-1024).includes('%%EOF');
+  if (!looksLikePdf) throw new ValidationError([{ field: 'note', code: 'not_pdf' }]);
+  const now = clock.now();
+  const fileName = file.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'nota.pdf';
+  await DelegationNote.replaceOne(
+    { _id: delegation.id },
+    { _id: delegation.id, content: file.buffer, fileName, uploadedAt: now },
+    { upsert: true },
+  );
+  await Delegation.updateOne(
+    { _id: delegation.id },
+    { $set: { note: { fileName, size: file.buffer.length, uploadedAt: now } } },
+  );
+}
+
+export async function officialNote(delegationId: string) {
+  const note = await DelegationNote.findById(delegationId).lean();
+  if (!note) throw new NotFoundError();
+  return { content: Buffer.from(note.content.buffer), fileName: note.fileName };
+}

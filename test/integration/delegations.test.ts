@@ -1,0 +1,168 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { NationalContact } from '../../src/modules/contacts/index.js';
+import { Message } from '../../src/modules/messaging/index.js';
+import { Registration } from '../../src/modules/registrations/index.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { registrationForm } from '../factories/registrations.js';
+import { useTestForo } from '../support/foro.js';
+import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+describe('delegations: focal points nominate their country’s delegation', function () {
+  this.timeout(60_000);
+  const foro = useTestForo(import.meta.url, { env: { REGISTRATION_RATE_LIMIT_PER_ADDRESS: '1000' } });
+
+  async function invite(country: 'PE' | 'EC', quota: number) {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const contacts = await NationalContact.create([
+      {
+        country: 'PE',
+        institution: 'foreign_affairs',
+        type: 'focal_point',
+        name: 'Rosa Quispe',
+        email: 'rosa@rree.pe.example',
+        language: 'es',
+      },
+      {
+        country: 'EC',
+        institution: 'foreign_affairs',
+        type: 'focal_point',
+        name: 'Luis Vega',
+        email: 'luis@cancilleria.ec.example',
+        language: 'es',
+      },
+    ]);
+    const page = await organizer.agent.get(`/admin/events/${event.id}/delegations`);
+    const tokens: Record<string, string> = {};
+    for (const contact of contacts) {
+      const sent = await organizer.agent
+        .post(`/admin/events/${event.id}/delegations`)
+        .type('form')
+        .send({
+          _csrf: csrfTokenIn(page.text),
+          country: contact.country,
+          contactId: contact.id,
+          quota: String(quota),
+        });
+      expect(sent.status).to.equal(303);
+      const mail = await Message.findOne({
+        'to.email': contact.email,
+        template: 'registration.nomination',
+      }).lean();
+      tokens[contact.country] = /\/nominations\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
+    }
+    return { organizer, event, token: tokens[country]!, tokens, contacts };
+  }
+
+  async function focalPoint(token: string) {
+    const agent = browserAgent(foro.url);
+    const page = await agent.get(`/nominations/${token}`);
+    expect(page.status).to.equal(200);
+    return { agent, csrf: csrfTokenIn(page.text), page };
+  }
+
+  const nominee = (i: number) => ({
+    givenName: 'Delegado',
+    familyName: `${i}`,
+    email: `delegado${i}@rree.pe.example`,
+  });
+
+  it('invites the focal point by mail (logged on the contact), and holds the quota under simultaneous nominations', async () => {
+    const { organizer, token, contacts } = await invite('PE', 3);
+    const [mail] = await Message.find({
+      template: 'registration.nomination',
+      'to.email': 'rosa@rree.pe.example',
+    }).lean();
+    expect(mail!.subject).to.match(/^\[Confirmación requerida\] Designación de la delegación de Perú/);
+    const log = await organizer.agent.get(`/admin/contacts/${contacts[0]!.id}`);
+    expect(log.text).to.include('Designación de la delegación de Perú');
+
+    const { agent, csrf } = await focalPoint(token);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        agent
+          .post(`/nominations/${token}/members`)
+          .type('form')
+          .send({ _csrf: csrf, ...nominee(i) }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 303)).to.have.length(3);
+    expect(results.filter((r) => r.status === 409)).to.have.length(3);
+    expect(await Registration.countDocuments({ category: 'government_delegation' })).to.equal(3);
+    expect(await Message.countDocuments({ template: 'registration.nominee' })).to.equal(3);
+  });
+
+  it('keeps each country to its own delegation', async () => {
+    const { tokens } = await invite('PE', 2);
+    const ec = await focalPoint(tokens['EC']!);
+    await ec.agent.post(`/nominations/${tokens['EC']}/members`).type('form').send({
+      _csrf: ec.csrf,
+      givenName: 'Ana',
+      familyName: 'Ecuatoriana',
+      email: 'ana@cancilleria.ec.example',
+    });
+    const ecMember = await Registration.findOne({ countryRepresented: 'EC' }).lean();
+    const pe = await focalPoint(tokens['PE']!);
+    expect(pe.page.text).not.to.include('ana@cancilleria.ec.example');
+    const foreign = await pe.agent
+      .post(`/nominations/${tokens['PE']}/members/${String(ecMember!._id)}/withdraw`)
+      .type('form')
+      .send({ _csrf: pe.csrf });
+    expect(foreign.status).to.equal(404);
+    expect((await Registration.findById(ecMember!._id).lean())!.delegationId).to.be.a('string');
+    expect((await request(foro.url).get(`/nominations/${'x'.repeat(43)}`)).status).to.equal(404);
+  });
+
+  it('links a person who registered already instead of registering them twice', async () => {
+    const { event, token } = await invite('PE', 2);
+    const registered = await request(foro.url)
+      .post(`/events/${event.slug}/register`)
+      .set('Accept', 'application/json')
+      .send(registrationForm({ email: 'ya@rree.pe.example', category: 'academia' }));
+    expect(registered.status).to.equal(303);
+    const { agent, csrf } = await focalPoint(token);
+    await agent
+      .post(`/nominations/${token}/members`)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        givenName: 'Ya',
+        familyName: 'Inscrita',
+        email: 'YA@rree.pe.example',
+        head: 'yes',
+      });
+    const all = await Registration.find({ eventId: event.id }).lean();
+    expect(all).to.have.length(1);
+    expect(all[0]).to.include({ category: 'government_delegation', delegationRole: 'head' });
+  });
+
+  it('accepts the official note only as a real PDF within 5 MB, and lets organizers download it', async () => {
+    const { organizer, event, token } = await invite('PE', 2);
+    const { agent, csrf } = await focalPoint(token);
+    const upload = (content: Buffer, name: string) =>
+      agent
+        .post(`/nominations/${token}/note?_csrf=${encodeURIComponent(csrf)}`)
+        .attach('note', content, name);
+    const fake = await upload(Buffer.from('<html>not a pdf</html>'), 'nota.pdf');
+    expect(fake.status).to.equal(422);
+    expect(fake.text).to.include('El archivo no es un PDF');
+    const large = await upload(Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10)]), 'grande.pdf');
+    expect(large.status).to.equal(413);
+    expect((await upload(PDF, 'Nota verbal 123.pdf')).status).to.equal(303);
+    const list = await organizer.agent.get(`/admin/events/${event.id}/delegations`);
+    const path = /href="(\/admin\/events\/[^"]+\/note)"/.exec(list.text)![1]!;
+    const note = await organizer.agent
+      .get(path)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(note.headers['content-type']).to.equal('application/pdf');
+    expect((note.body as Buffer).equals(PDF)).to.equal(true);
+  });
+});
