@@ -24,6 +24,7 @@ import {
 } from './modules/programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
+  coverageRoutes,
   delegationRoutes,
   documentSeats,
   registerProgrammeParticipant,
@@ -83,6 +84,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     registrationAdminRoutes(config, clock, seats),
     registrationPublicRoutes(config, clock, seats),
     delegationRoutes(config, clock, seats),
+    coverageRoutes(),
     invitationResponseRoutes(config, clock, (event, personId) =>
       registerProgrammeParticipant(event, personId, { ...mail, seats }),
     ),

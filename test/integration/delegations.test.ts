@@ -124,16 +124,13 @@ describe('delegations: focal points nominate their country’s delegation', func
       .send(registrationForm({ email: 'ya@rree.pe.example', category: 'academia' }));
     expect(registered.status).to.equal(303);
     const { agent, csrf } = await focalPoint(token);
-    await agent
-      .post(`/nominations/${token}/members`)
-      .type('form')
-      .send({
-        _csrf: csrf,
-        givenName: 'Ya',
-        familyName: 'Inscrita',
-        email: 'YA@rree.pe.example',
-        head: 'yes',
-      });
+    await agent.post(`/nominations/${token}/members`).type('form').send({
+      _csrf: csrf,
+      givenName: 'Ya',
+      familyName: 'Inscrita',
+      email: 'YA@rree.pe.example',
+      head: 'yes',
+    });
     const all = await Registration.find({ eventId: event.id }).lean();
     expect(all).to.have.length(1);
     expect(all[0]).to.include({ category: 'government_delegation', delegationRole: 'head' });
@@ -164,5 +161,35 @@ describe('delegations: focal points nominate their country’s delegation', func
       });
     expect(note.headers['content-type']).to.equal('application/pdf');
     expect((note.body as Buffer).equals(PDF)).to.equal(true);
+  });
+
+  it('shows each country’s coverage, the counts, arrivals and the rooming list, and exports it', async () => {
+    const { organizer, event, token } = await invite('PE', 2);
+    const { agent, csrf } = await focalPoint(token);
+    await agent
+      .post(`/nominations/${token}/members`)
+      .type('form')
+      .send({ _csrf: csrf, ...nominee(1) });
+    await request(foro.url)
+      .post(`/events/${event.slug}/register`)
+      .set('Accept', 'application/json')
+      .send(
+        registrationForm({
+          email: 'viajera@example.org',
+          hotel: 'Hotel Oro Verde',
+          arrivalDate: '2008-04-09',
+        }),
+      );
+    const page = await organizer.agent.get(`/admin/events/${event.id}/coverage`);
+    expect(page.status).to.equal(200);
+    const row = /<tr data-country="PE">(.*?)<\/tr>/s.exec(page.text)![1]!;
+    expect(row.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')).to.equal('|Perú|✓|✓|1|0|0|');
+    expect(page.text).to.include('Hotel Oro Verde');
+    const csv = await organizer.agent.get(`/admin/events/${event.id}/coverage.csv`);
+    expect(csv.text).to.include('PE,Perú,sí,sí,1,0,0');
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const seen = await viewer.agent.get(`/admin/events/${event.id}/coverage`);
+    expect(seen.status).to.equal(200);
+    expect(seen.text, 'no rooming list for viewers').not.to.include('Hotel Oro Verde');
   });
 });

@@ -13,3 +13,4 @@ export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.mode
 export { saveRegistrationRules, registrationRules } from './settings.service.js';
 export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
+export { coverageRoutes } from './coverage.routes.js';
