@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import multer from 'multer';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -153,7 +153,7 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
   return router;
 }
 
-function sendNote(res: import('express').Response, note: { content: Buffer; fileName: string }) {
+function sendNote(res: Response, note: { content: Buffer; fileName: string }) {
   res
     .type('application/pdf')
     .set('Content-Disposition', `attachment; filename="${encodeURIComponent(note.fileName)}"`)
