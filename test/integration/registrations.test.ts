@@ -3,6 +3,9 @@ import request from 'supertest';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Registration, saveRegistrationRules, scopes } from '../../src/modules/registrations/index.js';
 import { Seat } from '../../src/modules/registrations/seat.model.js';
+import { PassportData } from '../../src/modules/registrations/registration.model.js';
+import { AuditEntry } from '../../src/modules/audit/audit.model.js';
+import { runNpm } from '../support/npm.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
@@ -176,5 +179,54 @@ describe('registrations: the public form, approval, self-service', function () {
       'waitlisted',
     );
     expect(await Registration.countDocuments({ eventId: e.id })).to.equal(2);
+  });
+
+  it('erases passport and travel data after the retention period, from the admin button or npm run privacy:purge', async () => {
+    const { event: e } = await event();
+    await submit(
+      e.slug,
+      registrationForm({
+        email: 'visa2@example.org',
+        visaLetter: 'yes',
+        nationality: 'HT',
+        passportNumber: 'PP7654321',
+        dateOfBirth: '1980-05-01',
+        hotel: 'Hotel Crespo',
+      }),
+    );
+    const admin = await signedInAs(foro.url, 'admin');
+    const settings = await admin.agent.get(`/admin/events/${e.id}/registrations/settings`);
+    const purge = () =>
+      admin.agent
+        .post(`/admin/events/${e.id}/registrations/purge`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(settings.text) });
+    expect((await purge()).status, 'not before the retention period').to.equal(409);
+    foro.clock.set('2008-07-15T12:00:00Z');
+    try {
+      expect((await purge()).status).to.equal(303);
+    } finally {
+      foro.clock.set('2008-04-01T12:00:00Z');
+    }
+    expect(await PassportData.countDocuments({})).to.equal(0);
+    const registration = await Registration.findOne({ eventId: e.id }).lean();
+    expect(registration!.travel?.hotel).to.equal(undefined);
+    const history = await AuditEntry.find({ action: 'privacy.purged' }).lean();
+    expect(history).to.have.length(1);
+
+    await submit(
+      e.slug,
+      registrationForm({
+        email: 'visa3@example.org',
+        visaLetter: 'yes',
+        nationality: 'HT',
+        passportNumber: 'PP1',
+        dateOfBirth: '1990-01-01',
+      }),
+    );
+    const run = await runNpm(import.meta.url, 'privacy:purge', []);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stdout).to.include(`${e.slug}: 1 passport records`);
+    expect(await PassportData.countDocuments({})).to.equal(0);
   });
 });

@@ -14,6 +14,7 @@ import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.
 import { decisionInput, settingsInput } from './registration.schemas.js';
 import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
 import { scopes, type SeatAllocator } from './seats.js';
+import { purgeableFrom, purgePersonalData } from './privacy.service.js';
 import { registrationRules, saveRegistrationRules } from './settings.service.js';
 
 const listQuery = z.strictObject({
@@ -102,7 +103,16 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
       event,
       rules,
       values: {},
+      purgeableFrom: await purgeableFrom(event),
+      isAdmin: req.user?.role === 'admin',
+      purged: req.query['purged'] === '1',
     });
+  });
+
+  router.post(`${base}/purge`, ...requireRole('admin'), async (req, res) => {
+    const event = await eventOf(req);
+    await purgePersonalData(event, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/registrations/settings?purged=1`);
   });
 
   router.post(`${base}/settings`, async (req, res) => {
@@ -110,6 +120,7 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
     const body = formBody(req);
     const blank = (v: unknown) => (v === '' || v === undefined ? undefined : v);
     const input = {
+      retentionDays: blank(body['retentionDays']),
       opensOn: blank(body['opensOn']),
       closesOn: blank(body['closesOn']),
       capacity: blank(body['capacity']),
@@ -123,6 +134,8 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
       title: req.t('registrations.settings'),
       event,
       rules: await registrationRules(event, clock),
+      purgeableFrom: await purgeableFrom(event),
+      isAdmin: req.user?.role === 'admin',
     });
     await handleForm(req, res, { view: 'registrations/settings', locals, values: body }, async () => {
       await saveRegistrationRules(event.id, parse(settingsInput, input), clock);

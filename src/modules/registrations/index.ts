@@ -14,3 +14,4 @@ export { saveRegistrationRules, registrationRules } from './settings.service.js'
 export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
 export { coverageRoutes } from './coverage.routes.js';
+export { purgeExpiredEvents, purgePersonalData } from './privacy.service.js';

@@ -97,6 +97,8 @@ const settingsSchema = new Schema({
       approval: { type: Boolean, required: true },
     },
   ],
+  /** Days after the event when passport and travel data are erased. */
+  retentionDays: { type: Number, min: 0, max: 3650 },
   updatedAt: { type: Date, required: true },
 });
 

@@ -74,6 +74,7 @@ export const settingsInput = z.strictObject({
   opensOn: calendarDate.optional(),
   closesOn: calendarDate.optional(),
   capacity: count.optional(),
+  retentionDays: z.coerce.number().int().min(0).max(3650).optional(),
   categories: z
     .array(z.strictObject({ key: z.enum(CATEGORIES), capacity: count.optional(), approval: z.boolean() }))
     .max(CATEGORIES.length),

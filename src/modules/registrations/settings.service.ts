@@ -35,6 +35,7 @@ export interface RegistrationRules {
   opensAt: Date | undefined;
   closesAt: Date;
   capacity: number | undefined;
+  retentionDays: number | undefined;
   categories: CategoryRule[];
 }
 
@@ -56,6 +57,7 @@ export async function registrationRules(event: EventView, clock: Clock): Promise
     opensAt: doc?.opensOn ? DateTime.fromISO(doc.opensOn, { zone }).startOf('day').toJSDate() : undefined,
     closesAt: doc?.closesOn ? dayEnd(doc.closesOn) : eventEnd > floor ? eventEnd : floor,
     capacity: doc?.capacity ?? undefined,
+    retentionDays: doc?.retentionDays ?? undefined,
     categories: CATEGORIES.map((key) => {
       const rule = stored.get(key);
       const capacity = rule?.capacity ?? undefined;
@@ -87,6 +89,7 @@ export async function saveRegistrationRules(
         ...(input.opensOn && { opensOn: input.opensOn }),
         ...(input.closesOn && { closesOn: input.closesOn }),
         ...(input.capacity !== undefined && { capacity: input.capacity }),
+        ...(input.retentionDays !== undefined && { retentionDays: input.retentionDays }),
       },
       $unset: {
         ...(!input.opensOn && { opensOn: 1 }),
