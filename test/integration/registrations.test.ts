@@ -229,4 +229,18 @@ describe('registrations: the public form, approval, self-service', function () {
     expect(run.stdout).to.include(`${e.slug}: 1 passport records`);
     expect(await PassportData.countDocuments({})).to.equal(0);
   });
+
+  it('lists in public only the confirmed people who agreed to appear, without contact details', async () => {
+    const { event: e } = await event();
+    await submit(
+      e.slug,
+      registrationForm({ givenName: 'Visible', email: 'visible@example.org', consentToList: 'yes' }),
+    );
+    await submit(e.slug, registrationForm({ givenName: 'Discreta', email: 'discreta@example.org' }));
+    const list = await request(foro.url).get(`/events/${e.slug}/participants`);
+    expect(list.status).to.equal(200);
+    expect(list.text).to.include('Visible');
+    expect(list.text).not.to.include('Discreta');
+    expect(list.text).not.to.include('visible@example.org');
+  });
 });

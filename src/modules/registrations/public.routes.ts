@@ -11,13 +11,14 @@ import { pathParam } from '../../web/params.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
 import { openLink } from '../links/index.js';
-import { GENDERS, SECTORS } from '../people/index.js';
+import { GENDERS, SECTORS, getPeople } from '../people/index.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
 import { REGISTRATION_LINK } from './registration.mail.js';
 import { registrationInput, selfServiceInput } from './registration.schemas.js';
 import {
   cancelOwnRegistration,
   getRegistration,
+  listRegistrations,
   submitRegistration,
   updateOwnRegistration,
 } from './registration.service.js';
@@ -94,6 +95,29 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
         res.redirect(303, `/events/${event.slug}/register/thanks?lang=${req.language}`);
       },
     );
+  });
+
+  // The public participant list: confirmed registrants who agreed to appear, nothing else of them.
+  router.get('/events/:slug/participants', async (req, res) => {
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const listed = (await listRegistrations(event.id, { status: 'confirmed' })).filter(
+      (r) => r.consentToList,
+    );
+    const people = await getPeople(listed.map((r) => r.personId));
+    const collator = new Intl.Collator(req.language);
+    res.render('registrations/participants', {
+      title: req.t('registrations.participants'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      participants: people
+        .map((p) => ({
+          name: [p.honorific, p.givenName, p.familyName].filter(Boolean).join(' '),
+          familyName: p.familyName,
+          organization: p.organization ?? '',
+          country: listed.find((r) => r.personId === p.id)?.countryRepresented,
+        }))
+        .sort((a, b) => collator.compare(a.familyName, b.familyName)),
+    });
   });
 
   router.get('/events/:slug/register/thanks', async (req, res) => {
