@@ -13,14 +13,31 @@ export interface SeatAllocator {
 }
 
 /**
- * Seats as documents numbered 1..capacity. A taker reads which numbers are free, inserts one at
- * random, and on a clash (someone took that number first) reads again; the unique `_id` makes
- * overselling impossible however many requests race. No capacity means no limit: the seat is
+ * Seats as documents numbered 1..capacity. A taker tries a few random numbers, then reads which
+ * are free and inserts one of them, reading again on a clash (someone took that number first);
+ * the unique `_id` makes overselling impossible however many requests race. No capacity means no limit: the seat is
  * still recorded so counts stay true.
  */
 export function documentSeats(clock: Clock): SeatAllocator {
   return {
     async take(scope, capacity, holder) {
+      if (await Seat.exists({ scope, holder })) return 'held';
+      const insert = async (number: number) => {
+        try {
+          await Seat.create({ _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
+          return true;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          return false;
+        }
+      };
+      // While the scope has room, a few blind tries at random numbers cost one insert each;
+      // only then does the taker read which numbers are free.
+      if (capacity !== undefined && capacity > 0) {
+        for (let probe = 0; probe < 3; probe += 1) {
+          if (await insert(randomInt(capacity) + 1)) return 'taken';
+        }
+      }
       for (let attempt = 0; attempt < 1000; attempt += 1) {
         if (await Seat.exists({ scope, holder })) return 'held';
         const taken = await Seat.find({ scope }, { number: 1 }).lean();
@@ -34,12 +51,7 @@ export function documentSeats(clock: Clock): SeatAllocator {
           if (free.length === 0) return 'full';
           number = free[randomInt(free.length)]!;
         }
-        try {
-          await Seat.create({ _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
-          return 'taken';
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
+        if (await insert(number)) return 'taken';
       }
       throw new Error(`could not settle a seat in ${scope}`);
     },

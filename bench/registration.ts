@@ -1,0 +1,126 @@
+/**
+ * Registration under load: 50 concurrent clients send registrations (JSON, limits raised) to an
+ * event of 500 places, so waiting lists form too; against an endpoint in the same app that only
+ * inserts one document, on the same database, in the same run. Prints throughput and latency.
+ *
+ *   MONGODB_URI=mongodb://127.0.0.1:27017/bench npm run bench:registration
+ */
+import { performance } from 'node:perf_hooks';
+import { Router } from 'express';
+import mongoose from 'mongoose';
+import { loadConfig } from '../src/config/index.js';
+import { addRoom, createEvent, setEventStatus } from '../src/modules/events/index.js';
+import { saveRegistrationRules, Registration } from '../src/modules/registrations/index.js';
+import { systemClock } from '../src/shared/clock.js';
+import { createLogger } from '../src/shared/logger.js';
+import { startForo } from '../src/server.js';
+
+const TOTAL = Number(process.env['BENCH_REGISTRATIONS'] ?? 500);
+const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 50);
+const CAPACITY = 500;
+
+// The baseline: one insert of a small document per request, nothing else.
+const baseline = Router().post('/bench/insert', async (req, res) => {
+  await mongoose.connection
+    .db!.collection('bench_inserts')
+    .insertOne({ ...(req.body as object), at: new Date() });
+  res.status(201).json({ ok: true });
+});
+
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  OUTBOX_WORKER: 'off',
+  RATE_LIMIT_MAX: '10000000',
+  REGISTRATION_RATE_LIMIT_PER_ADDRESS: '10000000',
+});
+const foro = await startForo(config, {
+  logger: createLogger('silent'),
+  clock: systemClock,
+  dbName: 'bench_registration',
+  extraRouters: [baseline],
+});
+await mongoose.connection.db!.dropDatabase();
+await Registration.init();
+
+const actor = { label: 'bench', via: 'cli' as const };
+let event = await createEvent(
+  {
+    slug: 'bench-registration',
+    title: { es: 'Foro Iberoamericano sobre Migración y Desarrollo' },
+    timezone: 'America/Guayaquil',
+    startDate: '2008-04-10',
+    endDate: '2008-04-11',
+    languages: ['es', 'pt', 'en'],
+    countries: [],
+  },
+  actor,
+  systemClock,
+);
+event = await addRoom(
+  event.id,
+  { name: 'Salón Plenario', capacity: CAPACITY, interpretation: [] },
+  actor,
+  systemClock,
+);
+await setEventStatus(event.id, 'published', actor, systemClock);
+await saveRegistrationRules(event.id, { capacity: CAPACITY, categories: [] }, systemClock);
+
+const form = (i: number) => ({
+  givenName: 'Persona',
+  familyName: `Bench ${i}`,
+  email: `bench${i}@example.org`,
+  organization: 'Universidad de Cuenca',
+  country: 'EC',
+  sector: 'academia',
+  language: (['es', 'pt', 'en'] as const)[i % 3],
+  category: 'academia',
+  privacyConsent: 'yes',
+});
+
+async function run(path: string, expected: number): Promise<{ seconds: number; latencies: number[] }> {
+  let next = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < TOTAL; i = next++) {
+        const t = performance.now();
+        const res = await fetch(`${foro.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(form(i)),
+          redirect: 'manual',
+        });
+        await res.arrayBuffer();
+        if (res.status !== expected) throw new Error(`${path} answered ${res.status}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const line = (name: string, r: { seconds: number; latencies: number[] }) =>
+  `${name.padEnd(34)} ${(TOTAL / r.seconds).toFixed(0).padStart(6)} req/s   p50 ${percentile(r.latencies, 0.5).toFixed(0).padStart(5)} ms   p99 ${percentile(r.latencies, 0.99).toFixed(0).padStart(5)} ms`;
+
+console.log(
+  `${TOTAL} requests from ${CLIENTS} concurrent clients, ${CAPACITY} places, database ${mongoose.connection.name}`,
+);
+const insert = await run('/bench/insert', 201);
+console.log(line('baseline: insert one document', insert));
+const registration = await run(`/events/${event.slug}/register`, 303);
+console.log(line('Foro: register (person, seats, mail)', registration));
+console.log(`ratio: ${(insert.seconds / registration.seconds).toFixed(2)}× the baseline's throughput`);
+const confirmed = await Registration.countDocuments({ eventId: event.id, status: 'confirmed' });
+const waiting = await Registration.countDocuments({ eventId: event.id, status: 'waitlisted' });
+console.log(
+  `confirmed ${confirmed} (capacity ${CAPACITY}), waiting ${waiting}, total ${confirmed + waiting}`,
+);
+
+await mongoose.connection.db!.dropDatabase();
+await foro.stop();
