@@ -1,18 +1,23 @@
 /**
- * Demo data: the Cuenca Forum (published, with rooms and the 22 member states) and a demo
- * admin and organizer, whose logins it prints. Safe to run again: nothing is created twice.
+ * Demo data: the Cuenca Forum (published, with rooms and the 22 member states), its programme,
+ * national contacts, delegations, registrations and a waiting list, and a demo admin and
+ * organizer, whose logins it prints. Safe to run again: nothing is created twice.
  *
  *   npm run seed:demo                        # prints passwords of accounts it creates
  *   npm run seed:demo -- --reset-passwords   # gives the demo accounts new passwords
  */
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../src/modules/demo/index.js';
+import { mailSettingsOf } from '../src/modules/invitations/index.js';
 import { runScript } from './support.js';
 
 const { values } = parseArgs({ options: { 'reset-passwords': { type: 'boolean', default: false } } });
 
 await runScript('seed:demo', async ({ config, clock, actor }) => {
-  const report = await seedDemo(actor, clock, { resetPasswords: values['reset-passwords'] });
+  const report = await seedDemo(actor, clock, {
+    resetPasswords: values['reset-passwords'],
+    mail: mailSettingsOf(config),
+  });
   console.log(
     `Event ${report.event.slug}: ${report.event.created ? 'created and published' : 'already there'}`,
   );
@@ -24,6 +29,10 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
       : `Programme: already there (${programme.people} demo people)`,
   );
   console.log(`  ${config.publicUrl}/events/${report.event.slug}/programme`);
+  const r = report.registrations;
+  console.log(
+    `Registrations: ${r.contacts} national contacts, ${r.delegations} delegations and ${r.registrations} registrations added`,
+  );
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {
     const password = login.password ?? '(unchanged; run with --reset-passwords for a new one)';

@@ -7,6 +7,7 @@ import { Assignment } from '../../src/modules/agenda/assignment.model.js';
 import { Session } from '../../src/modules/agenda/session.model.js';
 import { checkProgramme, loadWorkingProgramme } from '../../src/modules/agenda/index.js';
 import { Person } from '../../src/modules/people/index.js';
+import { Registration } from '../../src/modules/registrations/index.js';
 import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
 import { useTestForo } from '../support/foro.js';
 import { runNpm as runNpmFor } from '../support/npm.js';
@@ -25,6 +26,15 @@ describe('demo data and command-line scripts', function () {
     const second = await seedDemo(actor, foro.clock);
     expect(first.event.created).to.equal(true);
     expect(second.event.created).to.equal(false);
+    expect(first.registrations.contacts).to.equal(23);
+    expect(first.registrations.delegations).to.equal(4);
+    expect(second.registrations, 'nothing twice').to.deep.equal({
+      contacts: 0,
+      delegations: 0,
+      registrations: 0,
+    });
+    const waiting = await Registration.countDocuments({ status: 'waitlisted', category: 'media' });
+    expect(waiting, 'a waiting list').to.equal(2);
     expect(await Event.countDocuments()).to.equal(1);
     expect(await User.countDocuments()).to.equal(DEMO_USERS.length);
     expect(first.logins.every((login) => login.password && login.created)).to.equal(true);
@@ -46,7 +56,8 @@ describe('demo data and command-line scripts', function () {
     expect(first.programme.people).to.be.within(35, 50);
     expect(second.programme.created).to.equal(false);
     expect(await Session.countDocuments()).to.equal(first.programme.sessions);
-    expect(await Person.countDocuments()).to.equal(first.programme.people);
+    const registrantsAndDelegates = 11 + 6; // the demo's public registrants and nominated delegates
+    expect(await Person.countDocuments()).to.equal(first.programme.people + registrantsAndDelegates);
     expect(await ProgrammeVersion.countDocuments()).to.equal(1);
     const checks = checkProgramme({
       event: await getEvent(first.event.id),

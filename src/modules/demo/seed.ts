@@ -4,13 +4,23 @@ import type { Clock } from '../../shared/clock.js';
 import { createUser, findUserByEmail, setUserPassword } from '../auth/index.js';
 import { addRoom, createEvent, Event, setEventStatus } from '../events/index.js';
 import { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS } from './cuenca.js';
+import type { MailSettings } from '../invitations/index.js';
 import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
+import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-registrations.js';
 
 export interface SeedReport {
   logins: { email: string; role: string; password: string | undefined; created: boolean }[];
   event: { slug: string; id: string; created: boolean };
   programme: ProgrammeSeedReport;
+  registrations: RegistrationSeedReport;
 }
+
+/** Where links in demo mails point when the caller does not say. */
+const LOCAL_MAIL: MailSettings = {
+  publicUrl: 'http://localhost:3000',
+  domain: 'localhost',
+  organizer: { name: 'Foro', email: 'foro@localhost' },
+};
 
 const demoPassword = () => randomBytes(12).toString('base64url');
 
@@ -21,7 +31,7 @@ const demoPassword = () => randomBytes(12).toString('base64url');
 export async function seedDemo(
   actor: Actor,
   clock: Clock,
-  options: { resetPasswords?: boolean } = {},
+  options: { resetPasswords?: boolean; mail?: MailSettings } = {},
 ): Promise<SeedReport> {
   const logins: SeedReport['logins'] = [];
   for (const demo of DEMO_USERS) {
@@ -50,5 +60,16 @@ export async function seedDemo(
     eventId = event.id;
   }
   const programme = await seedCuencaProgramme(eventId, organizerActor, clock);
-  return { logins, event: { slug: CUENCA_EVENT.slug, id: eventId, created: !existingEvent }, programme };
+  const registrations = await seedCuencaRegistrations(
+    eventId,
+    organizerActor,
+    clock,
+    options.mail ?? LOCAL_MAIL,
+  );
+  return {
+    logins,
+    event: { slug: CUENCA_EVENT.slug, id: eventId, created: !existingEvent },
+    programme,
+    registrations,
+  };
 }

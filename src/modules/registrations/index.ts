@@ -15,3 +15,4 @@ export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
 export { coverageRoutes } from './coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy.service.js';
+export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';

@@ -1,0 +1,158 @@
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { IBERO_AMERICAN_STATES, countryName } from '../../shared/countries.js';
+import { NationalContact } from '../contacts/index.js';
+import { getEvent } from '../events/index.js';
+import type { MailSettings } from '../invitations/index.js';
+import { Person } from '../people/index.js';
+import {
+  Registration,
+  delegationsOf,
+  documentSeats,
+  inviteNomination,
+  nominate,
+  saveRegistrationRules,
+  submitRegistration,
+  getDelegation,
+} from '../registrations/index.js';
+
+export interface RegistrationSeedReport {
+  contacts: number;
+  delegations: number;
+  registrations: number;
+}
+
+const PORTUGUESE = new Set(['BR', 'PT']);
+
+/** Public registrants of the demo: category, country, language; media fill their 2 places and wait. */
+const REGISTRANTS = [
+  ['ana.pereira', 'Ana', 'Pereira', 'academia', 'BR', 'pt', 'academia'],
+  ['jorge.ramos', 'Jorge', 'Ramos', 'civil_society', 'EC', 'es', 'civil_society'],
+  ['lucia.mendez', 'Lucía', 'Méndez', 'academia', 'MX', 'es', 'academia'],
+  ['carlos.ibarra', 'Carlos', 'Ibarra', 'civil_society', 'CO', 'es', 'civil_society'],
+  ['sofia.costa', 'Sofia', 'Costa', 'international_organization', 'PT', 'pt', 'international_organization'],
+  ['mateo.silva', 'Mateo', 'Silva', 'observer', 'UY', 'es', 'civil_society'],
+  ['paula.rojas', 'Paula', 'Rojas', 'media', 'CL', 'es', 'media'],
+  ['diego.vera', 'Diego', 'Vera', 'media', 'PY', 'es', 'media'],
+  ['marta.gil', 'Marta', 'Gil', 'media', 'ES', 'es', 'media'],
+  ['joao.lima', 'João', 'Lima', 'media', 'BR', 'pt', 'media'],
+  ['elena.torres', 'Elena', 'Torres', 'government_delegation', 'AR', 'es', 'government'],
+] as const;
+
+/** Delegations in different stages: nominated and confirmed, partly nominated, invited only. */
+const DELEGATIONS: { country: string; quota: number; nominees: number }[] = [
+  { country: 'EC', quota: 5, nominees: 3 },
+  { country: 'BR', quota: 4, nominees: 2 },
+  { country: 'PE', quota: 4, nominees: 0 },
+  { country: 'MX', quota: 3, nominees: 1 },
+];
+
+/**
+ * National contacts for every member state, delegations in several stages, registrations across
+ * categories and a waiting list (media: two places). Windows use the defaults, so they are open
+ * relative to today. Creates nothing twice.
+ */
+export async function seedCuencaRegistrations(
+  eventId: string,
+  actor: Actor,
+  clock: Clock,
+  settings: MailSettings,
+): Promise<RegistrationSeedReport> {
+  const event = await getEvent(eventId);
+  const deps = { clock, settings, seats: documentSeats(clock) };
+  let contacts = 0;
+  for (const country of IBERO_AMERICAN_STATES) {
+    const email = `focal.${country.toLowerCase()}@demo.foro.example`;
+    if (await NationalContact.exists({ email })) continue;
+    await NationalContact.create({
+      country,
+      institution: 'foreign_affairs',
+      type: 'focal_point',
+      name: `Punto focal de ${countryName(country, 'es')}`,
+      email,
+      language: PORTUGUESE.has(country) ? 'pt' : 'es',
+    });
+    contacts += 1;
+  }
+  if (!(await NationalContact.exists({ email: 'relaciones@cuenca.demo.foro.example' }))) {
+    await NationalContact.create({
+      country: 'EC',
+      institution: 'local_authority',
+      institutionName: 'Municipalidad de Cuenca',
+      type: 'local_authority',
+      name: 'Dirección de Relaciones Internacionales',
+      email: 'relaciones@cuenca.demo.foro.example',
+      language: 'es',
+    });
+    contacts += 1;
+  }
+
+  if ((await delegationsOf(event.id)).length === 0) {
+    await saveRegistrationRules(
+      event.id,
+      { capacity: 400, categories: [{ key: 'media', capacity: 2, approval: false }] },
+      clock,
+    );
+  }
+  const existing = new Set((await delegationsOf(event.id)).map((d) => d.country));
+  let delegations = 0;
+  for (const plan of DELEGATIONS) {
+    if (existing.has(plan.country)) continue;
+    const contact = await NationalContact.findOne({
+      email: `focal.${plan.country.toLowerCase()}@demo.foro.example`,
+    }).lean();
+    if (!contact) continue;
+    const created = await inviteNomination(
+      event,
+      { country: plan.country, contactId: String(contact._id), quota: plan.quota },
+      actor,
+      deps,
+    );
+    const delegation = await getDelegation(created.id);
+    for (let i = 1; i <= plan.nominees; i += 1) {
+      await nominate(
+        event,
+        delegation,
+        {
+          givenName: i === 1 ? 'Jefe/a' : 'Delegado/a',
+          familyName: `${countryName(plan.country, 'es')} ${i}`,
+          email: `delegado${i}.${plan.country.toLowerCase()}@demo.foro.example`,
+          ...(i === 1 && { head: 'yes' as const }),
+          ...(i === 2 && { visaLetter: 'yes' as const }),
+        },
+        deps,
+      );
+    }
+    delegations += 1;
+  }
+
+  let registrations = 0;
+  for (const [key, givenName, familyName, category, country, language, sector] of REGISTRANTS) {
+    const email = `${key}@demo.foro.example`;
+    const person = await Person.findOne({ emailKey: email }, { _id: 1 }).lean();
+    if (person && (await Registration.exists({ eventId: event.id, personId: String(person._id) }))) continue;
+    await submitRegistration(
+      event,
+      {
+        givenName,
+        familyName,
+        email,
+        country,
+        sector,
+        language,
+        category,
+        organization: category === 'media' ? 'Prensa' : undefined,
+        interpretation: language === 'pt' ? ['es'] : [],
+        workshops: [],
+        consentToList: 'yes',
+        privacyConsent: 'yes',
+        arrivalDate: '2008-04-09',
+        departureDate: '2008-04-12',
+        hotel: 'Hotel Oro Verde',
+      },
+      deps,
+    );
+    registrations += 1;
+  }
+  return { contacts, delegations, registrations };
+}
