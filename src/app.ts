@@ -2,7 +2,12 @@ import express, { type Express, type Router } from 'express';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
-import { eventAdminRoutes, eventPublicRoutes, registerEventsApi } from './modules/events/index.js';
+import {
+  eventAdminRoutes,
+  eventPublicRoutes,
+  registerEventsApi,
+  type EventView,
+} from './modules/events/index.js';
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
@@ -59,11 +64,13 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
   const api = new ApiRegistry();
   const mail = { clock, settings: mailSettingsOf(config) };
   const seats = documentSeats(clock);
+  const onConfirmed = (event: EventView, personId: string) =>
+    registerProgrammeParticipant(event, personId, { ...mail, seats });
   const onPublished: OnPublished = (event, version) => sendChangeNotices(event, version, mail);
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
   registerPeopleApi(api, clock, peopleInRole);
-  registerAgendaApi(api, clock);
+  registerAgendaApi(api, clock, onConfirmed);
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   return [
@@ -72,7 +79,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     eventAdminRoutes(clock),
     personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole }),
     builderRoutes(),
-    sessionRoutes(clock),
+    sessionRoutes(clock, onConfirmed),
     programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),
     calendarRoutes(config),
@@ -85,9 +92,7 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     registrationPublicRoutes(config, clock, seats),
     delegationRoutes(config, clock, seats),
     coverageRoutes(),
-    invitationResponseRoutes(config, clock, (event, personId) =>
-      registerProgrammeParticipant(event, personId, { ...mail, seats }),
-    ),
+    invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes(),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),

@@ -8,6 +8,7 @@ import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { runNpm } from '../support/npm.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
+import { createPanel } from '../factories/invitations.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfFor, csrfTokenIn, signedInAs } from '../support/http.js';
 
@@ -242,5 +243,17 @@ describe('registrations: the public form, approval, self-service', function () {
     expect(list.text).to.include('Visible');
     expect(list.text).not.to.include('Discreta');
     expect(list.text).not.to.include('visible@example.org');
+  });
+
+  it('registers a person confirmed in the programme by an organizer as a programme participant, outside capacity', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const { event: e, session, assignments, people } = await createPanel(organizer.actor);
+    await saveRegistrationRules(e.id, { capacity: 0, categories: [] }, foro.clock);
+    const res = await organizer.agent
+      .patch(`/api/v1/events/${e.id}/sessions/${session.id}/assignments/${assignments.chair.id}`)
+      .send({ status: 'confirmed' });
+    expect(res.status).to.equal(200);
+    const registration = await Registration.findOne({ personId: people.chair.id }).lean();
+    expect(registration).to.include({ category: 'programme_participant', status: 'confirmed' });
   });
 });

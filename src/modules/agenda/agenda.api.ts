@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
+import type { OnAssignmentConfirmed } from './session.routes.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
@@ -73,7 +74,7 @@ const assignmentJson = (a: AssignmentView) => {
   return { ...rest, respondedAt: a.respondedAt?.toISOString() };
 };
 
-export function registerAgendaApi(api: ApiRegistry, clock: Clock): void {
+export function registerAgendaApi(api: ApiRegistry, clock: Clock, onConfirmed?: OnAssignmentConfirmed): void {
   const readers = { tag: 'Programme', access: 'any signed-in user', guards: [requireUser] };
   const editors = {
     tag: 'Programme',
@@ -155,7 +156,9 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock): void {
     handler: async (req, body) => {
       const event = await eventOf(req, { edit: true });
       const session = await getSession(event.id, pathParam(req, 'sessionId'));
-      return assignmentJson(await assignPerson(session, body, actorOf(req), clock));
+      const assignment = await assignPerson(session, body, actorOf(req), clock);
+      if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
+      return assignmentJson(assignment);
     },
   });
   api.add({
@@ -169,9 +172,15 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock): void {
       const event = await eventOf(req, { edit: true });
       const session = await getSession(event.id, pathParam(req, 'sessionId'));
       await getAssignment(session.id, pathParam(req, 'assignmentId'));
-      return assignmentJson(
-        await updateAssignment(session.id, pathParam(req, 'assignmentId'), body, actorOf(req), clock),
+      const assignment = await updateAssignment(
+        session.id,
+        pathParam(req, 'assignmentId'),
+        body,
+        actorOf(req),
+        clock,
       );
+      if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
+      return assignmentJson(assignment);
     },
   });
   api.add({

@@ -24,7 +24,10 @@ const formOptions = {
 };
 
 /** A session's page: its details and times, the people in it, its warnings; and the forms that change them. */
-export function sessionRoutes(clock: Clock): Router {
+/** What else follows a confirmation (the person's registration as a programme participant). */
+export type OnAssignmentConfirmed = (event: EventView, personId: string) => Promise<void>;
+
+export function sessionRoutes(clock: Clock, onConfirmed?: OnAssignmentConfirmed): Router {
   const router = Router();
   const base = '/admin/events/:eventId/sessions';
   router.use(base, requireUser);
@@ -123,20 +126,27 @@ export function sessionRoutes(clock: Clock): Router {
   router.post(`${base}/:sessionId/assignments`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    await assignPerson(session, parse(assignmentInput, formBody(req)), actorOf(req), clock);
+    const assignment = await assignPerson(
+      session,
+      parse(assignmentInput, formBody(req)),
+      actorOf(req),
+      clock,
+    );
+    if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
     res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
   });
 
   router.post(`${base}/:sessionId/assignments/:assignmentId`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    await updateAssignment(
+    const assignment = await updateAssignment(
       session.id,
       pathParam(req, 'assignmentId'),
       parse(assignmentPatchInput, formBody(req)),
       actorOf(req),
       clock,
     );
+    if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
     res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
   });
 
