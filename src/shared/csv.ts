@@ -1,4 +1,6 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { ValidationError } from './errors.js';
 
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s().-]+$/;
 
@@ -15,4 +17,50 @@ export function neutralizeCell(value: string): string {
 export function csvDocument(header: readonly string[], rows: (string | number | undefined)[][]): string {
   const cells = rows.map((row) => row.map((cell) => neutralizeCell(cell === undefined ? '' : String(cell))));
   return `\uFEFF${stringify([[...header], ...cells])}`;
+}
+
+export const MAX_IMPORT_ROWS = 5000;
+
+/**
+ * The records of an uploaded CSV (comma or semicolon, headers lower-cased with `_` for spaces),
+ * each with the line it starts on; a file that cannot be read, is too long or lacks a required
+ * column is refused as a whole.
+ */
+export function readCsvRecords(
+  content: string,
+  required: readonly string[],
+): { line: number; record: Record<string, string> }[] {
+  let records: { record: Record<string, string>; info: { lines: number }; raw: string }[];
+  try {
+    // Line endings become LF first: the parser counts a CRLF inside quotes as two lines.
+    records = parseCsv(content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')),
+      skip_empty_lines: true,
+      trim: false,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      delimiter: [',', ';'],
+      max_record_size: 64 * 1024,
+    }) as typeof records;
+  } catch (error) {
+    throw new ValidationError([
+      { field: 'file', code: 'csv_unreadable', params: { reason: (error as Error).message.slice(0, 200) } },
+    ]);
+  }
+  if (records.length > MAX_IMPORT_ROWS) {
+    throw new ValidationError([{ field: 'file', code: 'too_many_rows', params: { max: MAX_IMPORT_ROWS } }]);
+  }
+  const headers = Object.keys(records[0]?.record ?? {});
+  const missing = required.filter((column) => !headers.includes(column));
+  if (records.length > 0 && missing.length > 0) {
+    throw new ValidationError([
+      { field: 'file', code: 'csv_missing_columns', params: { columns: missing.join(', ') } },
+    ]);
+  }
+  // `lines` is where a record ends; a quoted field may span several lines.
+  return records.map(({ record, info, raw }) => ({
+    line: info.lines - (raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0),
+    record,
+  }));
 }

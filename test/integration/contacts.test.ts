@@ -55,4 +55,32 @@ describe('national contacts: each government’s focal points, with their log', 
     expect(list.text).not.to.include('rquispe@rree.example');
     expect((await viewer.agent.get('/admin/contacts.csv')).status).to.equal(403);
   });
+
+  it('imports contacts from CSV after a preview that names each bad row by its line, once', async () => {
+    const { agent } = await signedInAs(foro.url, 'organizer');
+    const csrf = csrfTokenIn((await agent.get('/admin/contacts/import')).text);
+    const csv = [
+      'country;type;name;email;language;institution_name',
+      'BR;focal_point;Ana Souza;ana@itamaraty.example;pt;Itamaraty',
+      'XX;focal_point;Sin País;x@example.org;es;',
+      'EC;local_authority;Municipalidad de Cuenca;relaciones@cuenca.example;es;Municipalidad',
+    ].join('\n');
+    const uploaded = await agent
+      .post(`/admin/contacts/import?_csrf=${encodeURIComponent(csrf)}`)
+      .attach('file', Buffer.from(csv), 'contactos.csv');
+    expect(uploaded.status).to.equal(303);
+    const preview = await agent.get(uploaded.headers['location'] as string);
+    expect(preview.text).to.match(/<td>3<\/td><td><div><code>country<\/code>/);
+    expect(await NationalContact.countDocuments()).to.equal(0);
+    const confirm = () =>
+      agent
+        .post(`${uploaded.headers['location'] as string}/confirm`)
+        .type('form')
+        .send({ _csrf: csrf });
+    const results = await Promise.all([confirm(), confirm()]);
+    expect(results.map((r) => r.status).sort()).to.deep.equal([303, 410]);
+    expect(await NationalContact.countDocuments()).to.equal(2);
+    const brazil = await NationalContact.findOne({ country: 'BR' }).lean();
+    expect(brazil).to.include({ name: 'Ana Souza', institutionName: 'Itamaraty', language: 'pt' });
+  });
 });

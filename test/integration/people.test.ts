@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { Person } from '../../src/modules/people/index.js';
-import { PersonImport } from '../../src/modules/people/import.model.js';
+import { ImportDraft } from '../../src/modules/imports/draft.model.js';
 import { LIMITS } from '../../src/shared/limits.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
@@ -201,7 +201,7 @@ describe('people: directory, search, CSV', () => {
       expect([first.status, second.status].sort()).to.deep.equal([200, 410]);
       expect(await Person.countDocuments()).to.equal(3);
       expect((await Person.find({ familyName: 'Vidal' }).lean())[0]?.emailKey).to.equal('carmen@example.org');
-      expect(await PersonImport.countDocuments()).to.equal(0);
+      expect(await ImportDraft.countDocuments()).to.equal(0);
     });
 
     it('reads Windows-1252 files from spreadsheet programs', async () => {

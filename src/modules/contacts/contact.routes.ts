@@ -10,10 +10,18 @@ import { pathParam, queryOf } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { CONTACT_TYPES, INSTITUTIONS } from './contact.model.js';
+import multer from 'multer';
+import { ValidationError } from '../../shared/errors.js';
+import { LIMITS } from '../../shared/limits.js';
+import { decodeUpload } from '../imports/index.js';
+import { CONTACT_COLUMNS } from './contact.csv.js';
 import { contactInput, noteInput } from './contact.schemas.js';
 import {
   addContactNote,
+  confirmContactsImport,
   contactLog,
+  contactsImportPreview,
+  previewContactsImport,
   createContact,
   getContact,
   listContacts,
@@ -26,19 +34,10 @@ const listQuery = z.strictObject({
   type: z.enum(CONTACT_TYPES).optional(),
 });
 
-const CSV_HEADER = [
-  'country',
-  'institution',
-  'institutionName',
-  'type',
-  'honorific',
-  'name',
-  'position',
-  'email',
-  'phone',
-  'language',
-  'notes',
-] as const;
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
+});
 
 /** Viewers see who the contacts are, not how to reach them (DESIGN.md §6). */
 const seesContacts = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
@@ -75,10 +74,36 @@ export function contactRoutes(clock: Clock): Router {
       .set('Content-Disposition', 'attachment; filename="national-contacts.csv"')
       .send(
         csvDocument(
-          CSV_HEADER,
-          contacts.map((c) => CSV_HEADER.map((key) => c[key])),
+          CONTACT_COLUMNS,
+          contacts.map((c) =>
+            CONTACT_COLUMNS.map((column) => (column === 'institution_name' ? c.institutionName : c[column])),
+          ),
         ),
       );
+  });
+
+  router.get('/admin/contacts/import', ...editors, (req, res) => {
+    res.render('contacts/import', { title: req.t('contacts.import'), columns: CONTACT_COLUMNS });
+  });
+
+  router.post('/admin/contacts/import', ...editors, upload.single('file'), async (req, res) => {
+    if (!req.file) throw new ValidationError([{ field: 'file', code: 'required' }]);
+    const preview = await previewContactsImport(
+      { content: decodeUpload(req.file.buffer), fileName: req.file.originalname },
+      actorOf(req),
+      clock,
+    );
+    res.redirect(303, `/admin/contacts/import/${preview.id}`);
+  });
+
+  router.get('/admin/contacts/import/:importId', ...editors, async (req, res) => {
+    const preview = await contactsImportPreview(pathParam(req, 'importId'), actorOf(req));
+    res.render('contacts/import-preview', { title: req.t('contacts.importPreview'), preview });
+  });
+
+  router.post('/admin/contacts/import/:importId/confirm', ...editors, async (req, res) => {
+    const result = await confirmContactsImport(pathParam(req, 'importId'), actorOf(req), clock);
+    res.redirect(303, `/admin/contacts?imported=${result.created}`);
   });
 
   router.get('/admin/contacts/new', ...editors, (req, res) => {

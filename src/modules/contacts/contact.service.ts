@@ -4,6 +4,8 @@ import type { Clock } from '../../shared/clock.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
 import { mailsAbout } from '../messaging/index.js';
+import { readDraft, saveDraft, takeDraft } from '../imports/index.js';
+import { readContactsCsv, type ContactRow } from './contact.csv.js';
 import { ContactNote, NationalContact } from './contact.model.js';
 import type { ContactInput } from './contact.schemas.js';
 
@@ -95,4 +97,49 @@ export async function contactLog(contactId: string) {
       mailId: m.id,
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+export const CONTACTS_IMPORT = 'contacts';
+
+function summarize(id: string, fileName: string, rows: ContactRow[]) {
+  const valid = rows.filter((row) => row.input).length;
+  return { id, fileName, rows, valid, invalid: rows.length - valid };
+}
+
+/** Checks an uploaded contacts CSV and keeps it for confirmation; nothing is saved yet. */
+export async function previewContactsImport(
+  upload: { content: string; fileName: string },
+  actor: Actor,
+  clock: Clock,
+) {
+  const rows = readContactsCsv(upload.content);
+  const id = await saveDraft(CONTACTS_IMPORT, { fileName: upload.fileName, rows }, actor, clock);
+  return summarize(id, upload.fileName, rows);
+}
+
+export async function contactsImportPreview(id: string, actor: Actor) {
+  const draft = await readDraft<ContactRow>(CONTACTS_IMPORT, id, actor);
+  return summarize(draft.id, draft.fileName, draft.rows);
+}
+
+/** Saves the valid rows of a previewed import, once however often "confirm" is pressed. */
+export async function confirmContactsImport(id: string, actor: Actor, clock: Clock) {
+  const draft = await takeDraft<ContactRow>(CONTACTS_IMPORT, id, actor);
+  let created = 0;
+  for (const row of draft.rows) {
+    if (!row.input) continue;
+    await NationalContact.create(row.input);
+    created += 1;
+  }
+  await recordChange(
+    {
+      action: 'contacts.imported',
+      subjectType: 'contacts',
+      subjectId: 'national',
+      actor,
+      changes: [{ field: draft.fileName, from: null, to: created }],
+    },
+    clock,
+  );
+  return { created, skipped: draft.rows.length - created };
 }

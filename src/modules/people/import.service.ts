@@ -1,13 +1,11 @@
-import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
-import { LinkInvalidError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
-import { PersonImport } from './import.model.js';
+import { readDraft, saveDraft, takeDraft } from '../imports/index.js';
 import { readPeopleCsv, type ImportRow } from './person.csv.js';
 import { createPerson, emailsInUse } from './person.service.js';
 
-const DRAFT_LIFETIME_MS = 24 * 3_600_000;
+const PEOPLE_IMPORT = 'people';
 
 export interface ImportPreview {
   id: string;
@@ -15,15 +13,6 @@ export interface ImportPreview {
   rows: ImportRow[];
   valid: number;
   invalid: number;
-}
-
-/** UTF-8 when it is valid UTF-8; otherwise Windows-1252, which spreadsheet programs often write. */
-export function decodeUpload(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 function summarize(id: string, fileName: string, rows: ImportRow[]): ImportPreview {
@@ -45,23 +34,13 @@ export async function previewImport(
       delete row.input;
     }
   }
-  const now = clock.now();
-  await PersonImport.deleteMany({
-    createdAt: mongoose.trusted({ $lt: new Date(now.getTime() - DRAFT_LIFETIME_MS) }),
-  });
-  const draft = await PersonImport.create({
-    createdAt: now,
-    createdBy: actor.userId ?? actor.label,
-    fileName: upload.fileName.slice(0, 200),
-    rows: JSON.stringify(rows),
-  });
-  return summarize(draft.id, upload.fileName, rows);
+  const id = await saveDraft(PEOPLE_IMPORT, { fileName: upload.fileName, rows }, actor, clock);
+  return summarize(id, upload.fileName, rows);
 }
 
 export async function getImportPreview(importId: string, actor: Actor): Promise<ImportPreview> {
-  const draft = await PersonImport.findById(importId).lean();
-  if (!draft || draft.createdBy !== (actor.userId ?? actor.label)) throw new NotFoundError();
-  return summarize(String(draft._id), draft.fileName ?? '', JSON.parse(draft.rows) as ImportRow[]);
+  const draft = await readDraft<ImportRow>(PEOPLE_IMPORT, importId, actor);
+  return summarize(draft.id, draft.fileName, draft.rows);
 }
 
 /**
@@ -73,13 +52,8 @@ export async function confirmImport(
   actor: Actor,
   clock: Clock,
 ): Promise<{ created: number; skipped: number }> {
-  // A draft that is gone was confirmed already (or expired): 410, not 404.
-  const draft = await PersonImport.findById(importId).lean();
-  if (!draft) throw new LinkInvalidError('import already confirmed');
-  if (draft.createdBy !== (actor.userId ?? actor.label)) throw new NotFoundError();
-  const preview = summarize(String(draft._id), draft.fileName ?? '', JSON.parse(draft.rows) as ImportRow[]);
-  const { deletedCount } = await PersonImport.deleteOne({ _id: importId });
-  if (deletedCount !== 1) throw new LinkInvalidError('import already confirmed');
+  const draft = await takeDraft<ImportRow>(PEOPLE_IMPORT, importId, actor);
+  const preview = summarize(draft.id, draft.fileName, draft.rows);
   let created = 0;
   let skipped = preview.invalid;
   for (const row of preview.rows) {

@@ -1,5 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { csvDocument } from '../../shared/csv.js';
+import { csvDocument, readCsvRecords } from '../../shared/csv.js';
+export { MAX_IMPORT_ROWS } from '../../shared/csv.js';
 export { neutralizeCell } from '../../shared/csv.js';
 import { type FieldError, ValidationError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
@@ -75,45 +75,14 @@ function rowToInput(row: Record<string, string>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
-export const MAX_IMPORT_ROWS = 5000;
-
 /**
  * Reads and checks an uploaded CSV without saving anything: every row with its line number
  * and its problems (same rules as the form, plus emails repeated in the file).
  */
 export function readPeopleCsv(content: string): ImportRow[] {
-  let records: { record: Record<string, string>; info: { lines: number }; raw: string }[];
-  try {
-    // Line endings become LF first: the parser counts a CRLF inside quotes as two lines.
-    records = parseCsv(content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')),
-      skip_empty_lines: true,
-      trim: false,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      delimiter: [',', ';'],
-      max_record_size: 64 * 1024,
-    }) as typeof records;
-  } catch (error) {
-    throw new ValidationError([
-      { field: 'file', code: 'csv_unreadable', params: { reason: (error as Error).message.slice(0, 200) } },
-    ]);
-  }
-  if (records.length > MAX_IMPORT_ROWS) {
-    throw new ValidationError([{ field: 'file', code: 'too_many_rows', params: { max: MAX_IMPORT_ROWS } }]);
-  }
-  const headers = Object.keys(records[0]?.record ?? {});
-  const missing = ['given_name', 'family_name'].filter((column) => !headers.includes(column));
-  if (records.length > 0 && missing.length > 0) {
-    throw new ValidationError([
-      { field: 'file', code: 'csv_missing_columns', params: { columns: missing.join(', ') } },
-    ]);
-  }
+  const records = readCsvRecords(content, ['given_name', 'family_name']);
   const seenEmails = new Map<string, number>();
-  return records.map(({ record, info, raw }) => {
-    // `lines` is where the record ends; a quoted field may span several lines.
-    const line = info.lines - (raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0);
+  return records.map(({ record, line }) => {
     const unknown = Object.keys(record).filter((key) => !(CSV_COLUMNS as readonly string[]).includes(key));
     const errors: FieldError[] = unknown.map((field) => ({ field, code: 'unknown_field' }));
     let input: PersonInput | undefined;

@@ -1,0 +1,1 @@
+export { decodeUpload, readDraft, saveDraft, takeDraft } from './draft.service.js';
