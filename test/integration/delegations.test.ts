@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
-import { Registration } from '../../src/modules/registrations/index.js';
+import { Registration, saveRegistrationRules } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
@@ -191,5 +191,46 @@ describe('delegations: focal points nominate their country’s delegation', func
     const seen = await viewer.agent.get(`/admin/events/${event.id}/coverage`);
     expect(seen.status).to.equal(200);
     expect(seen.text, 'no rooming list for viewers').not.to.include('Hotel Oro Verde');
+  });
+
+  it('approves delegates out of their quota, not the public places of government delegations', async () => {
+    const { organizer, event, token } = await invite('PE', 2);
+    await saveRegistrationRules(
+      event.id,
+      { categories: [{ key: 'government_delegation', capacity: 4, approval: true }] },
+      foro.clock,
+    );
+    const { agent, csrf } = await focalPoint(token);
+    for (const i of [1, 2]) {
+      await agent
+        .post(`/nominations/${token}/members`)
+        .type('form')
+        .send({ _csrf: csrf, ...nominee(i) });
+    }
+    const list = await organizer.agent.get(`/admin/events/${event.id}/registrations`);
+    const ids = (await Registration.find({ eventId: event.id }).lean()).map((r) => String(r._id));
+    const approved = await organizer.agent
+      .post(`/admin/events/${event.id}/registrations/decisions`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(list.text), ids, decision: 'approve' });
+    expect(approved.status).to.equal(303);
+    expect(await Registration.countDocuments({ eventId: event.id, status: 'confirmed' })).to.equal(2);
+    // Public places for government delegations: 4 less the two quotas of PE and EC (2 each) = 0.
+    const refused = await request(foro.url)
+      .post(`/events/${event.slug}/register`)
+      .set('Accept', 'application/json')
+      .send(
+        registrationForm({ email: 'publico@example.org', category: 'government_delegation', country: 'PE' }),
+      );
+    expect(refused.status).to.equal(303);
+    await organizer.agent
+      .post(`/admin/events/${event.id}/registrations/decisions`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(list.text),
+        ids: String((await Registration.findOne({ source: 'public' }).lean())!._id),
+        decision: 'approve',
+      })
+      .expect(409);
   });
 });

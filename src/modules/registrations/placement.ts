@@ -3,14 +3,16 @@ import { scopes, type SeatAllocator } from './seats.js';
 
 /**
  * Seats a registration in the event and its category: both, or neither. The event's seat is
- * taken first; if the category is full it is given back.
+ * taken first; if the category is full it is given back. A delegate's place comes out of their
+ * delegation's quota, which is held back from the category: only the event's seat is taken.
  */
 export async function seat(
-  registration: { id: string; eventId: string; category: string },
+  registration: { id: string; eventId: string; category: string; delegationId?: string | undefined },
   rules: RegistrationRules,
   seats: SeatAllocator,
 ): Promise<boolean> {
   if (registration.category === 'programme_participant') return true;
+  if (registration.delegationId) return seatInEvent(registration, rules, seats);
   const eventScope = scopes.event(registration.eventId);
   const event = await seats.take(eventScope, rules.capacity, registration.id);
   if (event === 'full') return false;

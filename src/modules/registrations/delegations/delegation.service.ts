@@ -11,7 +11,7 @@ import type { MailSettings } from '../../invitations/index.js';
 import { issueLink } from '../../links/index.js';
 import { composeMail, enqueueMessage, eventTemplate } from '../../messaging/index.js';
 import { findOrCreatePersonByEmail, getPerson } from '../../people/index.js';
-import { seatInEvent } from '../placement.js';
+import { seat } from '../placement.js';
 import { Registration } from '../registration.model.js';
 import { mailRegistration } from '../registration.mail.js';
 import { decideRegistration, getRegistration, type RegistrationDeps } from '../registration.service.js';
@@ -215,7 +215,7 @@ export async function nominate(
   }
   let registration = await getRegistration(registrationId);
   if (!approval && registration.status !== 'confirmed') {
-    const placed = await seatInEvent(registration, rules, deps.seats);
+    const placed = await seat(registration, rules, deps.seats);
     const status = placed ? 'confirmed' : 'waitlisted';
     await Registration.updateOne(
       { _id: registrationId },
