@@ -5,13 +5,13 @@ import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
-import { findOrCreatePersonByEmail, getPerson } from '../people/index.js';
+import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
 import { seat, unseat } from './placement.js';
 import { PassportData, Registration, type RegistrationStatus } from './registration.model.js';
 import { mailRegistration } from './registration.mail.js';
 import type { RegistrationInput, SelfServiceInput } from './registration.schemas.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
-import { registrationRules } from './settings.service.js';
+import { registrationRules, type RegistrationRules } from './settings.service.js';
 import type { SeatAllocator } from './seats.js';
 import { seatWorkshops, unseatWorkshops, workshopsOf } from './workshops.js';
 
@@ -36,9 +36,10 @@ async function setStatus(
   clock: Clock,
   reason?: string,
 ): Promise<RegistrationView> {
+  const now = clock.now();
   await Registration.updateOne(
     { _id: registration.id },
-    { $set: { status, statusAt: clock.now(), statusBy: actor.label, ...(reason && { reason }) } },
+    { $set: { status, statusAt: now, statusBy: actor.label, ...(reason && { reason }) } },
   );
   await recordChange(
     {
@@ -50,19 +51,29 @@ async function setStatus(
     },
     clock,
   );
-  return getRegistration(registration.id);
+  return {
+    ...registration,
+    status,
+    statusAt: now,
+    statusBy: actor.label,
+    reason: reason ?? registration.reason,
+  };
 }
 
 /**
  * Places a registration that needs no approval (or was just approved): confirmed if it gets its
  * seats, otherwise waiting in arrival order. Each outcome sends its mail.
  */
-async function place(event: EventView, registration: RegistrationView, actor: Actor, deps: RegistrationDeps) {
-  const rules = await registrationRules(event, deps.clock);
+async function place(
+  event: EventView,
+  registration: RegistrationView,
+  context: { rules: RegistrationRules; person: PersonView; actor: Actor },
+  deps: RegistrationDeps,
+) {
+  const { rules, person, actor } = context;
   const seated = await seat(registration, rules, deps.seats);
   const updated = await setStatus(registration, seated ? 'confirmed' : 'waitlisted', actor, deps.clock);
   if (seated) await seatWorkshops(updated, deps.seats);
-  const person = await getPerson(updated.personId);
   await mailRegistration(
     {
       event,
@@ -102,7 +113,7 @@ export async function submitRegistration(
     actor,
     deps.clock,
   );
-  const offered = new Set((await workshopsOf(event.id)).map((w) => w.id));
+  const offered = new Set(input.workshops.length > 0 ? (await workshopsOf(event.id)).map((w) => w.id) : []);
   const fields = {
     category: input.category,
     language: input.language,
@@ -186,7 +197,7 @@ export async function submitRegistration(
   if (rule?.approval) {
     await mailRegistration({ event, registration, person, key: 'registration.received' }, deps);
   } else {
-    await place(event, registration, actor, deps);
+    await place(event, registration, { rules, person, actor }, deps);
   }
   return { outcome: 'created' };
 }
