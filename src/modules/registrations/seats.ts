@@ -15,13 +15,29 @@ export interface SeatAllocator {
 /**
  * Seats as documents numbered 1..capacity. A taker tries a few random numbers, then reads which
  * are free and inserts one of them, reading again on a clash (someone took that number first);
- * the unique `_id` makes overselling impossible however many requests race. No capacity means no limit: the seat is
- * still recorded so counts stay true.
+ * the unique `_id` makes overselling impossible however many requests race. No capacity means
+ * no limit: the seat is still recorded (named after its holder) so counts stay true.
  */
 export function documentSeats(clock: Clock): SeatAllocator {
   return {
     async take(scope, capacity, holder) {
       if (await Seat.exists({ scope, holder })) return 'held';
+      if (capacity === undefined) {
+        // No limit to enforce: the seat is named after its holder, so takers never contend.
+        try {
+          await Seat.create({
+            _id: `${scope}:holder:${holder}`,
+            scope,
+            number: 0,
+            holder,
+            takenAt: clock.now(),
+          });
+          return 'taken';
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          return 'held';
+        }
+      }
       const insert = async (number: number) => {
         try {
           await Seat.create({ _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
@@ -33,7 +49,7 @@ export function documentSeats(clock: Clock): SeatAllocator {
       };
       // While the scope has room, a few blind tries at random numbers cost one insert each;
       // only then does the taker read which numbers are free.
-      if (capacity !== undefined && capacity > 0) {
+      if (capacity > 0) {
         for (let probe = 0; probe < 3; probe += 1) {
           if (await insert(randomInt(capacity) + 1)) return 'taken';
         }
@@ -42,16 +58,10 @@ export function documentSeats(clock: Clock): SeatAllocator {
         if (await Seat.exists({ scope, holder })) return 'held';
         const taken = await Seat.find({ scope }, { number: 1 }).lean();
         const used = new Set(taken.map((s) => s.number));
-        let number: number;
-        if (capacity === undefined) {
-          number = Math.max(0, ...used) + 1;
-        } else {
-          const free = [];
-          for (let n = 1; n <= capacity; n += 1) if (!used.has(n)) free.push(n);
-          if (free.length === 0) return 'full';
-          number = free[randomInt(free.length)]!;
-        }
-        if (await insert(number)) return 'taken';
+        const free = [];
+        for (let n = 1; n <= capacity; n += 1) if (!used.has(n)) free.push(n);
+        if (free.length === 0) return 'full';
+        if (await insert(free[randomInt(free.length)]!)) return 'taken';
       }
       throw new Error(`could not settle a seat in ${scope}`);
     },
