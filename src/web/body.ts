@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import multer from 'multer';
 import { ValidationError, type FieldError } from '../shared/errors.js';
 import { LIMITS } from '../shared/limits.js';
 
@@ -47,3 +48,11 @@ const rejectOperatorKeys: RequestHandler = (req, _res, next) => {
   if (found.length > 0) return next(new ValidationError(found));
   next();
 };
+
+/** One uploaded file held in memory, within the upload limit (a larger one is a 413). */
+export function singleUpload(field: string): RequestHandler {
+  return multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
+  }).single(field);
+}

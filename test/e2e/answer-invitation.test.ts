@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { createOutboxWorker, smtpTransport } from '../../src/modules/messaging/index.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { createPanel } from '../factories/invitations.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { parseCalendar } from '../support/ical.js';
-import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
 
 describe('browser: invitations are sent, opened and confirmed', function () {
   this.timeout(90_000);
@@ -18,16 +16,7 @@ describe('browser: invitations are sent, opened and confirmed', function () {
   });
   after(() => smtp.stop());
 
-  async function deliver() {
-    const worker = createOutboxWorker({
-      transport: smtpTransport(smtp.url),
-      clock: foro.clock,
-      logger: createLogger('silent'),
-      settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
-    });
-    while ((await worker.runOnce()).sent > 0);
-    await worker.stop();
-  }
+  const deliver = () => deliverOutbox(smtp.url, foro.clock);
 
   it('an organizer invites the panel; a speaker opens the link, confirms, and receives the receipt', async () => {
     const organizer = await createTestUser({ role: 'organizer' });

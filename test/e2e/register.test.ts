@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { createOutboxWorker, smtpTransport } from '../../src/modules/messaging/index.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestUser } from '../factories/users.js';
 import { useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { deliverOutbox, startTestSmtp } from '../support/smtp.js';
 
 describe('browser: registering for the forum', function () {
   this.timeout(90_000);
@@ -35,14 +33,7 @@ describe('browser: registering for the forum', function () {
     expect(await page.getByRole('status').innerText()).to.include('Recebemos seu envio');
 
     const smtp = await startTestSmtp();
-    const worker = createOutboxWorker({
-      transport: smtpTransport(smtp.url),
-      clock: foro.clock,
-      logger: createLogger('silent'),
-      settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
-    });
-    await worker.runOnce();
-    await worker.stop();
+    await deliverOutbox(smtp.url, foro.clock);
     await smtp.stop();
     const [mail] = smtp.mails;
     expect(mail!.to).to.deep.equal(['beatriz@ibge.example']);

@@ -5,17 +5,16 @@ import {
   updateAssignment,
   updateSession,
 } from '../../src/modules/agenda/index.js';
-import { Message, createOutboxWorker, smtpTransport } from '../../src/modules/messaging/index.js';
+import { Message } from '../../src/modules/messaging/index.js';
 import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import { sendChangeNotices } from '../../src/modules/notices/index.js';
 import { getVersion } from '../../src/modules/programme/index.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { createPanel } from '../factories/invitations.js';
 import { createTestPerson } from '../factories/people.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { deliverOutbox, startTestSmtp } from '../support/smtp.js';
 
 describe('change notices: a new version tells exactly the people whose sessions changed', function () {
   this.timeout(60_000);
@@ -120,14 +119,7 @@ describe('change notices: a new version tells exactly the people whose sessions 
     expect(recipients, 'the workshop chair, unchanged, is not told').not.to.include('rosa@example.org');
 
     const smtp = await startTestSmtp();
-    const worker = createOutboxWorker({
-      transport: smtpTransport(smtp.url),
-      clock: foro.clock,
-      logger: createLogger('silent'),
-      settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
-    });
-    await worker.runOnce();
-    await worker.stop();
+    await deliverOutbox(smtp.url, foro.clock);
     await smtp.stop();
 
     const chairMail = smtp.mails.find((m) => m.to.includes(people.chair.email!))!;

@@ -3,13 +3,12 @@ import request from 'supertest';
 import { Assignment } from '../../src/modules/agenda/assignment.model.js';
 import { InvitationResponse } from '../../src/modules/invitations/invitation.model.js';
 import { Registration } from '../../src/modules/registrations/index.js';
-import { createOutboxWorker, Message, smtpTransport } from '../../src/modules/messaging/index.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { Message } from '../../src/modules/messaging/index.js';
 import { createPanel, tokenIn } from '../factories/invitations.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
-import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -28,17 +27,7 @@ describe('invitations: invite, confirm or decline by private link', function () 
   });
   afterEach(async () => smtp.stop());
 
-  /** Sends everything due through the in-process SMTP server. */
-  async function deliver() {
-    const worker = createOutboxWorker({
-      transport: smtpTransport(smtp.url),
-      clock: foro.clock,
-      logger: createLogger('silent'),
-      settings: { from: 'Foro Cuenca <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
-    });
-    while ((await worker.runOnce()).sent > 0);
-    await worker.stop();
-  }
+  const deliver = () => deliverOutbox(smtp.url, foro.clock);
 
   const mailTo = (address: string, template?: RegExp) =>
     smtp.mails.filter((m) => m.to.includes(address) && (!template || template.test(m.subject ?? '')));

@@ -1,13 +1,12 @@
 import { expect } from 'chai';
 import { assignPerson, getSession } from '../../src/modules/agenda/index.js';
 import { mailSettingsOf, sendInvitations } from '../../src/modules/invitations/index.js';
-import { Message, createOutboxWorker, smtpTransport } from '../../src/modules/messaging/index.js';
+import { Message } from '../../src/modules/messaging/index.js';
 import { Person } from '../../src/modules/people/index.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { createPanel } from '../factories/invitations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { deliverOutbox, startTestSmtp } from '../support/smtp.js';
 
 describe('mail templates: organizers edit and preview an event’s mails', function () {
   this.timeout(60_000);
@@ -96,14 +95,7 @@ describe('mail templates: organizers edit and preview an event’s mails', funct
     await sendInvitations(event, { all: true }, organizer.actor, deps());
 
     const smtp = await startTestSmtp();
-    const worker = createOutboxWorker({
-      transport: smtpTransport(smtp.url),
-      clock: foro.clock,
-      logger: createLogger('silent'),
-      settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
-    });
-    await worker.runOnce();
-    await worker.stop();
+    await deliverOutbox(smtp.url, foro.clock);
     await smtp.stop();
     const mail = smtp.mails.find((m) => m.to.includes('eve@example.org'))!;
     expect(

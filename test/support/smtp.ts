@@ -1,3 +1,6 @@
+import { createOutboxWorker, smtpTransport } from '../../src/modules/messaging/index.js';
+import type { Clock } from '../../src/shared/clock.js';
+import { createLogger } from '../../src/shared/logger.js';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -75,4 +78,16 @@ export async function freePort(): Promise<number> {
   const port = (probe.address() as AddressInfo).port;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
+}
+
+/** Sends everything the outbox has due to a test SMTP server, as the worker would, until nothing is left. */
+export async function deliverOutbox(url: string, clock: Clock): Promise<void> {
+  const worker = createOutboxWorker({
+    transport: smtpTransport(url),
+    clock,
+    logger: createLogger('silent'),
+    settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
+  });
+  while ((await worker.runOnce()).sent > 0);
+  await worker.stop();
 }

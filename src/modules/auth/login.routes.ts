@@ -1,11 +1,10 @@
 import { pathParam } from '../../web/params.js';
 import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { TooManyRequestsError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
+import { addressLimit } from '../../web/rate-limit.js';
 import { requireUser } from './auth.middleware.js';
 import { changePasswordInput, loginInput, newPasswordInput, returnTo } from './auth.schemas.js';
 import {
@@ -20,18 +19,15 @@ function loginLimiters(config: Config) {
   const common = {
     windowMs: config.loginRateLimit.windowMs,
     // Only failed attempts count: a successful sign-in answers with a redirect.
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    handler: (_req: unknown, _res: unknown, next: (error: Error) => void) => next(new TooManyRequestsError()),
+    failed: (status: number) => status >= 400,
   };
   const accountOf = (req: Request) => {
     const email = formBody(req)['email'];
     return typeof email === 'string' ? `account:${email.trim().toLowerCase().slice(0, 254)}` : 'account:';
   };
   return [
-    rateLimit({ ...common, limit: config.loginRateLimit.perAddress }),
-    rateLimit({ ...common, limit: config.loginRateLimit.perAccount, keyGenerator: accountOf }),
+    addressLimit({ ...common, limit: config.loginRateLimit.perAddress }),
+    addressLimit({ ...common, limit: config.loginRateLimit.perAccount, key: accountOf }),
   ];
 }
 

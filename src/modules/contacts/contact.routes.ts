@@ -6,13 +6,12 @@ import { csvDocument } from '../../shared/csv.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
+import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { CONTACT_TYPES, INSTITUTIONS } from './contact.model.js';
-import multer from 'multer';
 import { ValidationError } from '../../shared/errors.js';
-import { LIMITS } from '../../shared/limits.js';
 import { decodeUpload } from '../imports/index.js';
 import { CONTACT_COLUMNS } from './contact.csv.js';
 import { contactInput, noteInput } from './contact.schemas.js';
@@ -32,11 +31,6 @@ import {
 const listQuery = z.strictObject({
   country: z.string().toUpperCase().refine(isCountryCode).optional(),
   type: z.enum(CONTACT_TYPES).optional(),
-});
-
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
 });
 
 /** Viewers see who the contacts are, not how to reach them (DESIGN.md §6). */
@@ -86,7 +80,7 @@ export function contactRoutes(clock: Clock): Router {
     res.render('contacts/import', { title: req.t('contacts.import'), columns: CONTACT_COLUMNS });
   });
 
-  router.post('/admin/contacts/import', ...editors, upload.single('file'), async (req, res) => {
+  router.post('/admin/contacts/import', ...editors, singleUpload('file'), async (req, res) => {
     if (!req.file) throw new ValidationError([{ field: 'file', code: 'required' }]);
     const preview = await previewContactsImport(
       { content: decodeUpload(req.file.buffer), fileName: req.file.originalname },

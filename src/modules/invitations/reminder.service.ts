@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
 import { loadWorkingProgramme } from '../agenda/index.js';
-import { getEvent, listEvents, type EventView } from '../events/index.js';
+import { listEvents, type EventView } from '../events/index.js';
 import { issueLink, revokeToken } from '../links/index.js';
 import { composeMail, enqueueMessage, eventTemplate } from '../messaging/index.js';
 import { effectiveDeadline, linkValidity } from './deadline.js';
@@ -105,8 +105,7 @@ export async function sendAllReminders(deps: {
 }): Promise<{ events: number; queued: number }> {
   let queued = 0;
   const events = (await listEvents()).filter((e) => e.status !== 'archived');
-  for (const summary of events) {
-    const event = await getEvent(summary.id);
+  for (const event of events) {
     queued += (await sendReminders(event, deps)).queued;
   }
   return { events: events.length, queued };

@@ -1,12 +1,11 @@
 import { type Request, type Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { TooManyRequestsError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { preferLanguage } from '../../web/language.js';
 import { pathParam } from '../../web/params.js';
+import { privateLinkPages } from '../../web/rate-limit.js';
 import { wantsJson } from '../../web/errors.js';
 import { localized } from '../events/index.js';
 import { answerInput } from './response.schemas.js';
@@ -21,26 +20,13 @@ import { invitationPage } from './response.views.js';
 
 /**
  * The private invitation page. GET never changes anything (mail scanners open links); the answer
- * is a POST. Failed tries (unknown or expired links) are limited per address against guessing.
+ * is a POST.
  */
 export function invitationResponseRoutes(config: Config, clock: Clock, onConfirmed?: OnConfirmed): Router {
   const router = Router();
   const settings = mailSettingsOf(config);
   const deps = { clock, settings, onConfirmed };
-  const guessing = rateLimit({
-    windowMs: config.linkRateLimit.windowMs,
-    limit: config.linkRateLimit.perAddress,
-    // Only links that lead nowhere count: a typo in the form is not a guess.
-    requestWasSuccessful: (_req, res) => res.statusCode !== 404 && res.statusCode !== 410,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new TooManyRequestsError()),
-  });
-  router.use('/invitations/:token', guessing, (_req, res, next) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
-    next();
-  });
+  router.use('/invitations/:token', ...privateLinkPages(config));
 
   const render = (req: Request, res: Response, view: InvitationView, extra: Record<string, unknown> = {}) => {
     preferLanguage(req, res, view.language);

@@ -1,10 +1,9 @@
+import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, LinkExpiredError, LinkNotFoundError } from '../../shared/errors.js';
 import type { Language } from '../../shared/i18n/index.js';
 import {
-  getSession,
-  listAssignments,
   loadWorkingProgramme,
   updateAssignment,
   type AssignmentView,
@@ -61,9 +60,7 @@ export interface InvitationView {
   latest: Answer | undefined;
 }
 
-async function latestAnswer(assignmentId: string): Promise<Answer | undefined> {
-  const doc = await InvitationResponse.findOne({ assignmentId }).sort({ number: -1 }).lean();
-  if (!doc) return undefined;
+function toAnswer(doc: NonNullable<Awaited<ReturnType<typeof latestAnswerDoc>>>): Answer {
   const l = doc.logistics;
   return {
     number: doc.number,
@@ -80,13 +77,16 @@ async function latestAnswer(assignmentId: string): Promise<Answer | undefined> {
   };
 }
 
-/** The latest answers of many assignments (for the organizers' dashboard). */
+const latestAnswerDoc = (assignmentId: string) =>
+  InvitationResponse.findOne({ assignmentId }).sort({ number: -1 }).lean();
+
+/** The latest answers of many assignments (for the organizers' dashboard), in one query. */
 export async function latestAnswers(assignmentIds: string[]): Promise<Map<string, Answer>> {
+  const docs = await InvitationResponse.find({ assignmentId: mongoose.trusted({ $in: assignmentIds }) })
+    .sort({ number: -1 })
+    .lean();
   const answers = new Map<string, Answer>();
-  for (const id of assignmentIds) {
-    const answer = await latestAnswer(id);
-    if (answer) answers.set(id, answer);
-  }
+  for (const doc of docs) if (!answers.has(doc.assignmentId)) answers.set(doc.assignmentId, toAnswer(doc));
   return answers;
 }
 
@@ -98,15 +98,12 @@ export async function openInvitation(token: string, clock: Clock): Promise<Invit
   const link = await openLink(token, INVITATION_LINK, clock);
   const invitation = await Invitation.findById(link.subject).lean();
   if (!invitation) throw new LinkNotFoundError();
-  const [assignment] = await listAssignments({ sessionId: invitation.sessionId }).then((all) =>
-    all.filter((a) => a.id === link.subject),
-  );
-  if (!assignment) throw new LinkExpiredError();
   const event = await getEvent(invitation.eventId);
-  const session = await getSession(event.id, assignment.sessionId);
   const programme = await loadWorkingProgramme(event);
-  const person = programme.people.get(assignment.personId);
-  if (!person) throw new LinkExpiredError();
+  const assignment = programme.assignments.find((a) => a.id === link.subject);
+  const session = assignment && programme.sessions.find((s) => s.id === assignment.sessionId);
+  const person = assignment && programme.people.get(assignment.personId);
+  if (!assignment || !session || !person) throw new LinkExpiredError();
   const deadline = effectiveDeadline(event, invitation);
   const answerable = ['invited', 'confirmed', 'declined'].includes(assignment.status);
   return {
@@ -118,7 +115,7 @@ export async function openInvitation(token: string, clock: Clock): Promise<Invit
     language: invitation.language as Language,
     deadline,
     open: answerable && clock.now() <= deadline && event.status !== 'archived',
-    latest: await latestAnswer(assignment.id),
+    latest: await latestAnswerDoc(assignment.id).then((doc) => (doc ? toAnswer(doc) : undefined)),
   };
 }
 

@@ -1,13 +1,12 @@
 import { mailsAbout } from '../messaging/index.js';
 import { type Request, Router } from 'express';
-import multer from 'multer';
 import type { Clock } from '../../shared/clock.js';
 import { countriesByName } from '../../shared/countries.js';
 import { ValidationError } from '../../shared/errors.js';
 import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
-import { LIMITS } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
+import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
@@ -30,11 +29,6 @@ import { withoutContactDetails } from './person.views.js';
 /** Organizers and admins see contact details; viewers do not (DESIGN.md §6). */
 export const seesContactDetails = (req: Request) =>
   req.user?.role === 'admin' || req.user?.role === 'organizer';
-
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
-});
 
 /** Roles a person holds in programmes; given by the agenda module, which depends on this one. */
 export type RolesOf = (personId: string, language: Language) => Promise<unknown[]>;
@@ -113,7 +107,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
     res.render('people/import', { title: req.t('people.import') });
   });
 
-  router.post('/admin/people/import', ...editors, upload.single('file'), async (req, res) => {
+  router.post('/admin/people/import', ...editors, singleUpload('file'), async (req, res) => {
     await handleForm(
       req,
       res,

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
-import { getEvent, listEvents, type EventView } from '../events/index.js';
+import { listEvents, type EventView } from '../events/index.js';
 import { PassportData, Registration, RegistrationSettings } from './registration.model.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -52,8 +52,7 @@ export async function purgePersonalData(
 /** Every event whose retention period is over (`npm run privacy:purge`). */
 export async function purgeExpiredEvents(actor: Actor, clock: Clock) {
   const done = [];
-  for (const summary of await listEvents()) {
-    const event = await getEvent(summary.id);
+  for (const event of await listEvents()) {
     if (clock.now() < (await purgeableFrom(event))) continue;
     done.push({ slug: event.slug, ...(await purgePersonalData(event, actor, clock)) });
   }

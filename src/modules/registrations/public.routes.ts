@@ -1,13 +1,13 @@
 import { type Request, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { countriesByName } from '../../shared/countries.js';
-import { LinkNotFoundError, TooManyRequestsError } from '../../shared/errors.js';
+import { LinkNotFoundError } from '../../shared/errors.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
+import { addressLimit, privateLinkPages } from '../../web/rate-limit.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
 import { openLink } from '../links/index.js';
@@ -30,15 +30,7 @@ import { registrationRules } from './settings.service.js';
 export function registrationPublicRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
   const router = Router();
   const deps = { clock, settings: mailSettingsOf(config), seats };
-  const limit = (perAddress: number) =>
-    rateLimit({
-      windowMs: 15 * 60_000,
-      limit: perAddress,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, _res, next) => next(new TooManyRequestsError()),
-    });
-  const submissions = limit(config.registrationRateLimit.perAddress);
+  const submissions = addressLimit({ windowMs: 15 * 60_000, limit: config.registrationRateLimit.perAddress });
 
   const formLocals = async (req: Request, event: EventView) => {
     const rules = await registrationRules(event, clock);
@@ -129,7 +121,6 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     });
   });
 
-  const guessing = limit(config.linkRateLimit.perAddress);
   const own = async (req: Request) => {
     const link = await openLink(pathParam(req, 'token'), REGISTRATION_LINK, clock);
     const registration = await getRegistration(link.subject).catch(() => {
@@ -137,10 +128,7 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     });
     return registration;
   };
-  router.use('/registrations/:token', (req, res, next) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
-    next();
-  });
+  router.use('/registrations/:token', ...privateLinkPages(config));
 
   const page = async (req: Request) => {
     const registration = await own(req);
@@ -159,12 +147,12 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     };
   };
 
-  router.get('/registrations/:token', guessing, async (req, res) => {
+  router.get('/registrations/:token', async (req, res) => {
     const locals = await page(req);
     res.render('registrations/self', { ...locals, values: {}, saved: req.query['saved'] === '1' });
   });
 
-  router.post('/registrations/:token', guessing, async (req, res) => {
+  router.post('/registrations/:token', async (req, res) => {
     const registration = await own(req);
     const body = formBody(req);
     await handleForm(
@@ -182,7 +170,7 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     );
   });
 
-  router.post('/registrations/:token/cancel', guessing, async (req, res) => {
+  router.post('/registrations/:token/cancel', async (req, res) => {
     const registration = await own(req);
     await cancelOwnRegistration(registration, deps);
     res.redirect(303, `/registrations/${pathParam(req, 'token')}`);

@@ -86,6 +86,20 @@ async function place(
   return updated;
 }
 
+/** Needs and travel as stored, from the form or the private page (same fields in both). */
+function needsAndTravel(input: SelfServiceInput) {
+  return {
+    needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
+    travel: {
+      arrivalDate: input.arrivalDate,
+      departureDate: input.departureDate,
+      flight: input.flight,
+      hotel: input.hotel,
+      airportTransfer: input.airportTransfer === 'yes',
+    },
+  };
+}
+
 /** Answers a submission: a new registration, a reactivated one, or (for an existing one) nothing visible. */
 export async function submitRegistration(
   event: EventView,
@@ -121,14 +135,7 @@ export async function submitRegistration(
     workshops: [...new Set(input.workshops)]
       .filter((id) => offered.has(id))
       .map((sessionId) => ({ sessionId, status: 'requested' })),
-    needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
-    travel: {
-      arrivalDate: input.arrivalDate,
-      departureDate: input.departureDate,
-      flight: input.flight,
-      hotel: input.hotel,
-      airportTransfer: input.airportTransfer === 'yes',
-    },
+    ...needsAndTravel(input),
     visaLetter: input.visaLetter === 'yes',
     consentToList: input.consentToList === 'yes',
     privacyConsentAt: now,
@@ -303,16 +310,7 @@ export async function updateOwnRegistration(
   await Registration.updateOne(
     { _id: registration.id },
     {
-      $set: {
-        needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
-        travel: {
-          arrivalDate: input.arrivalDate,
-          departureDate: input.departureDate,
-          flight: input.flight,
-          hotel: input.hotel,
-          airportTransfer: input.airportTransfer === 'yes',
-        },
-      },
+      $set: needsAndTravel(input),
     },
   );
   await recordChange(

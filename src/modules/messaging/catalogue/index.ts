@@ -66,15 +66,8 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
 
 /** Mails that ask for an answer say so first in the subject; organizers cannot edit this away. */
-const ACTION_REQUIRED = new Set<TemplateKey>([
-  'registration.nomination',
-  'invitation.chair',
-  'invitation.moderator',
-  'invitation.speaker',
-  'invitation.commentator',
-  'invitation.rapporteur',
-  'reminder',
-]);
+const asksForAnswer = (key: TemplateKey) =>
+  key.startsWith('invitation.') || key === 'reminder' || key === 'registration.nomination';
 
 const ACTION_PREFIX: Record<Language, string> = {
   es: '[Confirmación requerida]',
@@ -84,7 +77,7 @@ const ACTION_PREFIX: Record<Language, string> = {
 
 /** The subject as sent: the action-required prefix first when the template asks for an answer. */
 export function subjectFor(key: TemplateKey, language: Language, subject: string): string {
-  if (!ACTION_REQUIRED.has(key)) return subject;
+  if (!asksForAnswer(key)) return subject;
   const prefix = ACTION_PREFIX[language];
   return subject.startsWith(prefix) ? subject : `${prefix} ${subject}`;
 }

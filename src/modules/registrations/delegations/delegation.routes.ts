@@ -1,13 +1,13 @@
 import { type Request, type Response, Router } from 'express';
-import multer from 'multer';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { countryName } from '../../../shared/countries.js';
 import { LinkNotFoundError } from '../../../shared/errors.js';
-import { LIMITS } from '../../../shared/limits.js';
 import { parse } from '../../../shared/validate.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
+import { singleUpload } from '../../../web/body.js';
 import { pathParam } from '../../../web/params.js';
+import { privateLinkPages } from '../../../web/rate-limit.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import { canEditEvent, eventOf, getEvent, localized } from '../../events/index.js';
@@ -27,11 +27,6 @@ import {
   saveOfficialNote,
   withdrawNominee,
 } from './delegation.service.js';
-
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
-});
 
 /** Organizers invite focal points to nominate; focal points nominate through their private link. */
 export function delegationRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
@@ -93,10 +88,7 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
     });
     return { delegation, event: await getEvent(delegation.eventId) };
   };
-  router.use('/nominations/:token', (_req, res, next) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
-    next();
-  });
+  router.use('/nominations/:token', ...privateLinkPages(config));
 
   const focalPage = async (req: Request) => {
     const { delegation, event } = await own(req);
@@ -137,7 +129,7 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
     res.redirect(303, `/nominations/${pathParam(req, 'token')}`);
   });
 
-  router.post('/nominations/:token/note', upload.single('note'), async (req, res) => {
+  router.post('/nominations/:token/note', singleUpload('note'), async (req, res) => {
     const { delegation } = await own(req);
     await handleForm(req, res, { view: 'delegations/focal', locals: () => focalPage(req) }, async () => {
       await saveOfficialNote(delegation, req.file, clock);
