@@ -4,13 +4,7 @@ import type { AssignmentView } from '../agenda/index.js';
 import { getUser } from '../auth/index.js';
 import { buildCalendar } from '../calendar/index.js';
 import { localized, teamOf, type EventView } from '../events/index.js';
-import {
-  composeMail,
-  enqueueMessage,
-  eventTemplate,
-  type MailFields,
-  type TemplateKey,
-} from '../messaging/index.js';
+import { eventTemplate, queueTemplatedMail, type MailFields, type TemplateKey } from '../messaging/index.js';
 import type { PersonView } from '../people/index.js';
 import { draftNextVersion } from '../programme/index.js';
 import type { WorkingProgramme } from '../agenda/index.js';
@@ -74,7 +68,6 @@ export async function queueReceipt(
   const { event, assignment, person, language } = input;
   if (!person.email) return;
   const key: TemplateKey = input.answer === 'confirmed' ? 'confirmation' : 'decline';
-  const mail = composeMail(key, language, await eventTemplate(event.id, key, language), input.fields);
   const attachment =
     input.answer === 'confirmed'
       ? await sessionInvite(
@@ -87,18 +80,18 @@ export async function queueReceipt(
           clock.now(),
         )
       : undefined;
-  await enqueueMessage(
+  await queueTemplatedMail(
     {
-      to: [{ name: fullName(person), email: person.email }],
-      locale: language,
-      template: key,
-      ...mail,
+      eventId: event.id,
+      key,
+      language,
+      fields: input.fields,
+      to: { name: fullName(person), email: person.email },
       attachments: attachment ? [attachment] : [],
       dedupeKey: `receipt:${assignment.id}:${input.number}`,
       related: related(event, assignment, person),
     },
-    clock,
-    settings.domain,
+    { clock, domain: settings.domain },
   );
 }
 
@@ -117,22 +110,23 @@ export async function notifyTeamOfDecline(
   const { event, assignment, person } = input;
   const language = event.languages[0] ?? 'es';
   const template = await eventTemplate(event.id, 'team.declined', language);
-  const mail = composeMail('team.declined', language, template, input.fieldsFor(language));
+  const fields = input.fieldsFor(language);
   for (const member of await teamOf(event.id)) {
     if (!member.notify) continue;
     const user = await getUser(member.userId).catch(() => undefined);
     if (!user || user.status !== 'active') continue;
-    await enqueueMessage(
+    await queueTemplatedMail(
       {
-        to: [{ name: user.name, email: user.email }],
-        locale: language,
-        template: 'team.declined',
-        ...mail,
+        eventId: event.id,
+        key: 'team.declined',
+        language,
+        template,
+        fields,
+        to: { name: user.name, email: user.email },
         dedupeKey: `team-declined:${assignment.id}:${input.number}:${user.id}`,
         related: related(event, assignment, person),
       },
-      clock,
-      settings.domain,
+      { clock, domain: settings.domain },
     );
   }
 }

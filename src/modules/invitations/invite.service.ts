@@ -12,9 +12,8 @@ import type { EventView } from '../events/index.js';
 import { issueLink, revokeToken } from '../links/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import {
-  composeMail,
-  enqueueMessage,
   eventTemplate,
+  queueTemplatedMail,
   type MailTemplate,
   type TemplateKey,
 } from '../messaging/index.js';
@@ -23,6 +22,7 @@ import { Invitation } from './invitation.model.js';
 import {
   assignmentFields,
   formatDeadline,
+  fullName,
   languageOf,
   responseLinks,
   type MailSettings,
@@ -99,17 +99,18 @@ async function sendInvitation(
     deps.clock,
   );
   const key = `invitation.${assignment.role}` as TemplateKey;
-  const mail = composeMail(key, language, await batch.templates(key, language), {
-    ...assignmentFields({ event, programme, settings: deps.settings }, assignment, language),
-    ...responseLinks(deps.settings.publicUrl, link.token, language),
-    deadline: formatDeadline(deadline, event, language),
-  });
-  const queued = await enqueueMessage(
+  const queued = await queueTemplatedMail(
     {
-      to: [{ name: `${person.givenName} ${person.familyName}`, email: person.email }],
-      locale: language,
-      template: key,
-      ...mail,
+      eventId: event.id,
+      key,
+      language,
+      template: await batch.templates(key, language),
+      fields: {
+        ...assignmentFields({ event, programme, settings: deps.settings }, assignment, language),
+        ...responseLinks(deps.settings.publicUrl, link.token, language),
+        deadline: formatDeadline(deadline, event, language),
+      },
+      to: { name: fullName(person), email: person.email },
       dedupeKey: `invitation:${assignment.id}:${round}`,
       related: [
         { type: 'event', id: event.id },
@@ -119,10 +120,9 @@ async function sendInvitation(
         { type: 'batch', id: batch.id },
       ],
     },
-    deps.clock,
-    deps.settings.domain,
+    { clock: deps.clock, domain: deps.settings.domain },
   );
-  if (!queued.created) {
+  if (!queued) {
     await revokeToken(link.token);
     return false;
   }

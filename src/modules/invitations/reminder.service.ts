@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { loadWorkingProgramme } from '../agenda/index.js';
 import { listEvents, type EventView } from '../events/index.js';
 import { issueLink, revokeToken } from '../links/index.js';
-import { composeMail, enqueueMessage, eventTemplate } from '../messaging/index.js';
+import { queueTemplatedMail } from '../messaging/index.js';
 import { effectiveDeadline, linkValidity } from './deadline.js';
 import { Invitation } from './invitation.model.js';
 import { INVITATION_LINK } from './invite.service.js';
@@ -65,17 +65,17 @@ export async function sendReminders(
       deps.clock,
     );
     const number = invitation.remindersSent + 1;
-    const mail = composeMail('reminder', language, await eventTemplate(event.id, 'reminder', language), {
-      ...assignmentFields({ event, programme, settings: deps.settings }, assignment, language),
-      ...responseLinks(deps.settings.publicUrl, link.token, language),
-      deadline: formatDeadline(deadline, event, language),
-    });
-    const result = await enqueueMessage(
+    const created = await queueTemplatedMail(
       {
-        to: [{ name: fullName(person), email: person.email }],
-        locale: language,
-        template: 'reminder',
-        ...mail,
+        eventId: event.id,
+        key: 'reminder',
+        language,
+        fields: {
+          ...assignmentFields({ event, programme, settings: deps.settings }, assignment, language),
+          ...responseLinks(deps.settings.publicUrl, link.token, language),
+          deadline: formatDeadline(deadline, event, language),
+        },
+        to: { name: fullName(person), email: person.email },
         dedupeKey: `reminder:${assignment.id}:${invitation.round}:${number}`,
         related: [
           { type: 'event', id: event.id },
@@ -85,10 +85,9 @@ export async function sendReminders(
           { type: 'batch', id: batchId },
         ],
       },
-      deps.clock,
-      deps.settings.domain,
+      { clock: deps.clock, domain: deps.settings.domain },
     );
-    if (!result.created) {
+    if (!created) {
       await revokeToken(link.token);
       continue;
     }

@@ -17,6 +17,7 @@ export {
   composeMail,
   customizedTemplates,
   eventTemplate,
+  queueTemplatedMail,
   resetEventTemplate,
   saveEventTemplate,
 } from './template.service.js';

@@ -10,6 +10,7 @@ import {
   type MailFields,
   type TemplateKey,
 } from './catalogue/index.js';
+import { enqueueMessage, type NewMessage } from './outbox.service.js';
 import { EventMailTemplate } from './template.model.js';
 import { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
 
@@ -98,4 +99,41 @@ export async function resetEventTemplate(
     },
     clock,
   );
+}
+
+/**
+ * Queues one mail written from an event's template: the organizers' version or the default
+ * (or a template the caller already read, for bulk sends), composed and escaped, then queued
+ * under its dedupe key. Returns whether this call queued it.
+ */
+export async function queueTemplatedMail(
+  input: {
+    eventId: string;
+    key: TemplateKey;
+    language: Language;
+    fields: MailFields;
+    to: { name: string; email: string };
+    dedupeKey: string;
+    related: { type: string; id: string }[];
+    attachments?: NewMessage['attachments'];
+    template?: MailTemplate;
+  },
+  deps: { clock: Clock; domain: string },
+): Promise<boolean> {
+  const template = input.template ?? (await eventTemplate(input.eventId, input.key, input.language));
+  const mail = composeMail(input.key, input.language, template, input.fields);
+  const queued = await enqueueMessage(
+    {
+      to: [input.to],
+      locale: input.language,
+      template: input.key,
+      ...mail,
+      attachments: input.attachments ?? [],
+      dedupeKey: input.dedupeKey,
+      related: input.related,
+    },
+    deps.clock,
+    deps.domain,
+  );
+  return queued.created;
 }

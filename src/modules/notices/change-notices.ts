@@ -5,7 +5,7 @@ import { listAssignments } from '../agenda/index.js';
 import { buildCalendar } from '../calendar/index.js';
 import { localized, type EventView } from '../events/index.js';
 import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
-import { composeMail, enqueueMessage, eventTemplate } from '../messaging/index.js';
+import { queueTemplatedMail } from '../messaging/index.js';
 import { getPeople, type PersonView } from '../people/index.js';
 import { getVersion, type Snapshot, type SnapshotSession, type Version } from '../programme/index.js';
 import { DateTime } from 'luxon';
@@ -103,16 +103,16 @@ export async function sendChangeNotices(
       continue;
     }
     const language = languageOf(person, event);
-    const mail = composeMail('change', language, await eventTemplate(event.id, 'change', language), {
-      ...personFields(person, event, language, deps.settings.publicUrl),
-      changes: describe(changes, version.snapshot, language),
-    });
-    const result = await enqueueMessage(
+    const created = await queueTemplatedMail(
       {
-        to: [{ name: fullName(person), email: person.email }],
-        locale: language,
-        template: 'change',
-        ...mail,
+        eventId: event.id,
+        key: 'change',
+        language,
+        fields: {
+          ...personFields(person, event, language, deps.settings.publicUrl),
+          changes: describe(changes, version.snapshot, language),
+        },
+        to: { name: fullName(person), email: person.email },
         attachments: calendars(person, changes, version, event, language, deps.settings),
         dedupeKey: `change:${event.id}:v${version.number}:${person.id}`,
         related: [
@@ -122,10 +122,9 @@ export async function sendChangeNotices(
           { type: 'batch', id: batchId },
         ],
       },
-      deps.clock,
-      deps.settings.domain,
+      { clock: deps.clock, domain: deps.settings.domain },
     );
-    if (result.created) queued += 1;
+    if (created) queued += 1;
   }
   return { batchId, queued, withoutEmail };
 }

@@ -3,7 +3,7 @@ import { translatorFor } from '../../shared/i18n/index.js';
 import type { EventView } from '../events/index.js';
 import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
 import { issueLink } from '../links/index.js';
-import { composeMail, enqueueMessage, eventTemplate, type RegistrationKey } from '../messaging/index.js';
+import { queueTemplatedMail, type RegistrationKey } from '../messaging/index.js';
 import type { PersonView } from '../people/index.js';
 import type { RegistrationView } from './registration.views.js';
 
@@ -40,19 +40,19 @@ export async function mailRegistration(
   const language = registration.language ?? languageOf(person, event);
   const t = translatorFor(language);
   const link = await issueSelfServiceLink(event, registration.id, deps.clock);
-  const mail = composeMail(key, language, await eventTemplate(event.id, key, language), {
-    ...personFields(person, event, language, deps.settings.publicUrl),
-    category: t(`registrations.categories.${registration.category}`),
-    reason: input.reason ?? '—',
-    venue: [event.venue.name, event.venue.city].filter(Boolean).join(', '),
-    manageUrl: `${deps.settings.publicUrl}/registrations/${link.token}?lang=${language}`,
-  });
-  await enqueueMessage(
+  await queueTemplatedMail(
     {
-      to: [{ name: fullName(person), email: person.email }],
-      locale: language,
-      template: key,
-      ...mail,
+      eventId: event.id,
+      key,
+      language,
+      fields: {
+        ...personFields(person, event, language, deps.settings.publicUrl),
+        category: t(`registrations.categories.${registration.category}`),
+        reason: input.reason ?? '—',
+        venue: [event.venue.name, event.venue.city].filter(Boolean).join(', '),
+        manageUrl: `${deps.settings.publicUrl}/registrations/${link.token}?lang=${language}`,
+      },
+      to: { name: fullName(person), email: person.email },
       dedupeKey: `registration:${registration.id}:${key}:${input.dedupe ?? registration.arrival}`,
       related: [
         { type: 'event', id: event.id },
@@ -60,7 +60,6 @@ export async function mailRegistration(
         { type: 'registration', id: registration.id },
       ],
     },
-    deps.clock,
-    deps.settings.domain,
+    { clock: deps.clock, domain: deps.settings.domain },
   );
 }

@@ -9,8 +9,8 @@ import { getContact } from '../../contacts/index.js';
 import { localized, type EventView } from '../../events/index.js';
 import type { MailSettings } from '../../invitations/index.js';
 import { issueLink } from '../../links/index.js';
-import { composeMail, enqueueMessage, eventTemplate } from '../../messaging/index.js';
-import { findOrCreatePersonByEmail, getPerson } from '../../people/index.js';
+import { queueTemplatedMail } from '../../messaging/index.js';
+import { findOrCreatePersonByEmail } from '../../people/index.js';
 import { seat } from '../placement.js';
 import { Registration } from '../registration.model.js';
 import { mailRegistration } from '../registration.mail.js';
@@ -105,28 +105,23 @@ export async function inviteNomination(
   const language: Language =
     contact.language && isLanguage(contact.language) ? contact.language : (event.languages[0] ?? 'es');
   const rules = await registrationRules(event, deps.clock);
-  const mail = composeMail(
-    'registration.nomination',
-    language,
-    await eventTemplate(event.id, 'registration.nomination', language),
+  await queueTemplatedMail(
     {
-      honorific: contact.honorific ?? '',
-      name: contact.name,
-      event: localized(event.title, language, event.languages),
-      country: countryName(input.country, language),
-      quota: String(input.quota),
-      deadline: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: event.timezone }).format(
-        rules.closesAt,
-      ),
-      manageUrl: `${deps.settings.publicUrl}/nominations/${link.token}?lang=${language}`,
-    },
-  );
-  await enqueueMessage(
-    {
-      to: [{ name: contact.name, email: contact.email }],
-      locale: language,
-      template: 'registration.nomination',
-      ...mail,
+      eventId: event.id,
+      key: 'registration.nomination',
+      language,
+      fields: {
+        honorific: contact.honorific ?? '',
+        name: contact.name,
+        event: localized(event.title, language, event.languages),
+        country: countryName(input.country, language),
+        quota: String(input.quota),
+        deadline: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: event.timezone }).format(
+          rules.closesAt,
+        ),
+        manageUrl: `${deps.settings.publicUrl}/nominations/${link.token}?lang=${language}`,
+      },
+      to: { name: contact.name, email: contact.email },
       dedupeKey: `nomination:${delegation.id}:${now.getTime()}`,
       related: [
         { type: 'event', id: event.id },
@@ -134,8 +129,7 @@ export async function inviteNomination(
         { type: 'delegation', id: delegation.id },
       ],
     },
-    deps.clock,
-    deps.settings.domain,
+    { clock: deps.clock, domain: deps.settings.domain },
   );
   await recordChange(
     {
@@ -228,10 +222,7 @@ export async function nominate(
     { action: 'delegation.nominated', subjectType: 'registration', subjectId: registrationId, actor },
     deps.clock,
   );
-  await mailRegistration(
-    { event, registration, person: await getPerson(person.id), key: 'registration.nominee' },
-    deps,
-  );
+  await mailRegistration({ event, registration, person, key: 'registration.nominee' }, deps);
 }
 
 /** The focal point withdraws a delegate: the quota place frees and the registration is cancelled. */
