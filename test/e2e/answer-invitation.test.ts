@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createPanel } from '../factories/invitations.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
-import { useBrowserPage } from '../support/browser.js';
+import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { parseCalendar } from '../support/ical.js';
 import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
@@ -24,11 +24,7 @@ describe('browser: invitations are sent, opened and confirmed', function () {
     const { event, session } = await createPanel(actor);
     const page = browser.page;
 
-    await page.goto(`${foro.url}/login?lang=en`);
-    await page.getByLabel('Email').fill(organizer.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin/);
+    await signInWithBrowser(page, foro.url, organizer.email, TEST_PASSWORD);
     await page.goto(`${foro.url}/admin/events/${event.id}`);
     await page.getByRole('link', { name: 'Invitations' }).click();
     await page.getByRole('link', { name: 'Invite everyone proposed (4)' }).click();

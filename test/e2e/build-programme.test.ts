@@ -3,7 +3,7 @@ import { addRoom, setEventStatus } from '../../src/modules/events/index.js';
 import { createTestEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
-import { useBrowserPage } from '../support/browser.js';
+import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 
 describe('browser: an organizer builds and publishes the programme', function () {
@@ -29,11 +29,7 @@ describe('browser: an organizer builds and publishes the programme', function ()
     });
     const page = browser.page;
 
-    await page.goto(`${foro.url}/login?lang=en`);
-    await page.getByLabel('Email').fill(organizer.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin/);
+    await signInWithBrowser(page, foro.url, organizer.email, TEST_PASSWORD);
 
     await page.goto(`${foro.url}/admin/events/${event.id}/agenda`);
     await page.getByRole('link', { name: 'New session' }).click();

@@ -53,3 +53,17 @@ export function useBrowserPage(options: { locale?: string } = {}): { readonly pa
     },
   };
 }
+
+/** Signs in through the login page, in English, as a person would. */
+export async function signInWithBrowser(
+  page: Page,
+  url: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${url}/login?lang=en`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/admin/);
+}
