@@ -11,6 +11,11 @@ import {
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
+import {
+  prepareProgrammePdfs,
+  programmeDocumentRoutes,
+  type PdfRenderer,
+} from './modules/documents/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import {
   invitationResponseRoutes,
@@ -32,6 +37,7 @@ import {
   coverageRoutes,
   delegationRoutes,
   documentSeats,
+  attendanceOf,
   registerProgrammeParticipant,
   registrationAdminRoutes,
   registrationPublicRoutes,
@@ -57,16 +63,23 @@ export interface AppDependencies {
   logger: Logger;
   clock: Clock;
   database: Database;
+  /** Draws PDFs in worker threads (started and closed by the server). */
+  renderer: PdfRenderer;
 }
 
 /** The feature modules' routers, in mounting order. */
-function moduleRouters({ config, clock }: AppDependencies): Router[] {
+function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Router[] {
   const api = new ApiRegistry();
   const mail = { clock, settings: mailSettingsOf(config) };
   const seats = documentSeats(clock);
   const onConfirmed = (event: EventView, personId: string) =>
     registerProgrammeParticipant(event, personId, { ...mail, seats });
-  const onPublished: OnPublished = (event, version) => sendChangeNotices(event, version, mail);
+  const documents = { renderer, clock };
+  const onPublished: OnPublished = async (event, version) => {
+    // The PDFs of the new version are drawn in the background; the publisher does not wait for them.
+    void prepareProgrammePdfs(documents, event, version, logger);
+    return sendChangeNotices(event, version, mail);
+  };
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
   registerPeopleApi(api, clock, peopleInRole);
@@ -82,7 +95,8 @@ function moduleRouters({ config, clock }: AppDependencies): Router[] {
     sessionRoutes(clock, onConfirmed),
     programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),
-    calendarRoutes(config),
+    calendarRoutes(config, attendanceOf),
+    programmeDocumentRoutes(config, documents, attendanceOf),
     outboxRoutes(config, clock),
     contactRoutes(clock),
     invitationRoutes(config, clock),

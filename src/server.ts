@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
+import { workerPdfRenderer } from './modules/documents/index.js';
 import { startReminderSchedule } from './modules/invitations/index.js';
 import { outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
@@ -28,15 +29,17 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName });
+  const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {
-    const app = createApp({ config, logger, clock, database }, options.extraRouters);
+    const app = createApp({ config, logger, clock, database, renderer }, options.extraRouters);
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host, (error?: Error) =>
         error ? reject(error) : resolve(listening),
       );
     });
   } catch (error) {
+    await renderer.close();
     await database.close();
     throw error;
   }
@@ -58,6 +61,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
       clearTimeout(force);
       await reminders?.stop();
       await worker?.stop();
+      await renderer.close();
       await database.close();
       logger.info('Foro stopped');
     })();

@@ -66,6 +66,10 @@ const envSchema = z
     REGISTRATION_RATE_LIMIT_PER_ADDRESS: positiveInt
       .default(20)
       .describe('Registration forms one address may send per 15 minutes'),
+    PDF_WORKERS: positiveInt.max(16).default(1).describe('Threads that render PDFs beside the web server'),
+    PDF_TIME_LIMIT_SECONDS: positiveInt
+      .default(60)
+      .describe('A PDF that takes longer is abandoned and its request answered 503'),
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -120,6 +124,7 @@ export interface Config {
   };
   linkRateLimit: { windowMs: number; perAddress: number };
   registrationRateLimit: { perAddress: number };
+  documents: { workers: number; timeLimitMs: number };
   trustProxy: boolean | number | string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
   shutdownGraceMs: number;
@@ -183,6 +188,7 @@ export function loadConfig(
     },
     linkRateLimit: { windowMs: 15 * 60_000, perAddress: env.LINK_RATE_LIMIT_PER_ADDRESS },
     registrationRateLimit: { perAddress: env.REGISTRATION_RATE_LIMIT_PER_ADDRESS },
+    documents: { workers: env.PDF_WORKERS, timeLimitMs: env.PDF_TIME_LIMIT_SECONDS * 1000 },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

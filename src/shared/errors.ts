@@ -106,3 +106,9 @@ export class ServiceUnavailableError extends AppError {
   readonly status = 503;
   readonly code = 'SERVICE_UNAVAILABLE';
 }
+
+/** A document took longer than its time limit to render and was abandoned. */
+export class DocumentTimeoutError extends AppError {
+  readonly status = 503;
+  readonly code = 'DOCUMENT_TIMEOUT';
+}

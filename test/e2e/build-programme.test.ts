@@ -75,7 +75,7 @@ describe('browser: an organizer builds and publishes the programme', function ()
     const session = page.locator('.programme-session').filter({ hasText: 'Human rights of migrants' });
     expect(await session.innerText()).to.contain('14:00–16:00 (GMT-5)');
     expect(await session.innerText()).to.contain('Speaker: Dra. Gioconda Herrera, FLACSO Ecuador, Ecuador');
-    await page.getByRole('link', { name: 'Español' }).click();
+    await page.getByRole('link', { name: 'Español', exact: true }).click();
     expect(await page.locator('.programme-session h3').first().innerText()).to.equal(
       'Derechos humanos de las personas migrantes',
     );

@@ -3,10 +3,15 @@ import type { Config } from '../../config/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pathParam } from '../../web/params.js';
 import { getPublicEvent, localized, type EventView } from '../events/index.js';
-import { feedRevisionOf } from '../people/index.js';
-import { latestVersion, type SnapshotSession, type Version } from '../programme/index.js';
+import {
+  latestVersion,
+  personalSessions,
+  type Attendance,
+  type SnapshotSession,
+  type Version,
+} from '../programme/index.js';
 import { buildCalendar } from './calendar.build.js';
-import { isFeedToken } from './feeds.js';
+import { assertPersonalToken } from './person-feeds.js';
 
 async function publishedVersion(req: Request): Promise<{ event: EventView; version: Version }> {
   const event = await getPublicEvent(pathParam(req, 'slug'));
@@ -15,8 +20,11 @@ async function publishedVersion(req: Request): Promise<{ event: EventView; versi
   return { event, version };
 }
 
+/** Where a person's registration for an event stands (their workshops and the sessions for everyone). */
+export type AttendanceLookup = (eventId: string, personId: string) => Promise<Attendance | undefined>;
+
 /** Calendar files of the published programme: the whole programme, one session, one person's feed. */
-export function calendarRoutes(config: Config): Router {
+export function calendarRoutes(config: Config, attendanceOf: AttendanceLookup): Router {
   const router = Router();
 
   const send = (
@@ -67,14 +75,9 @@ export function calendarRoutes(config: Config): Router {
   router.get('/events/:slug/people/:personId/:token/calendar.ics', async (req, res) => {
     const { event, version } = await publishedVersion(req);
     const personId = pathParam(req, 'personId');
-    const revision = await feedRevisionOf(personId);
-    if (
-      revision === undefined ||
-      !isFeedToken(config.feedSecret, event.id, personId, revision, pathParam(req, 'token'))
-    ) {
-      throw new NotFoundError();
-    }
-    const mine = version.snapshot.sessions.filter((s) => s.people.some((p) => p.personId === personId));
+    await assertPersonalToken(config, event.id, personId, pathParam(req, 'token'));
+    const attendance = await attendanceOf(event.id, personId);
+    const mine = personalSessions(version.snapshot, personId, attendance).map((p) => p.session);
     const title = `${localized(event.title, req.language, event.languages)} · ${req.t('calendar.mySessions')}`;
     send(req, res, event, version, mine, title, `${event.slug}-mine.ics`);
   });

@@ -20,6 +20,15 @@ export function isFeedToken(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** A person's own programme (PDF) at the same secret address as their calendar feed. */
+export function personalProgrammePath(
+  secret: string,
+  event: { id: string; slug: string },
+  person: { id: string; feedRevision: number },
+): string {
+  return personFeedPath(secret, event, person).replace(/calendar\.ics$/, 'programme.pdf');
+}
+
 export function personFeedPath(
   secret: string,
   event: { id: string; slug: string },

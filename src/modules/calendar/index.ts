@@ -1,4 +1,9 @@
-export { calendarRoutes } from './calendar.routes.js';
+export { calendarRoutes, type AttendanceLookup } from './calendar.routes.js';
 export { buildCalendar, sessionUid, type CalendarOptions } from './calendar.build.js';
 export { feedToken, personFeedPath } from './feeds.js';
-export { rolesWithFeeds } from './person-feeds.js';
+export {
+  assertPersonalToken,
+  personalDownloads,
+  rolesWithFeeds,
+  type PersonalDownloads,
+} from './person-feeds.js';

@@ -26,6 +26,11 @@ export const CUENCA_EVENT: CreateEventInput = {
       'organizations, academia and civil society to exchange good practices and coordinate consensus and ' +
       'joint action.\n\nPrepared by ECLAC (CELADE) with the Ibero-American Secretariat.',
   },
+  organizers: {
+    es: 'Comisión Económica para América Latina y el Caribe (CEPAL) – CELADE, División de Población · Secretaría General Iberoamericana (SEGIB)',
+    pt: 'Comissão Econômica para a América Latina e o Caribe (CEPAL) – CELADE, Divisão de População · Secretaria-Geral Ibero-Americana (SEGIB)',
+    en: 'Economic Commission for Latin America and the Caribbean (ECLAC) – CELADE, Population Division · Ibero-American General Secretariat (SEGIB)',
+  },
   venue: { name: 'Centro de Convenciones', city: 'Cuenca', country: 'EC' },
   timezone: 'America/Guayaquil',
   startDate: '2008-04-10',

@@ -1,2 +1,3 @@
 export { seedDemo, type SeedReport } from './seed.js';
 export { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS } from './cuenca.js';
+export { largeProgrammeSnapshot } from './large-programme.js';

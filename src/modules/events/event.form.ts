@@ -14,7 +14,7 @@ const trilingualFrom = (body: Record<string, unknown>, prefix: string) =>
   );
 
 const KNOWN_FIELDS = new Set([
-  ...LANGUAGES.flatMap((l) => [`title_${l}`, `description_${l}`]),
+  ...LANGUAGES.flatMap((l) => [`title_${l}`, `description_${l}`, `organizers_${l}`]),
   'slug',
   'venue_name',
   'venue_address',
@@ -45,6 +45,7 @@ export function eventInputFromForm(body: Record<string, unknown>): Record<string
     slug: body['slug'],
     title: trilingualFrom(body, 'title'),
     description: trilingualFrom(body, 'description'),
+    organizers: trilingualFrom(body, 'organizers'),
     venue: Object.fromEntries(Object.entries(venue).filter(([, v]) => v !== undefined)),
     timezone: filled(body['timezone']),
     startDate: body['startDate'],
@@ -63,6 +64,7 @@ export function formValuesOf(event: EventView): Record<string, unknown> {
       LANGUAGES.flatMap((l) => [
         [`title_${l}`, event.title[l] ?? ''],
         [`description_${l}`, event.description[l] ?? ''],
+        [`organizers_${l}`, event.organizers[l] ?? ''],
       ]),
     ),
     venue_name: event.venue.name ?? '',
@@ -81,7 +83,7 @@ export function formValuesOf(event: EventView): Record<string, unknown> {
 /** Field names of the nested input mapped back to the form's flat names, for error messages. */
 export function formFieldName(field: string): string {
   return field
-    .replace(/^(title|description|venue)\.(\w+)$/, '$1_$2')
+    .replace(/^(title|description|organizers|venue)\.(\w+)$/, '$1_$2')
     .replace(/^countries\.\d+$/, 'countries');
 }
 

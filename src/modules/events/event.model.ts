@@ -23,6 +23,8 @@ const eventSchema = new Schema(
     slug: { type: String, required: true, unique: true, maxlength: 80 },
     title: trilingual(LIMITS.title),
     description: trilingual(LIMITS.description),
+    /** Who convenes the event, as printed on the programme's cover. */
+    organizers: trilingual(LIMITS.title),
     venue: {
       name: { type: String, maxlength: LIMITS.name },
       address: { type: String, maxlength: LIMITS.title },

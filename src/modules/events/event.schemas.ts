@@ -21,6 +21,7 @@ const eventFields = {
   slug,
   title: trilingual('title'),
   description: optionalTrilingual('description').optional(),
+  organizers: optionalTrilingual('title').optional(),
   venue: z
     .strictObject({
       name: text('name').optional(),
@@ -55,6 +56,7 @@ export const updateEventInput = z
     slug: eventFields.slug.optional(),
     title: eventFields.title.optional(),
     description: eventFields.description,
+    organizers: eventFields.organizers,
     venue: eventFields.venue,
     timezone: timeZone.optional(),
     startDate: calendarDate.optional(),

@@ -37,6 +37,7 @@ const editable = (event: EventView) => ({
   slug: event.slug,
   title: event.title,
   description: event.description,
+  organizers: event.organizers,
   venue: event.venue,
   timezone: event.timezone,
   startDate: event.startDate,

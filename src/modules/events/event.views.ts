@@ -24,6 +24,7 @@ export interface EventView {
   slug: string;
   title: Trilingual;
   description: Trilingual;
+  organizers: Trilingual;
   venue: { name?: string; address?: string; city?: string; country?: string };
   timezone: string;
   startDate: string;
@@ -59,6 +60,7 @@ export function toEventView(event: StoredEvent): EventView {
     slug: event.slug,
     title: trilingual(event.title),
     description: trilingual(event.description),
+    organizers: trilingual(event.organizers),
     venue: {
       ...(venue.name && { name: venue.name }),
       ...(venue.address && { address: venue.address }),

@@ -7,6 +7,7 @@ import { preferLanguage } from '../../web/language.js';
 import { pathParam } from '../../web/params.js';
 import { privateLinkPages } from '../../web/rate-limit.js';
 import { wantsJson } from '../../web/errors.js';
+import { personalDownloads } from '../calendar/index.js';
 import { localized } from '../events/index.js';
 import { answerInput } from './response.schemas.js';
 import {
@@ -47,7 +48,7 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
       res.json(invitationPage(view, req.language));
       return;
     }
-    render(req, res, view);
+    render(req, res, view, { downloads: await personalDownloads(config, view.event, view.person.id) });
   });
 
   router.post('/invitations/:token', async (req, res) => {

@@ -8,6 +8,13 @@ export {
   type OnPublished,
   type Version,
 } from './publish.service.js';
-export type { Snapshot, SnapshotSession } from './snapshot.js';
+export type { Snapshot, SnapshotPerson, SnapshotSession } from './snapshot.js';
 export type { SessionChange } from './changelog.js';
 export { registerProgrammeApi } from './programme.api.js';
+export {
+  personalSessions,
+  SESSIONS_FOR_EVERYONE,
+  type Attendance,
+  type PersonalSession,
+} from './personal.js';
+export { programmeDays, type ProgrammeDay } from './programme.presenter.js';

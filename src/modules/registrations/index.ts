@@ -16,3 +16,4 @@ export { delegationsOf, membersOf as delegationMembers } from './delegations/del
 export { coverageRoutes } from './coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy.service.js';
 export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
+export { attendanceOf } from './workshops.js';

@@ -8,6 +8,7 @@ import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
 import { addressLimit, privateLinkPages } from '../../web/rate-limit.js';
+import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
 import { openLink } from '../links/index.js';
@@ -144,6 +145,10 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
       registration,
       token: pathParam(req, 'token'),
       languages: LANGUAGES,
+      downloads:
+        registration.status === 'confirmed'
+          ? await personalDownloads(config, event, registration.personId)
+          : undefined,
     };
   };
 

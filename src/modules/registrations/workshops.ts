@@ -1,4 +1,5 @@
 import { listSessions, type SessionView } from '../agenda/index.js';
+import type { Attendance } from '../programme/index.js';
 import { Registration } from './registration.model.js';
 import { toRegistrationView, type RegistrationView } from './registration.views.js';
 import { scopes, type SeatAllocator } from './seats.js';
@@ -68,4 +69,20 @@ export async function promoteWorkshop(
       ),
     );
   }
+}
+
+/** What a person's registration says about the sessions they attend (for their calendar and programme). */
+export async function attendanceOf(eventId: string, personId: string): Promise<Attendance | undefined> {
+  const registration = await Registration.findOne(
+    { eventId, personId },
+    { status: 1, category: 1, workshops: 1 },
+  ).lean();
+  // A speaker's or chair's calendar holds the sessions of their roles, not the whole programme.
+  if (!registration || registration.category === 'programme_participant') return undefined;
+  return {
+    confirmed: registration.status === 'confirmed',
+    workshopIds: (registration.workshops ?? [])
+      .filter((w) => w.status === 'confirmed')
+      .map((w) => w.sessionId),
+  };
 }

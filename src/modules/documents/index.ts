@@ -1,0 +1,11 @@
+export { workerPdfRenderer, type PdfRenderer } from './render/renderer.js';
+export type { RenderJob } from './render/jobs.js';
+export { programmeDocumentRoutes } from './programme/programme.routes.js';
+export {
+  personalProgrammePdf,
+  prepareProgrammePdfs,
+  programmePdf,
+  type DocumentDeps,
+} from './programme/programme.service.js';
+export { programmeLayout } from './programme/programme.document.js';
+export { cachedCount } from './document.cache.js';

@@ -1,0 +1,263 @@
+import { expect } from 'chai';
+import http from 'node:http';
+import request from 'supertest';
+import { largeProgrammeSnapshot } from '../../src/modules/demo/index.js';
+import { GeneratedDocument } from '../../src/modules/documents/document.model.js';
+import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { createTestPerson } from '../factories/people.js';
+import { useTestForo } from '../support/foro.js';
+import { signedInAs } from '../support/http.js';
+import { readPdf, type PdfContent } from '../support/pdf.js';
+
+const EDGE = 30;
+
+/** Every run of text lies inside the page, at least EDGE points from each side. */
+function expectInsideMargins(content: PdfContent) {
+  const outside = content.items.filter((item) => {
+    const page = content.pages[item.page - 1]!;
+    return (
+      item.x < EDGE - 0.5 ||
+      item.x + item.width > page.width - EDGE + 0.5 ||
+      item.top < EDGE - 0.5 ||
+      item.top + item.height > page.height - EDGE + 0.5
+    );
+  });
+  expect(outside.map((i) => `${i.text} @p${i.page} (${Math.round(i.x)},${Math.round(i.top)})`)).to.deep.equal(
+    [],
+  );
+}
+
+const pdfOf = (res: request.Response) => res.body as Buffer;
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('documents: the programme as PDF', () => {
+  const foro = useTestForo(import.meta.url);
+
+  async function publishedProgramme() {
+    const { agent, actor } = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent(
+      {
+        slug: 'cuenca-2008',
+        title: { es: 'Foro Iberoamericano', en: 'Ibero-American Forum', pt: 'Fórum Ibero-Americano' },
+        organizers: { es: 'CEPAL/CELADE y SEGIB', en: 'ECLAC/CELADE and SEGIB' },
+        venue: { name: 'Centro de Convenciones', city: 'Cuenca', country: 'EC' },
+      },
+      actor,
+    );
+    const api = `/api/v1/events/${event.id}`;
+    const rosa = await createTestPerson({
+      honorific: 'Dra.',
+      givenName: 'Rosa',
+      familyName: 'Quispe Ñaupa',
+      position: 'Investigadora',
+      organization: 'FLACSO',
+      country: 'EC',
+    });
+    const joao = await createTestPerson({
+      givenName: 'João',
+      familyName: 'Gonçalves',
+      organization: 'Itamaraty',
+      country: 'BR',
+    });
+    const luis = await createTestPerson({ givenName: 'Luis', familyName: 'Invitado', organization: 'OIM' });
+    const session = async (body: object) =>
+      (await agent.post(`${api}/sessions`).send(body)).body as { id: string };
+    const panel = await session({
+      type: 'panel',
+      title: {
+        es: 'Migración y desarrollo',
+        en: 'Migration and development',
+        pt: 'Migração e desenvolvimento',
+      },
+      roomId: event.rooms[0]!.id,
+      date: '2008-04-10',
+      start: '09:00',
+      end: '10:30',
+    });
+    const workshop = await session({
+      type: 'workshop',
+      title: { es: 'Remesas y niñez' },
+      roomId: event.rooms[1]!.id,
+      date: '2008-04-11',
+      start: '15:00',
+      end: '16:00',
+    });
+    const assign = (sessionId: string, personId: string, role: string, status: string) =>
+      agent.post(`${api}/sessions/${sessionId}/assignments`).send({ personId, role, status });
+    await assign(panel.id, rosa.id, 'speaker', 'confirmed');
+    await assign(panel.id, joao.id, 'chair', 'confirmed');
+    await assign(panel.id, luis.id, 'commentator', 'invited');
+    await assign(workshop.id, joao.id, 'moderator', 'confirmed');
+    expect((await agent.post(`${api}/versions`).send({})).status).to.equal(201);
+    return { agent, api, event, panel, workshop };
+  }
+
+  it('prints cover, contents, sessions by day, people and the index in the asked language, inside the margins', async () => {
+    const { event } = await publishedProgramme();
+    const res = await request(foro.url)
+      .get('/events/cuenca-2008/programme.pdf?lang=en')
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).to.equal(200);
+    expect(res.type).to.equal('application/pdf');
+    const pdf = await readPdf(pdfOf(res));
+    const text = pdf.text;
+    for (const expected of [
+      'PROGRAMME',
+      'Ibero-American Forum',
+      'April 10 – 11, 2008',
+      'Centro de Convenciones, Cuenca, Ecuador',
+      'ECLAC/CELADE and SEGIB',
+      'Contents',
+      'Thursday, April 10, 2008',
+      '09:00–10:30 (GMT-5) · Salón Plenario · Panel',
+      'Migration and development',
+      'Chair',
+      'João Gonçalves, Itamaraty, Brazil',
+      'Speaker',
+      'Dra. Rosa Quispe Ñaupa, Investigadora, FLACSO, Ecuador',
+      'Moderator',
+      // No English title: the Spanish one stands in.
+      'Remesas y niñez',
+      'Index of people',
+      'Quispe Ñaupa, Dra. Rosa',
+    ]) {
+      expect(text, expected).to.contain(expected);
+    }
+    expect(text).to.not.contain('Invitado');
+    const page = await request(foro.url).get('/events/cuenca-2008/programme?lang=en');
+    for (const l of ['es', 'pt', 'en'])
+      expect(page.text).to.contain(`href="/events/cuenca-2008/programme.pdf?lang=${l}"`);
+    for (const [i, page] of pdf.pages.entries()) {
+      expect(page.text, `page ${i + 1}`).to.match(/Version 1 – \w+ \d+, \d{4}/);
+      expect(page.text).to.contain(`Page ${i + 1} of ${pdf.pages.length}`);
+    }
+    expectInsideMargins(pdf);
+    expect(event.id).to.be.a('string');
+  });
+
+  it('prints Portuguese and Spanish labels, keeps every accent, and refuses an unknown language', async () => {
+    await publishedProgramme();
+    const pt = await readPdf(
+      pdfOf(
+        await request(foro.url).get('/events/cuenca-2008/programme.pdf?lang=pt').buffer(true).parse(binary),
+      ),
+    );
+    for (const expected of [
+      'Fórum Ibero-Americano',
+      'Sumário',
+      'Migração e desenvolvimento',
+      'Palestrante',
+      'Índice de pessoas',
+      'Versão 1',
+      'Brasil',
+    ]) {
+      expect(pt.text, expected).to.contain(expected);
+    }
+    const es = await readPdf(
+      pdfOf(
+        await request(foro.url).get('/events/cuenca-2008/programme.pdf?lang=es').buffer(true).parse(binary),
+      ),
+    );
+    for (const expected of [
+      'Foro Iberoamericano',
+      'Índice',
+      'jueves, 10 de abril de 2008',
+      'Ponente',
+      'Versión 1',
+      'Página 1 de',
+    ]) {
+      expect(es.text, expected).to.contain(expected);
+    }
+    const bad = await request(foro.url)
+      .get('/events/cuenca-2008/programme.pdf?lang=fr')
+      .set('Accept', 'application/json');
+    expect(bad.status).to.equal(422);
+    expect((await request(foro.url).get('/events/no-such-event/programme.pdf')).status).to.equal(404);
+  });
+
+  it('answers 404 before the first publication', async () => {
+    const { actor } = await signedInAs(foro.url, 'organizer');
+    await createPublishedEvent({ slug: 'sin-programa' }, actor);
+    expect((await request(foro.url).get('/events/sin-programa/programme.pdf')).status).to.equal(404);
+  });
+
+  it('keeps one file per version and language in the database, prepares them on publish and drops old ones', async () => {
+    const { agent, api, event, panel } = await publishedProgramme();
+    const prepared = async (version: number) => {
+      for (let i = 0; i < 100; i++) {
+        const n = await GeneratedDocument.countDocuments({ eventId: event.id, version });
+        if (n >= 3) return n;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return GeneratedDocument.countDocuments({ eventId: event.id, version });
+    };
+    expect(await prepared(1)).to.equal(3);
+    const first = await request(foro.url)
+      .get('/events/cuenca-2008/programme.pdf?lang=es')
+      .buffer(true)
+      .parse(binary);
+    const again = await request(foro.url)
+      .get('/events/cuenca-2008/programme.pdf?lang=es')
+      .buffer(true)
+      .parse(binary);
+    expect(pdfOf(again).equals(pdfOf(first))).to.equal(true);
+
+    await agent
+      .patch(`${api}/sessions/${panel.id}`)
+      .send({ title: { es: 'Migración, desarrollo y derechos' } });
+    expect((await agent.post(`${api}/versions`).send({})).status).to.equal(201);
+    expect(await prepared(2)).to.equal(3);
+    expect(await GeneratedDocument.countDocuments({ eventId: event.id, version: 1 })).to.equal(0);
+    const v2 = await readPdf(
+      pdfOf(
+        await request(foro.url).get('/events/cuenca-2008/programme.pdf?lang=es').buffer(true).parse(binary),
+      ),
+    );
+    expect(v2.text).to.contain('Migración, desarrollo y derechos');
+    expect(v2.text).to.contain('Versión 2');
+  });
+
+  it('keeps answering other requests while a 1,000-session programme renders', async function () {
+    this.timeout(120_000);
+    const { actor } = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({ slug: 'mil-sesiones' }, actor);
+    await ProgrammeVersion.create({
+      eventId: event.id,
+      number: 1,
+      publishedAt: new Date('2008-04-01T12:00:00Z'),
+      publishedBy: 'test',
+      snapshot: JSON.stringify(largeProgrammeSnapshot(event, 1000)),
+      changelog: '[]',
+    });
+    const finished: string[] = [];
+    const get = (path: string, label: string) =>
+      new Promise<Buffer>((resolve, reject) => {
+        http
+          .get(`${foro.url}${path}`, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              finished.push(label);
+              resolve(Buffer.concat(chunks));
+            });
+          })
+          .on('error', reject);
+      });
+    const big = get('/events/mil-sesiones/programme.pdf?lang=es', 'pdf');
+    let done = false;
+    void big.finally(() => (done = true));
+    // Other readers keep asking, one after another, until the PDF arrives.
+    for (let i = 0; !done && i < 200; i++) await get('/healthz', 'other');
+    const pdf = await readPdf(await big);
+    // Drawn on the request thread, the PDF would hold every other answer back until it was done.
+    expect(finished.indexOf('pdf')).to.be.greaterThanOrEqual(3);
+    expect(pdf.text).to.contain('Sesión 1000: migración, remesas y desarrollo');
+    expect(pdf.pages.length).to.be.greaterThan(100);
+  });
+});

@@ -1,0 +1,95 @@
+import { createCanvas } from '@napi-rs/canvas';
+import jsQRModule from 'jsqr';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// jsqr is CommonJS whose typings describe an ES default export; at run time the module is the function.
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ??
+  jsQRModule) as typeof jsQRModule.default;
+
+/** One run of text as pdf.js (an independent reader) finds it, in points from the page's top left. */
+export interface PdfTextItem {
+  text: string;
+  page: number;
+  x: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface PdfContent {
+  pages: { width: number; height: number; text: string }[];
+  items: PdfTextItem[];
+  /** All pages' text, one line per run. */
+  text: string;
+}
+
+async function open(pdf: Buffer) {
+  return getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+}
+
+/** Reads a PDF back as text with positions, page by page. */
+export async function readPdf(pdf: Buffer): Promise<PdfContent> {
+  const document = await open(pdf);
+  const pages: PdfContent['pages'] = [];
+  const items: PdfTextItem[] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const page = await document.getPage(n);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const lines: string[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [, , , , x, baseline] = item.transform as number[];
+      items.push({
+        text: item.str,
+        page: n,
+        x: x!,
+        top: viewport.height - baseline! - item.height,
+        width: item.width,
+        height: item.height,
+      });
+      lines.push(item.str);
+    }
+    pages.push({ width: viewport.width, height: viewport.height, text: lines.join('\n') });
+  }
+  await document.destroy();
+  return { pages, items, text: pages.map((p) => p.text).join('\n') };
+}
+
+/** Draws a page as pixels and decodes every QR code on it (scanning a grid of tiles, as a camera would). */
+export async function qrCodesOnPage(
+  pdf: Buffer,
+  pageNumber: number,
+  tiles: { columns: number; rows: number },
+) {
+  const document = await open(pdf);
+  const page = await document.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: 2 });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+  const found: string[] = [];
+  const tileWidth = Math.floor(canvas.width / tiles.columns);
+  const tileHeight = Math.floor(canvas.height / tiles.rows);
+  for (let row = 0; row < tiles.rows; row++) {
+    for (let column = 0; column < tiles.columns; column++) {
+      const image = context.getImageData(column * tileWidth, row * tileHeight, tileWidth, tileHeight);
+      const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+      if (code) found.push(code.data);
+    }
+  }
+  await document.destroy();
+  return found;
+}
+
+/** A page as PNG, to look at while writing a layout. */
+export async function pageAsPng(pdf: Buffer, pageNumber: number): Promise<Buffer> {
+  const document = await open(pdf);
+  const page = await document.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: 1.5 });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+  await document.destroy();
+  return canvas.encode('png');
+}
