@@ -12,6 +12,8 @@ import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from '.
 import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import {
+  checkInRoutes,
+  participantDocumentRoutes,
   prepareProgrammePdfs,
   programmeDocumentRoutes,
   type PdfRenderer,
@@ -97,6 +99,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     programmePublicRoutes(),
     calendarRoutes(config, attendanceOf),
     programmeDocumentRoutes(config, documents, attendanceOf),
+    participantDocumentRoutes(documents, clock),
+    checkInRoutes(clock),
     outboxRoutes(config, clock),
     contactRoutes(clock),
     invitationRoutes(config, clock),

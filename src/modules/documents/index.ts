@@ -9,3 +9,5 @@ export {
 } from './programme/programme.service.js';
 export { programmeLayout } from './programme/programme.document.js';
 export { cachedCount } from './document.cache.js';
+export { participantDocumentRoutes } from './participants/participants.routes.js';
+export { checkInRoutes } from './checkin/checkin.routes.js';

@@ -51,7 +51,13 @@ export async function readDraft<Row>(kind: string, id: string, actor: Actor) {
 export async function takeDraft<Row>(kind: string, id: string, actor: Actor) {
   const exists = await ImportDraft.exists({ _id: id });
   if (!exists) throw new LinkInvalidError('import already confirmed');
-  const draft = await readDraft<Row>(kind, id, actor);
+  // The other click may take it between these two reads: gone then means taken, not unknown.
+  const draft = await readDraft<Row>(kind, id, actor).catch(async (error: unknown) => {
+    if (error instanceof NotFoundError && !(await ImportDraft.exists({ _id: id }))) {
+      throw new LinkInvalidError('import already confirmed');
+    }
+    throw error;
+  });
   const { deletedCount } = await ImportDraft.deleteOne({ _id: id });
   if (deletedCount !== 1) throw new LinkInvalidError('import already confirmed');
   return draft;

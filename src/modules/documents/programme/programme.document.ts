@@ -1,5 +1,6 @@
 import { countryName } from '../../../shared/countries.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
+import { formatDateRange } from '../../../shared/time.js';
 import { instantToLocal } from '../../../shared/zoned-time.js';
 import { localized, type EventView } from '../../events/index.js';
 import {
@@ -9,17 +10,6 @@ import {
   type Version,
 } from '../../programme/index.js';
 import type { LayoutDay, LayoutSession, ProgrammeLayout } from './programme.layout.js';
-
-/** "10–11 de abril de 2008" */
-export function formatDateRange(start: string, end: string, language: Language): string {
-  const format = new Intl.DateTimeFormat(language, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return format.formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`));
-}
 
 /** "2 de abril de 2008", the day an instant falls on in the event's zone. */
 export function formatDate(at: Date, timeZone: string, language: Language): string {

@@ -1,12 +1,23 @@
+import { renderBadgesPdf } from '../badges/badges.pdf.js';
+import type { BadgesLayout } from '../badges/badges.layout.js';
+import type { ListLayout } from '../pdf/list.layout.js';
+import { renderListPdf } from '../pdf/list.pdf.js';
 import type { ProgrammeLayout } from '../programme/programme.layout.js';
 import { renderProgrammePdf } from '../programme/programme.pdf.js';
 
 /** Everything a worker thread can be asked to draw: plain data in, PDF bytes out. */
-export type RenderJob = { kind: 'programme'; layout: ProgrammeLayout };
+export type RenderJob =
+  | { kind: 'programme'; layout: ProgrammeLayout }
+  | { kind: 'list'; layout: ListLayout }
+  | { kind: 'badges'; layout: BadgesLayout };
 
 export function renderJob(job: RenderJob): Promise<Buffer> {
   switch (job.kind) {
     case 'programme':
       return renderProgrammePdf(job.layout);
+    case 'list':
+      return renderListPdf(job.layout);
+    case 'badges':
+      return renderBadgesPdf(job.layout);
   }
 }

@@ -1,0 +1,117 @@
+import type { Actor } from '../../../shared/actor.js';
+import type { Clock } from '../../../shared/clock.js';
+import { instantToLocal, datesBetween } from '../../../shared/zoned-time.js';
+import type { EventView } from '../../events/index.js';
+import { displayName, getPerson, searchPeople } from '../../people/index.js';
+import { getRegistration, listRegistrations } from '../../registrations/index.js';
+import { registrationOfBadge } from '../badges/badge-code.service.js';
+import { normalizeVerificationCode } from '../verification-code.js';
+import { CheckIn } from './checkin.model.js';
+
+export type CheckInOutcome =
+  | { result: 'present'; name: string; category: string; at: Date }
+  | { result: 'already'; name: string; category: string; at: Date }
+  | { result: 'unknown' }
+  | { result: 'not_confirmed'; name: string };
+
+/** The day to check in for: today in the event's zone during the event, else its first day. */
+export function checkInDay(event: EventView, clock: Clock, asked?: string): string {
+  const days = datesBetween(event.startDate, event.endDate);
+  if (asked && days.includes(asked)) return asked;
+  const today = instantToLocal(clock.now(), event.timezone).date;
+  return days.includes(today) ? today : days[0]!;
+}
+
+/** Marks a confirmed registrant present for the day; a second scan says when they arrived. */
+export async function checkInRegistration(
+  event: EventView,
+  registrationId: string,
+  day: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<CheckInOutcome> {
+  const registration = await getRegistration(registrationId).catch(() => undefined);
+  if (!registration || registration.eventId !== event.id) return { result: 'unknown' };
+  const name = displayName(await getPerson(registration.personId));
+  if (registration.status !== 'confirmed') return { result: 'not_confirmed', name };
+  const category = registration.category;
+  try {
+    const at = clock.now();
+    await CheckIn.create({
+      _id: `${registrationId}:${day}`,
+      eventId: event.id,
+      registrationId,
+      day,
+      category,
+      at,
+      by: actor.label,
+    });
+    return { result: 'present', name, category, at };
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const earlier = await CheckIn.findById(`${registrationId}:${day}`).lean();
+    return { result: 'already', name, category, at: earlier?.at ?? clock.now() };
+  }
+}
+
+/** The same, from the code on a badge (typed or scanned); an unknown or forged code checks in no one. */
+export async function checkInBadge(
+  event: EventView,
+  typed: string,
+  day: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<CheckInOutcome> {
+  const code = normalizeVerificationCode(typed);
+  const registrationId = code && (await registrationOfBadge(event.id, code));
+  if (!registrationId) return { result: 'unknown' };
+  return checkInRegistration(event, registrationId, day, actor, clock);
+}
+
+/** Present people per day and category, with the totals the door shows. */
+export async function presenceCounts(event: EventView) {
+  const rows = await CheckIn.find({ eventId: event.id }, { day: 1, category: 1 }).lean();
+  const days = datesBetween(event.startDate, event.endDate);
+  const categories = [...new Set(rows.map((r) => r.category))].sort();
+  const count = (day: string, category?: string) =>
+    rows.filter((r) => r.day === day && (!category || r.category === category)).length;
+  return {
+    days,
+    categories,
+    cells: Object.fromEntries(
+      days.map((d) => [d, Object.fromEntries(categories.map((c) => [c, count(d, c)]))]),
+    ),
+    totals: Object.fromEntries(days.map((d) => [d, count(d)])),
+  };
+}
+
+/** Confirmed registrants whose name matches, with whether they are present on the day. */
+export async function findForCheckIn(event: EventView, query: string, day: string) {
+  if (query.trim().length < 2) return [];
+  const confirmed = await listRegistrations(event.id, { status: 'confirmed' });
+  const { people } = await searchPeople({ q: query, ids: confirmed.map((r) => r.personId) });
+  const ids = new Set(people.map((p) => p.id));
+  const registrations = confirmed.filter((r) => ids.has(r.personId));
+  const present = new Set(
+    (await CheckIn.find({ eventId: event.id, day }, { registrationId: 1 }).lean()).map(
+      (c) => c.registrationId,
+    ),
+  );
+  return registrations.slice(0, 30).map((r) => {
+    const person = people.find((p) => p.id === r.personId)!;
+    return {
+      registrationId: r.id,
+      name: displayName(person),
+      organization: person.organization ?? '',
+      category: r.category,
+      present: present.has(r.id),
+    };
+  });
+}
+
+/** Registrations present on at least one day (for certificates of attendance). */
+export async function attendedRegistrationIds(eventId: string): Promise<Set<string>> {
+  return new Set(
+    (await CheckIn.find({ eventId }, { registrationId: 1 }).lean()).map((c) => c.registrationId),
+  );
+}

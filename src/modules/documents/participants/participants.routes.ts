@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import type { Clock } from '../../../shared/clock.js';
+import { translatorFor } from '../../../shared/i18n/index.js';
+import { pathParam } from '../../../web/params.js';
+import { requireUser } from '../../auth/index.js';
+import { eventOf, getPublicEvent } from '../../events/index.js';
+import { badgesLayout } from '../badges/badges.js';
+import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
+import type { DocumentDeps } from '../programme/programme.service.js';
+import { confirmedParticipants, participantListLayout, type ListAudience } from './participants.js';
+
+/**
+ * Participant lists and badges. The public list shows confirmed people who agreed to be listed;
+ * the full list and the badges are for the event's organizers only.
+ */
+export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Router {
+  const router = Router();
+
+  const list = async (
+    event: Parameters<typeof participantListLayout>[0],
+    audience: ListAudience,
+    language: ReturnType<typeof documentLanguage>,
+  ) => {
+    const participants = await confirmedParticipants(event.id, audience);
+    const layout = participantListLayout(
+      event,
+      participants,
+      language,
+      translatorFor(language),
+      audience,
+      clock.now(),
+    );
+    return deps.renderer.render({ kind: 'list', layout });
+  };
+
+  router.get('/events/:slug/participants.pdf', async (req, res) => {
+    const language = documentLanguage(req);
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    sendPdf(
+      res,
+      await list(event, 'public', language),
+      `${event.slug}-participants-${language}.pdf`,
+      'private',
+    );
+  });
+
+  router.get('/admin/events/:eventId/participants.pdf', requireUser, async (req, res) => {
+    const language = documentLanguage(req);
+    const event = await eventOf(req, { edit: true });
+    sendPdf(
+      res,
+      await list(event, 'organizers', language),
+      `${event.slug}-participants-full-${language}.pdf`,
+      'private',
+    );
+  });
+
+  router.get('/admin/events/:eventId/badges.pdf', requireUser, async (req, res) => {
+    const language = documentLanguage(req);
+    const event = await eventOf(req, { edit: true });
+    const category = typeof req.query['category'] === 'string' ? req.query['category'] : undefined;
+    const participants = (await confirmedParticipants(event.id, 'organizers')).filter(
+      (p) => !category || p.registration.category === category,
+    );
+    const layout = await badgesLayout(event, participants, language, translatorFor(language), clock);
+    const pdf = await deps.renderer.render({ kind: 'badges', layout });
+    sendPdf(res, pdf, `${event.slug}-badges.pdf`, 'private');
+  });
+
+  return router;
+}

@@ -1,0 +1,127 @@
+import { countryName } from '../../../shared/countries.js';
+import type { Language, Translate } from '../../../shared/i18n/index.js';
+import { localized, type EventView } from '../../events/index.js';
+import { displayName, getPeople, type PersonView } from '../../people/index.js';
+import { listRegistrations } from '../../registrations/index.js';
+import type { ListLayout } from '../pdf/list.layout.js';
+import { formatDateRange } from '../../../shared/time.js';
+import { formatDate, venueLine } from '../programme/programme.document.js';
+
+type Registration = Awaited<ReturnType<typeof listRegistrations>>[number];
+
+export interface Participant {
+  registration: Registration;
+  person: PersonView;
+}
+
+/** Who a list shows: the public sees confirmed people who agreed to be listed; organizers see every confirmed one. */
+export type ListAudience = 'public' | 'organizers';
+
+export async function confirmedParticipants(eventId: string, audience: ListAudience): Promise<Participant[]> {
+  const confirmed = (await listRegistrations(eventId, { status: 'confirmed' })).filter(
+    (r) => audience === 'organizers' || r.consentToList,
+  );
+  const people = new Map((await getPeople(confirmed.map((r) => r.personId))).map((p) => [p.id, p]));
+  return confirmed.flatMap((registration) => {
+    const person = people.get(registration.personId);
+    return person ? [{ registration, person }] : [];
+  });
+}
+
+const SECTOR_GROUPS = ['international_organization', 'academia', 'civil_society', 'media'] as const;
+type GroupKey = `state:${string}` | (typeof SECTOR_GROUPS)[number] | 'others';
+
+/**
+ * Member states' delegations first, then international organizations, academia, civil society
+ * and media, then everyone else. Programme participants go where their sector puts them.
+ */
+function groupOf({ registration, person }: Participant): GroupKey {
+  const category = registration.category === 'programme_participant' ? person.sector : registration.category;
+  if (category === 'government_delegation' || category === 'government') {
+    const country = registration.countryRepresented ?? person.country;
+    if (country) return `state:${country}`;
+  }
+  return (SECTOR_GROUPS as readonly string[]).includes(category ?? '') ? (category as GroupKey) : 'others';
+}
+
+/**
+ * The groups of a participant list. States are in Spanish alphabetical order (the forum's order
+ * of precedence) whatever the language printed; in each group the head of delegation comes first.
+ */
+export function participantGroups(
+  participants: Participant[],
+  language: Language,
+  t: Translate,
+  audience: ListAudience,
+): ListLayout['groups'] {
+  const groups = new Map<GroupKey, Participant[]>();
+  for (const participant of participants) {
+    const key = groupOf(participant);
+    groups.set(key, [...(groups.get(key) ?? []), participant]);
+  }
+  const spanish = new Intl.Collator('es', { sensitivity: 'base' });
+  const local = new Intl.Collator(language, { sensitivity: 'base' });
+  const states = [...groups.keys()]
+    .filter((k) => k.startsWith('state:'))
+    .sort((a, b) => spanish.compare(countryName(a.slice(6), 'es'), countryName(b.slice(6), 'es')));
+  const order: GroupKey[] = [...states, ...SECTOR_GROUPS, 'others'];
+  return order
+    .filter((key) => groups.has(key))
+    .map((key) => ({
+      heading: key.startsWith('state:')
+        ? countryName(key.slice(6), language)
+        : key === 'others'
+          ? t('documents.otherParticipants')
+          : t(`registrations.categories.${key}`),
+      entries: groups
+        .get(key)!
+        .sort(
+          (a, b) =>
+            Number(b.registration.delegationRole === 'head') -
+              Number(a.registration.delegationRole === 'head') ||
+            local.compare(
+              `${a.person.familyName} ${a.person.givenName}`,
+              `${b.person.familyName} ${b.person.givenName}`,
+            ),
+        )
+        .map(({ registration, person }) => {
+          const country = key.startsWith('state:')
+            ? undefined
+            : person.country && countryName(person.country, language);
+          const notes = [
+            registration.delegationRole === 'head' ? t('documents.headOfDelegation') : undefined,
+            audience === 'organizers' ? t(`registrations.categories.${registration.category}`) : undefined,
+            audience === 'organizers' ? person.email : undefined,
+          ].filter(Boolean);
+          return {
+            name: displayName(person),
+            detail: [person.position, person.organization, country].filter(Boolean).join(', '),
+            ...(notes.length > 0 && { note: notes.join(' · ') }),
+          };
+        }),
+    }));
+}
+
+/** A participant list ready to draw: title, date of the list, groups. */
+export function participantListLayout(
+  event: EventView,
+  participants: Participant[],
+  language: Language,
+  t: Translate,
+  audience: ListAudience,
+  now: Date,
+): ListLayout {
+  const title = localized(event.title, language, event.languages);
+  return {
+    language,
+    title: t(audience === 'public' ? 'documents.participantList' : 'documents.participantListFull'),
+    subtitle: `${title} · ${formatDateRange(event.startDate, event.endDate, language)} · ${venueLine(event, language)}`,
+    stamp: t('documents.listStamp', {
+      count: participants.length,
+      date: formatDate(now, event.timezone, language),
+    }),
+    pageOf: t('documents.pageOf'),
+    empty: t('documents.noParticipants'),
+    groups: participantGroups(participants, language, t, audience),
+  };
+}

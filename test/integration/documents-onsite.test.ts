@@ -1,0 +1,238 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { Types } from 'mongoose';
+import { CheckIn } from '../../src/modules/documents/checkin/checkin.model.js';
+import { Registration } from '../../src/modules/registrations/index.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { createTestPerson } from '../factories/people.js';
+import { useTestForo } from '../support/foro.js';
+import { csrfTokenIn, signedInAs } from '../support/http.js';
+import { qrCodesOnPage, readPdf } from '../support/pdf.js';
+
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('documents: participant list, badges and check-in', () => {
+  const foro = useTestForo(import.meta.url);
+
+  async function forum() {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({ slug: 'cuenca-2008' }, organizer.actor);
+    let arrival = 0;
+    const register = async (
+      person: Parameters<typeof createTestPerson>[0],
+      registration: {
+        category: string;
+        countryRepresented?: string;
+        delegationRole?: string;
+        consentToList?: boolean;
+        status?: string;
+      },
+    ) => {
+      const created = await createTestPerson(person);
+      const doc = await Registration.create({
+        eventId: event.id,
+        personId: created.id,
+        status: 'confirmed',
+        statusAt: new Date(),
+        statusBy: 'test',
+        arrival: String(++arrival).padStart(6, '0'),
+        source: 'organizer',
+        privacyConsentAt: new Date(),
+        consentToList: true,
+        ...registration,
+      } as Record<string, unknown>);
+      return { person: created, id: String(doc._id) };
+    };
+    const people = {
+      peruMember: await register(
+        {
+          givenName: 'Ana',
+          familyName: 'Álvarez',
+          position: 'Consejera',
+          organization: 'Cancillería del Perú',
+          country: 'PE',
+          email: 'ana@rree.pe',
+        },
+        { category: 'government_delegation', countryRepresented: 'PE', delegationRole: 'member' },
+      ),
+      peruHead: await register(
+        {
+          honorific: 'Excmo. Sr.',
+          givenName: 'Zenón',
+          familyName: 'Zúñiga',
+          position: 'Viceministro',
+          organization: 'Cancillería del Perú',
+          country: 'PE',
+        },
+        { category: 'government_delegation', countryRepresented: 'PE', delegationRole: 'head' },
+      ),
+      spain: await register(
+        {
+          givenName: 'Íñigo',
+          familyName: 'Echeverría',
+          organization: 'Ministerio de Trabajo',
+          country: 'ES',
+        },
+        { category: 'government_delegation', countryRepresented: 'ES' },
+      ),
+      brazil: await register(
+        { givenName: 'Conceição', familyName: 'Araújo', organization: 'Itamaraty', country: 'BR' },
+        { category: 'government_delegation', countryRepresented: 'BR' },
+      ),
+      iom: await register(
+        { givenName: 'Mary', familyName: 'Smith', organization: 'OIM', country: 'CH' },
+        { category: 'international_organization' },
+      ),
+      flacso: await register(
+        { givenName: 'Rosa', familyName: 'Quispe', organization: 'FLACSO' },
+        { category: 'academia' },
+      ),
+      press: await register(
+        { givenName: 'Pedro', familyName: 'Prensa', organization: 'El Mercurio' },
+        { category: 'media' },
+      ),
+      shy: await register(
+        {
+          givenName: 'Sin',
+          familyName: 'Consentimiento',
+          organization: 'ONG Migrantes',
+          email: 'shy@ong.example',
+        },
+        { category: 'civil_society', consentToList: false },
+      ),
+      waiting: await register(
+        { givenName: 'En', familyName: 'Espera', organization: 'ONG' },
+        { category: 'civil_society', status: 'waitlisted' },
+      ),
+    };
+    return { organizer, event, people };
+  }
+
+  it('lists member states in Spanish order with the head of delegation first, then the other groups; public only with consent', async () => {
+    await forum();
+    const pdf = await readPdf(
+      (await request(foro.url).get('/events/cuenca-2008/participants.pdf?lang=en').buffer(true).parse(binary))
+        .body as Buffer,
+    );
+    const order = [
+      'Brazil',
+      'Spain',
+      'Peru',
+      'Zenón Zúñiga',
+      'Ana Álvarez',
+      'International organization',
+      'Academia',
+      'Media',
+    ];
+    const positions = order.map((text) => pdf.text.indexOf(text));
+    expect(
+      positions.every((p) => p >= 0),
+      JSON.stringify(positions),
+    ).to.equal(true);
+    expect([...positions].sort((a, b) => a - b)).to.deep.equal(positions);
+    expect(pdf.text)
+      .to.contain('Head of delegation')
+      .and.contain('Conceição Araújo')
+      .and.contain('Íñigo Echeverría');
+    expect(pdf.text).to.not.contain('Consentimiento').and.not.contain('Espera').and.not.contain('@');
+  });
+
+  it('gives organizers the full list and badges, and refuses both to viewers and the public', async () => {
+    const { organizer, event } = await forum();
+    const full = await organizer.agent
+      .get(`/admin/events/${event.id}/participants.pdf?lang=es`)
+      .buffer(true)
+      .parse(binary);
+    expect(full.status).to.equal(200);
+    const text = (await readPdf(full.body as Buffer)).text;
+    expect(text)
+      .to.contain('Sin Consentimiento')
+      .and.contain('shy@ong.example')
+      .and.contain('Lista completa');
+    expect(text).to.not.contain('En Espera');
+    const viewer = await signedInAs(foro.url, 'viewer');
+    expect((await viewer.agent.get(`/admin/events/${event.id}/participants.pdf`)).status).to.equal(403);
+    expect((await viewer.agent.get(`/admin/events/${event.id}/badges.pdf`)).status).to.equal(403);
+    expect((await viewer.agent.get(`/admin/events/${event.id}/check-in`)).status).to.equal(403);
+    const anonymous = await request(foro.url)
+      .get(`/admin/events/${event.id}/badges.pdf`)
+      .set('Accept', 'application/json');
+    expect(anonymous.status).to.equal(401);
+  });
+
+  it('prints badges whose QR codes check people in at the door, once a day; a forged code checks in no one', async function () {
+    this.timeout(60_000);
+    const { organizer, event, people } = await forum();
+    const badges = await organizer.agent
+      .get(`/admin/events/${event.id}/badges.pdf?lang=es`)
+      .buffer(true)
+      .parse(binary);
+    const pdf = badges.body as Buffer;
+    const content = await readPdf(pdf);
+    expect(content.pages.length).to.equal(1); // 8 confirmed, 8 to a sheet
+    expect(content.text).to.contain('Conceição Araújo').and.contain('DELEGACIÓN GUBERNAMENTAL');
+    const codes = await qrCodesOnPage(pdf, 1, { columns: 2, rows: 4 });
+    expect(codes).to.have.length(8);
+    for (const code of codes) expect(code).to.match(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // Every code is also printed as text under its QR code, and reprinting keeps the codes.
+    for (const code of codes) expect(content.text).to.contain(code);
+    const again = await readPdf(
+      (await organizer.agent.get(`/admin/events/${event.id}/badges.pdf`).buffer(true).parse(binary))
+        .body as Buffer,
+    );
+    for (const code of codes) expect(again.text).to.contain(code);
+
+    const page = await organizer.agent.get(`/admin/events/${event.id}/check-in`);
+    const csrf = csrfTokenIn(page.text);
+    const checkIn = (fields: Record<string, string>) =>
+      organizer.agent
+        .post(`/admin/events/${event.id}/check-in`)
+        .type('form')
+        .send({ _csrf: csrf, day: '2008-04-10', ...fields });
+
+    const first = await checkIn({ code: codes[0]!.toLowerCase() });
+    expect(first.status).to.equal(200);
+    expect(first.text).to.match(/presente\./);
+    const repeat = await checkIn({ code: codes[0]! });
+    expect(repeat.text).to.contain('ya registrado/a como presente');
+    const forged = await checkIn({ code: 'ZZZZ-ZZZZ-ZZZZ' });
+    expect(forged.status).to.equal(404);
+    expect(forged.text).to.contain('Código no reconocido');
+    expect(await CheckIn.countDocuments({ eventId: event.id })).to.equal(1);
+
+    const found = await organizer.agent.get(`/admin/events/${event.id}/check-in?day=2008-04-11&q=zuniga`);
+    expect(found.text).to.contain('Zenón Zúñiga');
+    await organizer.agent
+      .post(`/admin/events/${event.id}/check-in`)
+      .type('form')
+      .send({ _csrf: csrf, day: '2008-04-11', registrationId: people.peruHead.id });
+    const wrong = await checkIn({ registrationId: new Types.ObjectId().toString() });
+    expect(wrong.status).to.equal(404);
+    const counts = await organizer.agent.get(`/admin/events/${event.id}/check-in?day=2008-04-11`);
+    const table = /<table id="counts">([\s\S]*?)<\/table>/.exec(counts.text)![1]!;
+    expect(table).to.contain('<strong>1</strong>');
+    expect(await CheckIn.countDocuments({ eventId: event.id })).to.equal(2);
+  });
+
+  it('records one arrival when two doors scan the same badge at once', async () => {
+    const { organizer, event, people } = await forum();
+    const page = await organizer.agent.get(`/admin/events/${event.id}/check-in`);
+    const csrf = csrfTokenIn(page.text);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        organizer.agent
+          .post(`/admin/events/${event.id}/check-in`)
+          .type('form')
+          .send({ _csrf: csrf, day: '2008-04-10', registrationId: people.iom.id }),
+      ),
+    );
+    expect(
+      results.filter((r) => /presente\./.test(r.text) && !r.text.includes('ya registrado')),
+    ).to.have.length(1);
+    expect(await CheckIn.countDocuments({ registrationId: people.iom.id })).to.equal(1);
+  });
+});
