@@ -13,6 +13,7 @@ import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import {
   checkInRoutes,
+  letterRoutes,
   participantDocumentRoutes,
   prepareProgrammePdfs,
   programmeDocumentRoutes,
@@ -101,6 +102,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
     checkInRoutes(clock),
+    letterRoutes(config, documents, clock),
     outboxRoutes(config, clock),
     contactRoutes(clock),
     invitationRoutes(config, clock),

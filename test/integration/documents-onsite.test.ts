@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { Types } from 'mongoose';
 import { CheckIn } from '../../src/modules/documents/checkin/checkin.model.js';
-import { Registration } from '../../src/modules/registrations/index.js';
+import { issueLink } from '../../src/modules/links/index.js';
+import { PassportData, Registration } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { useTestForo } from '../support/foro.js';
@@ -29,6 +30,7 @@ describe('documents: participant list, badges and check-in', () => {
         countryRepresented?: string;
         delegationRole?: string;
         consentToList?: boolean;
+        visaLetter?: boolean;
         status?: string;
       },
     ) => {
@@ -81,7 +83,7 @@ describe('documents: participant list, badges and check-in', () => {
       ),
       brazil: await register(
         { givenName: 'Conceição', familyName: 'Araújo', organization: 'Itamaraty', country: 'BR' },
-        { category: 'government_delegation', countryRepresented: 'BR' },
+        { category: 'government_delegation', countryRepresented: 'BR', visaLetter: true },
       ),
       iom: await register(
         { givenName: 'Mary', familyName: 'Smith', organization: 'OIM', country: 'CH' },
@@ -234,5 +236,83 @@ describe('documents: participant list, badges and check-in', () => {
       results.filter((r) => /presente\./.test(r.text) && !r.text.includes('ya registrado')),
     ).to.have.length(1);
     expect(await CheckIn.countDocuments({ registrationId: people.iom.id })).to.equal(1);
+  });
+
+  it('prints visa letters for admins only, certificates for those checked in, and verifies their codes publicly', async function () {
+    this.timeout(60_000);
+    const { organizer, event, people } = await forum();
+    await PassportData.create({
+      _id: people.brazil.id,
+      nationality: 'BR',
+      passportNumber: 'FB123456',
+      dateOfBirth: '1970-05-01',
+      updatedAt: new Date(),
+    });
+    expect((await organizer.agent.get(`/admin/events/${event.id}/letters/visa.pdf`)).status).to.equal(403);
+    const admin = await signedInAs(foro.url, 'admin');
+    const visa = await readPdf(
+      (await admin.agent.get(`/admin/events/${event.id}/letters/visa.pdf?lang=pt`).buffer(true).parse(binary))
+        .body as Buffer,
+    );
+    expect(visa.pages.length).to.equal(1);
+    expect(visa.text)
+      .to.contain('Conceição Araújo')
+      .and.contain('FB123456')
+      .and.contain('A QUEM POSSA INTERESSAR');
+
+    // The organizer edits the certificate's Spanish text; an unknown placeholder is refused by name.
+    const editor = await organizer.agent.get(`/admin/events/${event.id}/letters`);
+    const csrf = csrfTokenIn(editor.text);
+    const bad = await organizer.agent
+      .post(`/admin/events/${event.id}/letters`)
+      .type('form')
+      .send({ _csrf: csrf, certificate_es: 'Hola {{passportNumber}}' });
+    expect(bad.status).to.equal(422);
+    expect(bad.text).to.contain('passportNumber');
+    const saved = await organizer.agent.post(`/admin/events/${event.id}/letters`).type('form').send({
+      _csrf: csrf,
+      certificate_es: 'CONSTANCIA\n\nSe hace constar que {{name}} asistió al {{event}}.',
+    });
+    expect(saved.status).to.equal(303);
+
+    await organizer.agent
+      .post(`/admin/events/${event.id}/check-in`)
+      .type('form')
+      .send({ _csrf: csrf, day: '2008-04-10', registrationId: people.brazil.id });
+    const certificates = await readPdf(
+      (
+        await organizer.agent
+          .get(`/admin/events/${event.id}/letters/certificates.pdf?lang=es`)
+          .buffer(true)
+          .parse(binary)
+      ).body as Buffer,
+    );
+    expect(certificates.pages.length).to.equal(1);
+    expect(certificates.text)
+      .to.contain('CONSTANCIA')
+      .and.contain('Se hace constar que Conceição Araújo asistió');
+    expect(certificates.text).to.not.contain('Zúñiga').and.not.contain('FB123456');
+    const code = /Código de verificación ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(certificates.text)![1]!;
+
+    const verified = await request(foro.url).get(`/letters/verify?code=${code.toLowerCase()}&lang=es`);
+    expect(verified.status).to.equal(200);
+    expect(verified.text).to.contain('Conceição Araújo').and.contain('Certificado de asistencia');
+    expect(verified.text).to.not.contain('Itamaraty').and.not.contain('FB123456');
+    const forged = await request(foro.url).get('/letters/verify?code=ZZZZ-ZZZZ-ZZZZ&lang=es');
+    expect(forged.status).to.equal(404);
+    expect(forged.text).to.contain('no corresponde');
+
+    // The registrant's own link gives their certificate, and someone not checked in has none.
+    const link = async (id: string) =>
+      (await issueLink({ purpose: 'registration', subject: id, validForMs: 86_400_000 }, foro.clock)).token;
+    const own = await request(foro.url)
+      .get(`/registrations/${await link(people.brazil.id)}/certificate.pdf`)
+      .buffer(true)
+      .parse(binary);
+    expect(own.status).to.equal(200);
+    expect((await readPdf(own.body as Buffer)).text).to.contain(code);
+    expect(
+      (await request(foro.url).get(`/registrations/${await link(people.spain.id)}/certificate.pdf`)).status,
+    ).to.equal(404);
   });
 });

@@ -11,3 +11,4 @@ export { programmeLayout } from './programme/programme.document.js';
 export { cachedCount } from './document.cache.js';
 export { participantDocumentRoutes } from './participants/participants.routes.js';
 export { checkInRoutes } from './checkin/checkin.routes.js';
+export { letterRoutes } from './letters/letters.routes.js';

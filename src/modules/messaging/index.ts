@@ -21,5 +21,5 @@ export {
   resetEventTemplate,
   saveEventTemplate,
 } from './template.service.js';
-export { unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
+export { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
 export { batchProgress, mailsAbout } from './history.service.js';

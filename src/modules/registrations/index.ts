@@ -17,3 +17,5 @@ export { coverageRoutes } from './coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy.service.js';
 export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
 export { attendanceOf } from './workshops.js';
+export { PassportData } from './registration.model.js';
+export { REGISTRATION_LINK } from './registration.mail.js';

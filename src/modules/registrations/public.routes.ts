@@ -145,6 +145,7 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
       registration,
       token: pathParam(req, 'token'),
       languages: LANGUAGES,
+      certificateUrl: `/registrations/${pathParam(req, 'token')}/certificate.pdf`,
       downloads:
         registration.status === 'confirmed'
           ? await personalDownloads(config, event, registration.personId)

@@ -1,5 +1,7 @@
 import { renderBadgesPdf } from '../badges/badges.pdf.js';
 import type { BadgesLayout } from '../badges/badges.layout.js';
+import type { LettersLayout } from '../letters/letters.layout.js';
+import { renderLettersPdf } from '../letters/letters.pdf.js';
 import type { ListLayout } from '../pdf/list.layout.js';
 import { renderListPdf } from '../pdf/list.pdf.js';
 import type { ProgrammeLayout } from '../programme/programme.layout.js';
@@ -9,7 +11,8 @@ import { renderProgrammePdf } from '../programme/programme.pdf.js';
 export type RenderJob =
   | { kind: 'programme'; layout: ProgrammeLayout }
   | { kind: 'list'; layout: ListLayout }
-  | { kind: 'badges'; layout: BadgesLayout };
+  | { kind: 'badges'; layout: BadgesLayout }
+  | { kind: 'letters'; layout: LettersLayout };
 
 export function renderJob(job: RenderJob): Promise<Buffer> {
   switch (job.kind) {
@@ -19,5 +22,7 @@ export function renderJob(job: RenderJob): Promise<Buffer> {
       return renderListPdf(job.layout);
     case 'badges':
       return renderBadgesPdf(job.layout);
+    case 'letters':
+      return renderLettersPdf(job.layout);
   }
 }

@@ -1,0 +1,138 @@
+import { type Request, Router } from 'express';
+import type { Config } from '../../../config/index.js';
+import type { Clock } from '../../../shared/clock.js';
+import { LinkNotFoundError, NotFoundError } from '../../../shared/errors.js';
+import { pathParam } from '../../../web/params.js';
+import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
+import { formBody, handleForm } from '../../../web/forms.js';
+import { actorOf, requireRole, requireUser } from '../../auth/index.js';
+import { eventOf, getEvent, localized, type EventView } from '../../events/index.js';
+import { openLink } from '../../links/index.js';
+import { getRegistration, REGISTRATION_LINK } from '../../registrations/index.js';
+import { attendedRegistrationIds } from '../checkin/checkin.service.js';
+import { confirmedParticipants, type Participant } from '../participants/participants.js';
+import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
+import type { DocumentDeps } from '../programme/programme.service.js';
+import { LETTER_PLACEHOLDERS } from './letter-defaults.js';
+import { LETTER_KINDS, type LetterKind } from './letter.model.js';
+import { letterTemplate, lettersLayout, saveLetterTemplate, verifyLetter } from './letters.service.js';
+
+/** Who gets which letter: visa letters for confirmed people who asked; certificates for those checked in. */
+export async function letterRecipients(event: EventView, kind: LetterKind): Promise<Participant[]> {
+  const confirmed = await confirmedParticipants(event.id, 'organizers');
+  if (kind === 'visa') return confirmed.filter((p) => p.registration.visaLetter);
+  const attended = await attendedRegistrationIds(event.id);
+  return confirmed.filter((p) => attended.has(p.registration.id));
+}
+
+/**
+ * Letters: the letterhead editor and certificates for organizers, visa letters (which print
+ * passport data) for admins only, and the public check of a letter's code.
+ */
+export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/letters';
+
+  const print = async (req: Request, event: EventView, kind: LetterKind, recipients: Participant[]) => {
+    const language = documentLanguage(req);
+    const layout = await lettersLayout(kind, event, recipients, language, translatorFor(language), {
+      clock,
+      publicUrl: config.publicUrl,
+    });
+    return deps.renderer.render({ kind: 'letters', layout });
+  };
+
+  const editor = async (req: Request, event: EventView) => ({
+    title: req.t('documents.letters.title'),
+    event,
+    eventTitle: localized(event.title, req.language, event.languages),
+    kinds: LETTER_KINDS,
+    languages: LANGUAGES,
+    placeholders: LETTER_PLACEHOLDERS,
+    isAdmin: req.user?.role === 'admin',
+    counts: Object.fromEntries(
+      await Promise.all(
+        LETTER_KINDS.map(async (k) => [k, (await letterRecipients(event, k)).length] as const),
+      ),
+    ),
+    values: Object.fromEntries(
+      await Promise.all(
+        LETTER_KINDS.flatMap((k) =>
+          LANGUAGES.map(async (l) => [`${k}_${l}`, await letterTemplate(event.id, k, l)] as const),
+        ),
+      ),
+    ),
+  });
+
+  router.get(base, requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    res.render('documents/letters', { ...(await editor(req, event)), saved: req.query['saved'] === '1' });
+  });
+
+  router.post(base, requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'documents/letters', locals: () => editor(req, event), values: body },
+      async () => {
+        for (const kind of LETTER_KINDS)
+          for (const language of LANGUAGES) {
+            const text = body[`${kind}_${language}`];
+            if (typeof text === 'string')
+              await saveLetterTemplate(event, kind, language, text, actorOf(req), clock);
+          }
+        res.redirect(303, `/admin/events/${event.id}/letters?saved=1`);
+      },
+    );
+  });
+
+  router.get(`${base}/visa.pdf`, ...requireRole('admin'), async (req, res) => {
+    const event = await eventOf(req);
+    const pdf = await print(req, event, 'visa', await letterRecipients(event, 'visa'));
+    sendPdf(res, pdf, `${event.slug}-visa-letters.pdf`, 'private');
+  });
+
+  router.get(`${base}/certificates.pdf`, requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const pdf = await print(req, event, 'certificate', await letterRecipients(event, 'certificate'));
+    sendPdf(res, pdf, `${event.slug}-certificates.pdf`, 'private');
+  });
+
+  // A registrant's own certificate, through their private link (guarded like their page).
+  router.get('/registrations/:token/certificate.pdf', async (req, res) => {
+    const link = await openLink(pathParam(req, 'token'), REGISTRATION_LINK, clock);
+    const registration = await getRegistration(link.subject).catch(() => {
+      throw new LinkNotFoundError();
+    });
+    const event = await getEvent(registration.eventId);
+    const mine = (await letterRecipients(event, 'certificate')).filter(
+      (p) => p.registration.id === registration.id,
+    );
+    if (mine.length === 0) throw new NotFoundError();
+    const pdf = await print(req, event, 'certificate', mine);
+    sendPdf(res, pdf, `${event.slug}-certificate.pdf`, 'private');
+  });
+
+  router.get('/letters/verify', async (req, res) => {
+    const code = typeof req.query['code'] === 'string' ? req.query['code'].slice(0, 40) : '';
+    const letter = code ? await verifyLetter(code) : undefined;
+    res
+      .status(code && !letter ? 404 : 200)
+      .set('X-Robots-Tag', 'noindex')
+      .render('documents/verify', {
+        title: req.t('documents.letters.verifyTitle'),
+        code,
+        letter: letter && {
+          kind: letter.kind,
+          name: letter.name,
+          eventTitle: localized(letter.event.title, req.language, letter.event.languages),
+          issuedAt: letter.issuedAt,
+          timezone: letter.event.timezone,
+        },
+      });
+  });
+
+  return router;
+}

@@ -1,0 +1,157 @@
+import mongoose from 'mongoose';
+import type { Actor } from '../../../shared/actor.js';
+import type { Clock } from '../../../shared/clock.js';
+import { countryName } from '../../../shared/countries.js';
+import { ValidationError } from '../../../shared/errors.js';
+import type { Language, Translate } from '../../../shared/i18n/index.js';
+import { normalizeText } from '../../../shared/limits.js';
+import { formatDateRange } from '../../../shared/time.js';
+import { recordChange } from '../../audit/index.js';
+import { getEvent, localized, type EventView } from '../../events/index.js';
+import { renderMail, unknownPlaceholders } from '../../messaging/index.js';
+import { displayName } from '../../people/index.js';
+import { PassportData } from '../../registrations/index.js';
+import type { Participant } from '../participants/participants.js';
+import { formatDate, venueLine } from '../programme/programme.document.js';
+import { newVerificationCode, normalizeVerificationCode } from '../verification-code.js';
+import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
+import { Letter, LetterTemplate, type LetterKind } from './letter.model.js';
+import type { LettersLayout } from './letters.layout.js';
+
+const templateId = (eventId: string, kind: LetterKind, language: Language) =>
+  `${eventId}:${kind}:${language}`;
+
+export async function letterTemplate(eventId: string, kind: LetterKind, language: Language): Promise<string> {
+  const saved = await LetterTemplate.findById(templateId(eventId, kind, language)).lean();
+  return saved?.body ?? DEFAULT_LETTERS[kind][language];
+}
+
+/** Saves an event's letterhead text; a placeholder outside the whitelist is refused by name. */
+export async function saveLetterTemplate(
+  event: EventView,
+  kind: LetterKind,
+  language: Language,
+  input: string,
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
+  const body = normalizeText(input).slice(0, 5000);
+  if (body.trim() === '') throw new ValidationError([{ field: `${kind}_${language}`, code: 'required' }]);
+  const unknown = unknownPlaceholders({ subject: '', body }, LETTER_PLACEHOLDERS[kind]);
+  if (unknown.length > 0) {
+    throw new ValidationError([
+      { field: `${kind}_${language}`, code: 'unknown_placeholder', params: { names: unknown.join(', ') } },
+    ]);
+  }
+  await LetterTemplate.findOneAndUpdate(
+    { _id: templateId(event.id, kind, language) },
+    { $set: { body, updatedAt: clock.now(), updatedBy: actor.label } },
+    { upsert: true },
+  );
+  await recordChange(
+    { action: `letters.${kind}.template.saved`, subjectType: 'event', subjectId: event.id, actor },
+    clock,
+  );
+}
+
+/** Each letter's code, issued on first print and kept for reprints (one per registration and kind). */
+async function letterCodes(event: EventView, kind: LetterKind, recipients: Participant[], clock: Clock) {
+  const ids = recipients.map((r) => r.registration.id);
+  const existing = await Letter.find({ kind, registrationId: mongoose.trusted({ $in: ids }) }).lean();
+  const codes = new Map(existing.map((l) => [l.registrationId, String(l._id)]));
+  for (const { registration, person } of recipients.filter((r) => !codes.has(r.registration.id))) {
+    const code = newVerificationCode();
+    try {
+      await Letter.create({
+        _id: code,
+        eventId: event.id,
+        registrationId: registration.id,
+        kind,
+        name: displayName(person),
+        issuedAt: clock.now(),
+      });
+      codes.set(registration.id, code);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const winner = await Letter.findOne({ registrationId: registration.id, kind }).lean();
+      if (winner) codes.set(registration.id, String(winner._id));
+    }
+  }
+  return codes;
+}
+
+/** Letters for the given people, filled in from the event's letterhead text in one language. */
+export async function lettersLayout(
+  kind: LetterKind,
+  event: EventView,
+  recipients: Participant[],
+  language: Language,
+  t: Translate,
+  deps: { clock: Clock; publicUrl: string },
+): Promise<LettersLayout> {
+  const [template, codes] = await Promise.all([
+    letterTemplate(event.id, kind, language),
+    letterCodes(event, kind, recipients, deps.clock),
+  ]);
+  const passports =
+    kind === 'visa'
+      ? new Map(
+          (
+            await PassportData.find({
+              _id: mongoose.trusted({ $in: recipients.map((r) => r.registration.id) }),
+            }).lean()
+          ).map((p) => [String(p._id), p]),
+        )
+      : new Map();
+  const title = localized(event.title, language, event.languages);
+  const common = {
+    event: title,
+    dates: formatDateRange(event.startDate, event.endDate, language),
+    venue: venueLine(event, language),
+    organizers: localized(event.organizers, language, event.languages),
+    today: formatDate(deps.clock.now(), event.timezone, language),
+  };
+  return {
+    language,
+    title: `${t(`documents.letters.${kind}`)} · ${title}`,
+    letterhead: { title, organizers: common.organizers },
+    empty: t('documents.letters.none'),
+    letters: recipients.map(({ registration, person }) => {
+      const code = codes.get(registration.id) ?? '';
+      const verifyUrl = `${deps.publicUrl}/letters/verify?code=${code}`;
+      const passport = passports.get(registration.id);
+      const country = registration.countryRepresented ?? person.country;
+      const fields: Record<string, string> = {
+        ...common,
+        name: displayName(person),
+        organization: person.organization ?? '',
+        country: country ? countryName(country, language) : '',
+        code,
+        verifyUrl,
+        nationality: passport?.nationality ? countryName(passport.nationality, language) : '',
+        passportNumber: passport?.passportNumber ?? '',
+        dateOfBirth: passport?.dateOfBirth ?? '',
+      };
+      return {
+        body: renderMail({ subject: '', body: template }, fields).text,
+        verification: t('documents.letters.verification', { code, url: verifyUrl }),
+      };
+    }),
+  };
+}
+
+/** What the public check of a code may say: the kind of letter, the name, the event and the date. */
+export async function verifyLetter(typed: string) {
+  const code = normalizeVerificationCode(typed);
+  const letter = code ? await Letter.findById(code).lean() : null;
+  if (!letter) return undefined;
+  const event = await getEvent(letter.eventId).catch(() => undefined);
+  if (!event) return undefined;
+  return {
+    kind: letter.kind as LetterKind,
+    name: letter.name,
+    event,
+    issuedAt: letter.issuedAt,
+    code: String(letter._id),
+  };
+}
