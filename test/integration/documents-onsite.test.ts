@@ -8,7 +8,7 @@ import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
-import { qrCodesOnPage, readPdf } from '../support/pdf.js';
+import { expectInsideMargins, qrCodesOnPage, readPdf } from '../support/pdf.js';
 
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -141,6 +141,7 @@ describe('documents: participant list, badges and check-in', () => {
       .and.contain('Conceição Araújo')
       .and.contain('Íñigo Echeverría');
     expect(pdf.text).to.not.contain('Consentimiento').and.not.contain('Espera').and.not.contain('@');
+    expectInsideMargins(pdf);
   });
 
   it('gives organizers the full list and badges, and refuses both to viewers and the public', async () => {
@@ -176,6 +177,7 @@ describe('documents: participant list, badges and check-in', () => {
     const pdf = badges.body as Buffer;
     const content = await readPdf(pdf);
     expect(content.pages.length).to.equal(1); // 8 confirmed, 8 to a sheet
+    expectInsideMargins(content);
     expect(content.text).to.contain('Conceição Araújo').and.contain('DELEGACIÓN GUBERNAMENTAL');
     const codes = await qrCodesOnPage(pdf, 1, { columns: 2, rows: 4 });
     expect(codes).to.have.length(8);
@@ -288,6 +290,8 @@ describe('documents: participant list, badges and check-in', () => {
       ).body as Buffer,
     );
     expect(certificates.pages.length).to.equal(1);
+    expectInsideMargins(certificates);
+    expectInsideMargins(visa);
     expect(certificates.text)
       .to.contain('CONSTANCIA')
       .and.contain('Se hace constar que Conceição Araújo asistió');

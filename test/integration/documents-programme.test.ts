@@ -8,25 +8,7 @@ import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { useTestForo } from '../support/foro.js';
 import { signedInAs } from '../support/http.js';
-import { readPdf, type PdfContent } from '../support/pdf.js';
-
-const EDGE = 30;
-
-/** Every run of text lies inside the page, at least EDGE points from each side. */
-function expectInsideMargins(content: PdfContent) {
-  const outside = content.items.filter((item) => {
-    const page = content.pages[item.page - 1]!;
-    return (
-      item.x < EDGE - 0.5 ||
-      item.x + item.width > page.width - EDGE + 0.5 ||
-      item.top < EDGE - 0.5 ||
-      item.top + item.height > page.height - EDGE + 0.5
-    );
-  });
-  expect(outside.map((i) => `${i.text} @p${i.page} (${Math.round(i.x)},${Math.round(i.top)})`)).to.deep.equal(
-    [],
-  );
-}
+import { expectInsideMargins, readPdf } from '../support/pdf.js';
 
 const pdfOf = (res: request.Response) => res.body as Buffer;
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -221,6 +203,42 @@ describe('documents: the programme as PDF', () => {
     );
     expect(v2.text).to.contain('Migración, desarrollo y derechos');
     expect(v2.text).to.contain('Versión 2');
+  });
+
+  it('breaks the longest unbroken title and names the limits allow, and keeps them inside the page', async () => {
+    const { agent, actor } = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({ slug: 'largos' }, actor);
+    const api = `/api/v1/events/${event.id}`;
+    const long = (c: string, n: number) => c.repeat(n);
+    const person = await createTestPerson({
+      givenName: long('Á', 120),
+      familyName: long('ñ', 120),
+      position: long('p', 120),
+      organization: long('o', 120),
+    });
+    const session = await agent.post(`${api}/sessions`).send({
+      type: 'panel',
+      title: { es: long('M', 300) },
+      roomId: event.rooms[0]!.id,
+      date: '2008-04-10',
+      start: '09:00',
+      end: '10:00',
+    });
+    expect(session.status).to.equal(201);
+    await agent
+      .post(`${api}/sessions/${session.body.id}/assignments`)
+      .send({ personId: person.id, role: 'speaker', status: 'confirmed' });
+    expect((await agent.post(`${api}/versions`).send({})).status).to.equal(201);
+    const res = await request(foro.url)
+      .get('/events/largos/programme.pdf?lang=es')
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).to.equal(200);
+    const pdf = await readPdf(pdfOf(res));
+    expect(pdf.text.replace(/[\s\u200b]/g, ''))
+      .to.contain(long('M', 300))
+      .and.contain(long('ñ', 120));
+    expectInsideMargins(pdf);
   });
 
   it('keeps answering other requests while a 1,000-session programme renders', async function () {

@@ -1,5 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import jsQRModule from 'jsqr';
+import { expect } from 'chai';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 // jsqr is CommonJS whose typings describe an ES default export; at run time the module is the function.
@@ -92,4 +93,23 @@ export async function pageAsPng(pdf: Buffer, pageNumber: number): Promise<Buffer
   await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
   await document.destroy();
   return canvas.encode('png');
+}
+
+/** How far from every side of the page text must stay (Foro's running header and footer sit inside it). */
+const EDGE = 30;
+
+/** Every run of text lies inside the page, at least EDGE points from each side. */
+export function expectInsideMargins(content: PdfContent) {
+  const outside = content.items.filter((item) => {
+    const page = content.pages[item.page - 1]!;
+    return (
+      item.x < EDGE - 0.5 ||
+      item.x + item.width > page.width - EDGE + 0.5 ||
+      item.top < EDGE - 0.5 ||
+      item.top + item.height > page.height - EDGE + 0.5
+    );
+  });
+  expect(outside.map((i) => `${i.text} @p${i.page} (${Math.round(i.x)},${Math.round(i.top)})`)).to.deep.equal(
+    [],
+  );
 }

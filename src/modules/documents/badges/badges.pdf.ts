@@ -63,11 +63,15 @@ function badge(
       ellipsis: true,
     });
   const textWidth = WIDTH - 2 * PAD - QR_SIZE - 6;
+  // Long names shrink before they are cut: the name is what the door reads.
+  const name = breakable(item.name);
+  doc.font('bold');
+  const size =
+    [15, 13, 11, 9.5].find((s) => doc.fontSize(s).heightOfString(name, { width: textWidth }) <= 58) ?? 9.5;
   doc
-    .font('bold')
-    .fontSize(15)
+    .fontSize(size)
     .fillColor(COLOURS.text)
-    .text(breakable(item.name), x + PAD, y + BAND + 30, { width: textWidth, height: 58, ellipsis: true });
+    .text(name, x + PAD, y + BAND + 30, { width: textWidth, height: 58, ellipsis: true });
   doc
     .font('regular')
     .fontSize(9.5)
