@@ -9,9 +9,10 @@ import {
   type EventView,
 } from './modules/events/index.js';
 import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
-import { calendarRoutes, rolesWithFeeds } from './modules/calendar/index.js';
+import { calendarRoutes, rolesWithFeeds, type FileCache } from './modules/calendar/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import {
+  cachedFile,
   checkInRoutes,
   letterRoutes,
   participantDocumentRoutes,
@@ -78,6 +79,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   const onConfirmed = (event: EventView, personId: string) =>
     registerProgrammeParticipant(event, personId, { ...mail, seats });
   const documents = { renderer, clock };
+  const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
     // The PDFs of the new version are drawn in the background; the publisher does not wait for them.
     void prepareProgrammePdfs(documents, event, version, logger);
@@ -98,7 +100,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     sessionRoutes(clock, onConfirmed),
     programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),
-    calendarRoutes(config, attendanceOf),
+    calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
     checkInRoutes(clock),

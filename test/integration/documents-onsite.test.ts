@@ -315,8 +315,10 @@ describe('documents: participant list, badges and check-in', () => {
       .parse(binary);
     expect(own.status).to.equal(200);
     expect((await readPdf(own.body as Buffer)).text).to.contain(code);
-    expect(
-      (await request(foro.url).get(`/registrations/${await link(people.spain.id)}/certificate.pdf`)).status,
-    ).to.equal(404);
+    const notYet = await request(foro.url).get(
+      `/registrations/${await link(people.spain.id)}/certificate.pdf?lang=en`,
+    );
+    expect(notYet.status).to.equal(409);
+    expect(notYet.text).to.contain('once you have been checked in');
   });
 });

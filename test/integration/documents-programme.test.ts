@@ -189,6 +189,12 @@ describe('documents: the programme as PDF', () => {
       .buffer(true)
       .parse(binary);
     expect(pdfOf(again).equals(pdfOf(first))).to.equal(true);
+    // The whole programme's calendar is kept the same way, once per language.
+    const ics = await request(foro.url).get('/events/cuenca-2008/calendar.ics?lang=es');
+    expect((await request(foro.url).get('/events/cuenca-2008/calendar.ics?lang=es')).text).to.equal(ics.text);
+    expect(
+      await GeneratedDocument.countDocuments({ eventId: event.id, version: 1, contentType: 'text/calendar' }),
+    ).to.equal(1);
 
     await agent
       .patch(`${api}/sessions/${panel.id}`)

@@ -3,7 +3,7 @@ import { workerPdfRenderer } from '../../src/modules/documents/index.js';
 import { largeProgrammeSnapshot } from '../../src/modules/demo/index.js';
 import { programmeLayout } from '../../src/modules/documents/index.js';
 import type { EventView } from '../../src/modules/events/index.js';
-import { DocumentTimeoutError } from '../../src/shared/errors.js';
+import { DocumentTimeoutError, ServiceUnavailableError } from '../../src/shared/errors.js';
 import { translatorFor } from '../../src/shared/i18n/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { readPdf } from '../support/pdf.js';
@@ -64,6 +64,27 @@ describe('PDF renderer: worker threads with a time limit', () => {
       expect(texts[0]).to.contain('Sesión 3:').and.not.contain('Sesión 4:');
       expect(texts[1]).to.contain('Sesión 5:').and.not.contain('Sesión 6:');
       expect(texts[2]).to.contain('Sesión 7:');
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('refuses new work when its queue is full instead of letting requests pile up', async function () {
+    this.timeout(60_000);
+    const renderer = workerPdfRenderer({
+      workers: 1,
+      timeLimitMs: 30_000,
+      logger: createLogger('silent'),
+      maxQueue: 2,
+    });
+    try {
+      const accepted = [1, 2].map((n) => renderer.render({ kind: 'programme', layout: layoutOf(n) }));
+      let refused: unknown;
+      await renderer
+        .render({ kind: 'programme', layout: layoutOf(3) })
+        .catch((error: unknown) => (refused = error));
+      expect(refused).to.be.instanceOf(ServiceUnavailableError);
+      expect(await Promise.all(accepted)).to.have.length(2);
     } finally {
       await renderer.close();
     }

@@ -20,12 +20,41 @@ async function publishedVersion(req: Request): Promise<{ event: EventView; versi
   return { event, version };
 }
 
+/** Keeps a generated file per key (the database-backed cache of the documents module, passed in). */
+export type FileCache = (
+  key: { id: string; eventId: string; version: number; contentType: string },
+  draw: () => Promise<Buffer>,
+) => Promise<Buffer>;
+
 /** Where a person's registration for an event stands (their workshops and the sessions for everyone). */
 export type AttendanceLookup = (eventId: string, personId: string) => Promise<Attendance | undefined>;
 
 /** Calendar files of the published programme: the whole programme, one session, one person's feed. */
-export function calendarRoutes(config: Config, attendanceOf: AttendanceLookup): Router {
+export function calendarRoutes(config: Config, attendanceOf: AttendanceLookup, cache: FileCache): Router {
   const router = Router();
+
+  const draw = (
+    req: Request,
+    event: EventView,
+    version: Version,
+    sessions: SnapshotSession[],
+    name: string,
+  ) =>
+    buildCalendar(version.snapshot, sessions, {
+      language: req.language,
+      t: req.t,
+      programmeUrl: `${config.publicUrl}/events/${event.slug}/programme`,
+      name,
+      method: 'PUBLISH',
+      stamp: version.publishedAt,
+    });
+
+  const reply = (res: Response, body: string | Buffer, file: string) =>
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(file)
+      .set('Cache-Control', 'private, max-age=300')
+      .send(body);
 
   const send = (
     req: Request,
@@ -35,26 +64,22 @@ export function calendarRoutes(config: Config, attendanceOf: AttendanceLookup): 
     sessions: SnapshotSession[],
     name: string,
     file: string,
-  ) => {
-    const body = buildCalendar(version.snapshot, sessions, {
-      language: req.language,
-      t: req.t,
-      programmeUrl: `${config.publicUrl}/events/${event.slug}/programme`,
-      name,
-      method: 'PUBLISH',
-      stamp: version.publishedAt,
-    });
-    res
-      .type('text/calendar; charset=utf-8')
-      .attachment(file)
-      .set('Cache-Control', 'private, max-age=300')
-      .send(body);
-  };
+  ) => reply(res, draw(req, event, version, sessions, name), file);
 
+  // The whole programme's calendar is the same for every reader of a language: kept per version.
   router.get('/events/:slug/calendar.ics', async (req, res) => {
     const { event, version } = await publishedVersion(req);
     const title = localized(event.title, req.language, event.languages);
-    send(req, res, event, version, version.snapshot.sessions, title, `${event.slug}.ics`);
+    const key = {
+      id: ['calendar', event.id, version.number, req.language, event.revision].join(':'),
+      eventId: event.id,
+      version: version.number,
+      contentType: 'text/calendar',
+    };
+    const body = await cache(key, async () =>
+      Buffer.from(draw(req, event, version, version.snapshot.sessions, title), 'utf8'),
+    );
+    reply(res, body, `${event.slug}.ics`);
   });
 
   router.get('/events/:slug/sessions/:sessionId/calendar.ics', async (req, res) => {

@@ -1,4 +1,4 @@
-export { calendarRoutes, type AttendanceLookup } from './calendar.routes.js';
+export { calendarRoutes, type AttendanceLookup, type FileCache } from './calendar.routes.js';
 export { buildCalendar, sessionUid, type CalendarOptions } from './calendar.build.js';
 export { feedToken, personFeedPath } from './feeds.js';
 export {

@@ -6,6 +6,7 @@ export interface CacheKey {
   id: string;
   eventId: string;
   version: number;
+  contentType: string;
 }
 
 /** Lean reads give BSON Binary for Buffer fields. */
@@ -19,25 +20,25 @@ function bytesOf(value: unknown): Buffer {
 const drawing = new Map<string, Promise<Buffer>>();
 
 /** The stored file for `key`, drawn and stored first when there is none. */
-export async function cachedPdf(key: CacheKey, draw: () => Promise<Buffer>, clock: Clock): Promise<Buffer> {
+export async function cachedFile(key: CacheKey, draw: () => Promise<Buffer>, clock: Clock): Promise<Buffer> {
   const stored = await GeneratedDocument.findById(key.id, { data: 1 }).lean();
   if (stored) return bytesOf(stored.data);
   const running = drawing.get(key.id);
   if (running) return running;
   const work = (async () => {
-    const pdf = await draw();
+    const file = await draw();
     await GeneratedDocument.create({
       _id: key.id,
       eventId: key.eventId,
       version: key.version,
-      contentType: 'application/pdf',
-      data: pdf,
+      contentType: key.contentType,
+      data: file,
       createdAt: clock.now(),
     }).catch((error: { code?: number }) => {
       // Another process stored the same document first: theirs is as good as ours.
       if (error.code !== 11000) throw error;
     });
-    return pdf;
+    return file;
   })();
   drawing.set(key.id, work);
   try {
@@ -50,8 +51,4 @@ export async function cachedPdf(key: CacheKey, draw: () => Promise<Buffer>, cloc
 /** Drops documents made from versions before `version` (they are never asked for again). */
 export async function forgetEarlierVersions(eventId: string, version: number): Promise<void> {
   await GeneratedDocument.deleteMany({ eventId, version: mongoose.trusted({ $lt: version }) });
-}
-
-export async function cachedCount(eventId: string, version: number): Promise<number> {
-  return GeneratedDocument.countDocuments({ eventId, version });
 }

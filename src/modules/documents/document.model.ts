@@ -1,7 +1,7 @@
 import mongoose, { Schema } from 'mongoose';
 
 /**
- * A generated file kept for reuse, in the database so every Foro process shares it. `_id` names
+ * A generated file (a programme PDF, a calendar) kept for reuse, in the database so every Foro process shares it. `_id` names
  * what it was made from (kind, event, programme version, language, and whatever else shapes it),
  * so a new version or an edited event simply asks for a new entry; old ones are deleted on publish.
  */

@@ -8,7 +8,7 @@ export {
   type DocumentDeps,
 } from './programme/programme.service.js';
 export { programmeLayout } from './programme/programme.document.js';
-export { cachedCount } from './document.cache.js';
+export { cachedFile } from './document.cache.js';
 export { participantDocumentRoutes } from './participants/participants.routes.js';
 export { checkInRoutes } from './checkin/checkin.routes.js';
 export { letterRoutes } from './letters/letters.routes.js';

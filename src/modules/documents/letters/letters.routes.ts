@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
-import { LinkNotFoundError, NotFoundError } from '../../../shared/errors.js';
+import { ConflictError, LinkNotFoundError } from '../../../shared/errors.js';
 import { pathParam } from '../../../web/params.js';
 import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
 import { formBody, handleForm } from '../../../web/forms.js';
@@ -110,7 +110,8 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
     const mine = (await letterRecipients(event, 'certificate')).filter(
       (p) => p.registration.id === registration.id,
     );
-    if (mine.length === 0) throw new NotFoundError();
+    // Not an unknown page: the certificate exists once the person has been checked in.
+    if (mine.length === 0) throw new ConflictError('CERTIFICATE_NOT_YET');
     const pdf = await print(req, event, 'certificate', mine);
     sendPdf(res, pdf, `${event.slug}-certificate.pdf`, 'private');
   });

@@ -4,7 +4,7 @@ import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { EventView } from '../../events/index.js';
 import type { PersonalSession, Version } from '../../programme/index.js';
-import { cachedPdf, forgetEarlierVersions } from '../document.cache.js';
+import { cachedFile, forgetEarlierVersions } from '../document.cache.js';
 import type { PdfRenderer } from '../render/renderer.js';
 import { programmeLayout } from './programme.document.js';
 
@@ -18,6 +18,7 @@ const keyOf = (event: EventView, version: Version, language: Language, ...rest: 
   id: ['programme', event.id, version.number, language, event.revision, ...rest].join(':'),
   eventId: event.id,
   version: version.number,
+  contentType: 'application/pdf',
 });
 
 /** The published programme as a PDF in one language, drawn once per version, language and event edit. */
@@ -27,7 +28,7 @@ export function programmePdf(
   version: Version,
   language: Language,
 ): Promise<Buffer> {
-  return cachedPdf(
+  return cachedFile(
     keyOf(event, version, language),
     () =>
       deps.renderer.render({
@@ -52,7 +53,7 @@ export function personalProgrammePdf(
     .digest('base64url')
     .slice(0, 16);
   const t = translatorFor(language);
-  return cachedPdf(
+  return cachedFile(
     keyOf(event, version, language, 'person', reader.id, shape),
     () =>
       deps.renderer.render({

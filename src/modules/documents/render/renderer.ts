@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DocumentTimeoutError } from '../../../shared/errors.js';
+import { DocumentTimeoutError, ServiceUnavailableError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { RenderJob } from './jobs.js';
 
@@ -44,7 +44,10 @@ export function workerPdfRenderer(options: {
   workers: number;
   timeLimitMs: number;
   logger: Logger;
+  /** Jobs that may wait; beyond them a request is refused (503) rather than left hanging. */
+  maxQueue?: number;
 }): PdfRenderer {
+  const maxQueue = options.maxQueue ?? 100;
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   let nextId = 1;
@@ -117,6 +120,7 @@ export function workerPdfRenderer(options: {
   return {
     render(job) {
       if (closed) return Promise.reject(new Error('The PDF renderer is closed'));
+      if (queue.length >= maxQueue) return Promise.reject(new ServiceUnavailableError('PDF queue full'));
       return new Promise<Buffer>((resolve, reject) => {
         queue.push({ id: nextId++, job, resolve, reject });
         dispatch();
