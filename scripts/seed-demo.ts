@@ -31,7 +31,7 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
   console.log(`  ${config.publicUrl}/events/${report.event.slug}/programme`);
   const r = report.registrations;
   console.log(
-    `Registrations: ${r.contacts} national contacts, ${r.delegations} delegations and ${r.registrations} registrations added`,
+    `Registrations: ${r.contacts} national contacts, ${r.delegations} delegations, ${r.registrations} registrations and ${r.checkIns} check-ins added`,
   );
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {

@@ -28,10 +28,12 @@ describe('demo data and command-line scripts', function () {
     expect(second.event.created).to.equal(false);
     expect(first.registrations.contacts).to.equal(23);
     expect(first.registrations.delegations).to.equal(4);
+    expect(first.registrations.checkIns).to.equal(5);
     expect(second.registrations, 'nothing twice').to.deep.equal({
       contacts: 0,
       delegations: 0,
       registrations: 0,
+      checkIns: 0,
     });
     const waiting = await Registration.countDocuments({ status: 'waitlisted', category: 'media' });
     expect(waiting, 'a waiting list').to.equal(2);

@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { IBERO_AMERICAN_STATES, countryName } from '../../shared/countries.js';
 import { NationalContact } from '../contacts/index.js';
+import { checkInRegistration } from '../documents/index.js';
 import { getEvent } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
 import { Person } from '../people/index.js';
@@ -20,6 +21,8 @@ export interface RegistrationSeedReport {
   contacts: number;
   delegations: number;
   registrations: number;
+  /** Confirmed public registrants marked present on the first day (so certificates and counts show). */
+  checkIns: number;
 }
 
 const PORTUGUESE = new Set(['BR', 'PT']);
@@ -154,5 +157,17 @@ export async function seedCuencaRegistrations(
     );
     registrations += 1;
   }
-  return { contacts, delegations, registrations };
+  let checkIns = 0;
+  const confirmed = await Registration.find(
+    { eventId: event.id, status: 'confirmed', source: 'public' },
+    { _id: 1 },
+  )
+    .sort({ arrival: 1 })
+    .limit(5)
+    .lean();
+  for (const registration of confirmed) {
+    const outcome = await checkInRegistration(event, String(registration._id), event.startDate, actor, clock);
+    if (outcome.result === 'present') checkIns += 1;
+  }
+  return { contacts, delegations, registrations, checkIns };
 }
