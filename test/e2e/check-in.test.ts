@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { BadgeCode } from '../../src/modules/documents/badges/badge-code.model.js';
-import { Registration } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
-import { createTestPerson } from '../factories/people.js';
+import { createTestRegistration } from '../factories/registrations.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
@@ -18,21 +17,9 @@ describe('browser: checking people in at the door, on a phone', function () {
       { slug: 'cuenca-2008' },
       { userId: organizer.id, label: organizer.email, via: 'ui' },
     );
-    const register = async (givenName: string, familyName: string, category: 'academia' | 'media') => {
-      const person = await createTestPerson({ givenName, familyName, organization: 'CEPAL' });
-      const registration = await Registration.create({
-        eventId: event.id,
-        personId: person.id,
-        category,
-        status: 'confirmed',
-        statusAt: new Date(),
-        statusBy: 'test',
-        arrival: `${familyName}`,
-        source: 'organizer',
-        privacyConsentAt: new Date(),
-      });
-      return String(registration._id);
-    };
+    const register = async (givenName: string, familyName: string, category: string) =>
+      (await createTestRegistration(event.id, { givenName, familyName, organization: 'CEPAL' }, { category }))
+        .id;
     const ana = await register('Ana', 'Núñez', 'academia');
     await register('Íñigo', 'Echeverría', 'media');
 

@@ -1,4 +1,6 @@
+import { Registration } from '../../src/modules/registrations/index.js';
 import type { RegistrationInput } from '../../src/modules/registrations/registration.schemas.js';
+import { createTestPerson } from './people.js';
 
 let sequence = 0;
 
@@ -17,4 +19,39 @@ export function registrationForm(overrides: Partial<Record<keyof RegistrationInp
     privacyConsent: 'yes',
     ...overrides,
   };
+}
+
+let arrivals = 0;
+
+/**
+ * A person and their registration written directly (confirmed and listed unless told otherwise),
+ * for tests about what is done with registrations rather than how they are made.
+ */
+export async function createTestRegistration(
+  eventId: string,
+  person: Parameters<typeof createTestPerson>[0],
+  registration: {
+    category: string;
+    countryRepresented?: string;
+    delegationRole?: string;
+    consentToList?: boolean;
+    visaLetter?: boolean;
+    status?: string;
+  },
+) {
+  const created = await createTestPerson(person);
+  arrivals += 1;
+  const doc = await Registration.create({
+    eventId,
+    personId: created.id,
+    status: 'confirmed',
+    statusAt: new Date(),
+    statusBy: 'test',
+    arrival: String(arrivals).padStart(8, '0'),
+    source: 'organizer',
+    privacyConsentAt: new Date(),
+    consentToList: true,
+    ...registration,
+  } as Record<string, unknown>);
+  return { person: created, id: String(doc._id) };
 }

@@ -3,18 +3,12 @@ import request from 'supertest';
 import { Types } from 'mongoose';
 import { CheckIn } from '../../src/modules/documents/checkin/checkin.model.js';
 import { issueLink } from '../../src/modules/links/index.js';
-import { PassportData, Registration } from '../../src/modules/registrations/index.js';
+import { PassportData } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
-import { createTestPerson } from '../factories/people.js';
+import { createTestRegistration } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
-import { expectInsideMargins, qrCodesOnPage, readPdf } from '../support/pdf.js';
-
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binaryBody, expectInsideMargins, qrCodesOnPage, readPdf } from '../support/pdf.js';
 
 describe('documents: participant list, badges and check-in', () => {
   const foro = useTestForo(import.meta.url);
@@ -22,33 +16,10 @@ describe('documents: participant list, badges and check-in', () => {
   async function forum() {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({ slug: 'cuenca-2008' }, organizer.actor);
-    let arrival = 0;
-    const register = async (
-      person: Parameters<typeof createTestPerson>[0],
-      registration: {
-        category: string;
-        countryRepresented?: string;
-        delegationRole?: string;
-        consentToList?: boolean;
-        visaLetter?: boolean;
-        status?: string;
-      },
-    ) => {
-      const created = await createTestPerson(person);
-      const doc = await Registration.create({
-        eventId: event.id,
-        personId: created.id,
-        status: 'confirmed',
-        statusAt: new Date(),
-        statusBy: 'test',
-        arrival: String(++arrival).padStart(6, '0'),
-        source: 'organizer',
-        privacyConsentAt: new Date(),
-        consentToList: true,
-        ...registration,
-      } as Record<string, unknown>);
-      return { person: created, id: String(doc._id) };
-    };
+    const register = (
+      person: Parameters<typeof createTestRegistration>[1],
+      registration: Parameters<typeof createTestRegistration>[2],
+    ) => createTestRegistration(event.id, person, registration);
     const people = {
       peruMember: await register(
         {
@@ -117,8 +88,12 @@ describe('documents: participant list, badges and check-in', () => {
   it('lists member states in Spanish order with the head of delegation first, then the other groups; public only with consent', async () => {
     await forum();
     const pdf = await readPdf(
-      (await request(foro.url).get('/events/cuenca-2008/participants.pdf?lang=en').buffer(true).parse(binary))
-        .body as Buffer,
+      (
+        await request(foro.url)
+          .get('/events/cuenca-2008/participants.pdf?lang=en')
+          .buffer(true)
+          .parse(binaryBody)
+      ).body as Buffer,
     );
     const order = [
       'Brazil',
@@ -149,7 +124,7 @@ describe('documents: participant list, badges and check-in', () => {
     const full = await organizer.agent
       .get(`/admin/events/${event.id}/participants.pdf?lang=es`)
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     expect(full.status).to.equal(200);
     const text = (await readPdf(full.body as Buffer)).text;
     expect(text)
@@ -173,7 +148,7 @@ describe('documents: participant list, badges and check-in', () => {
     const badges = await organizer.agent
       .get(`/admin/events/${event.id}/badges.pdf?lang=es`)
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     const pdf = badges.body as Buffer;
     const content = await readPdf(pdf);
     expect(content.pages.length).to.equal(1); // 8 confirmed, 8 to a sheet
@@ -185,7 +160,7 @@ describe('documents: participant list, badges and check-in', () => {
     // Every code is also printed as text under its QR code, and reprinting keeps the codes.
     for (const code of codes) expect(content.text).to.contain(code);
     const again = await readPdf(
-      (await organizer.agent.get(`/admin/events/${event.id}/badges.pdf`).buffer(true).parse(binary))
+      (await organizer.agent.get(`/admin/events/${event.id}/badges.pdf`).buffer(true).parse(binaryBody))
         .body as Buffer,
     );
     for (const code of codes) expect(again.text).to.contain(code);
@@ -253,8 +228,12 @@ describe('documents: participant list, badges and check-in', () => {
     expect((await organizer.agent.get(`/admin/events/${event.id}/letters/visa.pdf`)).status).to.equal(403);
     const admin = await signedInAs(foro.url, 'admin');
     const visa = await readPdf(
-      (await admin.agent.get(`/admin/events/${event.id}/letters/visa.pdf?lang=pt`).buffer(true).parse(binary))
-        .body as Buffer,
+      (
+        await admin.agent
+          .get(`/admin/events/${event.id}/letters/visa.pdf?lang=pt`)
+          .buffer(true)
+          .parse(binaryBody)
+      ).body as Buffer,
     );
     expect(visa.pages.length).to.equal(1);
     expect(visa.text)
@@ -286,7 +265,7 @@ describe('documents: participant list, badges and check-in', () => {
         await organizer.agent
           .get(`/admin/events/${event.id}/letters/certificates.pdf?lang=es`)
           .buffer(true)
-          .parse(binary)
+          .parse(binaryBody)
       ).body as Buffer,
     );
     expect(certificates.pages.length).to.equal(1);
@@ -312,7 +291,7 @@ describe('documents: participant list, badges and check-in', () => {
     const own = await request(foro.url)
       .get(`/registrations/${await link(people.brazil.id)}/certificate.pdf`)
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     expect(own.status).to.equal(200);
     expect((await readPdf(own.body as Buffer)).text).to.contain(code);
     const notYet = await request(foro.url).get(

@@ -10,13 +10,7 @@ import { createPanel, tokenIn } from '../factories/invitations.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfFor, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
-import { readPdf } from '../support/pdf.js';
-
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binaryBody, readPdf } from '../support/pdf.js';
 
 /** The path of a link on a page, found by what it points to. */
 function hrefTo(html: string, pattern: RegExp): string {
@@ -91,7 +85,7 @@ describe('documents: personal programme and calendar', () => {
     }
 
     const pdf = await readPdf(
-      (await request(foro.url).get(pdfPath).buffer(true).parse(binary)).body as Buffer,
+      (await request(foro.url).get(pdfPath).buffer(true).parse(binaryBody)).body as Buffer,
     );
     expect(pdf.text).to.contain('PROGRAMA PESSOAL');
     expect(pdf.text).to.contain('Programa de Persona Araújo'.replace('Persona', 'Conceição'));
@@ -129,7 +123,7 @@ describe('documents: personal programme and calendar', () => {
     const page = await request(foro.url).get(`/invitations/${tokenIn(mail!.text)}`);
     const pdfPath = hrefTo(page.text, /\/programme\.pdf\?lang=en/);
     const pdf = await readPdf(
-      (await request(foro.url).get(pdfPath).buffer(true).parse(binary)).body as Buffer,
+      (await request(foro.url).get(pdfPath).buffer(true).parse(binaryBody)).body as Buffer,
     );
     const mine = pdf.text.slice(
       pdf.text.lastIndexOf('Your sessions'),

@@ -8,15 +8,9 @@ import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { useTestForo } from '../support/foro.js';
 import { signedInAs } from '../support/http.js';
-import { expectInsideMargins, readPdf } from '../support/pdf.js';
+import { binaryBody, expectInsideMargins, readPdf } from '../support/pdf.js';
 
 const pdfOf = (res: request.Response) => res.body as Buffer;
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 describe('documents: the programme as PDF', () => {
   const foro = useTestForo(import.meta.url);
 
@@ -84,7 +78,7 @@ describe('documents: the programme as PDF', () => {
     const res = await request(foro.url)
       .get('/events/cuenca-2008/programme.pdf?lang=en')
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     expect(res.status).to.equal(200);
     expect(res.type).to.equal('application/pdf');
     const pdf = await readPdf(pdfOf(res));
@@ -127,7 +121,10 @@ describe('documents: the programme as PDF', () => {
     await publishedProgramme();
     const pt = await readPdf(
       pdfOf(
-        await request(foro.url).get('/events/cuenca-2008/programme.pdf?lang=pt').buffer(true).parse(binary),
+        await request(foro.url)
+          .get('/events/cuenca-2008/programme.pdf?lang=pt')
+          .buffer(true)
+          .parse(binaryBody),
       ),
     );
     for (const expected of [
@@ -143,7 +140,10 @@ describe('documents: the programme as PDF', () => {
     }
     const es = await readPdf(
       pdfOf(
-        await request(foro.url).get('/events/cuenca-2008/programme.pdf?lang=es').buffer(true).parse(binary),
+        await request(foro.url)
+          .get('/events/cuenca-2008/programme.pdf?lang=es')
+          .buffer(true)
+          .parse(binaryBody),
       ),
     );
     for (const expected of [
@@ -183,11 +183,11 @@ describe('documents: the programme as PDF', () => {
     const first = await request(foro.url)
       .get('/events/cuenca-2008/programme.pdf?lang=es')
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     const again = await request(foro.url)
       .get('/events/cuenca-2008/programme.pdf?lang=es')
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     expect(pdfOf(again).equals(pdfOf(first))).to.equal(true);
     // The whole programme's calendar is kept the same way, once per language.
     const ics = await request(foro.url).get('/events/cuenca-2008/calendar.ics?lang=es');
@@ -204,7 +204,10 @@ describe('documents: the programme as PDF', () => {
     expect(await GeneratedDocument.countDocuments({ eventId: event.id, version: 1 })).to.equal(0);
     const v2 = await readPdf(
       pdfOf(
-        await request(foro.url).get('/events/cuenca-2008/programme.pdf?lang=es').buffer(true).parse(binary),
+        await request(foro.url)
+          .get('/events/cuenca-2008/programme.pdf?lang=es')
+          .buffer(true)
+          .parse(binaryBody),
       ),
     );
     expect(v2.text).to.contain('Migración, desarrollo y derechos');
@@ -238,7 +241,7 @@ describe('documents: the programme as PDF', () => {
     const res = await request(foro.url)
       .get('/events/largos/programme.pdf?lang=es')
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
     expect(res.status).to.equal(200);
     const pdf = await readPdf(pdfOf(res));
     expect(pdf.text.replace(/[\s\u200b]/g, ''))

@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import jsQRModule from 'jsqr';
 import { expect } from 'chai';
+import type request from 'supertest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 // jsqr is CommonJS whose typings describe an ES default export; at run time the module is the function.
@@ -57,18 +58,25 @@ export async function readPdf(pdf: Buffer): Promise<PdfContent> {
   return { pages, items, text: pages.map((p) => p.text).join('\n') };
 }
 
-/** Draws a page as pixels and decodes every QR code on it (scanning a grid of tiles, as a camera would). */
+/** One page drawn as pixels by pdf.js. */
+async function drawPage(pdf: Buffer, pageNumber: number, scale: number) {
+  const document = await open(pdf);
+  const page = await document.getPage(pageNumber);
+  const viewport = page.getViewport({ scale });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+  await document.destroy();
+  return { canvas, context };
+}
+
+/** Draws a page and decodes every QR code on it (scanning a grid of tiles, as a camera would). */
 export async function qrCodesOnPage(
   pdf: Buffer,
   pageNumber: number,
   tiles: { columns: number; rows: number },
-) {
-  const document = await open(pdf);
-  const page = await document.getPage(pageNumber);
-  const viewport = page.getViewport({ scale: 2 });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const context = canvas.getContext('2d');
-  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+): Promise<string[]> {
+  const { canvas, context } = await drawPage(pdf, pageNumber, 2);
   const found: string[] = [];
   const tileWidth = Math.floor(canvas.width / tiles.columns);
   const tileHeight = Math.floor(canvas.height / tiles.rows);
@@ -79,20 +87,20 @@ export async function qrCodesOnPage(
       if (code) found.push(code.data);
     }
   }
-  await document.destroy();
   return found;
 }
 
 /** A page as PNG, to look at while writing a layout. */
 export async function pageAsPng(pdf: Buffer, pageNumber: number): Promise<Buffer> {
-  const document = await open(pdf);
-  const page = await document.getPage(pageNumber);
-  const viewport = page.getViewport({ scale: 1.5 });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const context = canvas.getContext('2d');
-  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
-  await document.destroy();
+  const { canvas } = await drawPage(pdf, pageNumber, 1.5);
   return canvas.encode('png');
+}
+
+/** A supertest parser that keeps a binary body (PDFs) as a Buffer: `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 /** How far from every side of the page text must stay (Foro's running header and footer sit inside it). */

@@ -1,6 +1,11 @@
 import { localToInstant, datesBetween } from '../../shared/zoned-time.js';
 import type { EventView } from '../events/index.js';
-import type { Snapshot, SnapshotPerson, SnapshotSession } from '../programme/index.js';
+import {
+  snapshotEvent,
+  type Snapshot,
+  type SnapshotPerson,
+  type SnapshotSession,
+} from '../programme/index.js';
 
 const GIVEN = [
   'María José',
@@ -77,17 +82,5 @@ export function largeProgrammeSnapshot(event: EventView, size: number): Snapshot
       sequence: 0,
     });
   }
-  return {
-    event: {
-      id: event.id,
-      slug: event.slug,
-      title: event.title,
-      timezone: event.timezone,
-      startDate: event.startDate,
-      endDate: event.endDate,
-      languages: event.languages,
-      venue: event.venue,
-    },
-    sessions,
-  };
+  return { event: snapshotEvent(event), sessions };
 }

@@ -15,3 +15,30 @@ export function normalizeVerificationCode(input: string): string | undefined {
   if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return undefined;
   return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
 }
+
+/** Where one kind of code lives: read the known ones, insert a new one, read back a race's winner. */
+export interface CodeStore {
+  known(subjects: string[]): Promise<Map<string, string>>;
+  insert(subject: string, code: string): Promise<void>;
+  winner(subject: string): Promise<string | undefined>;
+}
+
+/**
+ * One code per subject (a registration's badge, a letter), issued when first needed and the same
+ * ever after. The store's unique index decides a race: the loser reads the winner's code.
+ */
+export async function issueCodes(subjects: string[], store: CodeStore): Promise<Map<string, string>> {
+  const codes = await store.known(subjects);
+  for (const subject of subjects.filter((s) => !codes.has(s))) {
+    const code = newVerificationCode();
+    try {
+      await store.insert(subject, code);
+      codes.set(subject, code);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const winner = await store.winner(subject);
+      if (winner) codes.set(subject, winner);
+    }
+  }
+  return codes;
+}

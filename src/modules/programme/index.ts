@@ -9,6 +9,7 @@ export {
   type Version,
 } from './publish.service.js';
 export type { Snapshot, SnapshotPerson, SnapshotSession } from './snapshot.js';
+export { snapshotEvent } from './snapshot.js';
 export type { SessionChange } from './changelog.js';
 export { registerProgrammeApi } from './programme.api.js';
 export {

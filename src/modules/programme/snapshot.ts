@@ -113,17 +113,19 @@ export function buildSnapshot(
   sessions.sort(
     (a, b) => a.startsAt.localeCompare(b.startsAt) || (a.roomName ?? '').localeCompare(b.roomName ?? ''),
   );
+  return { event: snapshotEvent(event), sessions };
+}
+
+/** What a snapshot keeps of its event. */
+export function snapshotEvent(event: EventView): Snapshot['event'] {
   return {
-    event: {
-      id: event.id,
-      slug: event.slug,
-      title: event.title,
-      timezone: event.timezone,
-      startDate: event.startDate,
-      endDate: event.endDate,
-      languages: event.languages,
-      venue: event.venue,
-    },
-    sessions,
+    id: event.id,
+    slug: event.slug,
+    title: event.title,
+    timezone: event.timezone,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    languages: event.languages,
+    venue: event.venue,
   };
 }

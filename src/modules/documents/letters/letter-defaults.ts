@@ -1,35 +1,23 @@
 import type { Language } from '../../../shared/i18n/index.js';
 import type { LetterKind } from './letter.model.js';
 
+const COMMON_FIELDS = [
+  'name',
+  'organization',
+  'country',
+  'event',
+  'dates',
+  'venue',
+  'organizers',
+  'today',
+  'code',
+  'verifyUrl',
+];
+
 /** Fields a letterhead may use; visa letters alone add the passport fields. */
 export const LETTER_PLACEHOLDERS: Record<LetterKind, readonly string[]> = {
-  certificate: [
-    'name',
-    'organization',
-    'country',
-    'event',
-    'dates',
-    'venue',
-    'organizers',
-    'today',
-    'code',
-    'verifyUrl',
-  ],
-  visa: [
-    'name',
-    'organization',
-    'country',
-    'event',
-    'dates',
-    'venue',
-    'organizers',
-    'today',
-    'code',
-    'verifyUrl',
-    'nationality',
-    'passportNumber',
-    'dateOfBirth',
-  ],
+  certificate: COMMON_FIELDS,
+  visa: [...COMMON_FIELDS, 'nationality', 'passportNumber', 'dateOfBirth'],
 };
 
 export const DEFAULT_LETTERS: Record<LetterKind, Record<Language, string>> = {

@@ -1,4 +1,4 @@
-import { breakable, COLOURS, CONTENT_WIDTH, newPdf, PAGE, pdfBytes, writeInEdge } from '../pdf/kit.js';
+import { breakable, COLOURS, CONTENT_WIDTH, newPdf, PAGE, pdfBytes, rule, writeInEdge } from '../pdf/kit.js';
 import type { LettersLayout } from './letters.layout.js';
 
 /** One letter per page under the event's letterhead, its verification code at the foot. */
@@ -19,12 +19,7 @@ export async function renderLettersPdf(layout: LettersLayout): Promise<Buffer> {
         .fillColor(COLOURS.muted)
         .text(breakable(layout.letterhead.organizers), { width: CONTENT_WIDTH });
     }
-    doc
-      .moveTo(PAGE.margin, doc.y + 6)
-      .lineTo(PAGE.margin + CONTENT_WIDTH, doc.y + 6)
-      .lineWidth(0.7)
-      .strokeColor(COLOURS.accent)
-      .stroke();
+    rule(doc, { colour: COLOURS.accent, width: 0.7, gap: 6 });
     doc.moveDown(3).fillColor(COLOURS.text).font('regular').fontSize(11.5);
     for (const paragraph of letter.body.split(/\n{2,}/)) {
       doc.text(breakable(paragraph), PAGE.margin, doc.y, {

@@ -13,7 +13,7 @@ import { displayName } from '../../people/index.js';
 import { PassportData } from '../../registrations/index.js';
 import type { Participant } from '../participants/participants.js';
 import { formatDate, venueLine } from '../programme/programme.document.js';
-import { newVerificationCode, normalizeVerificationCode } from '../verification-code.js';
+import { issueCodes, normalizeVerificationCode } from '../verification-code.js';
 import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { Letter, LetterTemplate, type LetterKind } from './letter.model.js';
 import type { LettersLayout } from './letters.layout.js';
@@ -55,29 +55,32 @@ export async function saveLetterTemplate(
 }
 
 /** Each letter's code, issued on first print and kept for reprints (one per registration and kind). */
-async function letterCodes(event: EventView, kind: LetterKind, recipients: Participant[], clock: Clock) {
-  const ids = recipients.map((r) => r.registration.id);
-  const existing = await Letter.find({ kind, registrationId: mongoose.trusted({ $in: ids }) }).lean();
-  const codes = new Map(existing.map((l) => [l.registrationId, String(l._id)]));
-  for (const { registration, person } of recipients.filter((r) => !codes.has(r.registration.id))) {
-    const code = newVerificationCode();
-    try {
+function letterCodes(event: EventView, kind: LetterKind, recipients: Participant[], clock: Clock) {
+  const names = new Map(recipients.map((r) => [r.registration.id, displayName(r.person)]));
+  return issueCodes([...names.keys()], {
+    known: async (ids) =>
+      new Map(
+        (await Letter.find({ kind, registrationId: mongoose.trusted({ $in: ids }) }).lean()).map((l) => [
+          l.registrationId,
+          String(l._id),
+        ]),
+      ),
+    insert: async (registrationId, code) => {
+      const name = names.get(registrationId)!;
       await Letter.create({
         _id: code,
         eventId: event.id,
-        registrationId: registration.id,
+        registrationId,
         kind,
-        name: displayName(person),
+        name,
         issuedAt: clock.now(),
       });
-      codes.set(registration.id, code);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      const winner = await Letter.findOne({ registrationId: registration.id, kind }).lean();
-      if (winner) codes.set(registration.id, String(winner._id));
-    }
-  }
-  return codes;
+    },
+    winner: async (registrationId) => {
+      const found = await Letter.findOne({ registrationId, kind }).lean();
+      return found ? String(found._id) : undefined;
+    },
+  });
 }
 
 /** Letters for the given people, filled in from the event's letterhead text in one language. */

@@ -89,6 +89,17 @@ export function stampPages(
   }
 }
 
+/** A line across the text column, a little below the current position. */
+export function rule(doc: Pdf, options: { colour?: string; width?: number; gap?: number } = {}): void {
+  const y = doc.y + (options.gap ?? 2);
+  doc
+    .moveTo(PAGE.margin, y)
+    .lineTo(PAGE.margin + CONTENT_WIDTH, y)
+    .lineWidth(options.width ?? 0.5)
+    .strokeColor(options.colour ?? COLOURS.rule)
+    .stroke();
+}
+
 /** Starts a new page when fewer than `height` points are left on this one. */
 export function ensureRoom(doc: Pdf, height: number): void {
   if (doc.y + height > PAGE.height - PAGE.margin) doc.addPage();

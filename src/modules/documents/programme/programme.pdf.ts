@@ -6,6 +6,7 @@ import {
   newPdf,
   PAGE,
   pdfBytes,
+  rule,
   stampPages,
   type Pdf,
 } from '../pdf/kit.js';
@@ -44,16 +45,6 @@ function heading(doc: Pdf, text: string, size: number, colour: string = COLOURS.
     .fillColor(colour)
     .text(breakable(text), PAGE.margin, doc.y, { width: CONTENT_WIDTH });
   doc.fillColor(COLOURS.text);
-}
-
-function rule(doc: Pdf): void {
-  doc
-    .moveTo(PAGE.margin, doc.y + 2)
-    .lineTo(PAGE.margin + CONTENT_WIDTH, doc.y + 2)
-    .lineWidth(0.5)
-    .strokeColor(COLOURS.rule)
-    .stroke();
-  doc.moveDown(0.6);
 }
 
 function sessionLines(session: LayoutSession, cancelledLabel: string) {
@@ -152,6 +143,7 @@ export async function renderProgrammePdf(layout: ProgrammeLayout): Promise<Buffe
       contents.push({ label: day.label, page: pageNumber(doc), level: 1 });
       heading(doc, day.label, 13.5, COLOURS.accent);
       rule(doc);
+      doc.moveDown(0.6);
       for (const s of day.sessions) {
         session(doc, s, layout);
         sessionPages.set(s.id, pageNumber(doc));
