@@ -57,4 +57,10 @@ if (SIZES.length >= 2) {
     `growth from ${small} to ${large} sessions (${(large / small).toFixed(1)}× the sessions): ` +
       `Foro ${growth('foro').toFixed(1)}×, plain ${growth('plain').toFixed(1)}×`,
   );
+  // Each run also pays a fixed start (fonts, first page); the cost of one more session is the slope.
+  const slope = (kind: string) =>
+    (rows[`${kind}:${large}`]!.ms - rows[`${kind}:${small}`]!.ms) / (large - small);
+  console.log(
+    `time per additional session: Foro ${slope('foro').toFixed(2)} ms, plain ${slope('plain').toFixed(2)} ms`,
+  );
 }
