@@ -153,6 +153,13 @@ export async function answerInvitation(
   const answer = input.answer === 'confirm' ? ('confirmed' as const) : ('declined' as const);
   const number = input.revision + 1;
   const now = deps.clock.now();
+  const logistics: Logistics = {
+    arrivalDate: answer === 'confirmed' ? input.arrivalDate : undefined,
+    departureDate: answer === 'confirmed' ? input.departureDate : undefined,
+    interpretation: answer === 'confirmed' ? (input.interpretation ?? []) : [],
+    accessibility: answer === 'confirmed' ? input.accessibility : undefined,
+    diet: answer === 'confirmed' ? input.diet : undefined,
+  };
   try {
     await InvitationResponse.create({
       assignmentId: view.assignment.id,
@@ -160,15 +167,7 @@ export async function answerInvitation(
       answer,
       message: input.message,
       logistics:
-        answer === 'confirmed'
-          ? {
-              arrivalDate: input.arrivalDate,
-              departureDate: input.departureDate,
-              interpretation: input.interpretation ?? [],
-              accessibility: input.accessibility,
-              diet: input.diet,
-            }
-          : undefined,
+        answer === 'confirmed' ? { ...logistics, interpretation: input.interpretation ?? [] } : undefined,
       at: now,
     });
   } catch (error) {
@@ -176,14 +175,23 @@ export async function answerInvitation(
     throw error;
   }
   const actor: Actor = { label: `${fullName(view.person)} (invitation link)`, via: 'link' };
-  await updateAssignment(
+  const assignment = await updateAssignment(
     view.assignment.sessionId,
     view.assignment.id,
     { status: answer, message: input.message ?? '' },
     actor,
     deps.clock,
   );
-  const updated = await openInvitation(token, deps.clock);
+  // The page and the receipt show the invitation as it now stands, without reading it all again.
+  const updated: InvitationView = {
+    ...view,
+    assignment,
+    programme: {
+      ...view.programme,
+      assignments: view.programme.assignments.map((a) => (a.id === assignment.id ? assignment : a)),
+    },
+    latest: { number, answer, message: input.message, logistics, at: now },
+  };
   const fieldsFor = (language: Language) => ({
     ...fieldsOf(updated, token, deps.settings, language),
     message: input.message ?? '—',
