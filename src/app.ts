@@ -96,7 +96,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
     personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole }),
-    builderRoutes(),
+    builderRoutes(clock),
     sessionRoutes(clock, onConfirmed),
     programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),

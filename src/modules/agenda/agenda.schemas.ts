@@ -64,6 +64,15 @@ export const sessionPatchInput = z
   .superRefine(timesTogether);
 export type SessionPatch = z.output<typeof sessionPatchInput>;
 
+/** A block dropped on the builder (an empty room means "no room"). */
+export const sessionMoveInput = z.strictObject({
+  sessionId: objectId(),
+  roomId: z.union([objectId(), z.literal('').transform(() => null)]),
+  date: calendarDate,
+  start: clockTime,
+  revision: z.coerce.number().int().positive(),
+});
+
 export const assignmentInput = z.strictObject({
   personId: objectId(),
   role: z.enum(ASSIGNMENT_ROLES),

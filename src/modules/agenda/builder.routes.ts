@@ -1,7 +1,12 @@
 import { Router } from 'express';
+import type { Clock } from '../../shared/clock.js';
+import { parse } from '../../shared/validate.js';
+import { formBody } from '../../web/forms.js';
 import { datesBetween, formatDay } from '../../shared/zoned-time.js';
 import { SESSION_TYPES } from './session.model.js';
-import { requireUser } from '../auth/index.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { sessionMoveInput } from './agenda.schemas.js';
+import { moveSession } from './session.service.js';
 import { localized, canEditEvent, eventOf } from '../events/index.js';
 import { describeWarning, peopleOf, whenOf } from './agenda.presenters.js';
 import { layoutDay } from './builder.js';
@@ -9,8 +14,20 @@ import { checksOf, loadWorkingProgramme } from './programme.service.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 
 /** The agenda builder: one page per day, rooms as columns, and the checks beside it. */
-export function builderRoutes(): Router {
+export function builderRoutes(clock: Clock): Router {
   const router = Router();
+
+  // A block dropped on another room or time (the builder's script posts this form); without a
+  // script, the session's own page changes its room and time.
+  router.post('/admin/events/:eventId/agenda/move', requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const { sessionId, ...move } = parse(sessionMoveInput, formBody(req));
+    await moveSession(event, sessionId, move, actorOf(req), clock);
+    res.redirect(
+      303,
+      `/admin/events/${event.id}/agenda?day=${move.date}&moved=${sessionId}#session-${sessionId}`,
+    );
+  });
 
   router.get('/admin/events/:eventId/agenda', requireUser, async (req, res) => {
     const event = await eventOf(req);
@@ -23,6 +40,7 @@ export function builderRoutes(): Router {
     for (const w of warnings) for (const id of w.sessionIds) flagged.set(id, (flagged.get(id) ?? 0) + 1);
     const card = (s: (typeof programme.sessions)[number]) => ({
       id: s.id,
+      revision: s.revision,
       type: s.type,
       status: s.status,
       title: localized(s.title, req.language, event.languages),
@@ -52,6 +70,7 @@ export function builderRoutes(): Router {
       ),
       figures,
       canEdit: await canEditEvent(req.user, event.id),
+      moved: typeof req.query['moved'] === 'string' ? req.query['moved'] : undefined,
       sessionTypes: SESSION_TYPES,
       languageOptions: LANGUAGES,
       values: { date: day === 'unscheduled' ? '' : day, type: 'panel' },

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../shared/errors.js';
-import { localToInstant } from '../../shared/zoned-time.js';
+import { instantToLocal, localToInstant } from '../../shared/zoned-time.js';
 import { diff, recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { SessionInput, SessionPatch } from './agenda.schemas.js';
@@ -117,4 +117,44 @@ export async function getSession(eventId: string, sessionId: string): Promise<Se
 export async function listSessions(eventId: string): Promise<SessionView[]> {
   const sessions = await Session.find({ eventId }).lean();
   return sessions.map(toSessionView).sort(byTime);
+}
+
+/** Where a session is dropped on the builder: a room (or none) and a start on a day, in the event's zone. */
+export interface SessionMove {
+  roomId: string | null;
+  date: string;
+  start: string;
+  revision: number;
+}
+
+const DEFAULT_MINUTES = 60;
+
+/**
+ * Moves a session to a room and start time, keeping its length (an unscheduled one gets an
+ * hour). A copy of the builder older than the session (another edit since) is refused.
+ */
+export async function moveSession(
+  event: EventView,
+  sessionId: string,
+  move: SessionMove,
+  actor: Actor,
+  clock: Clock,
+): Promise<SessionView> {
+  const session = await getSession(event.id, sessionId);
+  const minutes =
+    session.startsAt && session.endsAt
+      ? Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000)
+      : DEFAULT_MINUTES;
+  const startsAt = localToInstant(move.date, move.start, event.timezone);
+  if (!startsAt) throw new ValidationError([{ field: 'start', code: 'nonexistent_local_time' }]);
+  const end = instantToLocal(new Date(startsAt.getTime() + minutes * 60_000), event.timezone);
+  // The builder shows one day at a time: a session may not be dropped across midnight.
+  if (end.date !== move.date) throw new ValidationError([{ field: 'start', code: 'end_not_after_start' }]);
+  return updateSession(
+    event,
+    sessionId,
+    { roomId: move.roomId, date: move.date, start: move.start, end: end.time, revision: move.revision },
+    actor,
+    clock,
+  );
 }
