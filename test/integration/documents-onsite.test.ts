@@ -244,11 +244,19 @@ describe('documents: participant list, badges and check-in', () => {
     // The organizer edits the certificate's Spanish text; an unknown placeholder is refused by name.
     const editor = await organizer.agent.get(`/admin/events/${event.id}/letters`);
     const csrf = csrfTokenIn(editor.text);
-    const bad = await organizer.agent
-      .post(`/admin/events/${event.id}/letters`)
-      .type('form')
-      .send({ _csrf: csrf, certificate_es: 'Hola {{passportNumber}}' });
+    const post = (fields: Record<string, string>) =>
+      organizer.agent
+        .post(`/admin/events/${event.id}/letters`)
+        .type('form')
+        .send({ _csrf: csrf, ...fields });
+    // A bad text in one language saves nothing, not even the good one beside it.
+    const bad = await post({ certificate_en: 'Fine {{name}}', certificate_es: 'Hola {{passportNumber}}' });
     expect(bad.status).to.equal(422);
+    expect((await organizer.agent.get(`/admin/events/${event.id}/letters`)).text).to.not.contain(
+      'Fine {{name}}',
+    );
+    expect((await post({ certificate_es: 'x'.repeat(5001) })).status).to.equal(422);
+    expect((await post({ certificate_fr: 'Bonjour' })).status).to.equal(422);
     expect(bad.text).to.contain('passportNumber');
     const saved = await organizer.agent.post(`/admin/events/${event.id}/letters`).type('form').send({
       _csrf: csrf,

@@ -15,7 +15,14 @@ import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
 import type { DocumentDeps } from '../programme/programme.service.js';
 import { LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { LETTER_KINDS, type LetterKind } from './letter.model.js';
-import { letterTemplate, lettersLayout, saveLetterTemplate, verifyLetter } from './letters.service.js';
+import {
+  letterTemplate,
+  letterTemplatesInput,
+  lettersLayout,
+  saveLetterTemplates,
+  verifyLetter,
+} from './letters.service.js';
+import { parse } from '../../../shared/validate.js';
 
 /** Who gets which letter: visa letters for confirmed people who asked; certificates for those checked in. */
 export async function letterRecipients(event: EventView, kind: LetterKind): Promise<Participant[]> {
@@ -77,12 +84,7 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
       res,
       { view: 'documents/letters', locals: () => editor(req, event), values: body },
       async () => {
-        for (const kind of LETTER_KINDS)
-          for (const language of LANGUAGES) {
-            const text = body[`${kind}_${language}`];
-            if (typeof text === 'string')
-              await saveLetterTemplate(event, kind, language, text, actorOf(req), clock);
-          }
+        await saveLetterTemplates(event, parse(letterTemplatesInput, body), actorOf(req), clock);
         res.redirect(303, `/admin/events/${event.id}/letters?saved=1`);
       },
     );

@@ -4,7 +4,9 @@ import type { Clock } from '../../../shared/clock.js';
 import { countryName } from '../../../shared/countries.js';
 import { ValidationError } from '../../../shared/errors.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
-import { normalizeText } from '../../../shared/limits.js';
+import { requiredText } from '../../../shared/limits.js';
+import { LANGUAGES } from '../../../shared/i18n/index.js';
+import { z } from 'zod';
 import { formatDateRange } from '../../../shared/time.js';
 import { recordChange } from '../../audit/index.js';
 import { getEvent, localized, type EventView } from '../../events/index.js';
@@ -15,7 +17,7 @@ import type { Participant } from '../participants/participants.js';
 import { formatDate, venueLine } from '../programme/programme.document.js';
 import { issueCodes, normalizeVerificationCode } from '../verification-code.js';
 import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
-import { Letter, LetterTemplate, type LetterKind } from './letter.model.js';
+import { Letter, LETTER_KINDS, LetterTemplate, type LetterKind } from './letter.model.js';
 import type { LettersLayout } from './letters.layout.js';
 
 const templateId = (eventId: string, kind: LetterKind, language: Language) =>
@@ -26,30 +28,47 @@ export async function letterTemplate(eventId: string, kind: LetterKind, language
   return saved?.body ?? DEFAULT_LETTERS[kind][language];
 }
 
-/** Saves an event's letterhead text; a placeholder outside the whitelist is refused by name. */
-export async function saveLetterTemplate(
+/** The letterhead form: one text per kind and language, each within the description limit. */
+export const letterTemplatesInput = z.strictObject(
+  Object.fromEntries(
+    LETTER_KINDS.flatMap((kind) =>
+      LANGUAGES.map((l) => [`${kind}_${l}`, requiredText('description').optional()]),
+    ),
+  ),
+);
+
+/**
+ * Saves an event's letterhead texts. Every text is checked before any is saved: a placeholder
+ * outside the whitelist is refused by name, and then nothing changes.
+ */
+export async function saveLetterTemplates(
   event: EventView,
-  kind: LetterKind,
-  language: Language,
-  input: string,
+  input: z.output<typeof letterTemplatesInput>,
   actor: Actor,
   clock: Clock,
 ): Promise<void> {
-  const body = normalizeText(input).slice(0, 5000);
-  if (body.trim() === '') throw new ValidationError([{ field: `${kind}_${language}`, code: 'required' }]);
-  const unknown = unknownPlaceholders({ subject: '', body }, LETTER_PLACEHOLDERS[kind]);
-  if (unknown.length > 0) {
-    throw new ValidationError([
-      { field: `${kind}_${language}`, code: 'unknown_placeholder', params: { names: unknown.join(', ') } },
-    ]);
-  }
-  await LetterTemplate.findOneAndUpdate(
-    { _id: templateId(event.id, kind, language) },
-    { $set: { body, updatedAt: clock.now(), updatedBy: actor.label } },
-    { upsert: true },
+  const texts = LETTER_KINDS.flatMap((kind) =>
+    LANGUAGES.flatMap((language) => {
+      const body = input[`${kind}_${language}`];
+      return body === undefined ? [] : [{ kind, language, body }];
+    }),
   );
+  const errors = texts.flatMap(({ kind, language, body }) => {
+    const unknown = unknownPlaceholders({ subject: '', body }, LETTER_PLACEHOLDERS[kind]);
+    return unknown.length > 0
+      ? [{ field: `${kind}_${language}`, code: 'unknown_placeholder', params: { names: unknown.join(', ') } }]
+      : [];
+  });
+  if (errors.length > 0) throw new ValidationError(errors);
+  for (const { kind, language, body } of texts) {
+    await LetterTemplate.findOneAndUpdate(
+      { _id: templateId(event.id, kind, language) },
+      { $set: { body, updatedAt: clock.now(), updatedBy: actor.label } },
+      { upsert: true },
+    );
+  }
   await recordChange(
-    { action: `letters.${kind}.template.saved`, subjectType: 'event', subjectId: event.id, actor },
+    { action: 'letters.templates.saved', subjectType: 'event', subjectId: event.id, actor },
     clock,
   );
 }
