@@ -56,6 +56,8 @@ export function workerPdfRenderer(options: {
   const finish = (slot: Slot) => {
     if (slot.busy) clearTimeout(slot.busy.timer);
     slot.busy = undefined;
+    // An idle thread does not keep the process alive; a busy one does, until its answer arrives.
+    slot.worker.unref();
     dispatch();
   };
 
@@ -67,6 +69,7 @@ export function workerPdfRenderer(options: {
         if (message.ready) {
           slot.ready = true;
           dispatch();
+          if (!slot.busy) slot.worker.unref();
           return;
         }
         const pending = slot.busy?.pending;
@@ -83,7 +86,7 @@ export function workerPdfRenderer(options: {
       if (!slot.ready) for (const pending of queue.splice(0)) pending.reject(error);
       replace(slot, error);
     });
-    slot.worker.unref();
+    // A thread is only spawned for waiting work, so it keeps the process alive while it starts.
     return slot;
   };
 
@@ -113,6 +116,7 @@ export function workerPdfRenderer(options: {
         replace(slot, new DocumentTimeoutError());
       }, options.timeLimitMs);
       slot.busy = { pending, timer };
+      slot.worker.ref();
       slot.worker.postMessage({ id: pending.id, job: pending.job });
     }
   }
