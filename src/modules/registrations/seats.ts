@@ -21,7 +21,8 @@ export interface SeatAllocator {
 export function documentSeats(clock: Clock): SeatAllocator {
   return {
     async take(scope, capacity, holder) {
-      if (await Seat.exists({ scope, holder })) return 'held';
+      // No read first: the unique (scope, holder) index refuses a second seat for a holder, so
+      // the common case (a new holder) costs one insert and only a refused insert asks why.
       if (capacity === undefined) {
         // No limit to enforce: the seat is named after its holder, so takers never contend.
         try {
