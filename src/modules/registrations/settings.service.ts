@@ -50,7 +50,8 @@ export async function registrationRules(event: EventView, clock: Clock): Promise
   const floor = new Date(clock.now().getTime() + 30 * DAY_MS);
   const eventEnd = dayEnd(event.endDate);
   const stored = new Map((doc?.categories ?? []).map((c) => [c.key as Category, c]));
-  const reserved = await reservedQuota(event.id);
+  // Quotas matter only where government delegations have a capacity of their own.
+  const reserved = stored.get('government_delegation')?.capacity != null ? await reservedQuota(event.id) : 0;
   return {
     opensOn: doc?.opensOn ?? undefined,
     closesOn: doc?.closesOn ?? undefined,
