@@ -29,6 +29,11 @@ function documentOf(input: PersonInput) {
 
 export async function createPerson(input: PersonInput, actor: Actor, clock: Clock): Promise<PersonView> {
   await ensureEmailFree(input.email);
+  return insertPerson(input, actor, clock);
+}
+
+/** The insert itself; the unique email key refuses a second person with one email. */
+async function insertPerson(input: PersonInput, actor: Actor, clock: Clock): Promise<PersonView> {
   const person = toPersonView((await Person.create(documentOf(input))).toObject());
   await recordChange({ action: 'person.created', subjectType: 'person', subjectId: person.id, actor }, clock);
   return person;
@@ -164,7 +169,8 @@ export async function findOrCreatePersonByEmail(
   const found = await find();
   if (found) return found;
   try {
-    return await createPerson(input, actor, clock);
+    // Just looked: no second check before the insert; a simultaneous creator makes it fail.
+    return await insertPerson(input, actor, clock);
   } catch (error) {
     const again = await find();
     if (again) return again;
