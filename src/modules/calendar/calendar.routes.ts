@@ -4,7 +4,9 @@ import { NotFoundError } from '../../shared/errors.js';
 import { pathParam } from '../../web/params.js';
 import { getPublicEvent, localized, type EventView } from '../events/index.js';
 import {
+  getVersion,
   latestVersion,
+  latestVersionNumber,
   personalSessions,
   type Attendance,
   type SnapshotSession,
@@ -68,17 +70,21 @@ export function calendarRoutes(config: Config, attendanceOf: AttendanceLookup, c
 
   // The whole programme's calendar is the same for every reader of a language: kept per version.
   router.get('/events/:slug/calendar.ics', async (req, res) => {
-    const { event, version } = await publishedVersion(req);
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    // A stored calendar is found by the version's number; the snapshot is read only to draw it.
+    const number = await latestVersionNumber(event.id);
+    if (number === undefined) throw new NotFoundError();
     const title = localized(event.title, req.language, event.languages);
     const key = {
-      id: ['calendar', event.id, version.number, req.language, event.revision].join(':'),
+      id: ['calendar', event.id, number, req.language, event.revision].join(':'),
       eventId: event.id,
-      version: version.number,
+      version: number,
       contentType: 'text/calendar',
     };
-    const body = await cache(key, async () =>
-      Buffer.from(draw(req, event, version, version.snapshot.sessions, title), 'utf8'),
-    );
+    const body = await cache(key, async () => {
+      const version = await getVersion(event.id, number);
+      return Buffer.from(draw(req, event, version, version.snapshot.sessions, title), 'utf8');
+    });
     reply(res, body, `${event.slug}.ics`);
   });
 

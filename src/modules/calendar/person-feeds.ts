@@ -2,7 +2,7 @@ import type { Config } from '../../config/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import { rolesOfPerson } from '../agenda/index.js';
 import { feedRevisionOf } from '../people/index.js';
-import { latestVersion } from '../programme/index.js';
+import { latestVersionNumber } from '../programme/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { isFeedToken, personalProgrammePath, personFeedPath } from './feeds.js';
 
@@ -53,7 +53,7 @@ export async function personalDownloads(
   event: { id: string; slug: string; status: string; languages: Language[] },
   personId: string,
 ): Promise<PersonalDownloads | undefined> {
-  if (event.status === 'draft' || !(await latestVersion(event.id))) return undefined;
+  if (event.status === 'draft' || (await latestVersionNumber(event.id)) === undefined) return undefined;
   const person = { id: personId, feedRevision: (await feedRevisionOf(personId)) ?? 0 };
   return {
     calendarUrl: `${config.publicUrl}${personFeedPath(config.feedSecret, event, person)}`,

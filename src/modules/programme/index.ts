@@ -3,6 +3,7 @@ export {
   draftNextVersion,
   getVersion,
   latestVersion,
+  latestVersionNumber,
   listVersions,
   publishProgramme,
   type OnPublished,

@@ -43,6 +43,12 @@ export async function latestVersion(eventId: string): Promise<Version | undefine
   return doc ? toVersion(doc) : undefined;
 }
 
+/** The latest version's number alone, without reading its snapshot (for cache keys and links). */
+export async function latestVersionNumber(eventId: string): Promise<number | undefined> {
+  const doc = await ProgrammeVersion.findOne({ eventId }, { number: 1 }).sort({ number: -1 }).lean();
+  return doc?.number;
+}
+
 export async function getVersion(eventId: string, number: number): Promise<Version> {
   const doc = await ProgrammeVersion.findOne({ eventId, number }).lean();
   if (!doc) throw new NotFoundError();

@@ -19,3 +19,4 @@ export { inviteNomination, nominate, getDelegation } from './delegations/delegat
 export { attendanceOf } from './workshops.js';
 export { PassportData } from './registration.model.js';
 export { REGISTRATION_LINK } from './registration.mail.js';
+export { confirmedParticipants, type ListAudience, type Participant } from './participants.js';

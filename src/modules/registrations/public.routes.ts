@@ -12,14 +12,14 @@ import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
 import { openLink } from '../links/index.js';
-import { GENDERS, SECTORS, getPeople } from '../people/index.js';
+import { GENDERS, SECTORS, displayName } from '../people/index.js';
+import { confirmedParticipants } from './participants.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
 import { REGISTRATION_LINK } from './registration.mail.js';
 import { registrationInput, selfServiceInput } from './registration.schemas.js';
 import {
   cancelOwnRegistration,
   getRegistration,
-  listRegistrations,
   submitRegistration,
   updateOwnRegistration,
 } from './registration.service.js';
@@ -93,21 +93,18 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
   // The public participant list: confirmed registrants who agreed to appear, nothing else of them.
   router.get('/events/:slug/participants', async (req, res) => {
     const event = await getPublicEvent(pathParam(req, 'slug'));
-    const listed = (await listRegistrations(event.id, { status: 'confirmed' })).filter(
-      (r) => r.consentToList,
-    );
-    const people = await getPeople(listed.map((r) => r.personId));
+    const listed = await confirmedParticipants(event.id, 'public');
     const collator = new Intl.Collator(req.language);
     res.render('registrations/participants', {
       title: req.t('registrations.participants'),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
-      participants: people
-        .map((p) => ({
-          name: [p.honorific, p.givenName, p.familyName].filter(Boolean).join(' '),
-          familyName: p.familyName,
-          organization: p.organization ?? '',
-          country: listed.find((r) => r.personId === p.id)?.countryRepresented,
+      participants: listed
+        .map(({ person, registration }) => ({
+          name: displayName(person),
+          familyName: person.familyName,
+          organization: person.organization ?? '',
+          country: registration.countryRepresented,
         }))
         .sort((a, b) => collator.compare(a.familyName, b.familyName)),
     });

@@ -29,7 +29,8 @@ export async function getRegistration(id: string): Promise<RegistrationView> {
   return toRegistrationView(doc);
 }
 
-async function setStatus(
+/** Records a registration's new status, with who and when, in the audit trail too. */
+export async function setStatus(
   registration: RegistrationView,
   status: RegistrationStatus,
   actor: Actor,

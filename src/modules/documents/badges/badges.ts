@@ -3,7 +3,7 @@ import { countryName } from '../../../shared/countries.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
 import { localized, type EventView } from '../../events/index.js';
 import { displayName } from '../../people/index.js';
-import type { Participant } from '../participants/participants.js';
+import type { Participant } from '../../registrations/index.js';
 import { formatDateRange } from '../../../shared/time.js';
 import { badgeCodesFor } from './badge-code.service.js';
 import type { BadgesLayout } from './badges.layout.js';

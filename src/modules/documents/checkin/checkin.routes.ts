@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import { formBody } from '../../../web/forms.js';
 import { actorOf, requireUser } from '../../auth/index.js';
-import { eventOf, localized } from '../../events/index.js';
+import { eventOf, localized, type EventView } from '../../events/index.js';
 import {
   checkInBadge,
   checkInDay,
@@ -23,9 +23,13 @@ export function checkInRoutes(clock: Clock): Router {
   const base = '/admin/events/:eventId/check-in';
   router.use(base, requireUser);
 
-  const render = async (req: Request, res: Response, outcome?: CheckInOutcome, status = 200) => {
-    const event = await eventOf(req, { edit: true });
-    const day = checkInDay(event, clock, text(req.query['day']) || text(formBody(req)['day']));
+  const render = async (
+    req: Request,
+    res: Response,
+    page: { event: EventView; day: string; outcome?: CheckInOutcome },
+    status = 200,
+  ) => {
+    const { event, day, outcome } = page;
     const q = text(req.query['q']);
     res.status(status).render('documents/check-in', {
       title: req.t('documents.checkIn'),
@@ -40,7 +44,8 @@ export function checkInRoutes(clock: Clock): Router {
   };
 
   router.get(base, async (req, res) => {
-    await render(req, res);
+    const event = await eventOf(req, { edit: true });
+    await render(req, res, { event, day: checkInDay(event, clock, text(req.query['day'])) });
   });
 
   // The answer is shown at once (no redirect): at a door every second counts, and a reload
@@ -52,7 +57,7 @@ export function checkInRoutes(clock: Clock): Router {
     const outcome = text(body['registrationId'])
       ? await checkInRegistration(event, text(body['registrationId']), day, actorOf(req), clock)
       : await checkInBadge(event, text(body['code']), day, actorOf(req), clock);
-    await render(req, res, outcome, outcome.result === 'unknown' ? 404 : 200);
+    await render(req, res, { event, day, outcome }, outcome.result === 'unknown' ? 404 : 200);
   });
 
   return router;

@@ -109,6 +109,11 @@ export async function findForCheckIn(event: EventView, query: string, day: strin
   });
 }
 
+/** Whether a registration was present on at least one day. */
+export async function hasAttended(registrationId: string): Promise<boolean> {
+  return Boolean(await CheckIn.exists({ registrationId }));
+}
+
 /** Registrations present on at least one day (for certificates of attendance). */
 export async function attendedRegistrationIds(eventId: string): Promise<Set<string>> {
   return new Set(

@@ -9,14 +9,15 @@ import { actorOf, requireRole, requireUser } from '../../auth/index.js';
 import { eventOf, getEvent, localized, type EventView } from '../../events/index.js';
 import { openLink } from '../../links/index.js';
 import { getRegistration, REGISTRATION_LINK } from '../../registrations/index.js';
-import { attendedRegistrationIds } from '../checkin/checkin.service.js';
-import { confirmedParticipants, type Participant } from '../participants/participants.js';
+import { attendedRegistrationIds, hasAttended } from '../checkin/checkin.service.js';
+import { getPerson } from '../../people/index.js';
+import { confirmedParticipants, type Participant } from '../../registrations/index.js';
 import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
 import type { DocumentDeps } from '../programme/programme.service.js';
 import { LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { LETTER_KINDS, type LetterKind } from './letter.model.js';
 import {
-  letterTemplate,
+  letterTemplates,
   letterTemplatesInput,
   lettersLayout,
   saveLetterTemplates,
@@ -25,11 +26,15 @@ import {
 import { parse } from '../../../shared/validate.js';
 
 /** Who gets which letter: visa letters for confirmed people who asked; certificates for those checked in. */
-export async function letterRecipients(event: EventView, kind: LetterKind): Promise<Participant[]> {
-  const confirmed = await confirmedParticipants(event.id, 'organizers');
-  if (kind === 'visa') return confirmed.filter((p) => p.registration.visaLetter);
-  const attended = await attendedRegistrationIds(event.id);
-  return confirmed.filter((p) => attended.has(p.registration.id));
+async function letterRecipients(event: EventView): Promise<Record<LetterKind, Participant[]>> {
+  const [confirmed, attended] = await Promise.all([
+    confirmedParticipants(event.id, 'organizers'),
+    attendedRegistrationIds(event.id),
+  ]);
+  return {
+    visa: confirmed.filter((p) => p.registration.visaLetter),
+    certificate: confirmed.filter((p) => attended.has(p.registration.id)),
+  };
 }
 
 /**
@@ -49,27 +54,20 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
     return deps.renderer.render({ kind: 'letters', layout });
   };
 
-  const editor = async (req: Request, event: EventView) => ({
-    title: req.t('documents.letters.title'),
-    event,
-    eventTitle: localized(event.title, req.language, event.languages),
-    kinds: LETTER_KINDS,
-    languages: LANGUAGES,
-    placeholders: LETTER_PLACEHOLDERS,
-    isAdmin: req.user?.role === 'admin',
-    counts: Object.fromEntries(
-      await Promise.all(
-        LETTER_KINDS.map(async (k) => [k, (await letterRecipients(event, k)).length] as const),
-      ),
-    ),
-    values: Object.fromEntries(
-      await Promise.all(
-        LETTER_KINDS.flatMap((k) =>
-          LANGUAGES.map(async (l) => [`${k}_${l}`, await letterTemplate(event.id, k, l)] as const),
-        ),
-      ),
-    ),
-  });
+  const editor = async (req: Request, event: EventView) => {
+    const [recipients, values] = await Promise.all([letterRecipients(event), letterTemplates(event.id)]);
+    return {
+      title: req.t('documents.letters.title'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      kinds: LETTER_KINDS,
+      languages: LANGUAGES,
+      placeholders: LETTER_PLACEHOLDERS,
+      isAdmin: req.user?.role === 'admin',
+      counts: { visa: recipients.visa.length, certificate: recipients.certificate.length },
+      values,
+    };
+  };
 
   router.get(base, requireUser, async (req, res) => {
     const event = await eventOf(req, { edit: true });
@@ -92,13 +90,13 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
 
   router.get(`${base}/visa.pdf`, ...requireRole('admin'), async (req, res) => {
     const event = await eventOf(req);
-    const pdf = await print(req, event, 'visa', await letterRecipients(event, 'visa'));
+    const pdf = await print(req, event, 'visa', (await letterRecipients(event)).visa);
     sendPdf(res, pdf, `${event.slug}-visa-letters.pdf`, 'private');
   });
 
   router.get(`${base}/certificates.pdf`, requireUser, async (req, res) => {
     const event = await eventOf(req, { edit: true });
-    const pdf = await print(req, event, 'certificate', await letterRecipients(event, 'certificate'));
+    const pdf = await print(req, event, 'certificate', (await letterRecipients(event)).certificate);
     sendPdf(res, pdf, `${event.slug}-certificates.pdf`, 'private');
   });
 
@@ -108,13 +106,15 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
     const registration = await getRegistration(link.subject).catch(() => {
       throw new LinkNotFoundError();
     });
-    const event = await getEvent(registration.eventId);
-    const mine = (await letterRecipients(event, 'certificate')).filter(
-      (p) => p.registration.id === registration.id,
-    );
     // Not an unknown page: the certificate exists once the person has been checked in.
-    if (mine.length === 0) throw new ConflictError('CERTIFICATE_NOT_YET');
-    const pdf = await print(req, event, 'certificate', mine);
+    if (registration.status !== 'confirmed' || !(await hasAttended(registration.id))) {
+      throw new ConflictError('CERTIFICATE_NOT_YET');
+    }
+    const [event, person] = await Promise.all([
+      getEvent(registration.eventId),
+      getPerson(registration.personId),
+    ]);
+    const pdf = await print(req, event, 'certificate', [{ registration, person }]);
     sendPdf(res, pdf, `${event.slug}-certificate.pdf`, 'private');
   });
 

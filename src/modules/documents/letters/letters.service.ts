@@ -13,7 +13,7 @@ import { getEvent, localized, type EventView } from '../../events/index.js';
 import { renderMail, unknownPlaceholders } from '../../messaging/index.js';
 import { displayName } from '../../people/index.js';
 import { PassportData } from '../../registrations/index.js';
-import type { Participant } from '../participants/participants.js';
+import type { Participant } from '../../registrations/index.js';
 import { formatDate, venueLine } from '../programme/programme.document.js';
 import { issueCodes, normalizeVerificationCode } from '../verification-code.js';
 import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
@@ -26,6 +26,27 @@ const templateId = (eventId: string, kind: LetterKind, language: Language) =>
 export async function letterTemplate(eventId: string, kind: LetterKind, language: Language): Promise<string> {
   const saved = await LetterTemplate.findById(templateId(eventId, kind, language)).lean();
   return saved?.body ?? DEFAULT_LETTERS[kind][language];
+}
+
+/** All of an event's letterhead texts, by form field (`certificate_es`…), its own or the defaults. */
+export async function letterTemplates(eventId: string): Promise<Record<string, string>> {
+  const ids = LETTER_KINDS.flatMap((kind) =>
+    LANGUAGES.map((language) => templateId(eventId, kind, language)),
+  );
+  const saved = new Map(
+    (await LetterTemplate.find({ _id: mongoose.trusted({ $in: ids }) }).lean()).map((t) => [
+      String(t._id),
+      t.body,
+    ]),
+  );
+  return Object.fromEntries(
+    LETTER_KINDS.flatMap((kind) =>
+      LANGUAGES.map((language) => [
+        `${kind}_${language}`,
+        saved.get(templateId(eventId, kind, language)) ?? DEFAULT_LETTERS[kind][language],
+      ]),
+    ),
+  );
 }
 
 /** The letterhead form: one text per kind and language, each within the description limit. */

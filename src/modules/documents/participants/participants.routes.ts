@@ -7,7 +7,8 @@ import { eventOf, getPublicEvent } from '../../events/index.js';
 import { badgesLayout } from '../badges/badges.js';
 import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
 import type { DocumentDeps } from '../programme/programme.service.js';
-import { confirmedParticipants, participantListLayout, type ListAudience } from './participants.js';
+import { confirmedParticipants, type ListAudience } from '../../registrations/index.js';
+import { participantListLayout } from './participants.js';
 
 /**
  * Participant lists and badges. The public list shows confirmed people who agreed to be listed;

@@ -1,32 +1,11 @@
 import { countryName } from '../../../shared/countries.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
 import { localized, type EventView } from '../../events/index.js';
-import { displayName, getPeople, type PersonView } from '../../people/index.js';
-import { listRegistrations } from '../../registrations/index.js';
+import { displayName } from '../../people/index.js';
+import type { ListAudience, Participant } from '../../registrations/index.js';
 import type { ListLayout } from '../pdf/list.layout.js';
 import { formatDateRange } from '../../../shared/time.js';
 import { formatDate, venueLine } from '../programme/programme.document.js';
-
-type Registration = Awaited<ReturnType<typeof listRegistrations>>[number];
-
-export interface Participant {
-  registration: Registration;
-  person: PersonView;
-}
-
-/** Who a list shows: the public sees confirmed people who agreed to be listed; organizers see every confirmed one. */
-export type ListAudience = 'public' | 'organizers';
-
-export async function confirmedParticipants(eventId: string, audience: ListAudience): Promise<Participant[]> {
-  const confirmed = (await listRegistrations(eventId, { status: 'confirmed' })).filter(
-    (r) => audience === 'organizers' || r.consentToList,
-  );
-  const people = new Map((await getPeople(confirmed.map((r) => r.personId))).map((p) => [p.id, p]));
-  return confirmed.flatMap((registration) => {
-    const person = people.get(registration.personId);
-    return person ? [{ registration, person }] : [];
-  });
-}
 
 const SECTOR_GROUPS = ['international_organization', 'academia', 'civil_society', 'media'] as const;
 type GroupKey = `state:${string}` | (typeof SECTOR_GROUPS)[number] | 'others';

@@ -6,7 +6,7 @@ import { pathParam } from '../../../web/params.js';
 import { assertPersonalToken, type AttendanceLookup } from '../../calendar/index.js';
 import { getPublicEvent, type EventView } from '../../events/index.js';
 import { displayName, getPerson } from '../../people/index.js';
-import { latestVersion, personalSessions, type Version } from '../../programme/index.js';
+import { latestVersion, latestVersionNumber, personalSessions, type Version } from '../../programme/index.js';
 import { personalProgrammePdf, programmePdf, type DocumentDeps } from './programme.service.js';
 
 /** `?lang=es|en|pt`, else the reader's language. */
@@ -42,9 +42,11 @@ export function programmeDocumentRoutes(
 
   router.get('/events/:slug/programme.pdf', async (req, res) => {
     const language = documentLanguage(req);
-    const { event, version } = await published(req);
-    const pdf = await programmePdf(deps, event, version, language);
-    sendPdf(res, pdf, `${event.slug}-v${version.number}-${language}.pdf`, 'public');
+    const event = await getPublicEvent(pathParam(req, 'slug'));
+    const number = await latestVersionNumber(event.id);
+    if (number === undefined) throw new NotFoundError();
+    const pdf = await programmePdf(deps, event, number, language);
+    sendPdf(res, pdf, `${event.slug}-v${number}-${language}.pdf`, 'public');
   });
 
   router.get('/events/:slug/people/:personId/:token/programme.pdf', async (req, res) => {

@@ -3,7 +3,7 @@ import type { Clock } from '../../../shared/clock.js';
 import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { EventView } from '../../events/index.js';
-import type { PersonalSession, Version } from '../../programme/index.js';
+import { getVersion, type PersonalSession, type Version } from '../../programme/index.js';
 import { cachedFile, forgetEarlierVersions } from '../document.cache.js';
 import type { PdfRenderer } from '../render/renderer.js';
 import { programmeLayout } from './programme.document.js';
@@ -14,27 +14,32 @@ export interface DocumentDeps {
 }
 
 // The event's revision is part of every key: an edited title or venue makes a new cover.
-const keyOf = (event: EventView, version: Version, language: Language, ...rest: string[]) => ({
-  id: ['programme', event.id, version.number, language, event.revision, ...rest].join(':'),
+const keyOf = (event: EventView, version: number, language: Language, ...rest: string[]) => ({
+  id: ['programme', event.id, version, language, event.revision, ...rest].join(':'),
   eventId: event.id,
-  version: version.number,
+  version,
   contentType: 'application/pdf',
 });
 
-/** The published programme as a PDF in one language, drawn once per version, language and event edit. */
+/**
+ * The published programme as a PDF in one language, drawn once per version, language and event
+ * edit. A stored file is served by its version number alone; the snapshot is read (unless the
+ * caller has it) only to draw.
+ */
 export function programmePdf(
   deps: DocumentDeps,
   event: EventView,
-  version: Version,
+  version: number | Version,
   language: Language,
 ): Promise<Buffer> {
+  const number = typeof version === 'number' ? version : version.number;
   return cachedFile(
-    keyOf(event, version, language),
-    () =>
-      deps.renderer.render({
-        kind: 'programme',
-        layout: programmeLayout(event, version, language, translatorFor(language)),
-      }),
+    keyOf(event, number, language),
+    async () => {
+      const full = typeof version === 'number' ? await getVersion(event.id, version) : version;
+      const layout = programmeLayout(event, full, language, translatorFor(language));
+      return deps.renderer.render({ kind: 'programme', layout });
+    },
     deps.clock,
   );
 }
@@ -54,7 +59,7 @@ export function personalProgrammePdf(
     .slice(0, 16);
   const t = translatorFor(language);
   return cachedFile(
-    keyOf(event, version, language, 'person', reader.id, shape),
+    keyOf(event, version.number, language, 'person', reader.id, shape),
     () =>
       deps.renderer.render({
         kind: 'programme',

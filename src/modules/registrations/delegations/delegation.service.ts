@@ -14,8 +14,13 @@ import { findOrCreatePersonByEmail } from '../../people/index.js';
 import { seat } from '../placement.js';
 import { Registration } from '../registration.model.js';
 import { mailRegistration } from '../registration.mail.js';
-import { decideRegistration, getRegistration, type RegistrationDeps } from '../registration.service.js';
-import { toRegistrationView, type StoredRegistration } from '../registration.views.js';
+import {
+  decideRegistration,
+  getRegistration,
+  setStatus,
+  type RegistrationDeps,
+} from '../registration.service.js';
+import { toRegistrationView, type RegistrationView, type StoredRegistration } from '../registration.views.js';
 import { registrationRules } from '../settings.service.js';
 import { Delegation, DelegationNote } from './delegation.model.js';
 import type { NomineeInput } from './delegation.schemas.js';
@@ -185,7 +190,7 @@ export async function nominate(
     countryRepresented: delegation.country,
     visaLetter: input.visaLetter === 'yes',
   };
-  let registrationId: string;
+  let registration: RegistrationView;
   try {
     const created = await Registration.create({
       eventId: event.id,
@@ -199,27 +204,22 @@ export async function nominate(
       workshops: [],
       ...fields,
     } as Record<string, unknown>);
-    registrationId = created.id as string;
+    registration = toRegistrationView(created.toObject() as StoredRegistration);
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
     if (!existing) throw error;
-    registrationId = String(existing._id);
-    await Registration.updateOne({ _id: registrationId }, { $set: fields });
+    // Someone already registered: the nomination makes them a member of the delegation.
+    await Registration.updateOne({ _id: existing._id }, { $set: fields });
+    registration = toRegistrationView({ ...existing, ...fields } as StoredRegistration);
   }
-  let registration = await getRegistration(registrationId);
   if (!approval && registration.status !== 'confirmed') {
     const placed = await seat(registration, rules, deps.seats);
-    const status = placed ? 'confirmed' : 'waitlisted';
-    await Registration.updateOne(
-      { _id: registrationId },
-      { $set: { status, statusAt: now, statusBy: actor.label } },
-    );
-    registration = await getRegistration(registrationId);
+    registration = await setStatus(registration, placed ? 'confirmed' : 'waitlisted', actor, deps.clock);
   }
   await Delegation.updateOne({ _id: delegation.id }, { $set: { submittedAt: now } });
   await recordChange(
-    { action: 'delegation.nominated', subjectType: 'registration', subjectId: registrationId, actor },
+    { action: 'delegation.nominated', subjectType: 'registration', subjectId: registration.id, actor },
     deps.clock,
   );
   await mailRegistration({ event, registration, person, key: 'registration.nominee' }, deps);
