@@ -308,4 +308,30 @@ describe('documents: participant list, badges and check-in', () => {
     expect(notYet.status).to.equal(409);
     expect(notYet.text).to.contain('once you have been checked in');
   });
+
+  it('answers malformed input on the document routes with a 4xx and changes nothing', async () => {
+    const { organizer, event } = await forum();
+    const csrf = csrfTokenIn((await organizer.agent.get(`/admin/events/${event.id}/check-in`)).text);
+    const statuses = [
+      (await request(foro.url).get('/events/cuenca-2008/participants.pdf?lang=es&lang=pt')).status,
+      (await organizer.agent.get('/admin/events/not-an-id/badges.pdf')).status,
+      (await request(foro.url).get(`/events/cuenca-2008/people/not-an-id/${'A'.repeat(43)}/programme.pdf`))
+        .status,
+      (
+        await organizer.agent
+          .post(`/admin/events/${event.id}/check-in`)
+          .type('form')
+          .send(`_csrf=${encodeURIComponent(csrf)}&code[$gt]=&day=2008-04-10`)
+      ).status,
+      (
+        await organizer.agent
+          .post(`/admin/events/${event.id}/letters`)
+          .type('form')
+          .send(`_csrf=${encodeURIComponent(csrf)}&certificate_es[$gt]=x`)
+      ).status,
+    ];
+    expect(statuses).to.deep.equal([422, 404, 404, 404, 422]);
+    expect((await request(foro.url).get('/letters/verify?code[]=a')).status).to.equal(200);
+    expect(await CheckIn.countDocuments({ eventId: event.id })).to.equal(0);
+  });
 });
