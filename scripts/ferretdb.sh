@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Serves FerretDB v1.24.2 (the MongoDB wire protocol on PostgreSQL) in the foreground, for
-# machines that cannot download mongod. Builds it from the Go module proxy on first use and
-# keeps the binary in .cache/; creates its PostgreSQL database (UTF8, C locale) if missing.
+# Serves FerretDB v1.24.2 (the MongoDB wire protocol on PostgreSQL) in the foreground: the
+# production-like database where mongod cannot be downloaded. Builds it from the Go module
+# proxy on first use and keeps the binary in .cache/ (the same build the embedded FerretDB
+# uses); creates its PostgreSQL database (UTF8, C locale) if missing.
 #
 #   npm run db:ferretdb                          # 127.0.0.1:27017, PostgreSQL database "ferretdb"
 #   npm run db:ferretdb -- --port 27018 --database foro_demo
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --database) database="$2"; shift 2 ;;
     --recreate) recreate=true; shift ;;
     --build-only) build_only=true; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "ferretdb.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -30,28 +31,8 @@ done
   echo "ferretdb.sh: --database must be lower-case letters, digits and _ (at most 63)" >&2; exit 2; }
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-source_dir="$root/tools/ferretdb"
-binary="$root/.cache/ferretdb-v1.24.2"
-
-if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
-  export PATH="/usr/local/go/bin:$PATH"
-fi
-
-needs_build() {
-  [ ! -x "$binary" ] && return 0
-  for file in "$source_dir"/main.go "$source_dir"/go.mod "$source_dir"/go.sum; do
-    [ "$file" -nt "$binary" ] && return 0
-  done
-  return 1
-}
-
-if needs_build; then
-  command -v go >/dev/null 2>&1 || { echo "ferretdb.sh: Go is needed to build FerretDB (https://go.dev/dl/)" >&2; exit 1; }
-  echo "ferretdb.sh: building FerretDB v1.24.2 (the first build takes about a minute)…" >&2
-  mkdir -p "$(dirname "$binary")"
-  (cd "$source_dir" && CGO_ENABLED=0 go build -tags ferretdb_no_sqlite -trimpath -o "$binary.tmp" .)
-  mv "$binary.tmp" "$binary"
-fi
+# The same build as the embedded database's: checked by checksum and -version, rebuilt if broken.
+binary="$(cd "$root" && node --import tsx scripts/ferretdb-build.ts)"
 $build_only && exit 0
 
 pg_host="${PGHOST:-127.0.0.1}"
@@ -68,4 +49,4 @@ if [ "$(psql "${pg[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datnam
 fi
 
 echo "ferretdb.sh: serving; use MONGODB_URI=mongodb://127.0.0.1:$port/foro" >&2
-exec "$binary" -listen "127.0.0.1:$port" -postgresql-url "postgres://$pg_user@$pg_host:$pg_port/$database"
+exec "$binary" -handler postgresql -listen "127.0.0.1:$port" -postgresql-url "postgres://$pg_user@$pg_host:$pg_port/$database"

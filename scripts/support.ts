@@ -35,7 +35,7 @@ export async function runScript(
   try {
     const config = loadConfig();
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const database = await openDatabase(config, logger);
+    const database = await openDatabase(config, logger, { say: (line) => console.error(line) });
     try {
       code =
         (await body({

@@ -138,7 +138,7 @@ export function createApp(deps: AppDependencies, extraRouters: Router[] = []): E
   app.use(healthRoutes(database));
 
   app.use(languageMiddleware(createTranslator(), config.session.secureCookie), viewHelpers);
-  app.use(generalRateLimit(config));
+  app.use(generalRateLimit(config, deps.clock));
   app.use(bodyParsers());
   app.use(sessions(config, database.connection));
   app.use(csrfProtection, stripCsrfField);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   let foro;
   try {
-    foro = await startForo(config, { logger, clock: systemClock });
+    foro = await startForo(config, { logger, clock: systemClock, say: (line) => console.log(line) });
   } catch (error) {
     if (error instanceof EmbeddedDatabaseError) {
       console.error(error.message);

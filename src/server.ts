@@ -5,7 +5,12 @@ import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { workerPdfRenderer } from './modules/documents/index.js';
-import { startReminderSchedule } from './modules/invitations/index.js';
+import { startSchedule, type ScheduledTask } from './jobs/schedule.js';
+import { reminderTask } from './modules/invitations/index.js';
+import { purgeEndedWindows } from './modules/limits/index.js';
+import { purgeExpiredEvents } from './modules/registrations/index.js';
+import { systemActor, type Actor } from './shared/actor.js';
+import { sweepExpiredSessions } from './web/security.js';
 import { outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
@@ -23,12 +28,14 @@ export interface StartOptions {
   clock: Clock;
   /** Overrides the database name of the URI (tests give each file its own). */
   dbName?: string;
+  /** Where the embedded database's start-up steps are said (default: the log). */
+  say?: (line: string) => void;
   extraRouters?: Router[];
 }
 
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
-  const database = await openDatabase(config, logger, { dbName: options.dbName });
+  const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {
@@ -46,7 +53,8 @@ export async function startForo(config: Config, options: StartOptions): Promise<
   // The outbox is sent from this process unless OUTBOX_WORKER=off (another process sends it).
   const worker = config.outbox.worker ? outboxWorkerFor(config, clock, logger) : undefined;
   worker?.start(config.outbox.pollMs);
-  const reminders = config.outbox.worker ? startReminderSchedule(config, clock, logger) : undefined;
+  const tasks = config.scheduledTasks ? scheduledTasks(config, database, clock, logger) : [];
+  const schedule = startSchedule(tasks, clock, logger);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, publicUrl: config.publicUrl }, 'Foro is listening');
@@ -59,7 +67,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(force);
-      await reminders?.stop();
+      await schedule.stop();
       await worker?.stop();
       await renderer.close();
       await database.close();
@@ -68,4 +76,22 @@ export async function startForo(config: Config, options: StartOptions): Promise<
     return stopping;
   };
   return { url, server, database, stop };
+}
+
+const HOUR = 3_600_000;
+
+/** The work on a timer; each task runs once per period whatever the number of processes. */
+function scheduledTasks(config: Config, database: Database, clock: Clock, logger: Logger): ScheduledTask[] {
+  const purger: Actor = systemActor('Foro (retention period over)');
+  return [
+    // Reminders go with the outbox: a process with OUTBOX_WORKER=off leaves them to the others.
+    ...(config.outbox.worker ? [reminderTask(config, clock, logger)] : []),
+    { name: 'privacy-purge', everyMs: 24 * HOUR, run: () => purgeExpiredEvents(purger, clock) },
+    { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
+    {
+      name: 'session-cleanup',
+      everyMs: HOUR / 6,
+      run: () => sweepExpiredSessions(database.connection, clock.now()),
+    },
+  ];
 }

@@ -24,10 +24,15 @@ const envSchema = z
       .string()
       .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')
       .optional()
-      .describe('MongoDB server to use; unset = embedded MongoDB under DATA_DIR'),
+      .describe('MongoDB server to use; unset = an embedded database under DATA_DIR'),
     DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database'),
     MONGOMS_SYSTEM_BINARY: z.string().min(1).optional().describe('Local mongod for the embedded database'),
-    EMBEDDED_MONGODB_PORT: port.default(0).describe('Port of the embedded MongoDB; 0 picks a free one'),
+    EMBEDDED_DATABASE: z
+      .enum(['auto', 'mongodb', 'ferretdb'])
+      .default('auto')
+      .describe('Embedded database: MongoDB, else FerretDB on SQLite (auto), or only one of them'),
+    EMBEDDED_DATABASE_PORT: port.default(0).describe('Port of the embedded database; 0 picks a free one'),
+    GO_BINARY: z.string().min(1).optional().describe('Go toolchain that builds the embedded FerretDB'),
     DB_TIMEOUT_MS: positiveInt.default(10_000).describe('How long to wait for the database server'),
     SESSION_SECRET: z
       .string()
@@ -48,6 +53,10 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('Foro <foro@localhost>').describe('From address of every mail'),
     MAIL_REPLY_TO: z.string().min(3).optional().describe('Reply-To of every mail'),
     OUTBOX_WORKER: z.enum(['on', 'off']).default('on').describe('Send the outbox from the web process'),
+    SCHEDULED_TASKS: z
+      .enum(['on', 'off'])
+      .default('on')
+      .describe('Take part in the work on a timer (each period runs once across processes)'),
     OUTBOX_POLL_SECONDS: positiveInt.default(5),
     OUTBOX_RETRY_MINUTES: z
       .string()
@@ -57,7 +66,9 @@ const envSchema = z
     OUTBOX_LEASE_SECONDS: positiveInt
       .default(300)
       .describe('After this, a mail left sending by a dead worker is due again'),
-    REMINDERS_EVERY_MINUTES: positiveInt
+    REMINDERS_EVERY_MINUTES: z.coerce
+      .number()
+      .positive()
       .default(60)
       .describe('How often the outbox worker sends due invitation reminders'),
     LINK_RATE_LIMIT_PER_ADDRESS: positiveInt
@@ -99,7 +110,12 @@ export interface Config {
   publicUrl: string;
   mongodbUri: string | undefined;
   dataDir: string;
-  embedded: { systemBinary: string | undefined; port: number };
+  embedded: {
+    prefer: 'auto' | 'mongodb' | 'ferretdb';
+    systemBinary: string | undefined;
+    port: number;
+    goBinary: string | undefined;
+  };
   dbTimeoutMs: number;
   session: { secret: string; maxAgeMs: number; secureCookie: boolean };
   /** Signs the secret URLs of calendar feeds (derived from SESSION_SECRET). */
@@ -122,6 +138,8 @@ export interface Config {
     leaseMs: number;
     remindersEveryMs: number;
   };
+  /** Whether this process takes part in the scheduled work (reminders, purges, clean-ups). */
+  scheduledTasks: boolean;
   linkRateLimit: { windowMs: number; perAddress: number };
   registrationRateLimit: { perAddress: number };
   documents: { workers: number; timeLimitMs: number };
@@ -156,7 +174,12 @@ export function loadConfig(
     publicUrl,
     mongodbUri: env.MONGODB_URI,
     dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR),
-    embedded: { systemBinary: env.MONGOMS_SYSTEM_BINARY, port: env.EMBEDDED_MONGODB_PORT },
+    embedded: {
+      prefer: env.EMBEDDED_DATABASE,
+      systemBinary: env.MONGOMS_SYSTEM_BINARY,
+      port: env.EMBEDDED_DATABASE_PORT,
+      goBinary: env.GO_BINARY,
+    },
     dbTimeoutMs: env.DB_TIMEOUT_MS,
     session: {
       secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
@@ -184,8 +207,9 @@ export function loadConfig(
       pollMs: env.OUTBOX_POLL_SECONDS * 1000,
       retryMinutes: env.OUTBOX_RETRY_MINUTES.split(',').map(Number),
       leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
-      remindersEveryMs: env.REMINDERS_EVERY_MINUTES * 60_000,
+      remindersEveryMs: Math.round(env.REMINDERS_EVERY_MINUTES * 60_000),
     },
+    scheduledTasks: env.SCHEDULED_TASKS === 'on',
     linkRateLimit: { windowMs: 15 * 60_000, perAddress: env.LINK_RATE_LIMIT_PER_ADDRESS },
     registrationRateLimit: { perAddress: env.REGISTRATION_RATE_LIMIT_PER_ADDRESS },
     documents: { workers: env.PDF_WORKERS, timeLimitMs: env.PDF_TIME_LIMIT_SECONDS * 1000 },

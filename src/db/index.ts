@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
 import { connectMongoose, pingDatabase } from './connection.js';
-import { runningEmbeddedUri, startEmbeddedMongo } from './embedded.js';
+import { runningEmbeddedUri, startEmbeddedDatabase } from './embedded.js';
 
 export { EmbeddedDatabaseError } from './embedded.js';
 export { hardenQueries } from './connection.js';
@@ -15,25 +15,33 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** `MONGODB_URI` when set; otherwise an embedded MongoDB keeping its files under DATA_DIR. */
+export interface OpenOptions {
+  /** Overrides the database name of the URI. */
+  dbName?: string;
+  /** Where the embedded database's steps are said, one line each (default: the log). */
+  say?: (line: string) => void;
+}
+
+/** `MONGODB_URI` when set; otherwise an embedded database keeping its files under DATA_DIR. */
 export async function openDatabase(
   config: Config,
   logger: Logger,
-  options: { dbName?: string } = {},
+  options: OpenOptions = {},
 ): Promise<Database> {
+  const say = options.say ?? ((line: string) => logger.info(line));
   if (!config.mongodbUri) {
-    const shared = await connectToRunningEmbedded(config, logger, options.dbName);
+    const shared = await connectToRunningEmbedded(config, say, options.dbName);
     if (shared) return shared;
   }
   const embedded = config.mongodbUri
     ? undefined
-    : await startEmbeddedMongo({ dataDir: config.dataDir, ...config.embedded });
+    : await startEmbeddedDatabase({ dataDir: config.dataDir, ...config.embedded }, say);
   try {
     const connection = await connectMongoose(config.mongodbUri ?? embedded!.uri, {
       dbName: options.dbName,
       timeoutMs: config.dbTimeoutMs,
     });
-    logger.info({ database: connection.name, kind: embedded ? 'embedded' : 'server' }, 'database connected');
+    logger.info({ database: connection.name, kind: embedded?.kind ?? 'server' }, 'database connected');
     return {
       connection,
       kind: embedded ? 'embedded' : 'server',
@@ -55,14 +63,14 @@ export async function openDatabase(
  */
 async function connectToRunningEmbedded(
   config: Config,
-  logger: Logger,
+  say: (line: string) => void,
   dbName: string | undefined,
 ): Promise<Database | undefined> {
   const uri = await runningEmbeddedUri(config.dataDir);
   if (!uri) return undefined;
   try {
     const connection = await connectMongoose(uri, { dbName, timeoutMs: 1500 });
-    logger.info({ database: connection.name }, 'using the embedded database another Foro process runs');
+    say(`Using the embedded database another Foro process runs (${uri})`);
     return {
       connection,
       kind: 'embedded',

@@ -22,16 +22,24 @@ export function securityHeaders(config: Config): RequestHandler {
   });
 }
 
+const SESSIONS = 'sessions';
+
+/** Removes expired sessions (a scheduled task). */
+export async function sweepExpiredSessions(connection: Connection, now: Date): Promise<number> {
+  const { deletedCount } = await connection.collection(SESSIONS).deleteMany({ expires: { $lt: now } });
+  return deletedCount;
+}
+
 /** Sessions live in the database so every Foro process shares them and a restart keeps them. */
 export function sessions(config: Config, connection: Connection): RequestHandler {
   const store = MongoStore.create({
     client: connection.getClient(),
     dbName: connection.name,
-    collectionName: 'sessions',
+    collectionName: SESSIONS,
     ttl: Math.round(config.session.maxAgeMs / 1000),
-    // FerretDB has no TTL indexes: expired sessions are swept by a timer instead.
-    autoRemove: 'interval',
-    autoRemoveInterval: 10,
+    // FerretDB has no TTL indexes: expired sessions are swept by the schedule instead, once
+    // across processes (connect-mongo never serves an expired one meanwhile).
+    autoRemove: 'disabled',
     touchAfter: 60,
     stringify: false,
   });

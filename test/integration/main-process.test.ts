@@ -1,41 +1,12 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { projectRoot } from '../../src/paths.js';
 import { databaseNameFor } from '../support/foro.js';
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `src/main.ts` as its own process, the way `npm start` does (through tsx instead of a build). */
-function runForo(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<Exit>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /"url":"(http:\/\/[^"]+)".*"msg":"Foro is listening"/.exec(stdout);
-      if (match?.[1]) resolve(match[1]);
-    });
-    void exited.then((exit) => reject(new Error(`Foro exited (${exit.code}): ${exit.stderr}${exit.stdout}`)));
-  });
-  return { child, exited, listening };
-}
+import { browserAgent, signIn } from '../support/http.js';
+import { runNpm } from '../support/npm.js';
+import { runForo } from '../support/process.js';
 
 describe('platform: the Foro process', function () {
   this.timeout(40_000);
@@ -66,18 +37,52 @@ describe('platform: the Foro process', function () {
     expect(exit.stderr).to.contain('SESSION_SECRET');
   });
 
-  it('explains what to do when the embedded database cannot start', async () => {
+  it('explains what to do when no embedded database can start', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'foro-main-'));
     try {
       const exit = await runForo({
         MONGODB_URI: '',
         DATA_DIR: dataDir,
         MONGOMS_SYSTEM_BINARY: join(dataDir, 'missing-mongod'),
+        EMBEDDED_DATABASE: 'mongodb',
       }).exited;
       expect(exit.code).to.equal(1);
-      expect(exit.stderr).to.contain('could not start its embedded MongoDB');
+      expect(exit.stderr).to.contain('could not start an embedded database');
+      expect(exit.stderr).to.contain('missing-mongod');
       expect(exit.stderr).to.contain('MONGODB_URI');
       expect(exit.stderr).to.contain('npm run db:ferretdb');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts with no MONGODB_URI on the embedded database, shares it with a script, and keeps the data across a restart', async function () {
+    this.timeout(120_000);
+    const dataDir = await mkdtemp(join(tmpdir(), 'foro-main-'));
+    const env = { MONGODB_URI: '', DATA_DIR: dataDir, OUTBOX_WORKER: 'off' };
+    try {
+      const first = runForo(env);
+      const url = await first.listening;
+      expect(first.output()).to.match(/Embedded database: (MongoDB|FerretDB on SQLite), files in /);
+      expect((await request(url).get('/?lang=en')).status).to.equal(200);
+      // A script started while Foro runs uses Foro's embedded server (a second one could not open the files).
+      const created = await runNpm(
+        import.meta.url,
+        'user:create',
+        ['--email', 'keep@example.org', '--name', 'Kept'],
+        'a-long-password-1\n',
+        env,
+      );
+      expect(created.stderr).to.contain('Using the embedded database another Foro process runs');
+      expect(created.code, created.stderr).to.equal(0);
+      first.child.kill('SIGTERM');
+      expect((await first.exited).code).to.equal(0);
+
+      const second = runForo(env);
+      const again = await second.listening;
+      await signIn(browserAgent(again), 'keep@example.org', 'a-long-password-1');
+      second.child.kill('SIGTERM');
+      expect((await second.exited).code).to.equal(0);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

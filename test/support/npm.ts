@@ -8,11 +8,12 @@ export function runNpm(
   script: string,
   args: string[],
   stdin = '',
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const server = (process.env['MONGODB_URI'] ?? '').replace(/^(mongodb:\/\/[^/?]+).*$/, '$1');
   const child = spawn('npm', ['run', '-s', script, '--', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, MONGODB_URI: `${server}/${databaseNameFor(fileUrl)}`, NODE_ENV: 'test' },
+    env: { ...process.env, MONGODB_URI: `${server}/${databaseNameFor(fileUrl)}`, NODE_ENV: 'test', ...env },
   });
   let stdout = '';
   let stderr = '';

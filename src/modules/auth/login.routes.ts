@@ -15,7 +15,7 @@ import {
   type AccountLinkKind,
 } from './user.service.js';
 
-function loginLimiters(config: Config) {
+function loginLimiters(config: Config, clock: Clock) {
   const common = {
     windowMs: config.loginRateLimit.windowMs,
     // Only failed attempts count: a successful sign-in answers with a redirect.
@@ -26,8 +26,13 @@ function loginLimiters(config: Config) {
     return typeof email === 'string' ? `account:${email.trim().toLowerCase().slice(0, 254)}` : 'account:';
   };
   return [
-    addressLimit({ ...common, limit: config.loginRateLimit.perAddress }),
-    addressLimit({ ...common, limit: config.loginRateLimit.perAccount, key: accountOf }),
+    addressLimit(clock, { ...common, name: 'sign-in', limit: config.loginRateLimit.perAddress }),
+    addressLimit(clock, {
+      ...common,
+      name: 'sign-in',
+      limit: config.loginRateLimit.perAccount,
+      key: accountOf,
+    }),
   ];
 }
 
@@ -62,7 +67,7 @@ export function loginRoutes(config: Config, clock: Clock): Router {
     });
   });
 
-  router.post('/login', ...loginLimiters(config), async (req, res) => {
+  router.post('/login', ...loginLimiters(config, clock), async (req, res) => {
     const body = formBody(req);
     await handleForm(
       req,

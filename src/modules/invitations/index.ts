@@ -7,5 +7,5 @@ export { sendReminders, sendAllReminders, countDueReminders } from './reminder.s
 export { mailSettingsOf, parseMailbox } from './setup.js';
 export { fullName, languageOf, personFields, sessionTimeFields, type MailSettings } from './mail-context.js';
 export { sessionInvite } from './invitation-mail.js';
-export { startReminderSchedule } from './reminder-schedule.js';
+export { reminderTask } from './reminder-schedule.js';
 export { registerInvitationsApi } from './invitations.api.js';

@@ -27,7 +27,7 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
   const router = Router();
   const settings = mailSettingsOf(config);
   const deps = { clock, settings, onConfirmed };
-  router.use('/invitations/:token', ...privateLinkPages(config));
+  router.use('/invitations/:token', ...privateLinkPages(config, clock));
 
   const render = (req: Request, res: Response, view: InvitationView, extra: Record<string, unknown> = {}) => {
     preferLanguage(req, res, view.language);

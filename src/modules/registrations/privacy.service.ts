@@ -30,9 +30,11 @@ export async function purgePersonalData(
   const ids = registrations.map((r) => String(r._id));
   const passports = await PassportData.deleteMany({ _id: mongoose.trusted({ $in: ids }) });
   const travel = await Registration.updateMany(
-    { eventId: event.id },
+    { eventId: event.id, $or: mongoose.trusted([{ travel: { $exists: true } }, { visaLetter: true }]) },
     { $unset: { travel: 1 }, $set: { visaLetter: false } },
   );
+  // Nothing left to erase (a purge already ran): nothing to record.
+  if (passports.deletedCount === 0 && travel.modifiedCount === 0) return { passports: 0, travel: 0 };
   await recordChange(
     {
       action: 'privacy.purged',

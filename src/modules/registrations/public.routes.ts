@@ -31,7 +31,11 @@ import { registrationRules } from './settings.service.js';
 export function registrationPublicRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
   const router = Router();
   const deps = { clock, settings: mailSettingsOf(config), seats };
-  const submissions = addressLimit({ windowMs: 15 * 60_000, limit: config.registrationRateLimit.perAddress });
+  const submissions = addressLimit(clock, {
+    name: 'registration-forms',
+    windowMs: 15 * 60_000,
+    limit: config.registrationRateLimit.perAddress,
+  });
 
   const formLocals = async (req: Request, event: EventView) => {
     const rules = await registrationRules(event, clock);
@@ -126,7 +130,7 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     });
     return registration;
   };
-  router.use('/registrations/:token', ...privateLinkPages(config));
+  router.use('/registrations/:token', ...privateLinkPages(config, clock));
 
   const page = async (req: Request) => {
     const registration = await own(req);

@@ -88,7 +88,7 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
     });
     return { delegation, event: await getEvent(delegation.eventId) };
   };
-  router.use('/nominations/:token', ...privateLinkPages(config));
+  router.use('/nominations/:token', ...privateLinkPages(config, clock));
 
   const focalPage = async (req: Request) => {
     const { delegation, event } = await own(req);

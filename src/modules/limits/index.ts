@@ -1,0 +1,1 @@
+export { purgeEndedWindows, releaseSlot, takeSlot, type Hit } from './rate-counter.js';
