@@ -33,7 +33,7 @@ const envSchema = z
       .describe('Embedded database: MongoDB, else FerretDB on SQLite (auto), or only one of them'),
     EMBEDDED_DATABASE_PORT: port.default(0).describe('Port of the embedded database; 0 picks a free one'),
     GO_BINARY: z.string().min(1).optional().describe('Go toolchain that builds the embedded FerretDB'),
-    DB_TIMEOUT_MS: positiveInt.default(10_000).describe('How long to wait for the database server'),
+    DB_TIMEOUT_MS: positiveInt.default(10_000).describe('How long the start waits for the database server'),
     SESSION_SECRET: z
       .string()
       .min(32, 'must be at least 32 characters')

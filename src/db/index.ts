@@ -3,6 +3,7 @@ import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
 import { connectMongoose, pingDatabase } from './connection.js';
 import { runningEmbeddedUri, startEmbeddedDatabase } from './embedded.js';
+import { checkRepliesMatchRequests } from './reply-check.js';
 
 export { EmbeddedDatabaseError } from './embedded.js';
 export { hardenQueries } from './connection.js';
@@ -29,6 +30,9 @@ export async function openDatabase(
   options: OpenOptions = {},
 ): Promise<Database> {
   const say = options.say ?? ((line: string) => logger.info(line));
+  checkRepliesMatchRequests((mismatch) =>
+    logger.error(mismatch, 'a database reply did not answer its request: the connection was closed'),
+  );
   if (!config.mongodbUri) {
     const shared = await connectToRunningEmbedded(config, say, options.dbName);
     if (shared) return shared;

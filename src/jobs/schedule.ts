@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { ScheduledRun } from './scheduled-run.model.js';
+import { isDuplicateKey } from '../db/duplicate-key.js';
 
 export interface ScheduledTask {
   name: string;
@@ -9,7 +10,6 @@ export interface ScheduledTask {
   run(): Promise<unknown>;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 const processName = `${hostname()}:${process.pid}`;
 
 /**

@@ -52,6 +52,15 @@ export class NotFoundError extends AppError {
   readonly code = 'NOT_FOUND';
 }
 
+/**
+ * For `.catch(absentIfNotFound)`: a record that is not there reads as undefined; any other
+ * failure (the database unreachable) stays an error, never passed off as "not there".
+ */
+export function absentIfNotFound(error: unknown): undefined {
+  if (error instanceof NotFoundError) return undefined;
+  throw error;
+}
+
 export class ConflictError extends AppError {
   readonly status = 409;
   readonly code: string;

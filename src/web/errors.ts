@@ -9,9 +9,11 @@ import {
   MalformedJsonError,
   NotFoundError,
   PayloadTooLargeError,
+  ServiceUnavailableError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../shared/errors.js';
+import { StaleReplyError } from '../db/reply-check.js';
 import { createTranslator } from '../shared/i18n/index.js';
 import type { Logger } from '../shared/logger.js';
 import { chooseLanguage } from './language.js';
@@ -42,9 +44,33 @@ function mongooseFieldErrors(error: mongoose.Error.ValidationError): FieldError[
   });
 }
 
+const {
+  MongoNetworkError,
+  MongoServerSelectionError,
+  MongoNotConnectedError,
+  MongoUnexpectedServerResponseError,
+} = mongoose.mongo;
+
+/**
+ * A database that cannot be reached, or a reply that does not fit its command: the read failed,
+ * so the user is told to try again (503), never shown an empty or wrong page.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    error instanceof StaleReplyError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoUnexpectedServerResponseError ||
+    (error instanceof Error && error.name === 'MongooseServerSelectionError') ||
+    (error instanceof mongoose.Error && /buffering timed out/.test(error.message))
+  );
+}
+
 /** Maps what libraries throw onto the AppError family; anything else is an internal error. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
   if (error instanceof mongoose.Error.ValidationError) return new ValidationError(mongooseFieldErrors(error));
   if (error instanceof mongoose.Error.CastError) return new NotFoundError();
   if (error instanceof mongoose.Error.StrictModeError) return new BadRequestError(error.message);
@@ -135,6 +161,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = appError?.status ?? 500;
     const log = req.log ?? logger;
     if (status >= 500) log.error({ err: error }, 'request failed');
+    if (status === 503) res.set('Retry-After', '5');
     else log.info({ code: appError?.code, status }, 'request refused');
 
     if (!req.t) {

@@ -51,8 +51,27 @@ describe('platform: /readyz follows the database', function () {
     expect((await request(foro.url).get('/healthz')).status).to.equal(200);
   });
 
+  it('answers pages and the API with 503 and Retry-After within 2 s, in the user’s language', async () => {
+    const started = Date.now();
+    const page = await request(foro.url).get('/?lang=en');
+    expect(page.status).to.equal(503);
+    expect(page.headers['retry-after']).to.equal('5');
+    expect(page.text).to.contain('Service unavailable');
+    const api = await request(foro.url)
+      .get('/api/v1/events')
+      .set('Accept-Language', 'pt')
+      .set('Authorization', 'Bearer foro_unknown');
+    expect(api.status).to.equal(503);
+    expect(api.type).to.equal('application/problem+json');
+    expect(api.body.title).to.equal('Serviço indisponível');
+    expect(Date.now() - started, 'both answered within about 2 s each').to.be.below(5000);
+  });
+
   it('answers 200 again when the database returns, without a restart', async () => {
     proxy.restore();
     expect(await eventually(async () => (await readiness()) === 200, 30_000)).to.equal(true);
+    expect(
+      await eventually(async () => (await request(foro.url).get('/?lang=en')).status === 200, 10_000),
+    ).to.equal(true);
   });
 });

@@ -1,14 +1,13 @@
 import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { absentIfNotFound, ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { getPerson } from '../people/index.js';
 import type { AssignmentInput, AssignmentPatch } from './agenda.schemas.js';
 import { toAssignmentView, type AssignmentView } from './agenda.views.js';
 import { Assignment, type AssignmentRole, type AssignmentStatus } from './assignment.model.js';
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 /** Puts a person in a session in a role. The unique index decides between simultaneous attempts. */
 export async function assignPerson(
@@ -17,7 +16,7 @@ export async function assignPerson(
   actor: Actor,
   clock: Clock,
 ): Promise<AssignmentView> {
-  const person = await getPerson(input.personId).catch(() => undefined);
+  const person = await getPerson(input.personId).catch(absentIfNotFound);
   if (!person) throw new ValidationError([{ field: 'personId', code: 'unknown_reference' }]);
   const order = input.order ?? (await Assignment.countDocuments({ sessionId: session.id, role: input.role }));
   let created;

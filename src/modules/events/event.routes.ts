@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
 import { countriesByName, IBERO_AMERICAN_STATES } from '../../shared/countries.js';
-import { ValidationError } from '../../shared/errors.js';
+import { absentIfNotFound, ValidationError } from '../../shared/errors.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { DEFAULT_TIMEZONE } from '../../shared/time.js';
 import { parse } from '../../shared/validate.js';
@@ -144,7 +144,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   router.post('/admin/events/:eventId/team', ...requireRole('admin'), async (req, res) => {
     const eventId = (await eventOf(req)).id;
     const { userId } = parse(teamMemberInput, formBody(req));
-    const member = await getUser(userId).catch(() => undefined);
+    const member = await getUser(userId).catch(absentIfNotFound);
     if (!member || member.status !== 'active' || member.role === 'viewer') {
       throw new ValidationError([{ field: 'userId', code: 'unknown_reference' }]);
     }
@@ -155,7 +155,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   router.post('/admin/events/:eventId/team/:userId/delete', ...requireRole('admin'), async (req, res) => {
     const eventId = (await eventOf(req)).id;
     const userId = pathParam(req, 'userId');
-    const member = await getUser(userId).catch(() => undefined);
+    const member = await getUser(userId).catch(absentIfNotFound);
     await removeTeamMember(eventId, { id: userId, label: member?.email ?? userId }, actorOf(req), clock);
     res.redirect(303, `/admin/events/${eventId}#team`);
   });

@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { TeamMember } from './event.model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface Editor {
   id: string;
@@ -19,7 +20,7 @@ export async function addTeamMember(
   try {
     await TeamMember.create({ eventId, userId: member.id, notify: true, addedAt: clock.now() });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return;
+    if (isDuplicateKey(error)) return;
     throw error;
   }
   await recordChange(

@@ -9,6 +9,7 @@ import type { PersonView } from '../people/index.js';
 import { draftNextVersion } from '../programme/index.js';
 import type { WorkingProgramme } from '../agenda/index.js';
 import { fullName, type MailSettings } from './mail-context.js';
+import { absentIfNotFound } from '../../shared/errors.js';
 
 const related = (event: EventView, assignment: AssignmentView, person: PersonView) => [
   { type: 'event', id: event.id },
@@ -113,7 +114,7 @@ export async function notifyTeamOfDecline(
   const fields = input.fieldsFor(language);
   for (const member of await teamOf(event.id)) {
     if (!member.notify) continue;
-    const user = await getUser(member.userId).catch(() => undefined);
+    const user = await getUser(member.userId).catch(absentIfNotFound);
     if (!user || user.status !== 'active') continue;
     await queueTemplatedMail(
       {

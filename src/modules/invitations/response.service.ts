@@ -26,6 +26,7 @@ import {
   type MailSettings,
 } from './mail-context.js';
 import type { AnswerInput } from './response.schemas.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 /** What else happens when someone confirms (their registration as a programme participant). */
 export type OnConfirmed = (event: EventView, personId: string) => Promise<void>;
@@ -171,7 +172,7 @@ export async function answerInvitation(
       at: now,
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new ConflictError('ANSWER_CHANGED');
+    if (isDuplicateKey(error)) throw new ConflictError('ANSWER_CHANGED');
     throw error;
   }
   const actor: Actor = { label: `${fullName(view.person)} (invitation link)`, via: 'link' };

@@ -1,7 +1,6 @@
 import mongoose from 'mongoose';
 import { RateLimitHit } from './hit.model.js';
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface Window {
   windowMs: number;

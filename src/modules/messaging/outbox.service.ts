@@ -5,6 +5,7 @@ import type { Actor } from '../../shared/actor.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { Message, MessageClaim } from './message.model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface NewMessage {
   to: { name?: string; email: string }[];
@@ -186,7 +187,7 @@ export async function cancelMessage(id: string, actor: Actor, clock: Clock): Pro
       claimedAt: clock.now(),
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new ConflictError('MESSAGE_NOT_QUEUED');
+    if (isDuplicateKey(error)) throw new ConflictError('MESSAGE_NOT_QUEUED');
     throw error;
   }
   await Message.updateOne({ _id: id }, { $set: { status: 'cancelled' } });

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.js';
 import { describeFailure, isPermanentFailure, nextAttemptAfter } from './delivery.js';
 import { Message, MessageClaim } from './message.model.js';
 import type { MailTransport } from './transport.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface WorkerSettings {
   from: string;
@@ -22,8 +23,6 @@ export interface OutboxWorker {
   start(pollMs: number): void;
   stop(): Promise<void>;
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /**
  * Sends the outbox. Each attempt is claimed by inserting `messageId:attempt`, so two workers

@@ -7,6 +7,7 @@ import type { EventView } from '../events/index.js';
 import { compareSnapshots, withSequences, type SessionChange } from './changelog.js';
 import { buildSnapshot, type Snapshot } from './snapshot.js';
 import { ProgrammeVersion } from './version.model.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface Version {
   number: number;
@@ -95,7 +96,7 @@ export async function publishProgramme(event: EventView, actor: Actor, clock: Cl
       changelog: JSON.stringify(changelog),
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new ConflictError('PUBLISH_RACE');
+    if (isDuplicateKey(error)) throw new ConflictError('PUBLISH_RACE');
     throw error;
   }
   await recordChange(

@@ -14,14 +14,13 @@ import { toRegistrationView, type RegistrationView, type StoredRegistration } fr
 import { registrationRules, type RegistrationRules } from './settings.service.js';
 import type { SeatAllocator } from './seats.js';
 import { seatWorkshops, unseatWorkshops, workshopsOf } from './workshops.js';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface RegistrationDeps {
   clock: Clock;
   settings: MailSettings;
   seats: SeatAllocator;
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export async function getRegistration(id: string): Promise<RegistrationView> {
   const doc = await Registration.findById(id).lean();

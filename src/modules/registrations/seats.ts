@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
 import { Seat } from './seat.model.js';
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 /** Takes and frees places; the registration rules are written against this, tests swap it. */
 export interface SeatAllocator {

@@ -7,6 +7,7 @@ import { getRegistration, listRegistrations } from '../../registrations/index.js
 import { registrationOfBadge } from '../badges/badge-code.service.js';
 import { normalizeVerificationCode } from '../verification-code.js';
 import { CheckIn } from './checkin.model.js';
+import { absentIfNotFound } from '../../../shared/errors.js';
 
 export type CheckInOutcome =
   | { result: 'present'; name: string; category: string; at: Date }
@@ -30,7 +31,7 @@ export async function checkInRegistration(
   actor: Actor,
   clock: Clock,
 ): Promise<CheckInOutcome> {
-  const registration = await getRegistration(registrationId).catch(() => undefined);
+  const registration = await getRegistration(registrationId).catch(absentIfNotFound);
   if (!registration || registration.eventId !== event.id) return { result: 'unknown' };
   const name = displayName(await getPerson(registration.personId));
   if (registration.status !== 'confirmed') return { result: 'not_confirmed', name };

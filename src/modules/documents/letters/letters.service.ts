@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import type { Actor } from '../../../shared/actor.js';
 import type { Clock } from '../../../shared/clock.js';
 import { countryName } from '../../../shared/countries.js';
-import { ValidationError } from '../../../shared/errors.js';
+import { absentIfNotFound, ValidationError } from '../../../shared/errors.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
 import { requiredText } from '../../../shared/limits.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
@@ -188,7 +188,7 @@ export async function verifyLetter(typed: string) {
   const code = normalizeVerificationCode(typed);
   const letter = code ? await Letter.findById(code).lean() : null;
   if (!letter) return undefined;
-  const event = await getEvent(letter.eventId).catch(() => undefined);
+  const event = await getEvent(letter.eventId).catch(absentIfNotFound);
   if (!event) return undefined;
   return {
     kind: letter.kind as LetterKind,
