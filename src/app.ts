@@ -56,7 +56,7 @@ import { bodyParsers } from './web/body.js';
 import { errorHandler, notFound } from './web/errors.js';
 import { languageMiddleware } from './web/language.js';
 import { viewHelpers } from './web/view-helpers.js';
-import { generalRateLimit } from './web/rate-limit.js';
+import { generalRateLimit, PRIVATE_LINK_PATHS, privateLinkPages } from './web/rate-limit.js';
 import { requestLogging } from './web/request-logging.js';
 import './web/request-types.js';
 import { csrfProtection, securityHeaders, sessions, stripCsrfField } from './web/security.js';
@@ -144,6 +144,7 @@ export function createApp(deps: AppDependencies, extraRouters: Router[] = []): E
   app.use(csrfProtection, stripCsrfField);
   app.use(authenticateRequest(deps.clock));
 
+  app.use(PRIVATE_LINK_PATHS, ...privateLinkPages(config, deps.clock));
   for (const router of [...moduleRouters(deps), ...extraRouters]) app.use(router);
 
   app.use(notFound);

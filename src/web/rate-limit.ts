@@ -54,6 +54,16 @@ export function generalRateLimit(config: Config, clock: Clock): RequestHandler {
   });
 }
 
+/** Every path that holds a private link's secret: mounted once, before any module's routes. */
+export const PRIVATE_LINK_PATHS = [
+  '/invitations/:token',
+  '/registrations/:token',
+  '/nominations/:token',
+  '/account/setup/:token',
+  '/account/reset/:token',
+  '/events/:slug/people/:personId/:token',
+];
+
 /**
  * What every page behind a private link needs: guessing tokens is limited (only links that lead
  * nowhere count, a person using their own link never does; one count per address across every

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
-import { consumeLink, issueLink, resolveLink, revokeLinks, type IssuedLink } from '../links/index.js';
+import { consumeLink, issueLink, openLink, revokeLinks, type IssuedLink } from '../links/index.js';
 import { AccountDisabledError, InvalidCredentialsError } from './auth.errors.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { type Role, toUserView, User, type UserView } from './user.model.js';
@@ -88,7 +88,7 @@ export async function issuePasswordReset(userId: string, actor: Actor, clock: Cl
 
 /** Who a setup or reset link belongs to, without using it up. */
 export async function accountForLink(token: string, kind: AccountLinkKind, clock: Clock): Promise<UserView> {
-  const { subject } = await resolveLink(token, ACCOUNT_LINKS[kind].purpose, clock);
+  const { subject } = await openLink(token, ACCOUNT_LINKS[kind].purpose, clock);
   return toUserView(await findUser(subject));
 }
 

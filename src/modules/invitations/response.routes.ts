@@ -5,7 +5,6 @@ import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { preferLanguage } from '../../web/language.js';
 import { pathParam } from '../../web/params.js';
-import { privateLinkPages } from '../../web/rate-limit.js';
 import { wantsJson } from '../../web/errors.js';
 import { personalDownloads } from '../calendar/index.js';
 import { localized } from '../events/index.js';
@@ -27,7 +26,6 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
   const router = Router();
   const settings = mailSettingsOf(config);
   const deps = { clock, settings, onConfirmed };
-  router.use('/invitations/:token', ...privateLinkPages(config, clock));
 
   const render = (req: Request, res: Response, view: InvitationView, extra: Record<string, unknown> = {}) => {
     preferLanguage(req, res, view.language);

@@ -4,7 +4,6 @@ export {
   issueLink,
   newToken,
   openLink,
-  resolveLink,
   revokeLinks,
   revokeToken,
 } from './link.service.js';

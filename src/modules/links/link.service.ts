@@ -37,18 +37,6 @@ export async function issueLink(
   return { token, expiresAt };
 }
 
-/** The link's subject, if the token is live for this purpose; otherwise LinkInvalidError. */
-export async function resolveLink(
-  token: string,
-  purpose: string,
-  clock: Clock,
-): Promise<{ id: string; subject: string }> {
-  if (!TOKEN_SHAPE.test(token)) throw new LinkInvalidError();
-  const link = await PrivateLink.findOne({ tokenHash: hashToken(token) }).lean();
-  if (!link || link.purpose !== purpose || link.expiresAt <= clock.now()) throw new LinkInvalidError();
-  return { id: String(link._id), subject: link.subject };
-}
-
 /**
  * The subject of a live link, telling apart a link that never existed for this purpose (404)
  * from one that ran out (410), for pages that must say which.
@@ -72,10 +60,10 @@ export async function revokeToken(token: string): Promise<void> {
 
 /**
  * Uses a one-time link. Deleting by `_id` is exclusive on MongoDB and FerretDB alike,
- * so of two simultaneous uses exactly one succeeds.
+ * so of two simultaneous uses exactly one succeeds; the others are told it was used (410).
  */
 export async function consumeLink(token: string, purpose: string, clock: Clock): Promise<string> {
-  const link = await resolveLink(token, purpose, clock);
+  const link = await openLink(token, purpose, clock);
   const { deletedCount } = await PrivateLink.deleteOne({ _id: link.id });
   if (deletedCount !== 1) throw new LinkInvalidError();
   return link.subject;

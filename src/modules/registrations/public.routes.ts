@@ -7,7 +7,7 @@ import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
-import { addressLimit, privateLinkPages } from '../../web/rate-limit.js';
+import { addressLimit } from '../../web/rate-limit.js';
 import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
@@ -130,7 +130,6 @@ export function registrationPublicRoutes(config: Config, clock: Clock, seats: Se
     });
     return registration;
   };
-  router.use('/registrations/:token', ...privateLinkPages(config, clock));
 
   const page = async (req: Request) => {
     const registration = await own(req);

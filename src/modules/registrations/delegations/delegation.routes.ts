@@ -7,7 +7,6 @@ import { parse } from '../../../shared/validate.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { singleUpload } from '../../../web/body.js';
 import { pathParam } from '../../../web/params.js';
-import { privateLinkPages } from '../../../web/rate-limit.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import { canEditEvent, eventOf, getEvent, localized } from '../../events/index.js';
@@ -88,7 +87,6 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
     });
     return { delegation, event: await getEvent(delegation.eventId) };
   };
-  router.use('/nominations/:token', ...privateLinkPages(config, clock));
 
   const focalPage = async (req: Request) => {
     const { delegation, event } = await own(req);
