@@ -30,7 +30,8 @@ function findOperatorKeys(value: unknown, path: string, found: FieldError[], dep
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       const childPath = path ? `${path}.${key}` : key;
-      if (key.startsWith('$') || key.includes('.'))
+      // Flat forms keep `email[$gt]` as a literal key: refused too, so it is never just ignored.
+      if (key.startsWith('$') || key.includes('.') || key.includes('[$'))
         found.push({ field: childPath, code: 'operator_not_allowed' });
       else findOperatorKeys(child, childPath, found, depth + 1);
     }

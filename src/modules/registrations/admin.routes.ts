@@ -11,7 +11,7 @@ import { canEditEvent, eventOf } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
 import { getPeople, withoutContactDetails } from '../people/index.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
-import { decisionInput, settingsInput } from './registration.schemas.js';
+import { decisionInput, settingsForm, settingsInput } from './registration.schemas.js';
 import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
 import { scopes, type SeatAllocator } from './seats.js';
 import { purgeableFrom, purgePersonalData } from './privacy.service.js';
@@ -119,17 +119,6 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
     const event = await eventOf(req, { edit: true });
     const body = formBody(req);
     const blank = (v: unknown) => (v === '' || v === undefined ? undefined : v);
-    const input = {
-      retentionDays: blank(body['retentionDays']),
-      opensOn: blank(body['opensOn']),
-      closesOn: blank(body['closesOn']),
-      capacity: blank(body['capacity']),
-      categories: CATEGORIES.map((key) => ({
-        key,
-        capacity: blank(body[`capacity_${key}`]),
-        approval: body[`approval_${key}`] === 'yes',
-      })),
-    };
     const locals = async () => ({
       title: req.t('registrations.settings'),
       event,
@@ -138,6 +127,18 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
       isAdmin: req.user?.role === 'admin',
     });
     await handleForm(req, res, { view: 'registrations/settings', locals, values: body }, async () => {
+      const form = parse(settingsForm, body) as Record<string, string | undefined>;
+      const input = {
+        retentionDays: blank(form['retentionDays']),
+        opensOn: blank(form['opensOn']),
+        closesOn: blank(form['closesOn']),
+        capacity: blank(form['capacity']),
+        categories: CATEGORIES.map((key) => ({
+          key,
+          capacity: blank(form[`capacity_${key}`]),
+          approval: form[`approval_${key}`] === 'yes',
+        })),
+      };
       await saveRegistrationRules(event.id, parse(settingsInput, input), clock);
       res.redirect(303, `/admin/events/${event.id}/registrations/settings?saved=1`);
     });

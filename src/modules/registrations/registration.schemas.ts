@@ -81,6 +81,21 @@ export const settingsInput = z.strictObject({
 });
 export type SettingsInput = z.output<typeof settingsInput>;
 
+/**
+ * The settings page's form as browsers send it: every text field present (blank = no value),
+ * a checkbox only when ticked. An unknown field, a repeated one, or a form missing its fields
+ * (an empty post) is refused rather than read as "clear everything".
+ */
+const formText = z.string();
+export const settingsForm = z.strictObject({
+  opensOn: formText.optional(),
+  closesOn: formText.optional(),
+  capacity: formText,
+  retentionDays: formText.optional(),
+  ...Object.fromEntries(CATEGORIES.map((key) => [`capacity_${key}`, formText])),
+  ...Object.fromEntries(CATEGORIES.map((key) => [`approval_${key}`, z.literal('yes').optional()])),
+});
+
 export const decisionInput = z.strictObject({
   ids: z
     .array(z.string().regex(/^[a-f0-9]{24}$/))
