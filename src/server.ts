@@ -6,9 +6,13 @@ import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { workerPdfRenderer } from './modules/documents/index.js';
 import { startSchedule, type ScheduledTask } from './jobs/schedule.js';
-import { reminderTask } from './modules/invitations/index.js';
+import { mailSettingsOf, reminderTask } from './modules/invitations/index.js';
 import { purgeEndedWindows } from './modules/limits/index.js';
-import { purgeExpiredEvents } from './modules/registrations/index.js';
+import {
+  completeUnfinishedRegistrations,
+  documentSeats,
+  purgeExpiredEvents,
+} from './modules/registrations/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { outboxWorkerFor } from './modules/messaging/index.js';
@@ -87,6 +91,16 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
     // Reminders go with the outbox: a process with OUTBOX_WORKER=off leaves them to the others.
     ...(config.outbox.worker ? [reminderTask(config, clock, logger)] : []),
     { name: 'privacy-purge', everyMs: 24 * HOUR, run: () => purgeExpiredEvents(purger, clock) },
+    {
+      name: 'registration-repair',
+      everyMs: HOUR / 60,
+      run: () =>
+        completeUnfinishedRegistrations({
+          clock,
+          settings: mailSettingsOf(config),
+          seats: documentSeats(clock),
+        }),
+    },
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {
       name: 'session-cleanup',

@@ -15,6 +15,7 @@ export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
 export { coverageRoutes } from './coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy.service.js';
+export { completeUnfinishedRegistrations } from './completion.js';
 export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
 export { attendanceOf } from './workshops.js';
 export { PassportData } from './registration.model.js';

@@ -37,6 +37,8 @@ const registrationSchema = new Schema(
     statusBy: { type: String, required: true },
     arrival: { type: String, required: true },
     source: { type: String, required: true, enum: ['public', 'programme', 'nomination', 'organizer'] },
+    /** Set while a submission is being recorded, removed once it is placed and mailed: a crash leaves it to be completed. */
+    incomplete: { type: Boolean },
     language: { type: String, enum: LANGUAGES },
     countryRepresented: { type: String, maxlength: 2 },
     workshops: [
@@ -67,6 +69,7 @@ const registrationSchema = new Schema(
   { timestamps: true },
 );
 registrationSchema.index({ eventId: 1, personId: 1 }, { unique: true });
+registrationSchema.index({ incomplete: 1 });
 registrationSchema.index({ eventId: 1, status: 1, arrival: 1 });
 
 export type RegistrationFields = mongoose.InferSchemaType<typeof registrationSchema>;

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Actor } from '../../shared/actor.js';
+import { systemActor, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
@@ -143,6 +143,7 @@ export async function submitRegistration(
     status: 'pending' as const,
     statusAt: now,
     statusBy: actor.label,
+    incomplete: true,
   };
   let registration: RegistrationView;
   try {
@@ -157,6 +158,11 @@ export async function submitRegistration(
     if (!isDuplicateKey(error)) throw error;
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
     if (!existing) throw error;
+    if (existing.incomplete) {
+      // A submission cut short (a crash): sending the form again completes it.
+      await completeRegistration(event, toRegistrationView(existing), deps);
+      return { outcome: 'existing' };
+    }
     if (existing.status !== 'cancelled') {
       // The page says the same as for a new registration; the owner gets their link by mail.
       const view = toRegistrationView(existing);
@@ -200,13 +206,43 @@ export async function submitRegistration(
     { action: 'registration.submitted', subjectType: 'registration', subjectId: registration.id, actor },
     deps.clock,
   );
-  const rule = rules.categories.find((c) => c.key === registration.category);
-  if (rule?.approval) {
-    await mailRegistration({ event, registration, person, key: 'registration.received' }, deps);
-  } else {
-    await place(event, registration, { rules, person, actor }, deps);
-  }
+  await finishSubmission(event, registration, { rules, person, actor }, deps);
   return { outcome: 'created' };
+}
+
+/**
+ * The end of a submission: placed (or left for approval) and mailed, then marked complete. Each
+ * step can run again after a crash: a seat already held counts, a mail's dedupe key sends it once.
+ */
+async function finishSubmission(
+  event: EventView,
+  registration: RegistrationView,
+  context: { rules: RegistrationRules; person: PersonView; actor: Actor },
+  deps: RegistrationDeps,
+): Promise<void> {
+  const { person } = context;
+  const rule = context.rules.categories.find((c) => c.key === registration.category);
+  if (registration.status === 'pending' && rule?.approval) {
+    await mailRegistration({ event, registration, person, key: 'registration.received' }, deps);
+  } else if (registration.status === 'pending') {
+    await place(event, registration, context, deps);
+  } else if (registration.status === 'confirmed' || registration.status === 'waitlisted') {
+    const key = registration.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted';
+    await mailRegistration({ event, registration, person, key }, deps);
+  }
+  await Registration.updateOne({ _id: registration.id }, { $unset: { incomplete: 1 } });
+}
+
+/** Completes a submission that a crash cut short (from the repair pass or a second submission). */
+export async function completeRegistration(
+  event: EventView,
+  registration: RegistrationView,
+  deps: RegistrationDeps,
+): Promise<void> {
+  const rules = await registrationRules(event, deps.clock);
+  const person = await getPerson(registration.personId);
+  const actor = systemActor('Foro (completing a registration)');
+  await finishSubmission(event, registration, { rules, person, actor }, deps);
 }
 
 /**

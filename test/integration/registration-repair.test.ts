@@ -1,0 +1,126 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { Message } from '../../src/modules/messaging/index.js';
+import { mailSettingsOf } from '../../src/modules/invitations/index.js';
+import {
+  completeUnfinishedRegistrations,
+  documentSeats,
+  Registration,
+  saveRegistrationRules,
+} from '../../src/modules/registrations/index.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { createTestPerson } from '../factories/people.js';
+import { registrationForm } from '../factories/registrations.js';
+import { databaseNameFor, useTestForo } from '../support/foro.js';
+import { signedInAs } from '../support/http.js';
+import { databaseUri, runForo } from '../support/process.js';
+
+/** The mails queued about one registration (each decision's mail is one message). */
+const mailsAbout = (registrationId: string) =>
+  Message.countDocuments({ relatedKeys: `registration:${registrationId}` });
+
+describe('registrations: a submission cut short is completed, once', function () {
+  this.timeout(180_000);
+  const foro = useTestForo(import.meta.url, { env: { REGISTRATION_RATE_LIMIT_PER_ADDRESS: '1000' } });
+  const deps = () => ({
+    clock: foro.clock,
+    settings: mailSettingsOf(foro.config),
+    seats: documentSeats(foro.clock),
+  });
+
+  async function halfDone(eventId: string, email: string) {
+    const person = await createTestPerson({ email });
+    const doc = await Registration.create({
+      eventId,
+      personId: person.id,
+      category: 'civil_society',
+      status: 'pending',
+      statusAt: foro.clock.now(),
+      statusBy: 'form',
+      arrival: '00000001',
+      source: 'public',
+      privacyConsentAt: foro.clock.now(),
+      incomplete: true,
+    });
+    return String(doc._id);
+  }
+
+  it('places and mails a registration left half-done by the repair pass, after a grace period, and only once', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const id = await halfDone(event.id, 'cortada@example.org');
+
+    expect(await completeUnfinishedRegistrations(deps()), 'a live submission is left alone').to.equal(0);
+    foro.clock.advance(2 * 60_000);
+    expect(await completeUnfinishedRegistrations(deps())).to.equal(1);
+    expect(await completeUnfinishedRegistrations(deps()), 'nothing left').to.equal(0);
+    const done = await Registration.findById(id).lean();
+    expect(done?.status).to.equal('confirmed');
+    expect(done?.incomplete).to.equal(undefined);
+    expect(await mailsAbout(id)).to.equal(1);
+  });
+
+  it('completes a half-done registration when the same address sends the form again', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const id = await halfDone(event.id, 'otra.vez@example.org');
+    const again = await request(foro.url)
+      .post(`/events/${event.slug}/register`)
+      .set('Accept', 'application/json')
+      .send(registrationForm({ email: 'otra.vez@example.org' }));
+    expect(again.status).to.equal(303);
+    const done = await Registration.findById(id).lean();
+    expect(done?.status).to.equal('confirmed');
+    expect(done?.incomplete).to.equal(undefined);
+    expect(await mailsAbout(id)).to.equal(1);
+    expect(await Registration.countDocuments({ eventId: event.id })).to.equal(1);
+  });
+
+  it('after a kill -9 during 100 simultaneous registrations: one completed registration or none per address, one mail each', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    await saveRegistrationRules(event.id, { capacity: 40, categories: [] }, foro.clock);
+    const victim = runForo({
+      MONGODB_URI: databaseUri(databaseNameFor(import.meta.url)),
+      OUTBOX_WORKER: 'off',
+      SCHEDULED_TASKS: 'off',
+      REGISTRATION_RATE_LIMIT_PER_ADDRESS: '1000',
+      LOG_LEVEL: 'info',
+    });
+    const url = await victim.listening;
+    let answered = 0;
+    const burst = Array.from({ length: 100 }, (_, i) =>
+      request(url)
+        .post(`/events/${event.slug}/register`)
+        .set('Accept', 'application/json')
+        .send(registrationForm({ email: `rafaga${i}@example.org` }))
+        .then(
+          () => (answered += 1),
+          () => undefined,
+        ),
+    );
+    while (answered < 20) await new Promise((resolve) => setTimeout(resolve, 5));
+    victim.child.kill('SIGKILL');
+    await Promise.all(burst);
+    await victim.exited;
+
+    // Writes the dead process sent just before the kill may still land: the repair runs each
+    // period, so a late one is completed by the next run.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    foro.clock.set(new Date(Date.now() + 2 * 60_000));
+    const repaired = await completeUnfinishedRegistrations(deps());
+    foro.clock.advance(60_000);
+    await completeUnfinishedRegistrations(deps());
+    const registrations = await Registration.find({ eventId: event.id }).lean();
+    expect(registrations.length, 'some were recorded before the kill').to.be.above(0);
+    expect(repaired, 'the kill left submissions half-done').to.be.above(0);
+    expect(new Set(registrations.map((r) => r.personId)).size).to.equal(registrations.length);
+    for (const registration of registrations) {
+      expect(registration.incomplete, registration.status).to.equal(undefined);
+      expect(['confirmed', 'waitlisted']).to.include(registration.status);
+      expect(await mailsAbout(String(registration._id))).to.equal(1);
+    }
+    const confirmed = registrations.filter((r) => r.status === 'confirmed').length;
+    expect(confirmed).to.be.at.most(40);
+  });
+});
