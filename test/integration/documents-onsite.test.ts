@@ -330,7 +330,8 @@ describe('documents: participant list, badges and check-in', () => {
           .send(`_csrf=${encodeURIComponent(csrf)}&certificate_es[$gt]=x`)
       ).status,
     ];
-    expect(statuses).to.deep.equal([422, 404, 404, 404, 422]);
+    // An operator-looking form key is refused by name (422) before the code is looked up.
+    expect(statuses).to.deep.equal([422, 404, 404, 422, 422]);
     expect((await request(foro.url).get('/letters/verify?code[]=a')).status).to.equal(200);
     expect(await CheckIn.countDocuments({ eventId: event.id })).to.equal(0);
   });

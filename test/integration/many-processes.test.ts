@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { hardenQueries } from '../../src/db/index.js';
-import { Registration } from '../../src/modules/registrations/index.js';
+import { CATEGORIES, Registration } from '../../src/modules/registrations/index.js';
 import { Seat } from '../../src/modules/registrations/seat.model.js';
 import { SESSION_COOKIE } from '../../src/web/security.js';
 import { registrationForm } from '../factories/registrations.js';
@@ -154,7 +154,11 @@ describe('platform: several Foro processes on one database', function () {
         .post(settingsPage)
         .set('Cookie', cookie)
         .type('form')
-        .send({ _csrf: csrfTokenIn(settings.text), capacity: '60' });
+        .send({
+          _csrf: csrfTokenIn(settings.text),
+          capacity: '60',
+          ...Object.fromEntries(CATEGORIES.map((key) => [`capacity_${key}`, ''])),
+        });
       expect(saved.status, saved.text).to.equal(303);
 
       const answers = await Promise.all(

@@ -64,6 +64,7 @@ describe('registrations: a submission cut short is completed, once', function ()
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
     const id = await halfDone(event.id, 'otra.vez@example.org');
+    foro.clock.advance(2 * 60_000);
     const again = await request(foro.url)
       .post(`/events/${event.slug}/register`)
       .set('Accept', 'application/json')

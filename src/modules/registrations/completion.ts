@@ -2,11 +2,8 @@ import type { Clock } from '../../shared/clock.js';
 import { getEvent } from '../events/index.js';
 import { absentIfNotFound } from '../../shared/errors.js';
 import { Registration } from './registration.model.js';
-import { completeRegistration, type RegistrationDeps } from './registration.service.js';
+import { completeRegistration, INCOMPLETE_GRACE_MS, type RegistrationDeps } from './registration.service.js';
 import { toRegistrationView } from './registration.views.js';
-
-/** A submission still incomplete this long after it began was cut short (a live one takes seconds). */
-const GRACE_MS = 60_000;
 
 /**
  * Completes the submissions a crash cut short: placed and mailed once, as if nothing happened.
@@ -15,7 +12,7 @@ const GRACE_MS = 60_000;
 export async function completeUnfinishedRegistrations(
   deps: RegistrationDeps & { clock: Clock },
 ): Promise<number> {
-  const cutoff = deps.clock.now().getTime() - GRACE_MS;
+  const cutoff = deps.clock.now().getTime() - INCOMPLETE_GRACE_MS;
   let completed = 0;
   for (const stored of await Registration.find({ incomplete: true }).lean()) {
     if (stored.statusAt.getTime() > cutoff) continue;

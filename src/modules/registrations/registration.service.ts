@@ -16,6 +16,9 @@ import type { SeatAllocator } from './seats.js';
 import { seatWorkshops, unseatWorkshops, workshopsOf } from './workshops.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
+/** A submission still incomplete this long after it began was cut short (a live one takes seconds). */
+export const INCOMPLETE_GRACE_MS = 60_000;
+
 export interface RegistrationDeps {
   clock: Clock;
   settings: MailSettings;
@@ -158,8 +161,9 @@ export async function submitRegistration(
     if (!isDuplicateKey(error)) throw error;
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
     if (!existing) throw error;
-    if (existing.incomplete) {
-      // A submission cut short (a crash): sending the form again completes it.
+    if (existing.incomplete && existing.statusAt.getTime() < now.getTime() - INCOMPLETE_GRACE_MS) {
+      // A submission cut short (a crash): sending the form again completes it. A younger one is
+      // still being recorded by the first request (a double click): that one finishes it.
       await completeRegistration(event, toRegistrationView(existing), deps);
       return { outcome: 'existing' };
     }
