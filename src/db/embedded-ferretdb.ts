@@ -33,7 +33,10 @@ export async function startEmbeddedFerretdb(settings: {
     settings.binary,
     [
       '-handler=sqlite',
-      `-sqlite-url=file:${folder}/`,
+      // Write transactions take SQLite's write lock when they begin, and wait up to a minute for
+      // it: with the defaults (deferred, 10 s) bursts of simultaneous writes failed with
+      // SQLITE_BUSY ("database is locked").
+      `-sqlite-url=file:${folder}/?_txlock=immediate&_pragma=busy_timeout(60000)`,
       `-listen=127.0.0.1:${port}`,
       '-log-level=error',
       '-exit-with-parent',
