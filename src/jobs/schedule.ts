@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { ScheduledRun } from './scheduled-run.model.js';
-import { isDuplicateKey } from '../db/duplicate-key.js';
+import { insertUnlessTaken } from '../db/duplicate-key.js';
 
 export interface ScheduledTask {
   name: string;
@@ -17,18 +17,8 @@ const processName = `${hostname()}:${process.pid}`;
  * `period` first (an insert against the unique `_id`).
  */
 export async function claimPeriod(name: string, period: number, now: Date): Promise<boolean> {
-  try {
-    await ScheduledRun.create({
-      _id: `${name}:${period}`,
-      task: name,
-      period,
-      claimedAt: now,
-      claimedBy: processName,
-    });
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+  const claim = { _id: `${name}:${period}`, task: name, period, claimedAt: now, claimedBy: processName };
+  if (!(await insertUnlessTaken(ScheduledRun, claim))) return false;
   // The claims of earlier periods are no longer needed (a delete by _id, cheap everywhere).
   await ScheduledRun.deleteOne({ _id: `${name}:${period - 2}` });
   return true;

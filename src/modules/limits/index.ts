@@ -1,1 +1,1 @@
-export { purgeEndedWindows, releaseSlot, takeSlot, type Hit } from './rate-counter.js';
+export { purgeEndedWindows, releaseSlot, takeSlot } from './rate-counter.js';

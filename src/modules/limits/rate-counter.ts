@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { RateLimitHit } from './hit.model.js';
-import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { insertUnlessTaken } from '../../db/duplicate-key.js';
 
 export interface Window {
   windowMs: number;
@@ -62,14 +62,8 @@ export async function purgeEndedWindows(now: Date): Promise<number> {
   return deletedCount;
 }
 
-async function insertSlot(document: { _id: string; key: string; window: number; expiresAt: Date }) {
-  try {
-    await RateLimitHit.create(document);
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+function insertSlot(document: { _id: string; key: string; window: number; expiresAt: Date }) {
+  return insertUnlessTaken(RateLimitHit, document);
 }
 
 async function freeSlots(key: string, window: number, base: string, limit: number): Promise<number[]> {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
 import { Seat } from './seat.model.js';
-import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { insertUnlessTaken, isDuplicateKey } from '../../db/duplicate-key.js';
 
 /** Takes and frees places; the registration rules are written against this, tests swap it. */
 export interface SeatAllocator {
@@ -38,15 +38,8 @@ export function documentSeats(clock: Clock): SeatAllocator {
           return 'held';
         }
       }
-      const insert = async (number: number) => {
-        try {
-          await Seat.create({ _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
-          return true;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          return false;
-        }
-      };
+      const insert = (number: number) =>
+        insertUnlessTaken(Seat, { _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
       // While the scope has room, a few blind tries at random numbers cost one insert each;
       // only then does the taker read which numbers are free.
       if (capacity > 0) {
