@@ -8,7 +8,13 @@ import {
   registerEventsApi,
   type EventView,
 } from './modules/events/index.js';
-import { builderRoutes, peopleInRole, registerAgendaApi, sessionRoutes } from './modules/agenda/index.js';
+import {
+  builderRoutes,
+  peopleInRole,
+  registerAgendaApi,
+  sessionRoutes,
+  type AgendaHooks,
+} from './modules/agenda/index.js';
 import { calendarRoutes, rolesWithFeeds, type FileCache } from './modules/calendar/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import {
@@ -45,6 +51,7 @@ import {
   registerProgrammeParticipant,
   registrationAdminRoutes,
   registrationPublicRoutes,
+  settleWorkshop,
 } from './modules/registrations/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
@@ -78,6 +85,10 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   const seats = documentSeats(clock);
   const onConfirmed = (event: EventView, personId: string) =>
     registerProgrammeParticipant(event, personId, { ...mail, seats });
+  const agendaHooks: AgendaHooks = {
+    onConfirmed,
+    onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, { ...mail, seats }),
+  };
   const documents = { renderer, clock };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
@@ -88,7 +99,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
   registerPeopleApi(api, clock, peopleInRole);
-  registerAgendaApi(api, clock, onConfirmed);
+  registerAgendaApi(api, clock, agendaHooks);
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   return [
@@ -97,7 +108,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     eventAdminRoutes(clock),
     personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole }),
     builderRoutes(clock),
-    sessionRoutes(clock, onConfirmed),
+    sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
     programmePublicRoutes(),
     calendarRoutes(config, attendanceOf, fileCache),

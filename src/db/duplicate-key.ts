@@ -1,6 +1,16 @@
-/** True for the refusal of an insert against a unique index: on MongoDB and FerretDB, the one exclusive decision. */
+/**
+ * FerretDB answers an update refused by a unique index with its backend's own error rather than
+ * code 11000 (it maps only inserts): SQLite's and PostgreSQL's wording, recognised here.
+ */
+const BACKEND_UNIQUE_VIOLATION = /UNIQUE constraint failed|violates unique constraint|SQLSTATE 23505/;
+
+/**
+ * True for the refusal of a write against a unique index: on MongoDB and FerretDB, the one
+ * exclusive decision.
+ */
 export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number } | undefined)?.code === 11000;
+  const { code, message } = (error ?? {}) as { code?: number; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && BACKEND_UNIQUE_VIOLATION.test(message));
 }
 
 /**

@@ -33,6 +33,7 @@ function countThenInsert(): SeatAllocator {
       return false;
     },
     count: (scope) => Seat.countDocuments({ scope }),
+    async settle() {},
   };
 }
 

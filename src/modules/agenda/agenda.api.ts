@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
-import type { OnAssignmentConfirmed } from './session.routes.js';
+import type { AgendaHooks } from './session.routes.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
@@ -74,7 +74,8 @@ const assignmentJson = (a: AssignmentView) => {
   return { ...rest, respondedAt: a.respondedAt?.toISOString() };
 };
 
-export function registerAgendaApi(api: ApiRegistry, clock: Clock, onConfirmed?: OnAssignmentConfirmed): void {
+export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaHooks = {}): void {
+  const { onConfirmed, onCapacityChanged } = hooks;
   const readers = { tag: 'Programme', access: 'any signed-in user', guards: [requireUser] };
   const editors = {
     tag: 'Programme',
@@ -127,10 +128,9 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, onConfirmed?: 
     response: sessionOutput,
     handler: async (req, body) => {
       const event = await eventOf(req, { edit: true });
-      return sessionJson(
-        await updateSession(event, pathParam(req, 'sessionId'), body, actorOf(req), clock),
-        event,
-      );
+      const session = await updateSession(event, pathParam(req, 'sessionId'), body, actorOf(req), clock);
+      if (body.capacity !== undefined) await onCapacityChanged?.(event, session.id);
+      return sessionJson(session, event);
     },
   });
   api.add({

@@ -1,5 +1,5 @@
 export { builderRoutes } from './builder.routes.js';
-export { sessionRoutes, type OnAssignmentConfirmed } from './session.routes.js';
+export { sessionRoutes, type OnAssignmentConfirmed, type AgendaHooks } from './session.routes.js';
 export { registerAgendaApi } from './agenda.api.js';
 export { rolesOfPerson } from './person-roles.js';
 export { createSession, getSession, listSessions, updateSession } from './session.service.js';

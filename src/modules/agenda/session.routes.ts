@@ -27,7 +27,16 @@ const formOptions = {
 /** What else follows a confirmation (the person's registration as a programme participant). */
 export type OnAssignmentConfirmed = (event: EventView, personId: string) => Promise<void>;
 
-export function sessionRoutes(clock: Clock, onConfirmed?: OnAssignmentConfirmed): Router {
+/** What other modules do when the agenda changes (wired in the composition root). */
+export interface AgendaHooks {
+  /** A speaker, commentator or chair confirmed: they get a registration. */
+  onConfirmed?: OnAssignmentConfirmed;
+  /** A session's capacity changed: its places settle and its waiting list may move up. */
+  onCapacityChanged?: (event: EventView, sessionId: string) => Promise<void>;
+}
+
+export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
+  const { onConfirmed, onCapacityChanged } = hooks;
   const router = Router();
   const base = '/admin/events/:eventId/sessions';
   router.use(base, requireUser);
@@ -103,13 +112,9 @@ export function sessionRoutes(clock: Clock, onConfirmed?: OnAssignmentConfirmed)
       res,
       { view: 'agenda/session', locals, values: body, fieldName: sessionFieldName },
       async () => {
-        await updateSession(
-          event,
-          sessionId,
-          parse(sessionPatchInput, sessionInputFromForm(body, 'edit')),
-          actorOf(req),
-          clock,
-        );
+        const patch = parse(sessionPatchInput, sessionInputFromForm(body, 'edit'));
+        await updateSession(event, sessionId, patch, actorOf(req), clock);
+        if (patch.capacity !== undefined) await onCapacityChanged?.(event, sessionId);
         res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
       },
     );

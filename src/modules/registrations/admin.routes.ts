@@ -15,7 +15,8 @@ import { decisionInput, settingsForm, settingsInput } from './registration.schem
 import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
 import { scopes, type SeatAllocator } from './seats.js';
 import { purgeableFrom, purgePersonalData } from './privacy.service.js';
-import { registrationRules, saveRegistrationRules } from './settings.service.js';
+import { registrationRules } from './settings.service.js';
+import { changeRegistrationRules } from './capacity.js';
 
 const listQuery = z.strictObject({
   status: z.enum(REGISTRATION_STATUSES).optional(),
@@ -139,7 +140,7 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
           approval: form[`approval_${key}`] === 'yes',
         })),
       };
-      await saveRegistrationRules(event.id, parse(settingsInput, input), clock);
+      await changeRegistrationRules(event, parse(settingsInput, input), deps);
       res.redirect(303, `/admin/events/${event.id}/registrations/settings?saved=1`);
     });
   });

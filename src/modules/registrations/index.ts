@@ -11,6 +11,7 @@ export {
 } from './registration.service.js';
 export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.model.js';
 export { saveRegistrationRules, registrationRules } from './settings.service.js';
+export { changeRegistrationRules, settleCapacities, settleWorkshop } from './capacity.js';
 export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
 export { coverageRoutes } from './coverage.routes.js';

@@ -23,17 +23,23 @@ export async function seat(
     registration.id,
   );
   if (category !== 'full') return true;
-  if (event === 'taken') await seats.release(eventScope, registration.id);
+  if (event === 'taken') await seats.release(eventScope, rules.capacity, registration.id);
   return false;
 }
 
 /** Gives back every seat of a registration (event and category). */
 export async function unseat(
   registration: { id: string; eventId: string; category: string },
+  rules: RegistrationRules,
   seats: SeatAllocator,
 ): Promise<void> {
-  await seats.release(scopes.category(registration.eventId, registration.category), registration.id);
-  await seats.release(scopes.event(registration.eventId), registration.id);
+  const rule = rules.categories.find((c) => c.key === registration.category);
+  await seats.release(
+    scopes.category(registration.eventId, registration.category),
+    rule?.capacity,
+    registration.id,
+  );
+  await seats.release(scopes.event(registration.eventId), rules.capacity, registration.id);
 }
 
 /** Delegates come out of their delegation's quota, not a public category: only the event's seat. */

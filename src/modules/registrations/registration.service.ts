@@ -302,7 +302,7 @@ export async function decideRegistration(
     return updated;
   }
   if (registration.status === 'cancelled' || registration.status === 'rejected') return registration;
-  await unseat(registration, deps.seats);
+  await unseat(registration, await registrationRules(event, deps.clock), deps.seats);
   await unseatWorkshops(registration, deps.seats);
   const status = decision === 'reject' ? 'rejected' : 'cancelled';
   const updated = await setStatus(registration, status, input.actor, deps.clock, input.reason);
@@ -419,7 +419,7 @@ export async function registerProgrammeParticipant(
   if (!existing || existing.category === 'programme_participant') return;
   const view = toRegistrationView(existing);
   const held = view.status === 'confirmed';
-  await unseat(view, deps.seats);
+  await unseat(view, await registrationRules(event, deps.clock), deps.seats);
   await Registration.updateOne({ _id: view.id }, { $set: fields });
   await recordChange(
     {

@@ -35,8 +35,10 @@ export async function seatWorkshops(registration: RegistrationView, seats: SeatA
 /** Gives back a registration's workshop places and fills each from its own waiting list. */
 export async function unseatWorkshops(registration: RegistrationView, seats: SeatAllocator): Promise<void> {
   const freed = [];
+  const sessions = new Map((await workshopsOf(registration.eventId)).map((s) => [s.id, s]));
   for (const w of registration.workshops) {
-    if (await seats.release(scopes.workshop(w.sessionId), registration.id)) freed.push(w.sessionId);
+    const capacity = sessions.get(w.sessionId)?.capacity;
+    if (await seats.release(scopes.workshop(w.sessionId), capacity, registration.id)) freed.push(w.sessionId);
   }
   await setWorkshops(
     registration,

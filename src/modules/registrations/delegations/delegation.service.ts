@@ -7,11 +7,12 @@ import { isLanguage, type Language } from '../../../shared/i18n/index.js';
 import { recordChange } from '../../audit/index.js';
 import { getContact } from '../../contacts/index.js';
 import { localized, type EventView } from '../../events/index.js';
-import type { MailSettings } from '../../invitations/index.js';
 import { issueLink } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import { findOrCreatePersonByEmail } from '../../people/index.js';
+import { settleCapacities } from '../capacity.js';
 import { seat } from '../placement.js';
+import { scopes } from '../seats.js';
 import { Registration } from '../registration.model.js';
 import { mailRegistration } from '../registration.mail.js';
 import {
@@ -27,7 +28,6 @@ import type { NomineeInput } from './delegation.schemas.js';
 
 export const NOMINATION_LINK = 'nomination';
 const DAY_MS = 24 * 3_600_000;
-const quotaScope = (delegationId: string) => `delegation:${delegationId}`;
 
 export interface DelegationView {
   id: string;
@@ -84,7 +84,7 @@ export async function inviteNomination(
   event: EventView,
   input: { country: string; contactId: string; quota: number },
   actor: Actor,
-  deps: { clock: Clock; settings: MailSettings },
+  deps: RegistrationDeps,
 ): Promise<DelegationView> {
   const contact = await getContact(input.contactId);
   if (contact.country !== input.country || !contact.email)
@@ -102,6 +102,8 @@ export async function inviteNomination(
   const delegation = toDelegationView(
     (await Delegation.findOne({ eventId: event.id, country: input.country }).lean())!,
   );
+  // The quota is held back from government delegations' places: both capacities changed.
+  await settleCapacities(event, deps);
   const afterEvent = new Date(`${event.endDate}T23:59:59Z`).getTime() - now.getTime();
   const link = await issueLink(
     { purpose: NOMINATION_LINK, subject: delegation.id, validForMs: Math.max(afterEvent, 30 * DAY_MS) },
@@ -178,7 +180,7 @@ export async function nominate(
     actor,
     deps.clock,
   );
-  const quota = await deps.seats.take(quotaScope(delegation.id), delegation.quota, person.id);
+  const quota = await deps.seats.take(scopes.delegation(delegation.id), delegation.quota, person.id);
   if (quota === 'full') throw new ConflictError('QUOTA_FULL', undefined, { quota: delegation.quota });
   const now = deps.clock.now();
   const rules = await registrationRules(event, deps.clock);
@@ -234,7 +236,7 @@ export async function withdrawNominee(
 ): Promise<void> {
   const registration = await getRegistration(registrationId);
   if (registration.delegationId !== delegation.id) throw new NotFoundError();
-  await deps.seats.release(quotaScope(delegation.id), registration.personId);
+  await deps.seats.release(scopes.delegation(delegation.id), delegation.quota, registration.personId);
   await Registration.updateOne({ _id: registrationId }, { $unset: { delegationId: 1, delegationRole: 1 } });
   await decideRegistration(
     event,
