@@ -51,6 +51,7 @@ import {
   registerProgrammeParticipant,
   registrationAdminRoutes,
   registrationPublicRoutes,
+  peopleEvents,
   settleWorkshop,
 } from './modules/registrations/index.js';
 import type { Clock } from './shared/clock.js';
@@ -98,7 +99,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   };
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
-  registerPeopleApi(api, clock, peopleInRole);
+  registerPeopleApi(api, clock, { peopleInRole, events: peopleEvents });
   registerAgendaApi(api, clock, agendaHooks);
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
@@ -106,7 +107,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     loginRoutes(config, clock),
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
-    personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole }),
+    personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole, events: peopleEvents }),
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),

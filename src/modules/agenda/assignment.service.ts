@@ -135,3 +135,19 @@ export async function peopleInRole(role: AssignmentRole): Promise<string[]> {
   });
   return ids.map(String);
 }
+
+/** The events in whose programmes a person holds a role (any status): for the access policy. */
+export async function eventsOfAssignedPerson(personId: string): Promise<string[]> {
+  return (await Assignment.distinct('eventId', { personId })).map(String);
+}
+
+/** Everyone holding a role in any programme, with those events (for whole-directory exports). */
+export async function eventsOfEveryoneAssigned(): Promise<Map<string, string[]>> {
+  const events = new Map<string, string[]>();
+  for await (const a of Assignment.find({}, { personId: 1, eventId: 1 }).lean().cursor()) {
+    const list = events.get(String(a.personId)) ?? [];
+    if (!list.includes(String(a.eventId))) list.push(String(a.eventId));
+    events.set(String(a.personId), list);
+  }
+  return events;
+}

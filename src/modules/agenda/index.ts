@@ -3,7 +3,14 @@ export { sessionRoutes, type OnAssignmentConfirmed, type AgendaHooks } from './s
 export { registerAgendaApi } from './agenda.api.js';
 export { rolesOfPerson } from './person-roles.js';
 export { createSession, getSession, listSessions, updateSession } from './session.service.js';
-export { assignPerson, listAssignments, peopleInRole, updateAssignment } from './assignment.service.js';
+export {
+  assignPerson,
+  eventsOfAssignedPerson,
+  eventsOfEveryoneAssigned,
+  listAssignments,
+  peopleInRole,
+  updateAssignment,
+} from './assignment.service.js';
 export { checkProgramme, type Warning } from './checks.js';
 export { loadWorkingProgramme, checksOf, type WorkingProgramme } from './programme.service.js';
 export { describeWarning } from './agenda.presenters.js';

@@ -4,9 +4,8 @@ import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
-import { historyOf } from '../audit/index.js';
 import { actorOf, requireUser } from '../auth/index.js';
-import { localized, type EventView, canEditEvent, eventOf } from '../events/index.js';
+import { eventOf, historyFor, localized, policy, type EventView } from '../events/index.js';
 import { searchPeople } from '../people/index.js';
 import { describeWarning, peopleOf } from './agenda.presenters.js';
 import { assignmentInput, assignmentPatchInput, sessionInput, sessionPatchInput } from './agenda.schemas.js';
@@ -43,6 +42,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
 
   const sessionPage = async (req: Request, event: EventView, sessionId: string) => {
     const session = await getSession(event.id, sessionId);
+    const can = await policy.forEvent(req.user, event.id);
     const programme = await loadWorkingProgramme(event);
     const warnings = checksOf(event, programme)
       .warnings.filter((w) => w.sessionIds.includes(session.id))
@@ -58,8 +58,8 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       candidates: find ? (await searchPeople({ q: find })).people.slice(0, 20) : [],
       roles: ASSIGNMENT_ROLES,
       statuses: ASSIGNMENT_STATUSES,
-      canEdit: await canEditEvent(req.user, event.id),
-      history: await historyOf('session', session.id),
+      canEdit: can.edit,
+      history: await historyFor('session', session.id, can),
       historyZone: event.timezone,
       values: formValuesOfSession(session, event.timezone),
       ...formOptions,

@@ -8,7 +8,7 @@ import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
 import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
-import { historyOf } from '../audit/index.js';
+import { historyFor, policy } from '../events/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { CONTACT_TYPES, INSTITUTIONS } from './contact.model.js';
 import { ValidationError } from '../../shared/errors.js';
@@ -34,7 +34,8 @@ const listQuery = z.strictObject({
 });
 
 /** Viewers see who the contacts are, not how to reach them (DESIGN.md §6). */
-const seesContacts = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+/** National contacts belong to no event: admins and organizers (policy.ts). */
+const seesContacts = (req: Request) => policy.forNoEvent(req.user).contactDetails;
 const withoutReach = (c: ContactView): ContactView => ({ ...c, email: undefined, phone: undefined });
 
 /** National contacts: each government's focal point, alternates and liaisons, with their log. */
@@ -127,7 +128,7 @@ export function contactRoutes(clock: Clock): Router {
       title: contact.name,
       contact: seesContacts(req) ? contact : withoutReach(contact),
       log: seesContacts(req) ? await contactLog(contact.id) : [],
-      history: await historyOf('contact', contact.id),
+      history: await historyFor('contact', contact.id, policy.forNoEvent(req.user)),
       canEdit: seesContacts(req),
       values: contact,
       ...formLocals(req),

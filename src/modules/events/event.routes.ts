@@ -7,7 +7,6 @@ import { DEFAULT_TIMEZONE } from '../../shared/time.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
-import { historyOf } from '../audit/index.js';
 import { actorOf, getUser, listUsers, requireRole, requireUser } from '../auth/index.js';
 import { eventInputFromForm, formFieldName, formValuesOf, roomInputFromForm } from './event.form.js';
 import { EVENT_STATUSES } from './event.model.js';
@@ -27,8 +26,8 @@ import {
   updateEvent,
   updateRoom,
 } from './event.service.js';
-import { addTeamMember, canEditEvent, removeTeamMember, teamOf } from './team.service.js';
-import { eventOf } from './event.access.js';
+import { addTeamMember, removeTeamMember, teamOf } from './team.service.js';
+import { eventOf, historyFor, eventWithPermissions } from './event.access.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
@@ -68,7 +67,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   });
 
   router.get('/admin/events/:eventId', async (req, res) => {
-    const event = await eventOf(req);
+    const { event, can } = await eventWithPermissions(req);
     const users = await listUsers();
     const team = (await teamOf(event.id)).map((member) => ({
       ...member,
@@ -78,11 +77,12 @@ export function eventAdminRoutes(clock: Clock): Router {
     res.render('events/manage', {
       title: event.slug,
       event,
-      canEdit: await canEditEvent(req.user, event.id),
+      canEdit: can.edit,
       team,
+      teamAddresses: can.accountAddresses,
       candidates: users.filter((u) => u.status === 'active' && u.role !== 'viewer' && !memberIds.has(u.id)),
       statuses: EVENT_STATUSES,
-      history: await historyOf('event', event.id),
+      history: await historyFor('event', event.id, can),
       languageOptions: LANGUAGES,
     });
   });

@@ -3,7 +3,6 @@ import type { Clock } from '../../shared/clock.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
-import { historyOf } from '../audit/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { EVENT_STATUSES } from './event.model.js';
 import {
@@ -23,7 +22,7 @@ import {
   updateRoom,
 } from './event.service.js';
 import type { EventView, RoomView } from './event.views.js';
-import { eventOf } from './event.access.js';
+import { eventOf, historyFor, eventWithPermissions } from './event.access.js';
 
 const trilingualOutput = z.object({
   es: z.string().optional(),
@@ -138,8 +137,11 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     summary: 'Audit trail of an event: who changed what, when',
     response: historyOutput,
     handler: async (req) => {
-      const event = await eventOf(req);
-      return (await historyOf('event', event.id)).map((entry) => ({ ...entry, at: entry.at.toISOString() }));
+      const { event, can } = await eventWithPermissions(req);
+      return (await historyFor('event', event.id, can)).map((entry) => ({
+        ...entry,
+        at: entry.at.toISOString(),
+      }));
     },
   });
 

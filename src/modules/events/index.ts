@@ -15,4 +15,5 @@ export { Event } from './event.model.js';
 export { localized, type EventView, type RoomView, type InvitationSettings } from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
-export { eventOf } from './event.access.js';
+export { eventOf, eventWithPermissions, historyFor } from './event.access.js';
+export { policy, type Permissions, type Reader } from './policy.js';

@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { TeamMember } from './event.model.js';
+import { policy } from './policy.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface Editor {
@@ -60,12 +61,9 @@ export async function teamOf(eventId: string): Promise<{ userId: string; notify:
   return members.map((member) => ({ userId: member.userId, notify: member.notify }));
 }
 
-/** Admins edit every event; organizers only those whose team they are in; viewers none. */
+/** Admins edit every event; organizers only those whose team they are in; viewers none (policy.ts). */
 export async function canEditEvent(user: Editor | undefined, eventId: string): Promise<boolean> {
-  if (!user) return false;
-  if (user.role === 'admin') return true;
-  if (user.role !== 'organizer') return false;
-  return Boolean(await TeamMember.exists({ eventId, userId: user.id }));
+  return (await policy.forEvent(user, eventId)).edit;
 }
 
 export async function assertCanEditEvent(user: Editor | undefined, eventId: string): Promise<void> {

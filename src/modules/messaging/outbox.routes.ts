@@ -4,12 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { NotFoundError } from '../../shared/errors.js';
+import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { emlFileName } from './transport.js';
 import { text } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
+import { policy, type Permissions } from '../events/index.js';
 import { batchProgress } from './history.service.js';
 import { MESSAGE_STATUSES } from './message.model.js';
 import { cancelMessage, getMessage, listMessages, retryMessage, type MessageView } from './outbox.service.js';
@@ -30,12 +31,26 @@ const batchQuery = z.strictObject({
   kind: z.enum(['invitations', 'reminders', 'notices', 'announcements']).optional(),
 });
 
-/** Viewers read the outbox without addresses or contents (DESIGN.md §6). */
-const seesContents = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
+/**
+ * A mail's addresses and contents (its private links) follow its event's policy: admins and the
+ * event's team; others read the list without them. A mail of no event falls under the policy's
+ * rule for records of no event.
+ */
+const permissionsOver = (req: Request, message: MessageView): Promise<Permissions> =>
+  message.eventIds.length > 0
+    ? policy.forEvents(req.user, message.eventIds)
+    : Promise.resolve(policy.forNoEvent(req.user));
 const withoutAddresses = (m: MessageView): MessageView => ({
   ...m,
   to: m.to.map((r) => ({ name: r.name, email: '' })),
 });
+
+/** The message, for someone allowed its contents (403 otherwise). */
+async function openMessage(req: Request): Promise<MessageView> {
+  const message = await getMessage(pathParam(req, 'id'));
+  if (!(await permissionsOver(req, message)).mailContents) throw new ForbiddenError();
+  return message;
+}
 
 /** The outbox for organizers: every mail with its status, openable as sent; retry or cancel. */
 export function outboxRoutes(config: Config, clock: Clock): Router {
@@ -46,13 +61,22 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
   router.get('/admin/outbox', async (req, res) => {
     const filter = parse(outboxQuery, queryOf(req));
     const result = await listMessages(filter);
+    const teams = req.user?.role === 'organizer' ? await policy.teamOf(req.user) : undefined;
+    const messages = await Promise.all(
+      result.messages.map(async (m) => {
+        const can =
+          m.eventIds.length > 0
+            ? await policy.forEvents(req.user, m.eventIds, teams)
+            : policy.forNoEvent(req.user);
+        return { ...(can.mailContents ? m : withoutAddresses(m)), open: can.mailContents };
+      }),
+    );
     res.render('messaging/outbox', {
       title: req.t('outbox.title'),
       ...result,
-      messages: seesContents(req) ? result.messages : result.messages.map(withoutAddresses),
+      messages,
       filter,
       statuses: MESSAGE_STATUSES,
-      canAct: seesContents(req),
       writesFiles,
     });
   });
@@ -72,13 +96,13 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
   });
 
   router.get('/admin/outbox/:id', ...requireRole('admin', 'organizer'), async (req, res) => {
-    const message = await getMessage(pathParam(req, 'id'));
+    const message = await openMessage(req);
     res.render('messaging/message', { title: message.subject, message, writesFiles });
   });
 
   // The HTML of a mail, shown in a sandboxed frame: its own links and markup cannot touch Foro's page.
   router.get('/admin/outbox/:id/html', ...requireRole('admin', 'organizer'), async (req, res) => {
-    const message = await getMessage(pathParam(req, 'id'));
+    const message = await openMessage(req);
     res
       .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
       .type('html')
@@ -87,7 +111,7 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
 
   // Without a mail server, the mail preview: the very file written for this mail, to open in a mail program.
   router.get('/admin/outbox/:id/eml', ...requireRole('admin', 'organizer'), async (req, res) => {
-    const message = await getMessage(pathParam(req, 'id'));
+    const message = await openMessage(req);
     if (!writesFiles || message.status !== 'sent') throw new NotFoundError();
     const file = await readFile(join(config.mail.fileDir, emlFileName(message.messageId))).catch(() => {
       throw new NotFoundError();
@@ -99,11 +123,13 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
   });
 
   router.post('/admin/outbox/:id/retry', ...requireRole('admin', 'organizer'), async (req, res) => {
+    await openMessage(req);
     await retryMessage(pathParam(req, 'id'), actorOf(req), clock);
     res.redirect(303, `/admin/outbox/${pathParam(req, 'id')}`);
   });
 
   router.post('/admin/outbox/:id/cancel', ...requireRole('admin', 'organizer'), async (req, res) => {
+    await openMessage(req);
     await cancelMessage(pathParam(req, 'id'), actorOf(req), clock);
     res.redirect(303, `/admin/outbox/${pathParam(req, 'id')}`);
   });

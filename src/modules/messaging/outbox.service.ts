@@ -79,6 +79,8 @@ export interface MessageView {
   lastError: string | undefined;
   createdAt: Date;
   sentAt: Date | undefined;
+  /** The events the mail belongs to (its access follows theirs); none for account mails. */
+  eventIds: string[];
 }
 
 interface StoredMessage {
@@ -97,6 +99,7 @@ interface StoredMessage {
   lastError?: string | null;
   createdAt: Date;
   sentAt?: Date | null;
+  related?: { type?: string | null; id?: string | null }[];
 }
 
 function toMessageView(m: StoredMessage): MessageView {
@@ -116,6 +119,7 @@ function toMessageView(m: StoredMessage): MessageView {
     lastError: m.lastError ?? undefined,
     createdAt: m.createdAt,
     sentAt: m.sentAt ?? undefined,
+    eventIds: (m.related ?? []).filter((r) => r.type === 'event' && r.id).map((r) => r.id!),
   };
 }
 

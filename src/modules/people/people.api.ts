@@ -5,10 +5,10 @@ import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { GENDERS, SECTORS } from './person.model.js';
-import { searchWithRole, seesContactDetails, type PeopleInRole } from './person.routes.js';
+import { peopleAccess, shownPeople, type PeopleEvents } from './person.access.js';
+import { searchWithRole, type PeopleInRole } from './person.routes.js';
 import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
 import { createPerson, getPerson, updatePerson } from './person.service.js';
-import { withoutContactDetails, type PersonView } from './person.views.js';
 
 export const personOutput = z.object({
   id: z.string(),
@@ -26,15 +26,23 @@ export const personOutput = z.object({
   biography: z.object({ es: z.string(), en: z.string(), pt: z.string() }).partial(),
 });
 
-export function registerPeopleApi(api: ApiRegistry, clock: Clock, peopleInRole?: PeopleInRole): void {
+export function registerPeopleApi(
+  api: ApiRegistry,
+  clock: Clock,
+  options: { peopleInRole?: PeopleInRole; events?: PeopleEvents } = {},
+): void {
+  const { peopleInRole } = options;
+  const access = peopleAccess(options.events);
   const readers = {
     tag: 'People',
-    access: 'any signed-in user (contact details: admins and organizers)',
+    access: 'any signed-in user (contact details: admins, and organizers of an event the person is in)',
     guards: [requireUser],
   };
-  const editors = { tag: 'People', access: 'admin or organizer', guards: requireRole('admin', 'organizer') };
-  const shown = (req: Parameters<typeof seesContactDetails>[0], person: PersonView) =>
-    seesContactDetails(req) ? person : withoutContactDetails(person);
+  const editors = {
+    tag: 'People',
+    access: 'admin or organizer (changes: of an event the person is in, or of a person in none)',
+    guards: requireRole('admin', 'organizer'),
+  };
 
   api.add({
     ...readers,
@@ -49,7 +57,7 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock, peopleInRole?:
     }),
     handler: async (req) => {
       const result = await searchWithRole(parse(personSearchInput, queryOf(req)), peopleInRole);
-      return { ...result, people: result.people.map((p) => shown(req, p)) };
+      return { ...result, people: shownPeople(result.people, await access.of(req, result.people)) };
     },
   });
 
@@ -59,7 +67,7 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock, peopleInRole?:
     path: '/people/:personId',
     summary: 'Read one person',
     response: personOutput,
-    handler: async (req) => shown(req, await getPerson(pathParam(req, 'personId'))),
+    handler: async (req) => access.shown(req, await getPerson(pathParam(req, 'personId'))),
   });
 
   api.add({
@@ -80,6 +88,9 @@ export function registerPeopleApi(api: ApiRegistry, clock: Clock, peopleInRole?:
     summary: 'Change a person: only the fields given change; null clears one',
     body: personPatchInput,
     response: personOutput,
-    handler: async (req, body) => updatePerson(pathParam(req, 'personId'), body, actorOf(req), clock),
+    handler: async (req, body) => {
+      await access.assertEdit(req, await getPerson(pathParam(req, 'personId')));
+      return updatePerson(pathParam(req, 'personId'), body, actorOf(req), clock);
+    },
   });
 }

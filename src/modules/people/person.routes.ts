@@ -8,7 +8,7 @@ import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
-import { historyOf } from '../audit/index.js';
+import { historyFor } from '../events/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { decodeUpload } from '../imports/index.js';
 import { confirmImport, getImportPreview, previewImport } from './import.service.js';
@@ -24,11 +24,11 @@ import {
   searchPeople,
   updatePerson,
 } from './person.service.js';
+import { peopleAccess, shownPeople, type PeopleEvents } from './person.access.js';
 import { withoutContactDetails } from './person.views.js';
 
-/** Organizers and admins see contact details; viewers do not (DESIGN.md §6). */
-export const seesContactDetails = (req: Request) =>
-  req.user?.role === 'admin' || req.user?.role === 'organizer';
+/** Admins and organizers add people and import lists (a new person belongs to no event yet). */
+const addsPeople = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
 
 /** Roles a person holds in programmes; given by the agenda module, which depends on this one. */
 export type RolesOf = (personId: string, language: Language) => Promise<unknown[]>;
@@ -38,6 +38,7 @@ export type PeopleInRole = (role: NonNullable<PersonSearch['role']>) => Promise<
 export interface PersonRouteOptions {
   rolesOf?: RolesOf;
   peopleInRole?: PeopleInRole;
+  events?: PeopleEvents;
 }
 
 /** A search with its role filter turned into the ids of the people who hold that role. */
@@ -48,6 +49,7 @@ export async function searchWithRole(search: PersonSearch, peopleInRole: PeopleI
 
 export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Router {
   const { rolesOf, peopleInRole } = options;
+  const access = peopleAccess(options.events);
   const router = Router();
   router.use('/admin/people', requireUser);
   const editors = requireRole('admin', 'organizer');
@@ -66,18 +68,21 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
     res.render('people/list', {
       title: req.t('people.title'),
       ...result,
-      people: seesContactDetails(req) ? result.people : result.people.map(withoutContactDetails),
+      people: shownPeople(result.people, await access.of(req, result.people)),
       search,
       countryOptions: countriesByName(req.language),
       sectors: SECTORS,
       roles: peopleInRole ? ['chair', 'moderator', 'speaker', 'commentator', 'rapporteur'] : [],
-      canEdit: seesContactDetails(req),
-      contactDetails: seesContactDetails(req),
+      canEdit: addsPeople(req),
+      contactDetails: addsPeople(req),
     });
   });
 
   router.get('/admin/people/export.csv', async (req, res) => {
-    const csv = peopleToCsv(await allPeople(), { withContactDetails: seesContactDetails(req) });
+    const people = await allPeople();
+    const csv = peopleToCsv(shownPeople(people, await access.ofEveryone(req, people)), {
+      withContactDetails: addsPeople(req),
+    });
     res.attachment('foro-people.csv').type('text/csv; charset=utf-8').send(csv);
   });
 
@@ -136,24 +141,27 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
 
   router.get('/admin/people/:id', async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
+    const can = (await access.of(req, [person])).get(person.id)!;
     res.render('people/show', {
       title: `${person.givenName} ${person.familyName}`,
-      person: seesContactDetails(req) ? person : withoutContactDetails(person),
-      canEdit: seesContactDetails(req),
+      person: can.contactDetails ? person : withoutContactDetails(person),
+      canEdit: can.edit,
       roles: rolesOf ? await rolesOf(person.id, req.language) : undefined,
-      history: await historyOf('person', person.id),
+      history: await historyFor('person', person.id, can),
       mails: await mailsAbout('person', person.id),
     });
   });
 
   router.post('/admin/people/:id/calendar-reset', ...editors, async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
+    await access.assertEdit(req, person);
     await resetCalendarFeeds(person.id, actorOf(req), clock);
     res.redirect(303, `/admin/people/${person.id}#roles`);
   });
 
   router.get('/admin/people/:id/edit', ...editors, async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
+    await access.assertEdit(req, person);
     res.render('people/form', {
       title: req.t('people.edit'),
       person,
@@ -164,6 +172,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
 
   router.post('/admin/people/:id', ...editors, async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
+    await access.assertEdit(req, person);
     const body = formBody(req);
     const locals = { title: req.t('people.edit'), person, ...formLocals(req) };
     await handleForm(

@@ -7,7 +7,7 @@ import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
-import { canEditEvent, eventOf } from '../events/index.js';
+import { eventOf, eventWithPermissions } from '../events/index.js';
 import { mailSettingsOf } from '../invitations/index.js';
 import { getPeople, withoutContactDetails } from '../people/index.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
@@ -23,8 +23,6 @@ const listQuery = z.strictObject({
   category: z.enum(CATEGORIES).optional(),
 });
 
-const seesContacts = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
-
 /** Organizers follow, approve, reject and cancel registrations, and set capacities and windows. */
 export function registrationAdminRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
   const router = Router();
@@ -33,7 +31,7 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
   router.use(base, requireUser);
 
   const listPage = async (req: Request) => {
-    const event = await eventOf(req);
+    const { event, can } = await eventWithPermissions(req);
     const filter = parse(listQuery, queryOf(req));
     const registrations = await listRegistrations(event.id, filter);
     const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
@@ -55,11 +53,11 @@ export function registrationAdminRoutes(config: Config, clock: Clock, seats: Sea
         const person = people.get(r.personId);
         return {
           registration: r,
-          person: person && (seesContacts(req) ? person : withoutContactDetails(person)),
+          person: person && (can.contactDetails ? person : withoutContactDetails(person)),
         };
       }),
       capacity: { total: rules.capacity, seated, byCategory },
-      canEdit: await canEditEvent(req.user, event.id),
+      canEdit: can.edit,
     };
   };
 

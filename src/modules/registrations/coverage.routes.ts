@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { countryName } from '../../shared/countries.js';
 import { csvDocument } from '../../shared/csv.js';
 import { requireUser } from '../auth/index.js';
-import { eventOf } from '../events/index.js';
+import { eventOf, eventWithPermissions } from '../events/index.js';
 import { coverageOf } from './coverage.service.js';
 
 /** The coverage dashboard: countries against the steps of their participation, and the counts. */
@@ -12,9 +12,10 @@ export function coverageRoutes(): Router {
   router.use(base, requireUser);
 
   router.get(base, async (req, res) => {
-    const event = await eventOf(req);
+    const { event, can } = await eventWithPermissions(req);
     const coverage = await coverageOf(event);
-    const seesPeople = req.user?.role === 'admin' || req.user?.role === 'organizer';
+    // Rooming names people with their hotels: contact details in the policy's sense.
+    const seesPeople = can.contactDetails;
     res.render('registrations/coverage', {
       title: req.t('coverage.title'),
       event,

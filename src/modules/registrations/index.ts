@@ -22,3 +22,4 @@ export { attendanceOf } from './workshops.js';
 export { PassportData } from './registration.model.js';
 export { REGISTRATION_LINK } from './registration.mail.js';
 export { confirmedParticipants, type ListAudience, type Participant } from './participants.js';
+export { peopleEvents } from './people-events.js';

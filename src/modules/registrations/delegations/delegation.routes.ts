@@ -2,14 +2,14 @@ import { type Request, type Response, Router } from 'express';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { countryName } from '../../../shared/countries.js';
-import { LinkNotFoundError } from '../../../shared/errors.js';
+import { ForbiddenError, LinkNotFoundError } from '../../../shared/errors.js';
 import { parse } from '../../../shared/validate.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { singleUpload } from '../../../web/body.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
-import { canEditEvent, eventOf, getEvent, localized } from '../../events/index.js';
+import { eventOf, eventWithPermissions, getEvent, localized } from '../../events/index.js';
 import { mailSettingsOf } from '../../invitations/index.js';
 import { openLink } from '../../links/index.js';
 import { getPeople } from '../../people/index.js';
@@ -35,7 +35,7 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
   router.use(base, requireUser);
 
   const adminPage = async (req: Request) => {
-    const event = await eventOf(req);
+    const { event, can } = await eventWithPermissions(req);
     const delegations = await delegationsOf(event.id);
     const contacts = (await contactsOfCountries(event.countries)).filter((c) => c.email);
     return {
@@ -48,8 +48,9 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
         })),
       ),
       countries: event.countries.map((code) => ({ code, name: countryName(code, req.language) })),
-      contacts,
-      canEdit: await canEditEvent(req.user, event.id),
+      // Focal points to invite: only for those who may invite.
+      contacts: can.edit ? contacts : [],
+      canEdit: can.edit,
       values: {},
     };
   };
@@ -72,8 +73,10 @@ export function delegationRoutes(config: Config, clock: Clock, seats: SeatAlloca
     );
   });
 
+  // The official note is a credentials paper: for the event's team and admins.
   router.get(`${base}/:delegationId/note`, async (req, res) => {
-    const event = await eventOf(req);
+    const { event, can } = await eventWithPermissions(req);
+    if (!can.contactDetails) throw new ForbiddenError();
     const delegation = await getDelegation(pathParam(req, 'delegationId'));
     if (delegation.eventId !== event.id) throw new LinkNotFoundError();
     sendNote(res, await officialNote(delegation.id));
