@@ -95,6 +95,51 @@ describe('delegations: focal points nominate their country’s delegation', func
     expect(await Message.countDocuments({ template: 'registration.nominee' })).to.equal(3);
   });
 
+  it('a quota lowered below the delegates named removes nobody and refuses more until enough withdraw', async () => {
+    const { organizer, event, token, contacts } = await invite('PE', 5);
+    const { agent, csrf } = await focalPoint(token);
+    const nominate = (from: number, n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          agent
+            .post(`/nominations/${token}/members`)
+            .type('form')
+            .send({ _csrf: csrf, ...nominee(from + i) }),
+        ),
+      );
+    expect((await nominate(0, 5)).map((r) => r.status)).to.deep.equal([303, 303, 303, 303, 303]);
+    const page = await organizer.agent.get(`/admin/events/${event.id}/delegations`);
+    const lowered = await organizer.agent
+      .post(`/admin/events/${event.id}/delegations`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), country: 'PE', contactId: contacts[0]!.id, quota: '3' });
+    expect(lowered.status).to.equal(303);
+    // Nominees wait for the organizers' approval (the default for government delegations).
+    const members = () => Registration.countDocuments({ eventId: event.id, status: 'pending' });
+    expect(await members(), 'nobody removed').to.equal(5);
+    expect(
+      (await nominate(10, 6)).every((r) => r.status === 409),
+      'five named for three places',
+    ).to.equal(true);
+
+    const named = await Registration.find({ eventId: event.id, category: 'government_delegation' }).lean();
+    const withdraw = (id: unknown) =>
+      agent
+        .post(`/nominations/${token}/members/${String(id)}/withdraw`)
+        .type('form')
+        .send({ _csrf: csrf });
+    expect((await withdraw(named[0]!._id)).status).to.equal(303);
+    expect((await withdraw(named[1]!._id)).status).to.equal(303);
+    expect((await nominate(20, 3)).map((r) => r.status).sort(), 'three named: still full').to.deep.equal([
+      409, 409, 409,
+    ]);
+    expect((await withdraw(named[2]!._id)).status).to.equal(303);
+    expect(
+      (await nominate(30, 3)).filter((r) => r.status === 303),
+      'one place really free',
+    ).to.have.length(1);
+  });
+
   it('keeps each country to its own delegation', async () => {
     const { tokens } = await invite('PE', 2);
     const ec = await focalPoint(tokens['EC']!);
