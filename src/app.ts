@@ -8,6 +8,7 @@ import {
   registerEventsApi,
   type EventView,
 } from './modules/events/index.js';
+import { routeAccess } from './modules/events/index.js';
 import {
   builderRoutes,
   peopleInRole,
@@ -155,6 +156,7 @@ export function createApp(deps: AppDependencies, extraRouters: Router[] = []): E
   app.use(sessions(config, database.connection));
   app.use(csrfProtection, stripCsrfField);
   app.use(authenticateRequest(deps.clock));
+  app.use(routeAccess());
 
   app.use(PRIVATE_LINK_PATHS, ...privateLinkPages(config, deps.clock));
   for (const router of [...moduleRouters(deps), ...extraRouters]) app.use(router);

@@ -131,6 +131,20 @@ describe('agenda: sessions, people in their roles, checks', () => {
     expect(await Session.countDocuments()).to.equal(0);
   });
 
+  it('cancels and restores a session with the buttons on its page, and refuses a post without a status', async () => {
+    const { agent, api, event } = await setup();
+    const created = await agent.post(`${api}/sessions`).send({ type: 'panel', title: { es: 'Panel' } });
+    const page = `/admin/events/${event.id}/sessions/${created.body.id}`;
+    const token = await csrfFor(agent, page);
+    const post = (form: Record<string, string>) =>
+      agent.post(`${page}/status`).type('form').send({ _csrf: token, ...form });
+    expect((await post({ status: 'cancelled' })).status).to.equal(303);
+    expect((await Session.findById(created.body.id).lean())!.status).to.equal('cancelled');
+    expect((await post({})).status).to.equal(422);
+    expect((await post({ status: 'draft' })).status).to.equal(303);
+    expect((await Session.findById(created.body.id).lean())!.status).to.equal('draft');
+  });
+
   it('refuses a session edit saved from a stale copy with 409', async () => {
     const { agent, api, event } = await setup();
     const created = await agent.post(`${api}/sessions`).send({ type: 'panel', title: { es: 'Panel' } });

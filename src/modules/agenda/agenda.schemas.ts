@@ -44,6 +44,9 @@ export const sessionInput = z.strictObject(sessionFields).superRefine(timesToget
 export type SessionInput = z.output<typeof sessionInput>;
 
 /** A change: only the fields given change; `null` clears an optional one (no room, no time). */
+/** The status buttons on a session's page (cancel, restore): one required field. */
+export const sessionStatusInput = z.strictObject({ status: z.enum(SESSION_STATUSES) });
+
 export const sessionPatchInput = z
   .strictObject({
     type: sessionFields.type.optional(),

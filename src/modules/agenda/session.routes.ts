@@ -8,7 +8,13 @@ import { actorOf, requireUser } from '../auth/index.js';
 import { eventOf, historyFor, localized, policy, type EventView } from '../events/index.js';
 import { searchPeople } from '../people/index.js';
 import { describeWarning, peopleOf } from './agenda.presenters.js';
-import { assignmentInput, assignmentPatchInput, sessionInput, sessionPatchInput } from './agenda.schemas.js';
+import {
+  assignmentInput,
+  assignmentPatchInput,
+  sessionInput,
+  sessionPatchInput,
+  sessionStatusInput,
+} from './agenda.schemas.js';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignment.model.js';
 import { assignPerson, removeAssignment, updateAssignment } from './assignment.service.js';
 import { checksOf, loadWorkingProgramme } from './programme.service.js';
@@ -123,7 +129,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   router.post(`${base}/:sessionId/status`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const sessionId = pathParam(req, 'sessionId');
-    const { status } = parse(sessionPatchInput.pick({ status: true }), formBody(req));
+    const { status } = parse(sessionStatusInput, formBody(req));
     await updateSession(event, sessionId, { status }, actorOf(req), clock);
     res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
   });

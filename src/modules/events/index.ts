@@ -17,3 +17,4 @@ export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
 export { eventOf, eventWithPermissions, historyFor } from './event.access.js';
 export { policy, type Permissions, type Reader } from './policy.js';
+export { routeAccess } from './route-access.js';
