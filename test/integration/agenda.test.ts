@@ -137,7 +137,10 @@ describe('agenda: sessions, people in their roles, checks', () => {
     const page = `/admin/events/${event.id}/sessions/${created.body.id}`;
     const token = await csrfFor(agent, page);
     const post = (form: Record<string, string>) =>
-      agent.post(`${page}/status`).type('form').send({ _csrf: token, ...form });
+      agent
+        .post(`${page}/status`)
+        .type('form')
+        .send({ _csrf: token, ...form });
     expect((await post({ status: 'cancelled' })).status).to.equal(303);
     expect((await Session.findById(created.body.id).lean())!.status).to.equal('cancelled');
     expect((await post({})).status).to.equal(422);
