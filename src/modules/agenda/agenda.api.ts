@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
-import type { AgendaHooks } from './session.routes.js';
+import { assignmentEffects, type AgendaHooks } from './session.routes.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
@@ -75,7 +75,8 @@ const assignmentJson = (a: AssignmentView) => {
 };
 
 export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaHooks = {}): void {
-  const { onConfirmed, onCapacityChanged } = hooks;
+  const { onCapacityChanged } = hooks;
+  const confirmedIn = (event: EventView) => assignmentEffects(hooks, event);
   const readers = { tag: 'Programme', access: 'any signed-in user', guards: [requireUser] };
   const editors = {
     tag: 'Programme',
@@ -156,8 +157,7 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
     handler: async (req, body) => {
       const event = await eventOf(req, { edit: true });
       const session = await getSession(event.id, pathParam(req, 'sessionId'));
-      const assignment = await assignPerson(session, body, actorOf(req), clock);
-      if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
+      const assignment = await assignPerson(session, body, actorOf(req), clock, confirmedIn(event));
       return assignmentJson(assignment);
     },
   });
@@ -178,8 +178,8 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
         body,
         actorOf(req),
         clock,
+        confirmedIn(event),
       );
-      if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
       return assignmentJson(assignment);
     },
   });

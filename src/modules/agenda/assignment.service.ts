@@ -15,6 +15,7 @@ export async function assignPerson(
   input: AssignmentInput,
   actor: Actor,
   clock: Clock,
+  effects: AssignmentEffects = {},
 ): Promise<AssignmentView> {
   const person = await getPerson(input.personId).catch(absentIfNotFound);
   if (!person) throw new ValidationError([{ field: 'personId', code: 'unknown_reference' }]);
@@ -51,6 +52,7 @@ export async function assignPerson(
     },
     clock,
   );
+  if (assignment.status === 'confirmed') await effects.onConfirmed?.(person.id);
   return assignment;
 }
 
@@ -60,31 +62,59 @@ export async function getAssignment(sessionId: string, assignmentId: string): Pr
   return toAssignmentView(assignment);
 }
 
-/** Organizers may set any status (people also confirm or decline through their link). */
+/**
+ * The moves an assignment's status may make: invited once proposed; an answer (confirmed or
+ * declined) may change while the invitation is open; withdrawn takes it out of the programme,
+ * and it may come back. Anything else is a 409 ILLEGAL_TRANSITION.
+ */
+export const ASSIGNMENT_MOVES: Record<AssignmentStatus, readonly AssignmentStatus[]> = {
+  proposed: ['invited', 'confirmed', 'declined', 'withdrawn'],
+  invited: ['confirmed', 'declined', 'withdrawn'],
+  confirmed: ['declined', 'withdrawn'],
+  declined: ['invited', 'confirmed', 'withdrawn'],
+  withdrawn: ['proposed', 'invited'],
+};
+
+/** What other modules do when an assignment moves (wired through the agenda hooks). */
+export interface AssignmentEffects {
+  /** Someone confirmed a role: they get a programme participant's registration. */
+  onConfirmed?: (personId: string) => Promise<void>;
+}
+
+/**
+ * The one way an assignment changes: a status move the table allows, its answer time, its audit
+ * entry and its side effects; the order and message change with it. People confirm or decline
+ * through their link; organizers record the rest.
+ */
 export async function updateAssignment(
   sessionId: string,
   assignmentId: string,
   patch: AssignmentPatch,
   actor: Actor,
   clock: Clock,
+  effects: AssignmentEffects = {},
 ): Promise<AssignmentView> {
   const before = await getAssignment(sessionId, assignmentId);
   const set: Record<string, unknown> = { ...patch };
-  const statusChanged = patch.status !== undefined && patch.status !== before.status;
-  if (statusChanged && (patch.status === 'confirmed' || patch.status === 'declined'))
-    set['respondedAt'] = clock.now();
+  const to = patch.status;
+  const moves = to !== undefined && to !== before.status;
+  if (moves && !ASSIGNMENT_MOVES[before.status].includes(to)) {
+    throw new ConflictError('ILLEGAL_TRANSITION', undefined, { from: before.status, to });
+  }
+  if (moves && (to === 'confirmed' || to === 'declined')) set['respondedAt'] = clock.now();
   await Assignment.updateOne({ _id: assignmentId }, { $set: set });
-  if (statusChanged) {
+  if (moves) {
     await recordChange(
       {
-        action: `assignment.${patch.status as AssignmentStatus}`,
+        action: `assignment.${to}`,
         subjectType: 'session',
         subjectId: sessionId,
         actor,
-        changes: [{ field: `${before.role}:${before.personId}`, from: before.status, to: patch.status }],
+        changes: [{ field: `${before.role}:${before.personId}`, from: before.status, to }],
       },
       clock,
     );
+    if (to === 'confirmed') await effects.onConfirmed?.(before.personId);
   }
   return getAssignment(sessionId, assignmentId);
 }

@@ -16,7 +16,12 @@ import {
   sessionStatusInput,
 } from './agenda.schemas.js';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignment.model.js';
-import { assignPerson, removeAssignment, updateAssignment } from './assignment.service.js';
+import {
+  assignPerson,
+  removeAssignment,
+  updateAssignment,
+  type AssignmentEffects,
+} from './assignment.service.js';
 import { checksOf, loadWorkingProgramme } from './programme.service.js';
 import { formValuesOfSession, sessionFieldName, sessionInputFromForm } from './session.form.js';
 import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
@@ -40,8 +45,14 @@ export interface AgendaHooks {
   onCapacityChanged?: (event: EventView, sessionId: string) => Promise<void>;
 }
 
+/** The effects of an assignment's moves in this event, from the hooks. */
+export function assignmentEffects(hooks: AgendaHooks, event: EventView): AssignmentEffects {
+  return { onConfirmed: async (personId) => hooks.onConfirmed?.(event, personId) };
+}
+
 export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
-  const { onConfirmed, onCapacityChanged } = hooks;
+  const { onCapacityChanged } = hooks;
+  const confirmedIn = (event: EventView) => assignmentEffects(hooks, event);
   const router = Router();
   const base = '/admin/events/:eventId/sessions';
   router.use(base, requireUser);
@@ -137,27 +148,27 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   router.post(`${base}/:sessionId/assignments`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    const assignment = await assignPerson(
+    await assignPerson(
       session,
       parse(assignmentInput, formBody(req)),
       actorOf(req),
       clock,
+      confirmedIn(event),
     );
-    if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
     res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
   });
 
   router.post(`${base}/:sessionId/assignments/:assignmentId`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    const assignment = await updateAssignment(
+    await updateAssignment(
       session.id,
       pathParam(req, 'assignmentId'),
       parse(assignmentPatchInput, formBody(req)),
       actorOf(req),
       clock,
+      confirmedIn(event),
     );
-    if (assignment.status === 'confirmed') await onConfirmed?.(event, assignment.personId);
     res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
   });
 

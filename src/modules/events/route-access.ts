@@ -2,18 +2,21 @@ import type { RequestHandler } from 'express';
 import { match } from 'path-to-regexp';
 import { ForbiddenError } from '../../shared/errors.js';
 import { requireRole, requireUser } from '../auth/index.js';
+import { getEvent } from './event.service.js';
 import { policy, ROUTES, type RouteRule } from './policy.js';
 
 type Guard = (eventId: string | undefined) => RequestHandler[];
 
-/** The team rule: the event in the path must be one the caller may edit; without one, the route checks its record. */
+/**
+ * The team rule: the event in the path must be one the caller may edit (an unknown event is a
+ * 404, as the route would say); without one in the path, the route checks its record's event.
+ */
 const teamOf =
   (eventId: string | undefined): RequestHandler =>
   async (req, _res, next) => {
-    if (eventId !== undefined && !(await policy.forEvent(req.user, eventId)).edit) {
-      return next(new ForbiddenError());
-    }
-    next();
+    if (eventId === undefined || (await policy.forEvent(req.user, eventId)).edit) return next();
+    await getEvent(eventId);
+    next(new ForbiddenError());
   };
 
 const GUARDS: Record<RouteRule, Guard> = {

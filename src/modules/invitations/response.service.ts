@@ -182,6 +182,7 @@ export async function answerInvitation(
     { status: answer, message: input.message ?? '' },
     actor,
     deps.clock,
+    { onConfirmed: async (personId) => deps.onConfirmed?.(view.event, personId) },
   );
   // The page and the receipt show the invitation as it now stands, without reading it all again.
   const updated: InvitationView = {
@@ -211,7 +212,6 @@ export async function answerInvitation(
     deps.settings,
     deps.clock,
   );
-  if (answer === 'confirmed') await deps.onConfirmed?.(updated.event, updated.person.id);
   if (answer === 'declined') {
     await notifyTeamOfDecline(
       { event: updated.event, assignment: updated.assignment, person: updated.person, fieldsFor, number },

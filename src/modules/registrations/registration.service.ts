@@ -6,14 +6,15 @@ import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
 import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
-import { seat, unseat } from './placement.js';
-import { PassportData, Registration, type RegistrationStatus } from './registration.model.js';
+import { unseat } from './placement.js';
+import { confirmOrWaitlist, moveRegistration } from './transitions.js';
+import { PassportData, Registration } from './registration.model.js';
 import { mailRegistration } from './registration.mail.js';
 import type { RegistrationInput, SelfServiceInput } from './registration.schemas.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
 import { registrationRules, type RegistrationRules } from './settings.service.js';
 import type { SeatAllocator } from './seats.js';
-import { seatWorkshops, unseatWorkshops, workshopsOf } from './workshops.js';
+import { unseatWorkshops, workshopsOf } from './workshops.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 /** A submission still incomplete this long after it began was cut short (a live one takes seconds). */
@@ -31,38 +32,6 @@ export async function getRegistration(id: string): Promise<RegistrationView> {
   return toRegistrationView(doc);
 }
 
-/** Records a registration's new status, with who and when, in the audit trail too. */
-export async function setStatus(
-  registration: RegistrationView,
-  status: RegistrationStatus,
-  actor: Actor,
-  clock: Clock,
-  reason?: string,
-): Promise<RegistrationView> {
-  const now = clock.now();
-  await Registration.updateOne(
-    { _id: registration.id },
-    { $set: { status, statusAt: now, statusBy: actor.label, ...(reason && { reason }) } },
-  );
-  await recordChange(
-    {
-      action: `registration.${status}`,
-      subjectType: 'registration',
-      subjectId: registration.id,
-      actor,
-      changes: [{ field: 'status', from: registration.status, to: status }],
-    },
-    clock,
-  );
-  return {
-    ...registration,
-    status,
-    statusAt: now,
-    statusBy: actor.label,
-    reason: reason ?? registration.reason,
-  };
-}
-
 /**
  * Places a registration that needs no approval (or was just approved): confirmed if it gets its
  * seats, otherwise waiting in arrival order. Each outcome sends its mail.
@@ -73,20 +42,16 @@ async function place(
   context: { rules: RegistrationRules; person: PersonView; actor: Actor },
   deps: RegistrationDeps,
 ) {
-  const { rules, person, actor } = context;
-  const seated = await seat(registration, rules, deps.seats);
-  const updated = await setStatus(registration, seated ? 'confirmed' : 'waitlisted', actor, deps.clock);
-  if (seated) await seatWorkshops(updated, deps.seats);
-  await mailRegistration(
+  return confirmOrWaitlist(
+    event,
+    registration,
     {
-      event,
-      registration: updated,
-      person,
-      key: seated ? 'registration.confirmed' : 'registration.waitlisted',
+      ...context,
+      whenFull: 'waitlist',
+      mail: { confirmed: 'registration.confirmed', waitlisted: 'registration.waitlisted' },
     },
     deps,
   );
-  return updated;
 }
 
 /** Needs and travel as stored, from the form or the private page (same fields in both). */
@@ -260,18 +225,18 @@ export async function promoteWaiting(event: EventView, deps: RegistrationDeps): 
     .lean();
   let promoted = 0;
   for (const doc of waiting) {
-    const registration = toRegistrationView(doc);
-    if (!(await seat(registration, rules, deps.seats))) continue;
-    const updated = await setStatus(
-      registration,
-      'confirmed',
-      { label: 'Foro (waiting list)', via: 'system' },
-      deps.clock,
+    const placed = await confirmOrWaitlist(
+      event,
+      toRegistrationView(doc),
+      {
+        rules,
+        actor: { label: 'Foro (waiting list)', via: 'system' },
+        whenFull: 'stay',
+        mail: { confirmed: 'registration.promoted' },
+      },
+      deps,
     );
-    await seatWorkshops(updated, deps.seats);
-    const person = await getPerson(updated.personId);
-    await mailRegistration({ event, registration: updated, person, key: 'registration.promoted' }, deps);
-    promoted += 1;
+    if (placed.status === 'confirmed') promoted += 1;
   }
   return promoted;
 }
@@ -295,17 +260,24 @@ export async function decideRegistration(
   if (decision === 'approve') {
     if (!['pending', 'waitlisted'].includes(registration.status)) throw new ConflictError('NOT_PENDING');
     const rules = await registrationRules(event, deps.clock);
-    if (!(await seat(registration, rules, deps.seats))) throw new ConflictError('CAPACITY_FULL');
-    const updated = await setStatus(registration, 'confirmed', input.actor, deps.clock);
-    await seatWorkshops(updated, deps.seats);
-    await mailRegistration({ event, registration: updated, person, key: 'registration.confirmed' }, deps);
-    return updated;
+    return confirmOrWaitlist(
+      event,
+      registration,
+      {
+        rules,
+        actor: input.actor,
+        person,
+        whenFull: 'refuse',
+        mail: { confirmed: 'registration.confirmed' },
+      },
+      deps,
+    );
   }
   if (registration.status === 'cancelled' || registration.status === 'rejected') return registration;
   await unseat(registration, await registrationRules(event, deps.clock), deps.seats);
   await unseatWorkshops(registration, deps.seats);
   const status = decision === 'reject' ? 'rejected' : 'cancelled';
-  const updated = await setStatus(registration, status, input.actor, deps.clock, input.reason);
+  const updated = await moveRegistration(registration, status, input.actor, deps.clock, input.reason);
   await mailRegistration(
     { event, registration: updated, person, key: `registration.${status}`, reason: input.reason },
     deps,

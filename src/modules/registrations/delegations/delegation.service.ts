@@ -11,16 +11,11 @@ import { issueLink } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import { findOrCreatePersonByEmail } from '../../people/index.js';
 import { settleCapacities } from '../capacity.js';
-import { seat } from '../placement.js';
+import { confirmOrWaitlist } from '../transitions.js';
 import { scopes } from '../seats.js';
 import { Registration } from '../registration.model.js';
 import { mailRegistration } from '../registration.mail.js';
-import {
-  decideRegistration,
-  getRegistration,
-  setStatus,
-  type RegistrationDeps,
-} from '../registration.service.js';
+import { decideRegistration, getRegistration, type RegistrationDeps } from '../registration.service.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from '../registration.views.js';
 import { registrationRules } from '../settings.service.js';
 import { Delegation, DelegationNote } from './delegation.model.js';
@@ -215,9 +210,8 @@ export async function nominate(
     await Registration.updateOne({ _id: existing._id }, { $set: fields });
     registration = toRegistrationView({ ...existing, ...fields } as StoredRegistration);
   }
-  if (!approval && registration.status !== 'confirmed') {
-    const placed = await seat(registration, rules, deps.seats);
-    registration = await setStatus(registration, placed ? 'confirmed' : 'waitlisted', actor, deps.clock);
+  if (!approval && (registration.status === 'pending' || registration.status === 'waitlisted')) {
+    registration = await confirmOrWaitlist(event, registration, { rules, actor, whenFull: 'waitlist' }, deps);
   }
   await Delegation.updateOne({ _id: delegation.id }, { $set: { submittedAt: now } });
   await recordChange(
