@@ -87,10 +87,16 @@ export function documentSeats(clock: Clock): SeatAllocator {
     if (capacity !== undefined && (await Seat.exists({ _id: shortMarker(doc.scope) }))) {
       for (const waiting of await unblocked(doc.scope, capacity)) {
         try {
-          await Seat.updateOne(
+          const handed = { ...doc, holder: blockerOf(waiting.holder), blocks: waiting.holder };
+          const { matchedCount } = await Seat.updateOne(
             { _id: doc._id, holder: doc.holder },
-            { $set: { holder: blockerOf(waiting.holder), blocks: waiting.holder, takenAt: clock.now() } },
+            { $set: { holder: handed.holder, blocks: handed.blocks, takenAt: clock.now() } },
           );
+          if (matchedCount === 0) return false;
+          // The waiting seat may have left at this very moment (its release looked for a
+          // blocker before this one existed): then this number is free again, not held.
+          if (!(await Seat.exists({ scope: doc.scope, holder: waiting.holder })))
+            return vacate(handed, capacity);
           return false;
         } catch (error) {
           // That seat got a blocker meanwhile (unique scope + holder): the next one.
@@ -151,8 +157,11 @@ export function documentSeats(clock: Clock): SeatAllocator {
       if (!blocker && !(capacity !== undefined && beyond(seat, capacity))) return vacate(seat, capacity);
       // A seat beyond the capacity: its place inside, if it has one, is its blocker's number.
       const { deletedCount } = await Seat.deleteOne({ _id: seat._id, holder });
-      if (deletedCount !== 1 || !blocker) return false;
-      return vacate(blocker, capacity);
+      if (deletedCount !== 1) return false;
+      // Looked for again after the delete: a leaving seat may have handed it a number meanwhile.
+      const standing =
+        blocker ?? ((await Seat.findOne({ scope, holder: blockerOf(holder) }).lean()) as SeatDoc | null);
+      return standing ? vacate(standing, capacity) : false;
     },
 
     // Blockers have `blocks`; `null` matches the documents without it, the seats themselves.
