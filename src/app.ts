@@ -32,6 +32,7 @@ import {
   invitationResponseRoutes,
   invitationRoutes,
   mailSettingsOf,
+  type MailDeps,
   registerInvitationsApi,
   templateRoutes,
 } from './modules/invitations/index.js';
@@ -83,13 +84,15 @@ export interface AppDependencies {
 /** The feature modules' routers, in mounting order. */
 function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Router[] {
   const api = new ApiRegistry();
-  const mail = { clock, settings: mailSettingsOf(config) };
+  // Mail settings are built once here and handed to every module that sends mail.
+  const mail: MailDeps = { clock, settings: mailSettingsOf(config) };
   const seats = documentSeats(clock);
+  const registrations = { ...mail, seats };
   const onConfirmed = (event: EventView, personId: string) =>
-    registerProgrammeParticipant(event, personId, { ...mail, seats });
+    registerProgrammeParticipant(event, personId, registrations);
   const agendaHooks: AgendaHooks = {
     onConfirmed,
-    onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, { ...mail, seats }),
+    onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, registrations),
   };
   const documents = { renderer, clock };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
@@ -120,12 +123,12 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     letterRoutes(config, documents, clock),
     outboxRoutes(config, clock),
     contactRoutes(clock),
-    invitationRoutes(config, clock),
+    invitationRoutes(mail),
     templateRoutes(config, clock),
-    announcementRoutes(config, clock),
-    registrationAdminRoutes(config, clock, seats),
-    registrationPublicRoutes(config, clock, seats),
-    delegationRoutes(config, clock, seats),
+    announcementRoutes(mail),
+    registrationAdminRoutes(registrations),
+    registrationPublicRoutes(config, registrations),
+    delegationRoutes(registrations),
     coverageRoutes(),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes(),

@@ -1,3 +1,4 @@
+import type { Catalogue } from './i18n/index.js';
 /**
  * The one error family. Domain code throws these and never names an HTTP status;
  * the web layer maps `status` and translates `code` (the `errors.<code>` key) for the user.
@@ -61,10 +62,13 @@ export function absentIfNotFound(error: unknown): undefined {
   throw error;
 }
 
+/** The codes the message catalogue explains (errors.<code>.title and .detail, in es, pt and en). */
+export type ErrorCode = keyof Catalogue['errors'] & string;
+
 export class ConflictError extends AppError {
   readonly status = 409;
-  readonly code: string;
-  constructor(code = 'CONFLICT', message?: string, params?: Record<string, string | number>) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode = 'CONFLICT', message?: string, params?: Record<string, string | number>) {
     super(message, params);
     this.code = code;
   }

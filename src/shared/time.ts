@@ -47,3 +47,6 @@ export function formatInstant(at: Date, timeZone: string, language: Language): s
 export function dateAtNoon(date: string): Date {
   return utcNoon(date);
 }
+
+/** A day as milliseconds, for windows counted in days (not calendar arithmetic: that uses luxon in the event's zone). */
+export const DAY_MS = 24 * 3_600_000;

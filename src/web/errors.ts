@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicate-key.js';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import mongoose from 'mongoose';
 import {
@@ -74,7 +75,7 @@ export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof mongoose.Error.ValidationError) return new ValidationError(mongooseFieldErrors(error));
   if (error instanceof mongoose.Error.CastError) return new NotFoundError();
   if (error instanceof mongoose.Error.StrictModeError) return new BadRequestError(error.message);
-  if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
+  if (error instanceof mongoose.mongo.MongoServerError && isDuplicateKey(error)) {
     // MongoDB names the field; FerretDB does not, so the answer stays generic there.
     const field = Object.keys((error.keyValue as Record<string, unknown> | undefined) ?? {})[0];
     return field ? new ConflictError('DUPLICATE', 'duplicate key', { field }) : new ConflictError();

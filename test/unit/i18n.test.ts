@@ -14,6 +14,27 @@ describe('i18n: catalogs and language choice', () => {
     expect(keysOf(catalogs.en).sort()).to.deep.equal(spanish);
   });
 
+  it('explains every error code Foro throws, with a title and a detail in each language', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const files = (await readdir('src', { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const codes = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(`src/${file}`, 'utf8');
+      for (const m of source.matchAll(/readonly code = '([A-Z_]+)'|new \w+Error\('([A-Z_]+)'/g))
+        codes.add(m[1] ?? m[2]!);
+    }
+    expect(codes.size).to.be.greaterThan(20);
+    const missing = [...codes].flatMap((code) =>
+      (['es', 'pt', 'en'] as const).flatMap((language) => {
+        const entry = (catalogs[language].errors as Record<string, { title?: string; detail?: string }>)[
+          code
+        ];
+        return entry?.title && entry.detail ? [] : [`${language}: ${code}`];
+      }),
+    );
+    expect(missing).to.deep.equal([]);
+  });
+
   it('translates with interpolation and falls back to Spanish', () => {
     const translator = createTranslator();
     expect(translator.forLanguage('en')('validation.too_long', { max: 120 })).to.equal(

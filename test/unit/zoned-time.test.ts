@@ -6,22 +6,12 @@ import {
   localToInstant,
   offsetLabel,
 } from '../../src/shared/zoned-time.js';
+import { withTimeZone } from '../support/time-zone.js';
 
 describe('shared: wall-clock time in the event zone', () => {
-  const withTz = (tz: string, run: () => void) => {
-    const before = process.env['TZ'];
-    process.env['TZ'] = tz;
-    try {
-      run();
-    } finally {
-      if (before === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = before;
-    }
-  };
-
   for (const tz of ['UTC', 'Asia/Tokyo', 'America/Guayaquil']) {
     it(`turns 09:00 in Cuenca into 14:00 UTC and back, whatever the process zone (${tz})`, () => {
-      withTz(tz, () => {
+      return withTimeZone(tz, () => {
         const at = localToInstant('2008-04-10', '09:00', 'America/Guayaquil');
         expect(at?.toISOString()).to.equal('2008-04-10T14:00:00.000Z');
         expect(instantToLocal(at!, 'America/Guayaquil')).to.deep.equal({ date: '2008-04-10', time: '09:00' });

@@ -1,8 +1,7 @@
+import { trilingual, type Trilingual } from '../../shared/trilingual.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { AssignmentFields, AssignmentRole, AssignmentStatus } from './assignment.model.js';
 import type { SessionFields, SessionStatus, SessionType } from './session.model.js';
-
-type Trilingual = Partial<Record<Language, string>>;
 
 export interface SessionView {
   id: string;
@@ -32,16 +31,6 @@ export interface AssignmentView {
   status: AssignmentStatus;
   respondedAt: Date | undefined;
   message: string | undefined;
-}
-
-function trilingual(
-  value: { es?: string | null; en?: string | null; pt?: string | null } | null | undefined,
-): Trilingual {
-  const out: Trilingual = {};
-  for (const language of ['es', 'en', 'pt'] as const) {
-    if (value?.[language]) out[language] = value[language];
-  }
-  return out;
 }
 
 export function toSessionView(session: SessionFields & { _id: unknown }): SessionView {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/time.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
@@ -7,7 +8,6 @@ import { AccountDisabledError, InvalidCredentialsError } from './auth.errors.js'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { type Role, toUserView, User, type UserView } from './user.model.js';
 
-const DAY_MS = 24 * 3_600_000;
 export const ACCOUNT_LINKS = {
   setup: { purpose: 'account.setup', validForMs: 7 * DAY_MS },
   reset: { purpose: 'account.reset', validForMs: 2 * DAY_MS },

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import mongoose from 'mongoose';
 import type { Clock } from '../../shared/clock.js';
 import { GeneratedDocument } from './document.model.js';
@@ -34,9 +35,9 @@ export async function cachedFile(key: CacheKey, draw: () => Promise<Buffer>, clo
       contentType: key.contentType,
       data: file,
       createdAt: clock.now(),
-    }).catch((error: { code?: number }) => {
+    }).catch((error: unknown) => {
       // Another process stored the same document first: theirs is as good as ours.
-      if (error.code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
     return file;
   })();

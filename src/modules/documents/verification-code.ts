@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { randomInt } from 'node:crypto';
 
 // Crockford's alphabet: no I, L, O or U, so a code read aloud or typed from paper survives.
@@ -35,7 +36,7 @@ export async function issueCodes(subjects: string[], store: CodeStore): Promise<
       await store.insert(subject, code);
       codes.set(subject, code);
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const winner = await store.winner(subject);
       if (winner) codes.set(subject, winner);
     }

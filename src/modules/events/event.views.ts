@@ -1,7 +1,6 @@
+import { localized, trilingual, type Trilingual } from '../../shared/trilingual.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { EventFields, EventStatus } from './event.model.js';
-
-export type Trilingual = Partial<Record<Language, string>>;
 
 export interface RoomView {
   id: string;
@@ -38,17 +37,6 @@ export interface EventView {
   publishedAt: Date | undefined;
   createdAt: Date | undefined;
   updatedAt: Date | undefined;
-}
-
-function trilingual(
-  value: { es?: string | null; en?: string | null; pt?: string | null } | null | undefined,
-): Trilingual {
-  const out: Trilingual = {};
-  for (const language of ['es', 'en', 'pt'] as const) {
-    const text = value?.[language];
-    if (text) out[language] = text;
-  }
-  return out;
 }
 
 type StoredEvent = EventFields & { _id: unknown; createdAt?: Date; updatedAt?: Date };
@@ -91,11 +79,4 @@ export function toEventView(event: StoredEvent): EventView {
   };
 }
 
-/** Text in the wanted language, else in the event's languages in order, else any. */
-export function localized(
-  text: Trilingual,
-  language: Language,
-  order: Language[] = ['es', 'en', 'pt'],
-): string {
-  return text[language] ?? order.map((l) => text[l]).find(Boolean) ?? Object.values(text).find(Boolean) ?? '';
-}
+export { localized, type Trilingual };

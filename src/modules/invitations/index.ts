@@ -5,7 +5,14 @@ export { sendInvitations, inviteAgain, invitationsOf, type InviteScope } from '.
 export { answerInvitation, openInvitation } from './response.service.js';
 export { sendReminders, sendAllReminders, countDueReminders } from './reminder.service.js';
 export { mailSettingsOf, parseMailbox } from './setup.js';
-export { fullName, languageOf, personFields, sessionTimeFields, type MailSettings } from './mail-context.js';
+export {
+  fullName,
+  languageOf,
+  personFields,
+  sessionTimeFields,
+  type MailDeps,
+  type MailSettings,
+} from './mail-context.js';
 export { sessionInvite } from './invitation-mail.js';
 export { reminderTask } from './reminder-schedule.js';
 export { registerInvitationsApi } from './invitations.api.js';

@@ -1,7 +1,6 @@
 import { type Request, Router } from 'express';
+import type { MailDeps } from './mail-context.js';
 import { z } from 'zod';
-import type { Config } from '../../config/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { objectId } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
@@ -11,7 +10,6 @@ import { canEditEvent, eventOf, invitationSettingsInput, updateInvitationSetting
 import { invitationDashboard, invitationPreview } from './invitation.presenters.js';
 import { inviteAgain, sendInvitations, type InviteScope } from './invite.service.js';
 import { sendReminders } from './reminder.service.js';
-import { mailSettingsOf } from './setup.js';
 
 const scopeInput = z.strictObject({
   scope: z.enum(['all', 'session', 'assignment']).default('all'),
@@ -26,10 +24,10 @@ function scopeOf(input: z.infer<typeof scopeInput>): InviteScope {
 }
 
 /** Organizers invite, follow the answers, remind, and set the deadline and reminder rhythm. */
-export function invitationRoutes(config: Config, clock: Clock): Router {
+export function invitationRoutes(deps: MailDeps): Router {
+  const { clock } = deps;
   const router = Router();
   const base = '/admin/events/:eventId/invitations';
-  const deps = { clock, settings: mailSettingsOf(config) };
   router.use(base, requireUser);
 
   const dashboard = async (req: Request) => {

@@ -9,7 +9,7 @@ import {
   type WorkingProgramme,
 } from '../agenda/index.js';
 import type { EventView } from '../events/index.js';
-import { issueLink, revokeToken } from '../links/index.js';
+import { issueLink, revokeToken, validityUntil } from '../links/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import {
   eventTemplate,
@@ -17,7 +17,7 @@ import {
   type MailTemplate,
   type TemplateKey,
 } from '../messaging/index.js';
-import { derivedDeadline, effectiveDeadline, linkValidity } from './deadline.js';
+import { derivedDeadline, effectiveDeadline } from './deadline.js';
 import { Invitation } from './invitation.model.js';
 import {
   assignmentFields,
@@ -95,7 +95,7 @@ async function sendInvitation(
   const language = languageOf(person, event);
   const deadline = effectiveDeadline(event, { deadline: derivedDeadline(event, now) });
   const link = await issueLink(
-    { purpose: INVITATION_LINK, subject: assignment.id, validForMs: linkValidity(deadline, now) },
+    { purpose: INVITATION_LINK, subject: assignment.id, validForMs: validityUntil(deadline, now) },
     deps.clock,
   );
   const key = `invitation.${assignment.role}` as TemplateKey;

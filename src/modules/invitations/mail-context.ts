@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Clock } from '../../shared/clock.js';
 import { countryName } from '../../shared/countries.js';
 import { isLanguage, translatorFor, type Language } from '../../shared/i18n/index.js';
 import { zoneLabel } from '../../shared/time.js';
@@ -14,6 +15,12 @@ export interface MailSettings {
   domain: string;
   /** The sender, also ORGANIZER of calendar entries sent by mail. */
   organizer: { name: string; email: string };
+}
+
+/** What sends mail needs: the clock, and the settings built once from the configuration (app.ts). */
+export interface MailDeps {
+  clock: Clock;
+  settings: MailSettings;
 }
 
 /** A recipient's language: their own if Foro speaks it, else the event's first. */

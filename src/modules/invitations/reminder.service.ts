@@ -1,10 +1,11 @@
+import { DAY_MS } from '../../shared/time.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
 import { loadWorkingProgramme } from '../agenda/index.js';
 import { listEvents, type EventView } from '../events/index.js';
-import { issueLink, revokeToken } from '../links/index.js';
+import { issueLink, revokeToken, validityUntil } from '../links/index.js';
 import { queueTemplatedMail } from '../messaging/index.js';
-import { effectiveDeadline, linkValidity } from './deadline.js';
+import { effectiveDeadline } from './deadline.js';
 import { Invitation } from './invitation.model.js';
 import { INVITATION_LINK } from './invite.service.js';
 import {
@@ -15,8 +16,6 @@ import {
   responseLinks,
   type MailSettings,
 } from './mail-context.js';
-
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * Invitations that are due a reminder: still unanswered, silent for the event's number of days,
@@ -61,7 +60,7 @@ export async function sendReminders(
     const language = languageOf(person, event);
     const deadline = effectiveDeadline(event, invitation);
     const link = await issueLink(
-      { purpose: INVITATION_LINK, subject: assignment.id, validForMs: linkValidity(deadline, now) },
+      { purpose: INVITATION_LINK, subject: assignment.id, validForMs: validityUntil(deadline, now) },
       deps.clock,
     );
     const number = invitation.remindersSent + 1;

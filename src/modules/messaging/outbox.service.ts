@@ -56,7 +56,7 @@ export async function enqueueMessage(
     });
     return { id: created.id, messageId: created.messageId, created: true };
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     const existing = await Message.findOne({ dedupeKey: input.dedupeKey }).lean();
     if (!existing) throw error;
     return { id: String(existing._id), messageId: existing.messageId, created: false };

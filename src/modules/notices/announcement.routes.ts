@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { MailDeps } from '../invitations/index.js';
 import { type Request, Router } from 'express';
-import type { Config } from '../../config/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { countryName } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
@@ -9,7 +8,6 @@ import { filled, formBody, handleForm } from '../../web/forms.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { listSessions } from '../agenda/index.js';
 import { eventOf, localized, type EventView } from '../events/index.js';
-import { mailSettingsOf } from '../invitations/index.js';
 import { groupKeys } from './announcement.groups.js';
 import { announcementInput } from './announcement.schemas.js';
 import { listAnnouncements, previewAnnouncement, sendAnnouncement } from './announcement.service.js';
@@ -48,10 +46,9 @@ function groupLabel(req: Request, key: string, sessionTitles: Map<string, string
 }
 
 /** Announcements: write once in up to three languages, preview who gets what, send through the outbox. */
-export function announcementRoutes(config: Config, clock: Clock): Router {
+export function announcementRoutes(deps: MailDeps): Router {
   const router = Router();
   const base = '/admin/events/:eventId/announcements';
-  const deps = { clock, settings: mailSettingsOf(config) };
   router.use(base, requireUser);
 
   const groupsOf = async (req: Request, event: EventView) => {

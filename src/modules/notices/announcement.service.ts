@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
@@ -72,7 +73,7 @@ export async function sendAnnouncement(
       createdAt: deps.clock.now(),
     });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     const existing = await Announcement.findOne({ draftKey: input.draftKey }).lean();
     if (!existing || existing.eventId !== event.id) throw new ConflictError('ALREADY_SENT');
     return { batchId: existing.batchId, queued: 0 };

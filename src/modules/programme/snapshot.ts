@@ -1,8 +1,7 @@
+import type { Trilingual } from '../../shared/trilingual.js';
 import type { AssignmentView, SessionView } from '../agenda/index.js';
 import type { EventView } from '../events/index.js';
 import type { PersonView } from '../people/index.js';
-
-type Trilingual = Partial<Record<'es' | 'en' | 'pt', string>>;
 
 /** What the public may know of a person in a published programme (no contact details). */
 export interface SnapshotPerson {

@@ -1,19 +1,17 @@
 import { type Request, Router } from 'express';
+import type { RegistrationDeps } from './registration.service.js';
 import { z } from 'zod';
-import type { Config } from '../../config/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { eventOf, eventWithPermissions } from '../events/index.js';
-import { mailSettingsOf } from '../invitations/index.js';
 import { getPeople, withoutContactDetails } from '../people/index.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
 import { decisionInput, settingsForm, settingsInput } from './registration.schemas.js';
 import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
-import { scopes, type SeatAllocator } from './seats.js';
+import { scopes } from './seats.js';
 import { purgeableFrom, purgePersonalData } from './privacy.service.js';
 import { registrationRules } from './settings.service.js';
 import { changeRegistrationRules } from './capacity.js';
@@ -24,10 +22,10 @@ const listQuery = z.strictObject({
 });
 
 /** Organizers follow, approve, reject and cancel registrations, and set capacities and windows. */
-export function registrationAdminRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
+export function registrationAdminRoutes(deps: RegistrationDeps): Router {
+  const { clock, seats } = deps;
   const router = Router();
   const base = '/admin/events/:eventId/registrations';
-  const deps = { clock, settings: mailSettingsOf(config), seats };
   router.use(base, requireUser);
 
   const listPage = async (req: Request) => {

@@ -1,6 +1,6 @@
 import { type Request, Router } from 'express';
+import type { RegistrationDeps } from './registration.service.js';
 import type { Config } from '../../config/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { countriesByName } from '../../shared/countries.js';
 import { LinkNotFoundError } from '../../shared/errors.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
@@ -10,7 +10,6 @@ import { pathParam } from '../../web/params.js';
 import { addressLimit } from '../../web/rate-limit.js';
 import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
-import { mailSettingsOf } from '../invitations/index.js';
 import { openLink } from '../links/index.js';
 import { GENDERS, SECTORS, displayName } from '../people/index.js';
 import { confirmedParticipants } from './participants.js';
@@ -23,14 +22,14 @@ import {
   submitRegistration,
   updateOwnRegistration,
 } from './registration.service.js';
-import { scopes, type SeatAllocator } from './seats.js';
+import { scopes } from './seats.js';
 import { workshopsOf } from './workshops.js';
 import { registrationRules } from './settings.service.js';
 
 /** The public registration form, and each registrant's private page. */
-export function registrationPublicRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
+export function registrationPublicRoutes(config: Config, deps: RegistrationDeps): Router {
+  const { clock, seats } = deps;
   const router = Router();
-  const deps = { clock, settings: mailSettingsOf(config), seats };
   const submissions = addressLimit(clock, {
     name: 'registration-forms',
     windowMs: 15 * 60_000,

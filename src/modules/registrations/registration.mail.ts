@@ -2,21 +2,17 @@ import type { Clock } from '../../shared/clock.js';
 import { translatorFor } from '../../shared/i18n/index.js';
 import type { EventView } from '../events/index.js';
 import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
-import { issueLink } from '../links/index.js';
+import { afterEvent, issueLink, validityUntil } from '../links/index.js';
 import { queueTemplatedMail, type RegistrationKey } from '../messaging/index.js';
 import type { PersonView } from '../people/index.js';
 import type { RegistrationView } from './registration.views.js';
 
 export const REGISTRATION_LINK = 'registration';
-const DAY_MS = 24 * 3_600_000;
 
-/** The person's private page: valid until 30 days after the event, and never less than 30 days. */
+/** The person's private page: valid until 30 days after the event (for the certificate), never less than 30 days. */
 export async function issueSelfServiceLink(event: EventView, registrationId: string, clock: Clock) {
-  const afterEvent = new Date(`${event.endDate}T23:59:59Z`).getTime() + 30 * DAY_MS - clock.now().getTime();
-  return issueLink(
-    { purpose: REGISTRATION_LINK, subject: registrationId, validForMs: Math.max(afterEvent, 30 * DAY_MS) },
-    clock,
-  );
+  const validForMs = validityUntil(afterEvent(event, 30), clock.now());
+  return issueLink({ purpose: REGISTRATION_LINK, subject: registrationId, validForMs }, clock);
 }
 
 /**

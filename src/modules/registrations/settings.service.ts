@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/time.js';
 import { DateTime } from 'luxon';
 import type { Clock } from '../../shared/clock.js';
 import type { EventView } from '../events/index.js';
@@ -17,7 +18,6 @@ const MODERATED_BY_DEFAULT = new Set<Category>([
   'media',
   'staff',
 ]);
-const DAY_MS = 24 * 3_600_000;
 
 export interface CategoryRule {
   key: Category;

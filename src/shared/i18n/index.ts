@@ -9,6 +9,8 @@ export const DEFAULT_LANGUAGE: Language = 'es';
 export type Translate = TFunction;
 
 export const catalogs = { es, en, pt } as const;
+/** The shape of a message catalogue (Spanish is the reference; a test checks the others match). */
+export type Catalogue = typeof es;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

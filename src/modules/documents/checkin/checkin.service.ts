@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../../db/duplicate-key.js';
 import type { Actor } from '../../../shared/actor.js';
 import type { Clock } from '../../../shared/clock.js';
 import { instantToLocal, datesBetween } from '../../../shared/zoned-time.js';
@@ -49,7 +50,7 @@ export async function checkInRegistration(
     });
     return { result: 'present', name, category, at };
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     const earlier = await CheckIn.findById(`${registrationId}:${day}`).lean();
     return { result: 'already', name, category, at: earlier?.at ?? clock.now() };
   }

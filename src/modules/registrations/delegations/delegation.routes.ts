@@ -1,6 +1,5 @@
 import { type Request, type Response, Router } from 'express';
-import type { Config } from '../../../config/index.js';
-import type { Clock } from '../../../shared/clock.js';
+import type { RegistrationDeps } from '../registration.service.js';
 import { countryName } from '../../../shared/countries.js';
 import { ForbiddenError, LinkNotFoundError } from '../../../shared/errors.js';
 import { parse } from '../../../shared/validate.js';
@@ -10,10 +9,8 @@ import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import { eventOf, eventWithPermissions, getEvent, localized } from '../../events/index.js';
-import { mailSettingsOf } from '../../invitations/index.js';
 import { openLink } from '../../links/index.js';
 import { getPeople } from '../../people/index.js';
-import type { SeatAllocator } from '../seats.js';
 import { nominationInvitationInput, nomineeInput } from './delegation.schemas.js';
 import {
   NOMINATION_LINK,
@@ -28,9 +25,9 @@ import {
 } from './delegation.service.js';
 
 /** Organizers invite focal points to nominate; focal points nominate through their private link. */
-export function delegationRoutes(config: Config, clock: Clock, seats: SeatAllocator): Router {
+export function delegationRoutes(deps: RegistrationDeps): Router {
+  const { clock } = deps;
   const router = Router();
-  const deps = { clock, settings: mailSettingsOf(config), seats };
   const base = '/admin/events/:eventId/delegations';
   router.use(base, requireUser);
 

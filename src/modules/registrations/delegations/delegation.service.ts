@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../../db/duplicate-key.js';
 import { Types } from 'mongoose';
 import type { Actor } from '../../../shared/actor.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -7,7 +8,7 @@ import { isLanguage, type Language } from '../../../shared/i18n/index.js';
 import { recordChange } from '../../audit/index.js';
 import { getContact } from '../../contacts/index.js';
 import { localized, type EventView } from '../../events/index.js';
-import { issueLink } from '../../links/index.js';
+import { afterEvent, issueLink, validityUntil } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import { findOrCreatePersonByEmail } from '../../people/index.js';
 import { settleCapacities } from '../capacity.js';
@@ -22,7 +23,6 @@ import { Delegation, DelegationNote } from './delegation.model.js';
 import type { NomineeInput } from './delegation.schemas.js';
 
 export const NOMINATION_LINK = 'nomination';
-const DAY_MS = 24 * 3_600_000;
 
 export interface DelegationView {
   id: string;
@@ -92,16 +92,16 @@ export async function inviteNomination(
     },
     { upsert: true },
   ).catch(async (error: unknown) => {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   });
   const delegation = toDelegationView(
     (await Delegation.findOne({ eventId: event.id, country: input.country }).lean())!,
   );
   // The quota is held back from government delegations' places: both capacities changed.
   await settleCapacities(event, deps);
-  const afterEvent = new Date(`${event.endDate}T23:59:59Z`).getTime() - now.getTime();
+  // Nominations are open until the event ends (and, by the one rule, at least 30 days).
   const link = await issueLink(
-    { purpose: NOMINATION_LINK, subject: delegation.id, validForMs: Math.max(afterEvent, 30 * DAY_MS) },
+    { purpose: NOMINATION_LINK, subject: delegation.id, validForMs: validityUntil(afterEvent(event), now) },
     deps.clock,
   );
   const language: Language =
@@ -203,7 +203,7 @@ export async function nominate(
     } as Record<string, unknown>);
     registration = toRegistrationView(created.toObject() as StoredRegistration);
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
     if (!existing) throw error;
     // Someone already registered: the nomination makes them a member of the delegation.
