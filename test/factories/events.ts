@@ -3,8 +3,10 @@ import {
   createEvent,
   setEventStatus,
   type CreateEventInput,
+  type EventView,
   type RoomInput,
 } from '../../src/modules/events/index.js';
+import { createSession } from '../../src/modules/agenda/index.js';
 import type { Actor } from '../../src/shared/actor.js';
 import { settableClock } from '../../src/shared/clock.js';
 
@@ -51,4 +53,22 @@ export async function createPublishedEvent(
   for (const room of rooms) event = await addRoom(event.id, room, actor, clock);
   await setEventStatus(event.id, 'published', actor, clock);
   return { ...event, status: 'published' as const };
+}
+
+/** A scheduled workshop of the event (its capacity is the session's), on the forum's second afternoon. */
+export async function createWorkshop(event: EventView, actor: Actor, capacity: number) {
+  return createSession(
+    event,
+    {
+      type: 'workshop',
+      title: { es: 'Taller de datos censales' },
+      date: '2008-04-11',
+      start: '15:00',
+      end: '17:00',
+      capacity,
+      status: 'scheduled',
+    },
+    actor,
+    settableClock('2008-01-01T00:00:00Z'),
+  );
 }

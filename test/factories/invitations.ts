@@ -2,6 +2,7 @@ import { assignPerson, createSession } from '../../src/modules/agenda/index.js';
 import type { Actor } from '../../src/shared/actor.js';
 import { settableClock } from '../../src/shared/clock.js';
 import { createPublishedEvent } from './events.js';
+import { PANEL } from './programme.js';
 import { createTestPerson } from './people.js';
 
 const clock = settableClock('2008-01-01T00:00:00Z');
@@ -15,19 +16,7 @@ export async function createPanel(actor: Actor) {
   const event = await createPublishedEvent({}, actor);
   const session = await createSession(
     event,
-    {
-      type: 'panel',
-      title: {
-        es: 'Migración y desarrollo',
-        en: 'Migration and development',
-        pt: 'Migração e desenvolvimento',
-      },
-      roomId: event.rooms[0]!.id,
-      date: '2008-04-10',
-      start: '09:00',
-      end: '10:30',
-      status: 'scheduled',
-    },
+    { ...PANEL, roomId: event.rooms[0]!.id, status: 'scheduled' },
     actor,
     clock,
   );

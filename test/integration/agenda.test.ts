@@ -7,6 +7,7 @@ import { createTestEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
+import { withTimeZone } from '../support/time-zone.js';
 import { browserAgent, csrfFor, signedInAs, signIn } from '../support/http.js';
 
 describe('agenda: sessions, people in their roles, checks', () => {
@@ -33,9 +34,7 @@ describe('agenda: sessions, people in their roles, checks', () => {
 
   for (const tz of ['America/Guayaquil', 'Asia/Tokyo']) {
     it(`stores 09:00 in Cuenca as 14:00 UTC and shows 09:00 (GMT-5), with the process in ${tz}`, async () => {
-      const before = process.env['TZ'];
-      process.env['TZ'] = tz;
-      try {
+      await withTimeZone(tz, async () => {
         const { agent, event, plenary, api } = await setup();
         const token = await csrfFor(agent, `/admin/events/${event.id}/sessions/new`);
         const res = await agent.post(`/admin/events/${event.id}/sessions`).type('form').send({
@@ -58,10 +57,7 @@ describe('agenda: sessions, people in their roles, checks', () => {
         expect(builder.text).to.contain('Inauguración');
         const json = await agent.get(`${api}/sessions/${stored?._id}`);
         expect(json.body.startsAt).to.equal('2008-04-10T09:00:00-05:00');
-      } finally {
-        if (before === undefined) delete process.env['TZ'];
-        else process.env['TZ'] = before;
-      }
+      });
     });
   }
 

@@ -4,9 +4,11 @@ import { Session } from '../../src/modules/agenda/session.model.js';
 import { buildCalendar } from '../../src/modules/calendar/index.js';
 import { latestVersion } from '../../src/modules/programme/index.js';
 import { createTranslator } from '../../src/shared/i18n/index.js';
-import { createPublishedEvent, PLENARY } from '../factories/events.js';
+import { PLENARY } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
+import { createForum } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
+import { withTimeZone } from '../support/time-zone.js';
 import { csrfFor, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
 
@@ -18,15 +20,7 @@ describe('calendar: .ics for the programme, a session and a person', () => {
 
   async function setup() {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
-    const event = await createPublishedEvent(
-      {
-        slug: 'cuenca-2008',
-        title: { es: 'Foro Iberoamericano', en: 'Ibero-American Forum' },
-        venue: { name: 'Centro de Convenciones', city: 'Cuenca', country: 'EC' },
-      },
-      actor,
-      [PLENARY],
-    );
+    const event = await createForum(actor, {}, [PLENARY]);
     const withRooms = event;
     const api = `/api/v1/events/${event.id}`;
     const rosa = await createTestPerson({
@@ -58,9 +52,7 @@ describe('calendar: .ics for the programme, a session and a person', () => {
   it('writes every published session with its stored instant, zone, UID, location and people', async () => {
     const { sessions } = await setup();
     for (const tz of ['America/Guayaquil', 'Asia/Tokyo']) {
-      const before = process.env['TZ'];
-      process.env['TZ'] = tz;
-      try {
+      await withTimeZone(tz, async () => {
         const res = await request(foro.url).get('/events/cuenca-2008/calendar.ics?lang=es');
         expect(res.status).to.equal(200);
         expect(res.headers['content-type']).to.match(/^text\/calendar/);
@@ -83,10 +75,7 @@ describe('calendar: .ics for the programme, a session and a person', () => {
         expect(remesas.summary).to.equal('Remesas');
         expect(remesas.location).to.equal('Salón Plenario, Centro de Convenciones, Cuenca, Ecuador');
         expect(remesas.description).to.contain('Ponente: Dra. Rosa Quispe (FLACSO, Ecuador)');
-      } finally {
-        if (before === undefined) delete process.env['TZ'];
-        else process.env['TZ'] = before;
-      }
+      });
     }
   });
 

@@ -1,31 +1,20 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { createSession } from '../../src/modules/agenda/index.js';
 import { getEvent } from '../../src/modules/events/index.js';
 import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import {
+  CATEGORIES,
   decideRegistration,
   documentSeats,
   Registration,
   scopes,
 } from '../../src/modules/registrations/index.js';
 import { Seat } from '../../src/modules/registrations/seat.model.js';
-import { createPublishedEvent } from '../factories/events.js';
+import { createPublishedEvent, createWorkshop } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
-
-const CATEGORIES = [
-  'government_delegation',
-  'international_organization',
-  'academia',
-  'civil_society',
-  'media',
-  'observer',
-  'staff',
-  'programme_participant',
-];
 
 describe('registrations: places stay exact whatever the organizer changes', function () {
   this.timeout(300_000);
@@ -135,20 +124,7 @@ describe('registrations: places stay exact whatever the organizer changes', func
 
   it('workshop: lowered below what is taken through the API, a burst changes nothing; raised, the waiting list moves up', async () => {
     const { organizer, created, register } = await setUp();
-    const workshop = await createSession(
-      created,
-      {
-        type: 'workshop',
-        title: { es: 'Taller de datos censales' },
-        date: '2008-04-11',
-        start: '15:00',
-        end: '17:00',
-        capacity: 10,
-        status: 'scheduled',
-      },
-      organizer.actor,
-      foro.clock,
-    );
+    const workshop = await createWorkshop(created, organizer.actor, 10);
     const inWorkshop = async () => {
       const all = await Registration.find({ eventId: created.id }).lean();
       const status = (r: (typeof all)[number]) =>

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { createSession } from '../../src/modules/agenda/index.js';
 import { getEvent } from '../../src/modules/events/index.js';
 import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import {
@@ -16,7 +15,7 @@ import {
 } from '../../src/modules/registrations/index.js';
 import { seat } from '../../src/modules/registrations/placement.js';
 import { Seat } from '../../src/modules/registrations/seat.model.js';
-import { createPublishedEvent } from '../factories/events.js';
+import { createPublishedEvent, createWorkshop } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { signedInAs } from '../support/http.js';
@@ -124,20 +123,7 @@ describe('registrations: capacity holds under simultaneous requests', function (
   it('keeps each workshop within its own capacity, with its own waiting list in arrival order', async () => {
     const organizer = await signedInAs(foro.url, 'organizer');
     const created = await createPublishedEvent({}, organizer.actor);
-    const workshop = await createSession(
-      created,
-      {
-        type: 'workshop',
-        title: { es: 'Taller de datos censales' },
-        date: '2008-04-11',
-        start: '15:00',
-        end: '17:00',
-        capacity: 2,
-        status: 'scheduled',
-      },
-      organizer.actor,
-      foro.clock,
-    );
+    const workshop = await createWorkshop(created, organizer.actor, 2);
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         request(foro.url)

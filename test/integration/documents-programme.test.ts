@@ -6,6 +6,7 @@ import { GeneratedDocument } from '../../src/modules/documents/document.model.js
 import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
+import { createPublishedProgramme } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
 import { signedInAs } from '../support/http.js';
 import { binaryBody, expectInsideMargins, readPdf } from '../support/pdf.js';
@@ -14,64 +15,10 @@ const pdfOf = (res: request.Response) => res.body as Buffer;
 describe('documents: the programme as PDF', () => {
   const foro = useTestForo(import.meta.url);
 
-  async function publishedProgramme() {
+  const publishedProgramme = async () => {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
-    const event = await createPublishedEvent(
-      {
-        slug: 'cuenca-2008',
-        title: { es: 'Foro Iberoamericano', en: 'Ibero-American Forum', pt: 'Fórum Ibero-Americano' },
-        organizers: { es: 'CEPAL/CELADE y SEGIB', en: 'ECLAC/CELADE and SEGIB' },
-        venue: { name: 'Centro de Convenciones', city: 'Cuenca', country: 'EC' },
-      },
-      actor,
-    );
-    const api = `/api/v1/events/${event.id}`;
-    const rosa = await createTestPerson({
-      honorific: 'Dra.',
-      givenName: 'Rosa',
-      familyName: 'Quispe Ñaupa',
-      position: 'Investigadora',
-      organization: 'FLACSO',
-      country: 'EC',
-    });
-    const joao = await createTestPerson({
-      givenName: 'João',
-      familyName: 'Gonçalves',
-      organization: 'Itamaraty',
-      country: 'BR',
-    });
-    const luis = await createTestPerson({ givenName: 'Luis', familyName: 'Invitado', organization: 'OIM' });
-    const session = async (body: object) =>
-      (await agent.post(`${api}/sessions`).send(body)).body as { id: string };
-    const panel = await session({
-      type: 'panel',
-      title: {
-        es: 'Migración y desarrollo',
-        en: 'Migration and development',
-        pt: 'Migração e desenvolvimento',
-      },
-      roomId: event.rooms[0]!.id,
-      date: '2008-04-10',
-      start: '09:00',
-      end: '10:30',
-    });
-    const workshop = await session({
-      type: 'workshop',
-      title: { es: 'Remesas y niñez' },
-      roomId: event.rooms[1]!.id,
-      date: '2008-04-11',
-      start: '15:00',
-      end: '16:00',
-    });
-    const assign = (sessionId: string, personId: string, role: string, status: string) =>
-      agent.post(`${api}/sessions/${sessionId}/assignments`).send({ personId, role, status });
-    await assign(panel.id, rosa.id, 'speaker', 'confirmed');
-    await assign(panel.id, joao.id, 'chair', 'confirmed');
-    await assign(panel.id, luis.id, 'commentator', 'invited');
-    await assign(workshop.id, joao.id, 'moderator', 'confirmed');
-    expect((await agent.post(`${api}/versions`).send({})).status).to.equal(201);
-    return { agent, api, event, panel, workshop };
-  }
+    return createPublishedProgramme(agent, actor);
+  };
 
   it('prints cover, contents, sessions by day, people and the index in the asked language, inside the margins', async () => {
     const { event } = await publishedProgramme();

@@ -12,10 +12,8 @@ import { createLogger } from '../../src/shared/logger.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
-import { browserAgent, signedInAs } from '../support/http.js';
-
-type Who = 'admin' | 'team' | 'otherOrganizer' | 'viewer' | 'anonymous';
-const EVERYONE: Who[] = ['admin', 'team', 'otherOrganizer', 'viewer', 'anonymous'];
+import { EVERYONE, signedInRoles, type Who } from '../support/roles.js';
+import { signedInAs, type browserAgent } from '../support/http.js';
 
 /** What one role must get: a status, and whether the secret (an address) is in the answer. */
 type Expected = { status: number; secret?: boolean };
@@ -32,17 +30,7 @@ describe('access: an event’s records belong to its team', function () {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('answers each route as the policy says for admin, the team, another event’s organizer, a viewer and no one', async () => {
-    const admin = await signedInAs(foro.url, 'admin');
-    const team = await signedInAs(foro.url, 'organizer');
-    const otherOrganizer = await signedInAs(foro.url, 'organizer');
-    const viewer = await signedInAs(foro.url, 'viewer');
-    const agents: Record<Who, ReturnType<typeof browserAgent>> = {
-      admin: admin.agent,
-      team: team.agent,
-      otherOrganizer: otherOrganizer.agent,
-      viewer: viewer.agent,
-      anonymous: browserAgent(foro.url),
-    };
+    const { admin, team, otherOrganizer, agents } = await signedInRoles(foro.url);
     const event = await createPublishedEvent({}, team.actor);
     await createPublishedEvent({ slug: 'otro-foro' }, otherOrganizer.actor);
 

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
-import { createTestEvent, createPublishedEvent } from '../factories/events.js';
+import { createTestEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
+import { createForum } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfFor, signedInAs, signIn } from '../support/http.js';
 
@@ -12,13 +13,7 @@ describe('programme: versions, changelog, public programme and JSON', () => {
 
   async function setup() {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
-    const event = await createPublishedEvent(
-      {
-        slug: 'cuenca-2008',
-        title: { es: 'Foro Iberoamericano', en: 'Ibero-American Forum', pt: 'Fórum Ibero-Americano' },
-      },
-      actor,
-    );
+    const event = await createForum(actor);
     const withRooms = event;
     const api = `/api/v1/events/${event.id}`;
     const rosa = await createTestPerson({

@@ -10,10 +10,9 @@ import { createTestUser } from '../factories/users.js';
 import { createPanel } from '../factories/invitations.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
-import { browserAgent, signedInAs } from '../support/http.js';
+import { EVERYONE, signedInRoles, type Who } from '../support/roles.js';
 
-type Who = 'admin' | 'team' | 'otherOrganizer' | 'viewer' | 'anonymous';
-const ROLES: Who[] = ['admin', 'team', 'otherOrganizer', 'viewer', 'anonymous'];
+const ROLES = EVERYONE;
 
 /** Who the rule lets through to the route's own code. */
 const ALLOWED: Record<RouteRule, Who[]> = {
@@ -75,17 +74,7 @@ describe('access: every route as every role, against the policy’s route table'
   });
 
   it('lets through exactly the roles each route’s rule names', async () => {
-    const admin = await signedInAs(foro.url, 'admin');
-    const team = await signedInAs(foro.url, 'organizer');
-    const otherOrganizer = await signedInAs(foro.url, 'organizer');
-    const viewer = await signedInAs(foro.url, 'viewer');
-    const agents: Record<Who, ReturnType<typeof browserAgent>> = {
-      admin: admin.agent,
-      team: team.agent,
-      otherOrganizer: otherOrganizer.agent,
-      viewer: viewer.agent,
-      anonymous: browserAgent(foro.url),
-    };
+    const { team, agents } = await signedInRoles(foro.url);
     const { event, session, assignments } = await createPanel(team.actor);
     const registered = await request(foro.url)
       .post(`/events/${event.slug}/register`)
