@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createSession, getSession } from '../../src/modules/agenda/index.js';
 import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { createPublishedEvent } from '../factories/events.js';
+import { PANEL } from '../factories/programme.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
@@ -17,14 +18,7 @@ describe('browser: moving a session by dragging it on the builder', function () 
     const event = await createPublishedEvent({ slug: 'cuenca-2008' }, actor);
     const session = await createSession(
       event,
-      {
-        type: 'panel',
-        title: { en: 'Remittances and development' },
-        roomId: event.rooms[0]!.id,
-        date: '2008-04-10',
-        start: '09:00',
-        end: '10:30',
-      },
+      { ...PANEL, title: { en: 'Remittances and development' }, roomId: event.rooms[0]!.id },
       actor,
       foro.clock,
     );

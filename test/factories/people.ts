@@ -22,3 +22,12 @@ export async function createTestPerson(overrides: Partial<PersonInput> = {}) {
     settableClock('2008-01-01T00:00:00Z'),
   );
 }
+
+/** Rosa Quispe of FLACSO, Ecuador: the speaker most programme tests follow. */
+export const ROSA = {
+  honorific: 'Dra.',
+  givenName: 'Rosa',
+  familyName: 'Quispe',
+  organization: 'FLACSO',
+  country: 'EC',
+} as const;

@@ -2,7 +2,7 @@ import type { Actor } from '../../src/shared/actor.js';
 import type { RoomInput, CreateEventInput } from '../../src/modules/events/index.js';
 import type { browserAgent } from '../support/http.js';
 import { createPublishedEvent } from './events.js';
-import { createTestPerson } from './people.js';
+import { createTestPerson, ROSA } from './people.js';
 
 /** The Cuenca forum as most tests know it (published, with the plenary and the Azuay room unless told). */
 export const FORUM = {
@@ -32,14 +32,7 @@ export const PANEL = {
 export async function createPublishedProgramme(agent: ReturnType<typeof browserAgent>, actor: Actor) {
   const event = await createForum(actor);
   const api = `/api/v1/events/${event.id}`;
-  const rosa = await createTestPerson({
-    honorific: 'Dra.',
-    givenName: 'Rosa',
-    familyName: 'Quispe Ñaupa',
-    position: 'Investigadora',
-    organization: 'FLACSO',
-    country: 'EC',
-  });
+  const rosa = await createTestPerson({ ...ROSA, familyName: 'Quispe Ñaupa', position: 'Investigadora' });
   const joao = await createTestPerson({
     givenName: 'João',
     familyName: 'Gonçalves',

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createSession, getSession } from '../../src/modules/agenda/index.js';
 import { createPublishedEvent } from '../factories/events.js';
+import { PANEL } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
 
@@ -12,14 +13,7 @@ describe('agenda: moving a session from the builder', () => {
     const event = await createPublishedEvent({ slug: 'cuenca-2008' }, organizer.actor);
     const session = await createSession(
       event,
-      {
-        type: 'workshop',
-        title: { es: 'Remesas' },
-        roomId: event.rooms[0]!.id,
-        date: '2008-04-10',
-        start: '09:00',
-        end: '10:30',
-      },
+      { ...PANEL, type: 'workshop', title: { es: 'Remesas' }, roomId: event.rooms[0]!.id },
       organizer.actor,
       foro.clock,
     );

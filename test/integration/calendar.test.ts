@@ -5,7 +5,7 @@ import { buildCalendar } from '../../src/modules/calendar/index.js';
 import { latestVersion } from '../../src/modules/programme/index.js';
 import { createTranslator } from '../../src/shared/i18n/index.js';
 import { PLENARY } from '../factories/events.js';
-import { createTestPerson } from '../factories/people.js';
+import { createTestPerson, ROSA } from '../factories/people.js';
 import { createForum } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
 import { withTimeZone } from '../support/time-zone.js';
@@ -21,20 +21,13 @@ describe('calendar: .ics for the programme, a session and a person', () => {
   async function setup() {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
     const event = await createForum(actor, {}, [PLENARY]);
-    const withRooms = event;
     const api = `/api/v1/events/${event.id}`;
-    const rosa = await createTestPerson({
-      honorific: 'Dra.',
-      givenName: 'Rosa',
-      familyName: 'Quispe',
-      organization: 'FLACSO',
-      country: 'EC',
-    });
+    const rosa = await createTestPerson(ROSA);
     const mk = (title: string, date: string, start: string, end: string) =>
       agent.post(`${api}/sessions`).send({
         type: 'panel',
         title: { es: title, en: `${title} (en)` },
-        roomId: withRooms.rooms[0]!.id,
+        roomId: event.rooms[0]!.id,
         date,
         start,
         end,

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
 import { createTestEvent } from '../factories/events.js';
-import { createTestPerson } from '../factories/people.js';
+import { createTestPerson, ROSA } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
-import { createForum } from '../factories/programme.js';
+import { createForum, PANEL } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfFor, signedInAs, signIn } from '../support/http.js';
 
@@ -14,14 +14,9 @@ describe('programme: versions, changelog, public programme and JSON', () => {
   async function setup() {
     const { agent, actor } = await signedInAs(foro.url, 'organizer');
     const event = await createForum(actor);
-    const withRooms = event;
     const api = `/api/v1/events/${event.id}`;
     const rosa = await createTestPerson({
-      honorific: 'Dra.',
-      givenName: 'Rosa',
-      familyName: 'Quispe',
-      organization: 'FLACSO',
-      country: 'EC',
+      ...ROSA,
       email: 'rosa@example.org',
     });
     const luis = await createTestPerson({
@@ -30,22 +25,11 @@ describe('programme: versions, changelog, public programme and JSON', () => {
       organization: 'OIM',
       country: 'PE',
     });
-    const panel = await agent.post(`${api}/sessions`).send({
-      type: 'panel',
-      title: {
-        es: 'Migración y desarrollo',
-        en: 'Migration and development',
-        pt: 'Migração e desenvolvimento',
-      },
-      roomId: withRooms.rooms[0]!.id,
-      date: '2008-04-10',
-      start: '09:00',
-      end: '10:30',
-    });
+    const panel = await agent.post(`${api}/sessions`).send({ ...PANEL, roomId: event.rooms[0]!.id });
     const workshop = await agent.post(`${api}/sessions`).send({
       type: 'workshop',
       title: { es: 'Remesas' },
-      roomId: withRooms.rooms[1]!.id,
+      roomId: event.rooms[1]!.id,
       date: '2008-04-11',
       start: '15:00',
       end: '16:00',
@@ -61,14 +45,14 @@ describe('programme: versions, changelog, public programme and JSON', () => {
       .send({ personId: luis.id, role: 'commentator', status: 'invited' });
     return {
       agent,
-      event: withRooms,
+      event,
       api,
       panel: panel.body,
       workshop: workshop.body,
       hidden: hidden.body,
       rosa,
       luis,
-      rooms: withRooms.rooms,
+      rooms: event.rooms,
     };
   }
 
