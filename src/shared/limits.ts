@@ -10,8 +10,17 @@ export const LIMITS = {
   description: 5000,
   note: 2000,
   email: 254,
-  /** Free-form short values (slugs, codes, search terms). */
+  /** Free-form short values (search terms, flight numbers, hotels). */
   short: 120,
+  honorific: 20,
+  phone: 40,
+  passportNumber: 20,
+  /** Badge and verification codes as people type them (with dashes and spaces). */
+  code: 40,
+  slug: 80,
+  timeZone: 64,
+  password: 256,
+  passwordMin: 12,
   uploadBytes: 5 * 1024 * 1024,
   jsonBodyBytes: 100 * 1024,
   /**
@@ -21,7 +30,7 @@ export const LIMITS = {
   formBodyBytes: 512 * 1024,
 } as const;
 
-export type TextKind = 'name' | 'title' | 'description' | 'note' | 'short';
+export type TextKind = 'name' | 'title' | 'description' | 'note' | 'short' | 'honorific' | 'passportNumber';
 
 // C0 and C1 controls, DEL, and Unicode line/paragraph separators; newline is allowed.
 // eslint-disable-next-line no-control-regex
@@ -71,6 +80,15 @@ export function trilingual(kind: TextKind) {
 /** Optional content in the three working languages (descriptions, biographies). */
 export function optionalTrilingual(kind: TextKind) {
   return z.strictObject({ es: text(kind).optional(), en: text(kind).optional(), pt: text(kind).optional() });
+}
+
+/** A telephone number as people write it, with an extension if any. */
+export function phone() {
+  return z
+    .string()
+    .trim()
+    .max(LIMITS.phone)
+    .regex(/^\+?[0-9 ().-]{4,}(\s*(ext\.?|x)\s*\d+)?$/i, { message: 'invalid_phone' });
 }
 
 /** A reference to another record by its id (24 hex digits). */

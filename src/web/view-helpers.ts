@@ -1,16 +1,31 @@
 import type { RequestHandler } from 'express';
 import { countryName } from '../shared/countries.js';
+import { LIMITS } from '../shared/limits.js';
 import { formatDateRange, formatInstant } from '../shared/time.js';
 import { formatDay } from '../shared/zoned-time.js';
 
+/** Helpers for forms: templates define none of their own. */
+const form = {
+  /** A field that may come once or repeated (checkboxes) as a list. */
+  list: (value: unknown): unknown[] => (Array.isArray(value) ? value : value ? [value] : []),
+  /** What a field shows: what was just sent, else what is stored. */
+  value: (sent: Record<string, unknown> | undefined, name: string, stored: unknown) =>
+    sent?.[name] !== undefined ? sent[name] : (stored ?? ''),
+};
+
 /** Formatting helpers for templates, in the request's language (read when called: a page may switch it). */
 export const viewHelpers: RequestHandler = (req, res, next) => {
+  // Input limits come from the one table the schemas use (shared/limits.ts).
+  res.locals['limits'] = LIMITS;
+  res.locals['form'] = form;
   res.locals['fmt'] = {
     instant: (at: Date | undefined, timeZone = 'UTC') =>
       at ? formatInstant(at, timeZone, req.language) : '',
     dateRange: (start: string, end: string) => formatDateRange(start, end, req.language),
     day: (date: string) => formatDay(date, req.language),
     country: (code: string | undefined) => (code ? countryName(code, req.language) : ''),
+    /** A yes/no shown as a mark. */
+    check: (value: unknown) => (value ? '✓' : '—'),
     json: (value: unknown) =>
       value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value),
   };

@@ -1,10 +1,11 @@
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import { LIMITS } from '../../shared/limits.js';
 
 // Algorithm.Argon2id; the enum is a const enum that isolated modules cannot read.
 const ARGON2ID = 2 as Algorithm;
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+export const PASSWORD_MIN = LIMITS.passwordMin;
+export const PASSWORD_MAX = LIMITS.password;
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended floor. */
 export function hashPassword(password: string): Promise<string> {

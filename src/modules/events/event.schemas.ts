@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { objectId, optionalTrilingual, requiredText, text, trilingual } from '../../shared/limits.js';
+import { LIMITS, objectId, optionalTrilingual, requiredText, text, trilingual } from '../../shared/limits.js';
 import { DEFAULT_TIMEZONE, isCalendarDate, isTimeZone } from '../../shared/time.js';
 import { EVENT_STATUSES } from './event.model.js';
 
@@ -10,12 +10,12 @@ export const slug = z
   .trim()
   .toLowerCase()
   .min(3)
-  .max(80)
+  .max(LIMITS.slug)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'invalid_slug' });
 
 const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
 const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
-const timeZone = z.string().trim().max(64).refine(isTimeZone, { message: 'invalid_timezone' });
+const timeZone = z.string().trim().max(LIMITS.timeZone).refine(isTimeZone, { message: 'invalid_timezone' });
 
 const eventFields = {
   slug,

@@ -33,7 +33,7 @@ export const HONORIFICS = [
 /** Anyone the forum deals with: speakers, commentators, chairs, delegates. */
 const personSchema = new Schema(
   {
-    honorific: { type: String, maxlength: 20 },
+    honorific: { type: String, maxlength: LIMITS.honorific },
     givenName: { type: String, required: true, maxlength: LIMITS.name },
     familyName: { type: String, required: true, maxlength: LIMITS.name },
     position: { type: String, maxlength: LIMITS.title },
@@ -43,7 +43,7 @@ const personSchema = new Schema(
     email: { type: String, maxlength: LIMITS.email },
     /** Lower-cased email; absent (never null) when there is none, so the sparse unique index allows many. */
     emailKey: { type: String, maxlength: LIMITS.email },
-    phone: { type: String, maxlength: 40 },
+    phone: { type: String, maxlength: LIMITS.phone },
     language: { type: String, enum: LANGUAGES },
     gender: { type: String, enum: GENDERS },
     biography: {

@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { email, optionalTrilingual, requiredText, text } from '../../shared/limits.js';
+import { email, optionalTrilingual, phone, requiredText, text } from '../../shared/limits.js';
 import { GENDERS, SECTORS } from './person.model.js';
 
 const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
-const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^\+?[0-9 ().-]{4,}(\s*(ext\.?|x)\s*\d+)?$/i, { message: 'invalid_phone' });
-
 const personFields = {
-  honorific: text('short').pipe(z.string().max(20)).optional(),
+  honorific: text('honorific').optional(),
   givenName: requiredText('name'),
   familyName: requiredText('name'),
   position: text('title').optional(),
@@ -20,7 +14,7 @@ const personFields = {
   sector: z.enum(SECTORS).optional(),
   country: countryCode.optional(),
   email: email().optional(),
-  phone: phone.optional(),
+  phone: phone().optional(),
   language: z.enum(LANGUAGES).optional(),
   gender: z.enum(GENDERS).optional(),
   biography: optionalTrilingual('description').optional(),

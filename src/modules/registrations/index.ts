@@ -20,6 +20,6 @@ export { completeUnfinishedRegistrations } from './completion.js';
 export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
 export { attendanceOf } from './workshops.js';
 export { PassportData } from './registration.model.js';
-export { REGISTRATION_LINK } from './registration.mail.js';
 export { confirmedParticipants, type ListAudience, type Participant } from './participants.js';
 export { peopleEvents } from './people-events.js';
+export { ownRegistration } from './own-link.js';

@@ -2,7 +2,6 @@ import { type Request, Router } from 'express';
 import type { RegistrationDeps } from './registration.service.js';
 import type { Config } from '../../config/index.js';
 import { countriesByName } from '../../shared/countries.js';
-import { LinkNotFoundError } from '../../shared/errors.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
@@ -10,18 +9,12 @@ import { pathParam } from '../../web/params.js';
 import { addressLimit } from '../../web/rate-limit.js';
 import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
-import { openLink } from '../links/index.js';
 import { GENDERS, SECTORS, displayName } from '../people/index.js';
 import { confirmedParticipants } from './participants.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
-import { REGISTRATION_LINK } from './registration.mail.js';
+import { ownRegistration } from './own-link.js';
 import { registrationInput, selfServiceInput } from './registration.schemas.js';
-import {
-  cancelOwnRegistration,
-  getRegistration,
-  submitRegistration,
-  updateOwnRegistration,
-} from './registration.service.js';
+import { cancelOwnRegistration, submitRegistration, updateOwnRegistration } from './registration.service.js';
 import { scopes } from './seats.js';
 import { workshopsOf } from './workshops.js';
 import { registrationRules } from './settings.service.js';
@@ -122,13 +115,7 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
     });
   });
 
-  const own = async (req: Request) => {
-    const link = await openLink(pathParam(req, 'token'), REGISTRATION_LINK, clock);
-    const registration = await getRegistration(link.subject).catch(() => {
-      throw new LinkNotFoundError();
-    });
-    return registration;
-  };
+  const own = (req: Request) => ownRegistration(pathParam(req, 'token'), clock);
 
   const page = async (req: Request) => {
     const registration = await own(req);

@@ -79,7 +79,7 @@ export const Registration = mongoose.model('Registration', registrationSchema);
 const passportSchema = new Schema({
   _id: { type: String },
   nationality: { type: String, maxlength: 2 },
-  passportNumber: { type: String, maxlength: 40 },
+  passportNumber: { type: String, maxlength: LIMITS.passportNumber },
   dateOfBirth: { type: String },
   updatedAt: { type: Date, required: true },
 });

@@ -28,7 +28,7 @@ const datesInOrder = (v: { arrivalDate?: string | undefined; departureDate?: str
 /** The public registration form. `website` is a honeypot: people leave it empty. */
 export const registrationInput = z
   .strictObject({
-    honorific: text('short').optional(),
+    honorific: text('honorific').optional(),
     givenName: requiredText('name'),
     familyName: requiredText('name'),
     email: email(),
@@ -47,7 +47,7 @@ export const registrationInput = z
     ...travelFields,
     visaLetter: yes.optional(),
     nationality: countryCode.optional(),
-    passportNumber: text('short').optional(),
+    passportNumber: text('passportNumber').optional(),
     dateOfBirth: calendarDate.optional(),
     consentToList: yes.optional(),
     privacyConsent: yes,

@@ -1,14 +1,13 @@
 import { type Request, Router } from 'express';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
-import { ConflictError, LinkNotFoundError } from '../../../shared/errors.js';
+import { ConflictError } from '../../../shared/errors.js';
 import { pathParam } from '../../../web/params.js';
 import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { actorOf, requireRole, requireUser } from '../../auth/index.js';
 import { eventOf, getEvent, localized, type EventView } from '../../events/index.js';
-import { openLink } from '../../links/index.js';
-import { getRegistration, REGISTRATION_LINK } from '../../registrations/index.js';
+import { ownRegistration } from '../../registrations/index.js';
 import { attendedRegistrationIds, hasAttended } from '../checkin/checkin.service.js';
 import { getPerson } from '../../people/index.js';
 import { confirmedParticipants, type Participant } from '../../registrations/index.js';
@@ -102,10 +101,7 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
 
   // A registrant's own certificate, through their private link (guarded like their page).
   router.get('/registrations/:token/certificate.pdf', async (req, res) => {
-    const link = await openLink(pathParam(req, 'token'), REGISTRATION_LINK, clock);
-    const registration = await getRegistration(link.subject).catch(() => {
-      throw new LinkNotFoundError();
-    });
+    const registration = await ownRegistration(pathParam(req, 'token'), clock);
     // Not an unknown page: the certificate exists once the person has been checked in.
     if (registration.status !== 'confirmed' || !(await hasAttended(registration.id))) {
       throw new ConflictError('CERTIFICATE_NOT_YET');

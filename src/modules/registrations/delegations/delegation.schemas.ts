@@ -9,7 +9,7 @@ export const nominationInvitationInput = z.strictObject({
 });
 
 export const nomineeInput = z.strictObject({
-  honorific: text('short').optional(),
+  honorific: text('honorific').optional(),
   givenName: requiredText('name'),
   familyName: requiredText('name'),
   email: email(),
