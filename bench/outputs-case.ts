@@ -8,8 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { largeProgrammeSnapshot } from '../src/modules/demo/index.js';
 import { programmeLayout } from '../src/modules/documents/index.js';
 import { newPdf, pdfBytes } from '../src/modules/documents/pdf/kit.js';
-import { renderProgrammePdf } from '../src/modules/documents/programme/programme.pdf.js';
-import type { ProgrammeLayout } from '../src/modules/documents/programme/programme.layout.js';
+import { renderProgrammePdf } from '../src/modules/documents/programme-pdf/programme.pdf.js';
+import type { ProgrammeLayout } from '../src/modules/documents/programme-pdf/programme.layout.js';
 import type { EventView } from '../src/modules/events/index.js';
 import { translatorFor } from '../src/shared/i18n/index.js';
 

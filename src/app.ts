@@ -43,7 +43,7 @@ import {
   programmePublicRoutes,
   registerProgrammeApi,
   type OnPublished,
-} from './modules/programme/index.js';
+} from './modules/published-programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
   coverageRoutes,

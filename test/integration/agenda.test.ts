@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { Assignment } from '../../src/modules/agenda/assignment.model.js';
-import { Session } from '../../src/modules/agenda/session.model.js';
+import { Assignment } from '../../src/modules/agenda/assignments/assignment.model.js';
+import { Session } from '../../src/modules/agenda/sessions/session.model.js';
 import { addRoom } from '../../src/modules/events/index.js';
 import { createTestEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { Session } from '../../src/modules/agenda/session.model.js';
+import { Session } from '../../src/modules/agenda/sessions/session.model.js';
 import { buildCalendar } from '../../src/modules/calendar/index.js';
-import { latestVersion } from '../../src/modules/programme/index.js';
+import { latestVersion } from '../../src/modules/published-programme/index.js';
 import { createTranslator } from '../../src/shared/i18n/index.js';
 import { PLENARY } from '../factories/events.js';
 import { createTestPerson, ROSA } from '../factories/people.js';

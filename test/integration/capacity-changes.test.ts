@@ -10,7 +10,7 @@ import {
   Registration,
   scopes,
 } from '../../src/modules/registrations/index.js';
-import { Seat } from '../../src/modules/registrations/seat.model.js';
+import { Seat } from '../../src/modules/registrations/places/seat.model.js';
 import { createPublishedEvent, createWorkshop } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';

@@ -13,8 +13,8 @@ import {
   scopes,
   type SeatAllocator,
 } from '../../src/modules/registrations/index.js';
-import { seat } from '../../src/modules/registrations/placement.js';
-import { Seat } from '../../src/modules/registrations/seat.model.js';
+import { seat } from '../../src/modules/registrations/places/placement.js';
+import { Seat } from '../../src/modules/registrations/places/seat.model.js';
 import { createPublishedEvent, createWorkshop } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { updateAssignment } from '../../src/modules/agenda/index.js';
 import { mailSettingsOf, sendInvitations } from '../../src/modules/invitations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
-import { publishProgramme } from '../../src/modules/programme/index.js';
+import { publishProgramme } from '../../src/modules/published-programme/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { registrationForm } from '../factories/registrations.js';
 import { createPanel, tokenIn } from '../factories/invitations.js';

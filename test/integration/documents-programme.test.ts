@@ -3,7 +3,7 @@ import http from 'node:http';
 import request from 'supertest';
 import { largeProgrammeSnapshot } from '../../src/modules/demo/index.js';
 import { GeneratedDocument } from '../../src/modules/documents/document.model.js';
-import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
+import { ProgrammeVersion } from '../../src/modules/published-programme/version.model.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { createPublishedProgramme } from '../factories/programme.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { Assignment } from '../../src/modules/agenda/assignment.model.js';
+import { Assignment } from '../../src/modules/agenda/assignments/assignment.model.js';
 import { InvitationResponse } from '../../src/modules/invitations/invitation.model.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';

@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import { hardenQueries } from '../../src/db/index.js';
 import { CATEGORIES, Registration } from '../../src/modules/registrations/index.js';
-import { Seat } from '../../src/modules/registrations/seat.model.js';
+import { Seat } from '../../src/modules/registrations/places/seat.model.js';
 import { SESSION_COOKIE } from '../../src/web/security.js';
 import { registrationForm } from '../factories/registrations.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { ProgrammeVersion } from '../../src/modules/programme/version.model.js';
+import { ProgrammeVersion } from '../../src/modules/published-programme/version.model.js';
 import { createTestEvent } from '../factories/events.js';
 import { createTestPerson, ROSA } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';

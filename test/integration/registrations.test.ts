@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Registration, saveRegistrationRules, scopes } from '../../src/modules/registrations/index.js';
-import { Seat } from '../../src/modules/registrations/seat.model.js';
+import { Seat } from '../../src/modules/registrations/places/seat.model.js';
 import { PassportData } from '../../src/modules/registrations/registration.model.js';
 import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { runNpm } from '../support/npm.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { ASSIGNMENT_MOVES } from '../../src/modules/agenda/assignment.service.js';
-import { Assignment, ASSIGNMENT_STATUSES } from '../../src/modules/agenda/assignment.model.js';
+import { ASSIGNMENT_MOVES } from '../../src/modules/agenda/assignments/assignment.service.js';
+import { Assignment, ASSIGNMENT_STATUSES } from '../../src/modules/agenda/assignments/assignment.model.js';
 import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { getEvent } from '../../src/modules/events/index.js';
 import { mailSettingsOf } from '../../src/modules/invitations/index.js';

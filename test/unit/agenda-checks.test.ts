@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkProgramme, type CheckInput } from '../../src/modules/agenda/checks.js';
+import { checkProgramme, type CheckInput } from '../../src/modules/agenda/working-programme/checks.js';
 import type { AssignmentView, SessionView } from '../../src/modules/agenda/agenda.views.js';
 
 const at = (local: string) => new Date(`${local}:00-05:00`);

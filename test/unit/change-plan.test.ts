@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { AssignmentView } from '../../src/modules/agenda/index.js';
 import { planChangeNotices } from '../../src/modules/notices/index.js';
-import type { Snapshot, SnapshotSession } from '../../src/modules/programme/index.js';
+import type { Snapshot, SnapshotSession } from '../../src/modules/published-programme/index.js';
 
 const person = (personId: string, role = 'speaker'): SnapshotSession['people'][number] => ({
   personId,

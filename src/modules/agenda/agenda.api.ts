@@ -1,24 +1,24 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
-import { assignmentEffects, type AgendaHooks } from './session.routes.js';
+import { assignmentEffects, type AgendaHooks } from './sessions/session.routes.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { eventOf, type EventView } from '../events/index.js';
 import { assignmentInput, assignmentPatchInput, sessionInput, sessionPatchInput } from './agenda.schemas.js';
 import type { AssignmentView, SessionView } from './agenda.views.js';
-import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignment.model.js';
+import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignments/assignment.model.js';
 import {
   assignPerson,
   getAssignment,
   listAssignments,
   removeAssignment,
   updateAssignment,
-} from './assignment.service.js';
-import { checksOf, loadWorkingProgramme } from './programme.service.js';
-import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
-import { createSession, getSession, listSessions, updateSession } from './session.service.js';
+} from './assignments/assignment.service.js';
+import { checksOf, loadWorkingProgramme } from './working-programme/working-programme.service.js';
+import { SESSION_STATUSES, SESSION_TYPES } from './sessions/session.model.js';
+import { createSession, getSession, listSessions, updateSession } from './sessions/session.service.js';
 
 const trilingual = z.object({ es: z.string(), en: z.string(), pt: z.string() }).partial();
 const sessionOutput = z.object({

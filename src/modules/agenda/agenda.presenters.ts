@@ -5,8 +5,8 @@ import { formatTimeRange, instantToLocal } from '../../shared/zoned-time.js';
 import { localized, type EventView } from '../events/index.js';
 import { displayName, type PersonView } from '../people/index.js';
 import type { AssignmentView, SessionView } from './agenda.views.js';
-import type { Warning } from './checks.js';
-import type { WorkingProgramme } from './programme.service.js';
+import type { Warning } from './working-programme/checks.js';
+import type { WorkingProgramme } from './working-programme/working-programme.service.js';
 
 /** Turns programme data into what the organizer pages show, in the reader's language. */
 export function sessionTitle(session: SessionView, event: EventView, language: Language): string {

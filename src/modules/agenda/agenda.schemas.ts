@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { objectId, optionalTrilingual, text, trilingual } from '../../shared/limits.js';
 import { isCalendarDate } from '../../shared/time.js';
-import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignment.model.js';
-import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
+import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from './assignments/assignment.model.js';
+import { SESSION_STATUSES, SESSION_TYPES } from './sessions/session.model.js';
 
 const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
 const clockTime = z

@@ -1,7 +1,7 @@
 import { trilingual, type Trilingual } from '../../shared/trilingual.js';
 import type { Language } from '../../shared/i18n/index.js';
-import type { AssignmentFields, AssignmentRole, AssignmentStatus } from './assignment.model.js';
-import type { SessionFields, SessionStatus, SessionType } from './session.model.js';
+import type { AssignmentFields, AssignmentRole, AssignmentStatus } from './assignments/assignment.model.js';
+import type { SessionFields, SessionStatus, SessionType } from './sessions/session.model.js';
 
 export interface SessionView {
   id: string;

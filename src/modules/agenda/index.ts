@@ -1,8 +1,8 @@
-export { builderRoutes } from './builder.routes.js';
-export { sessionRoutes, type OnAssignmentConfirmed, type AgendaHooks } from './session.routes.js';
+export { builderRoutes } from './builder/builder.routes.js';
+export { sessionRoutes, type OnAssignmentConfirmed, type AgendaHooks } from './sessions/session.routes.js';
 export { registerAgendaApi } from './agenda.api.js';
-export { rolesOfPerson } from './person-roles.js';
-export { createSession, getSession, listSessions, updateSession } from './session.service.js';
+export { rolesOfPerson } from './assignments/person-roles.js';
+export { createSession, getSession, listSessions, updateSession } from './sessions/session.service.js';
 export {
   assignPerson,
   eventsOfAssignedPerson,
@@ -10,10 +10,18 @@ export {
   listAssignments,
   peopleInRole,
   updateAssignment,
-} from './assignment.service.js';
-export { checkProgramme, type Warning } from './checks.js';
-export { loadWorkingProgramme, checksOf, type WorkingProgramme } from './programme.service.js';
+} from './assignments/assignment.service.js';
+export { checkProgramme, type Warning } from './working-programme/checks.js';
+export {
+  loadWorkingProgramme,
+  checksOf,
+  type WorkingProgramme,
+} from './working-programme/working-programme.service.js';
 export { describeWarning } from './agenda.presenters.js';
 export type { SessionView, AssignmentView } from './agenda.views.js';
 export type { SessionInput, AssignmentInput } from './agenda.schemas.js';
-export { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, type AssignmentRole } from './assignment.model.js';
+export {
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATUSES,
+  type AssignmentRole,
+} from './assignments/assignment.model.js';

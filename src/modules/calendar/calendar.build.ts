@@ -9,7 +9,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { countryName } from '../../shared/countries.js';
 import type { Language, Translate } from '../../shared/i18n/index.js';
 import { localized } from '../events/index.js';
-import type { Snapshot, SnapshotSession } from '../programme/index.js';
+import type { Snapshot, SnapshotSession } from '../published-programme/index.js';
 
 /** One UID per session in every calendar Foro writes, so clients update instead of duplicating. */
 export const sessionUid = (sessionId: string) => `${sessionId}@foro`;

@@ -11,7 +11,7 @@ import {
   type Attendance,
   type SnapshotSession,
   type Version,
-} from '../programme/index.js';
+} from '../published-programme/index.js';
 import { buildCalendar } from './calendar.build.js';
 import { assertPersonalToken } from './person-feeds.js';
 

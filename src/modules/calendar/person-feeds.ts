@@ -2,7 +2,7 @@ import type { Config } from '../../config/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import { rolesOfPerson } from '../agenda/index.js';
 import { feedRevisionOf } from '../people/index.js';
-import { latestVersionNumber } from '../programme/index.js';
+import { latestVersionNumber } from '../published-programme/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { isFeedToken, personalProgrammePath, personFeedPath } from './feeds.js';
 

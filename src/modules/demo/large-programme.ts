@@ -5,7 +5,7 @@ import {
   type Snapshot,
   type SnapshotPerson,
   type SnapshotSession,
-} from '../programme/index.js';
+} from '../published-programme/index.js';
 
 const GIVEN = [
   'María José',

@@ -9,7 +9,7 @@ import {
 } from '../agenda/index.js';
 import { getEvent } from '../events/index.js';
 import { createPerson, Person } from '../people/index.js';
-import { publishProgramme } from '../programme/index.js';
+import { publishProgramme } from '../published-programme/index.js';
 import { CUENCA_PEOPLE } from './cuenca-people.js';
 import { CUENCA_PROGRAMME } from './cuenca-programme.js';
 

@@ -1,13 +1,13 @@
 export { workerPdfRenderer, type PdfRenderer } from './render/renderer.js';
 export type { RenderJob } from './render/jobs.js';
-export { programmeDocumentRoutes } from './programme/programme.routes.js';
+export { programmeDocumentRoutes } from './programme-pdf/programme.routes.js';
 export {
   personalProgrammePdf,
   prepareProgrammePdfs,
   programmePdf,
   type DocumentDeps,
-} from './programme/programme.service.js';
-export { programmeLayout } from './programme/programme.document.js';
+} from './programme-pdf/programme.service.js';
+export { programmeLayout } from './programme-pdf/programme.document.js';
 export { cachedFile } from './document.cache.js';
 export { participantDocumentRoutes } from './participants/participants.routes.js';
 export { checkInRoutes } from './checkin/checkin.routes.js';

@@ -3,11 +3,11 @@ import type { Language, Translate } from '../../shared/i18n/index.js';
 import { ASSIGNMENT_STATUSES } from '../agenda/index.js';
 import { localized, type EventView } from '../events/index.js';
 import { composeMail, eventTemplate, type TemplateKey } from '../messaging/index.js';
-import { derivedDeadline, effectiveDeadline } from './deadline.js';
-import { invitationCandidates, invitationsOf, type InviteScope } from './invite.service.js';
+import { derivedDeadline, effectiveDeadline } from './sending/deadline.js';
+import { invitationCandidates, invitationsOf, type InviteScope } from './sending/invite.service.js';
 import { assignmentFields, formatDeadline, fullName, languageOf, type MailSettings } from './mail-context.js';
-import { countDueReminders } from './reminder.service.js';
-import { latestAnswers } from './response.service.js';
+import { countDueReminders } from './sending/reminder.service.js';
+import { latestAnswers } from './answering/response.service.js';
 
 /** The organizers' view of every invitation of an event, session by session. */
 export async function invitationDashboard(event: EventView, clock: Clock, t: Translate, language: Language) {

@@ -8,8 +8,8 @@ import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { canEditEvent, eventOf, invitationSettingsInput, updateInvitationSettings } from '../events/index.js';
 import { invitationDashboard, invitationPreview } from './invitation.presenters.js';
-import { inviteAgain, sendInvitations, type InviteScope } from './invite.service.js';
-import { sendReminders } from './reminder.service.js';
+import { inviteAgain, sendInvitations, type InviteScope } from './sending/invite.service.js';
+import { sendReminders } from './sending/reminder.service.js';
 
 const scopeInput = z.strictObject({
   scope: z.enum(['all', 'session', 'assignment']).default('all'),

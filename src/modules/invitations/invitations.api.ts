@@ -6,8 +6,8 @@ import type { ApiRegistry } from '../../web/api-registry.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { listAssignments } from '../agenda/index.js';
 import { eventOf } from '../events/index.js';
-import { invitationsOf, sendInvitations } from './invite.service.js';
-import { latestAnswers } from './response.service.js';
+import { invitationsOf, sendInvitations } from './sending/invite.service.js';
+import { latestAnswers } from './answering/response.service.js';
 import { mailSettingsOf } from './setup.js';
 
 const sendInput = z.strictObject({

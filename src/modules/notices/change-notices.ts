@@ -7,7 +7,12 @@ import { localized, type EventView } from '../events/index.js';
 import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
 import { queueTemplatedMail } from '../messaging/index.js';
 import { getPeople, type PersonView } from '../people/index.js';
-import { getVersion, type Snapshot, type SnapshotSession, type Version } from '../programme/index.js';
+import {
+  getVersion,
+  type Snapshot,
+  type SnapshotSession,
+  type Version,
+} from '../published-programme/index.js';
 import { DateTime } from 'luxon';
 import { zoneLabel } from '../../shared/time.js';
 import { planChangeNotices, type PersonalChange } from './change-plan.js';

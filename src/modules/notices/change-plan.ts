@@ -1,5 +1,5 @@
 import type { AssignmentView } from '../agenda/index.js';
-import type { SessionChange, Snapshot } from '../programme/index.js';
+import type { SessionChange, Snapshot } from '../published-programme/index.js';
 
 /** What one person is told about one session in a change notice. */
 export interface PersonalChange {

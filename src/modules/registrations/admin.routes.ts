@@ -11,10 +11,10 @@ import { getPeople, withoutContactDetails } from '../people/index.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
 import { decisionInput, settingsForm, settingsInput } from './registration.schemas.js';
 import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
-import { scopes } from './seats.js';
-import { purgeableFrom, purgePersonalData } from './privacy.service.js';
-import { registrationRules } from './settings.service.js';
-import { changeRegistrationRules } from './capacity.js';
+import { scopes } from './places/seats.js';
+import { purgeableFrom, purgePersonalData } from './privacy/privacy.service.js';
+import { registrationRules } from './places/settings.service.js';
+import { changeRegistrationRules } from './places/capacity.js';
 
 const listQuery = z.strictObject({
   status: z.enum(REGISTRATION_STATUSES).optional(),

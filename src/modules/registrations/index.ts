@@ -1,6 +1,6 @@
 export { registrationPublicRoutes } from './public.routes.js';
 export { registrationAdminRoutes } from './admin.routes.js';
-export { documentSeats, scopes, type SeatAllocator } from './seats.js';
+export { documentSeats, scopes, type SeatAllocator } from './places/seats.js';
 export {
   submitRegistration,
   decideRegistration,
@@ -10,16 +10,16 @@ export {
   registerProgrammeParticipant,
 } from './registration.service.js';
 export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.model.js';
-export { saveRegistrationRules, registrationRules } from './settings.service.js';
-export { changeRegistrationRules, settleCapacities, settleWorkshop } from './capacity.js';
+export { saveRegistrationRules, registrationRules } from './places/settings.service.js';
+export { changeRegistrationRules, settleCapacities, settleWorkshop } from './places/capacity.js';
 export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
-export { coverageRoutes } from './coverage.routes.js';
-export { purgeExpiredEvents, purgePersonalData } from './privacy.service.js';
+export { coverageRoutes } from './coverage/coverage.routes.js';
+export { purgeExpiredEvents, purgePersonalData } from './privacy/privacy.service.js';
 export { completeUnfinishedRegistrations } from './completion.js';
 export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
-export { attendanceOf } from './workshops.js';
+export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
-export { confirmedParticipants, type ListAudience, type Participant } from './participants.js';
-export { peopleEvents } from './people-events.js';
+export { confirmedParticipants, type ListAudience, type Participant } from './lists/participants.js';
+export { peopleEvents } from './lists/people-events.js';
 export { ownRegistration } from './own-link.js';

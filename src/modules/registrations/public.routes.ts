@@ -10,14 +10,14 @@ import { addressLimit } from '../../web/rate-limit.js';
 import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { GENDERS, SECTORS, displayName } from '../people/index.js';
-import { confirmedParticipants } from './participants.js';
+import { confirmedParticipants } from './lists/participants.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
 import { ownRegistration } from './own-link.js';
 import { registrationInput, selfServiceInput } from './registration.schemas.js';
 import { cancelOwnRegistration, submitRegistration, updateOwnRegistration } from './registration.service.js';
-import { scopes } from './seats.js';
-import { workshopsOf } from './workshops.js';
-import { registrationRules } from './settings.service.js';
+import { scopes } from './places/seats.js';
+import { workshopsOf } from './places/workshops.js';
+import { registrationRules } from './places/settings.service.js';
 
 /** The public registration form, and each registrant's private page. */
 export function registrationPublicRoutes(config: Config, deps: RegistrationDeps): Router {

@@ -6,15 +6,15 @@ import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
 import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
-import { unseat } from './placement.js';
+import { unseat } from './places/placement.js';
 import { confirmOrWaitlist, moveRegistration } from './transitions.js';
 import { PassportData, Registration } from './registration.model.js';
 import { mailRegistration } from './registration.mail.js';
 import type { RegistrationInput, SelfServiceInput } from './registration.schemas.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
-import { registrationRules, type RegistrationRules } from './settings.service.js';
-import type { SeatAllocator } from './seats.js';
-import { unseatWorkshops, workshopsOf } from './workshops.js';
+import { registrationRules, type RegistrationRules } from './places/settings.service.js';
+import type { SeatAllocator } from './places/seats.js';
+import { unseatWorkshops, workshopsOf } from './places/workshops.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 /** A submission still incomplete this long after it began was cut short (a live one takes seconds). */

@@ -4,14 +4,14 @@ import { ConflictError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import { getPerson, type PersonView } from '../people/index.js';
-import { seat } from './placement.js';
+import { seat } from './places/placement.js';
 import { Registration, type RegistrationStatus } from './registration.model.js';
 import type { RegistrationKey } from '../messaging/index.js';
 import { mailRegistration } from './registration.mail.js';
 import type { RegistrationDeps } from './registration.service.js';
 import type { RegistrationView } from './registration.views.js';
-import type { RegistrationRules } from './settings.service.js';
-import { seatWorkshops } from './workshops.js';
+import type { RegistrationRules } from './places/settings.service.js';
+import { seatWorkshops } from './places/workshops.js';
 
 /**
  * The moves a registration's status may make. Cancelled and rejected are ends: registering again

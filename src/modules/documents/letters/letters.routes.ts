@@ -11,8 +11,8 @@ import { ownRegistration } from '../../registrations/index.js';
 import { attendedRegistrationIds, hasAttended } from '../checkin/checkin.service.js';
 import { getPerson } from '../../people/index.js';
 import { confirmedParticipants, type Participant } from '../../registrations/index.js';
-import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
-import type { DocumentDeps } from '../programme/programme.service.js';
+import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
+import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { LETTER_KINDS, type LetterKind } from './letter.model.js';
 import {

@@ -14,7 +14,7 @@ import { renderMail, unknownPlaceholders } from '../../messaging/index.js';
 import { displayName } from '../../people/index.js';
 import { PassportData } from '../../registrations/index.js';
 import type { Participant } from '../../registrations/index.js';
-import { formatDate, venueLine } from '../programme/programme.document.js';
+import { formatDate, venueLine } from '../programme-pdf/programme.document.js';
 import { issueCodes, normalizeVerificationCode } from '../verification-code.js';
 import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { Letter, LETTER_KINDS, LetterTemplate, type LetterKind } from './letter.model.js';

@@ -5,8 +5,8 @@ import { pathParam } from '../../../web/params.js';
 import { requireUser } from '../../auth/index.js';
 import { eventOf, getPublicEvent } from '../../events/index.js';
 import { badgesLayout } from '../badges/badges.js';
-import { documentLanguage, sendPdf } from '../programme/programme.routes.js';
-import type { DocumentDeps } from '../programme/programme.service.js';
+import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
+import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { confirmedParticipants, type ListAudience } from '../../registrations/index.js';
 import { participantListLayout } from './participants.js';
 

@@ -5,7 +5,7 @@ import { displayName } from '../../people/index.js';
 import type { ListAudience, Participant } from '../../registrations/index.js';
 import type { ListLayout } from '../pdf/list.layout.js';
 import { formatDateRange } from '../../../shared/time.js';
-import { formatDate, venueLine } from '../programme/programme.document.js';
+import { formatDate, venueLine } from '../programme-pdf/programme.document.js';
 
 const SECTOR_GROUPS = ['international_organization', 'academia', 'civil_society', 'media'] as const;
 type GroupKey = `state:${string}` | (typeof SECTOR_GROUPS)[number] | 'others';

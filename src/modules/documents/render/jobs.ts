@@ -4,8 +4,8 @@ import type { LettersLayout } from '../letters/letters.layout.js';
 import { renderLettersPdf } from '../letters/letters.pdf.js';
 import type { ListLayout } from '../pdf/list.layout.js';
 import { renderListPdf } from '../pdf/list.pdf.js';
-import type { ProgrammeLayout } from '../programme/programme.layout.js';
-import { renderProgrammePdf } from '../programme/programme.pdf.js';
+import type { ProgrammeLayout } from '../programme-pdf/programme.layout.js';
+import { renderProgrammePdf } from '../programme-pdf/programme.pdf.js';
 
 /** Everything a worker thread can be asked to draw: plain data in, PDF bytes out. */
 export type RenderJob =

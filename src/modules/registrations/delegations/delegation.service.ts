@@ -11,14 +11,14 @@ import { localized, type EventView } from '../../events/index.js';
 import { afterEvent, issueLink, validityUntil } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import { findOrCreatePersonByEmail } from '../../people/index.js';
-import { settleCapacities } from '../capacity.js';
+import { settleCapacities } from '../places/capacity.js';
 import { confirmOrWaitlist } from '../transitions.js';
-import { scopes } from '../seats.js';
+import { scopes } from '../places/seats.js';
 import { Registration } from '../registration.model.js';
 import { mailRegistration } from '../registration.mail.js';
 import { decideRegistration, getRegistration, type RegistrationDeps } from '../registration.service.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from '../registration.views.js';
-import { registrationRules } from '../settings.service.js';
+import { registrationRules } from '../places/settings.service.js';
 import { Delegation, DelegationNote } from './delegation.model.js';
 import type { NomineeInput } from './delegation.schemas.js';
 

@@ -1,0 +1,81 @@
+import { Router } from 'express';
+import type { Clock } from '../../../shared/clock.js';
+import { parse } from '../../../shared/validate.js';
+import { formBody } from '../../../web/forms.js';
+import { datesBetween, formatDay } from '../../../shared/zoned-time.js';
+import { SESSION_TYPES } from '../sessions/session.model.js';
+import { actorOf, requireUser } from '../../auth/index.js';
+import { sessionMoveInput } from '../agenda.schemas.js';
+import { moveSession } from '../sessions/session.service.js';
+import { localized, canEditEvent, eventOf } from '../../events/index.js';
+import { describeWarning, peopleOf, whenOf } from '../agenda.presenters.js';
+import { layoutDay } from './builder.js';
+import { checksOf, loadWorkingProgramme } from '../working-programme/working-programme.service.js';
+import { LANGUAGES } from '../../../shared/i18n/index.js';
+
+/** The agenda builder: one page per day, rooms as columns, and the checks beside it. */
+export function builderRoutes(clock: Clock): Router {
+  const router = Router();
+
+  // A block dropped on another room or time (the builder's script posts this form); without a
+  // script, the session's own page changes its room and time.
+  router.post('/admin/events/:eventId/agenda/move', requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const { sessionId, ...move } = parse(sessionMoveInput, formBody(req));
+    await moveSession(event, sessionId, move, actorOf(req), clock);
+    res.redirect(
+      303,
+      `/admin/events/${event.id}/agenda?day=${move.date}&moved=${sessionId}#session-${sessionId}`,
+    );
+  });
+
+  router.get('/admin/events/:eventId/agenda', requireUser, async (req, res) => {
+    const event = await eventOf(req);
+    const days = datesBetween(event.startDate, event.endDate);
+    const requested = typeof req.query['day'] === 'string' ? req.query['day'] : undefined;
+    const day = requested && (days.includes(requested) || requested === 'unscheduled') ? requested : days[0]!;
+    const programme = await loadWorkingProgramme(event);
+    const { warnings, figures } = checksOf(event, programme);
+    const flagged = new Map<string, number>();
+    for (const w of warnings) for (const id of w.sessionIds) flagged.set(id, (flagged.get(id) ?? 0) + 1);
+    const card = (s: (typeof programme.sessions)[number]) => ({
+      id: s.id,
+      revision: s.revision,
+      type: s.type,
+      status: s.status,
+      title: localized(s.title, req.language, event.languages),
+      when: whenOf(s, event),
+      people: peopleOf(s, programme.assignments, programme.people).map((p) => ({
+        name: p.name,
+        role: p.assignment.role,
+        status: p.assignment.status,
+      })),
+      warnings: flagged.get(s.id) ?? 0,
+    });
+    const layout =
+      day === 'unscheduled' ? undefined : layoutDay(event, programme.sessions, day, req.t('agenda.noRoom'));
+    res.render('agenda/builder', {
+      title: req.t('agenda.builder'),
+      event,
+      eventTitle: localized(event.title, req.language, event.languages),
+      day,
+      days: days.map((d) => ({ date: d, label: formatDay(d, req.language) })),
+      layout: layout && {
+        ...layout,
+        blocks: layout.blocks.map((b) => ({ ...b, card: card(b.session) })),
+      },
+      unscheduled: programme.sessions.filter((s) => !s.startsAt).map(card),
+      warnings: warnings.map((w) =>
+        describeWarning(w, { event, programme, t: req.t, language: req.language }),
+      ),
+      figures,
+      canEdit: await canEditEvent(req.user, event.id),
+      moved: typeof req.query['moved'] === 'string' ? req.query['moved'] : undefined,
+      sessionTypes: SESSION_TYPES,
+      languageOptions: LANGUAGES,
+      values: { date: day === 'unscheduled' ? '' : day, type: 'panel' },
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,183 @@
+import { type Request, Router } from 'express';
+import type { Clock } from '../../../shared/clock.js';
+import { LANGUAGES } from '../../../shared/i18n/index.js';
+import { parse } from '../../../shared/validate.js';
+import { formBody, handleForm } from '../../../web/forms.js';
+import { pathParam } from '../../../web/params.js';
+import { actorOf, requireUser } from '../../auth/index.js';
+import { eventOf, historyFor, localized, policy, type EventView } from '../../events/index.js';
+import { searchPeople } from '../../people/index.js';
+import { describeWarning, peopleOf } from '../agenda.presenters.js';
+import {
+  assignmentInput,
+  assignmentPatchInput,
+  sessionInput,
+  sessionPatchInput,
+  sessionStatusInput,
+} from '../agenda.schemas.js';
+import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from '../assignments/assignment.model.js';
+import {
+  assignPerson,
+  removeAssignment,
+  updateAssignment,
+  type AssignmentEffects,
+} from '../assignments/assignment.service.js';
+import { checksOf, loadWorkingProgramme } from '../working-programme/working-programme.service.js';
+import { formValuesOfSession, sessionFieldName, sessionInputFromForm } from './session.form.js';
+import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
+import { createSession, getSession, updateSession } from './session.service.js';
+
+const formOptions = {
+  sessionTypes: SESSION_TYPES,
+  sessionStatuses: SESSION_STATUSES,
+  languageOptions: LANGUAGES,
+};
+
+/** A session's page: its details and times, the people in it, its warnings; and the forms that change them. */
+/** What else follows a confirmation (the person's registration as a programme participant). */
+export type OnAssignmentConfirmed = (event: EventView, personId: string) => Promise<void>;
+
+/** What other modules do when the agenda changes (wired in the composition root). */
+export interface AgendaHooks {
+  /** A speaker, commentator or chair confirmed: they get a registration. */
+  onConfirmed?: OnAssignmentConfirmed;
+  /** A session's capacity changed: its places settle and its waiting list may move up. */
+  onCapacityChanged?: (event: EventView, sessionId: string) => Promise<void>;
+}
+
+/** The effects of an assignment's moves in this event, from the hooks. */
+export function assignmentEffects(hooks: AgendaHooks, event: EventView): AssignmentEffects {
+  return { onConfirmed: async (personId) => hooks.onConfirmed?.(event, personId) };
+}
+
+export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
+  const { onCapacityChanged } = hooks;
+  const confirmedIn = (event: EventView) => assignmentEffects(hooks, event);
+  const router = Router();
+  const base = '/admin/events/:eventId/sessions';
+  router.use(base, requireUser);
+
+  const sessionPage = async (req: Request, event: EventView, sessionId: string) => {
+    const session = await getSession(event.id, sessionId);
+    const can = await policy.forEvent(req.user, event.id);
+    const programme = await loadWorkingProgramme(event);
+    const warnings = checksOf(event, programme)
+      .warnings.filter((w) => w.sessionIds.includes(session.id))
+      .map((w) => describeWarning(w, { event, programme, t: req.t, language: req.language }));
+    const find = typeof req.query['find'] === 'string' ? req.query['find'].slice(0, 120) : '';
+    return {
+      title: localized(session.title, req.language, event.languages),
+      event,
+      session,
+      people: peopleOf(session, programme.assignments, programme.people),
+      warnings,
+      find,
+      candidates: find ? (await searchPeople({ q: find })).people.slice(0, 20) : [],
+      roles: ASSIGNMENT_ROLES,
+      statuses: ASSIGNMENT_STATUSES,
+      canEdit: can.edit,
+      history: await historyFor('session', session.id, can),
+      historyZone: event.timezone,
+      values: formValuesOfSession(session, event.timezone),
+      ...formOptions,
+    };
+  };
+
+  router.get(`${base}/new`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const day = typeof req.query['day'] === 'string' ? req.query['day'] : event.startDate;
+    res.render('agenda/session-new', {
+      title: req.t('agenda.newSession'),
+      event,
+      values: { type: 'panel', date: day },
+      ...formOptions,
+    });
+  });
+
+  router.post(base, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    const form = {
+      view: 'agenda/session-new',
+      locals: { title: req.t('agenda.newSession'), event, ...formOptions },
+      values: body,
+      fieldName: sessionFieldName,
+    };
+    await handleForm(req, res, form, async () => {
+      const session = await createSession(
+        event,
+        parse(sessionInput, sessionInputFromForm(body, 'create')),
+        actorOf(req),
+        clock,
+      );
+      res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}`);
+    });
+  });
+
+  router.get(`${base}/:sessionId`, async (req, res) => {
+    const event = await eventOf(req);
+    res.render('agenda/session', await sessionPage(req, event, pathParam(req, 'sessionId')));
+  });
+
+  router.post(`${base}/:sessionId`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const sessionId = pathParam(req, 'sessionId');
+    const body = formBody(req);
+    const locals = () => sessionPage(req, event, sessionId);
+    await handleForm(
+      req,
+      res,
+      { view: 'agenda/session', locals, values: body, fieldName: sessionFieldName },
+      async () => {
+        const patch = parse(sessionPatchInput, sessionInputFromForm(body, 'edit'));
+        await updateSession(event, sessionId, patch, actorOf(req), clock);
+        if (patch.capacity !== undefined) await onCapacityChanged?.(event, sessionId);
+        res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
+      },
+    );
+  });
+
+  router.post(`${base}/:sessionId/status`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const sessionId = pathParam(req, 'sessionId');
+    const { status } = parse(sessionStatusInput, formBody(req));
+    await updateSession(event, sessionId, { status }, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
+  });
+
+  router.post(`${base}/:sessionId/assignments`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    await assignPerson(
+      session,
+      parse(assignmentInput, formBody(req)),
+      actorOf(req),
+      clock,
+      confirmedIn(event),
+    );
+    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
+  });
+
+  router.post(`${base}/:sessionId/assignments/:assignmentId`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    await updateAssignment(
+      session.id,
+      pathParam(req, 'assignmentId'),
+      parse(assignmentPatchInput, formBody(req)),
+      actorOf(req),
+      clock,
+      confirmedIn(event),
+    );
+    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
+  });
+
+  router.post(`${base}/:sessionId/assignments/:assignmentId/delete`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    await removeAssignment(session.id, pathParam(req, 'assignmentId'), actorOf(req), clock);
+    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
+  });
+
+  return router;
+}

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { countryName } from '../../../shared/countries.js';
+import { csvDocument } from '../../../shared/csv.js';
+import { requireUser } from '../../auth/index.js';
+import { eventOf, eventWithPermissions } from '../../events/index.js';
+import { coverageOf } from './coverage.service.js';
+
+/** The coverage dashboard: countries against the steps of their participation, and the counts. */
+export function coverageRoutes(): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/coverage';
+  router.use(base, requireUser);
+
+  router.get(base, async (req, res) => {
+    const { event, can } = await eventWithPermissions(req);
+    const coverage = await coverageOf(event);
+    // Rooming names people with their hotels: contact details in the policy's sense.
+    const seesPeople = can.contactDetails;
+    res.render('registrations/coverage', {
+      title: req.t('coverage.title'),
+      event,
+      ...coverage,
+      rooming: seesPeople ? coverage.rooming : [],
+      seesPeople,
+    });
+  });
+
+  router.get(`${base}.csv`, async (req, res) => {
+    const event = await eventOf(req);
+    const { rows } = await coverageOf(event);
+    const yes = (v: boolean) => (v ? req.t('coverage.yes') : req.t('coverage.no'));
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="coverage-${event.slug}.csv"`)
+      .send(
+        csvDocument(
+          [
+            'country',
+            'name',
+            'focal_point',
+            'nomination_invited',
+            'nominated',
+            'confirmed',
+            'programme_roles',
+          ],
+          rows.map((r) => [
+            r.country,
+            countryName(r.country, req.language),
+            yes(r.focalPoint),
+            yes(r.invited),
+            r.nominated,
+            r.confirmed,
+            r.speakers,
+          ]),
+        ),
+      );
+  });
+
+  return router;
+}

@@ -1,0 +1,83 @@
+import { listAssignments } from '../../agenda/index.js';
+import { contactsOfCountries } from '../../contacts/index.js';
+import type { EventView } from '../../events/index.js';
+import { getPeople, type PersonView } from '../../people/index.js';
+import { delegationsOf } from '../delegations/delegation.service.js';
+import { listRegistrations } from '../registration.service.js';
+import type { RegistrationView } from '../registration.views.js';
+
+export interface CountryCoverage {
+  country: string;
+  focalPoint: boolean;
+  invited: boolean;
+  nominated: number;
+  confirmed: number;
+  speakers: number;
+}
+
+const tally = <T>(items: T[], key: (item: T) => string | undefined) => {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item) ?? '';
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts.entries()].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count);
+};
+
+/**
+ * Where each participating country stands: a focal point known, a nomination invitation sent,
+ * delegates nominated and confirmed, people with a role in the programme; and the registrations
+ * counted by category, country, sector and gender (gender only ever as a count).
+ */
+export async function coverageOf(event: EventView) {
+  const [contacts, delegations, registrations, assignments] = await Promise.all([
+    contactsOfCountries(event.countries),
+    delegationsOf(event.id),
+    listRegistrations(event.id),
+    listAssignments({ eventId: event.id }),
+  ]);
+  const live = registrations.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected');
+  const active = assignments.filter((a) => a.status === 'invited' || a.status === 'confirmed');
+  const people = new Map(
+    (await getPeople([...new Set([...live.map((r) => r.personId), ...active.map((a) => a.personId)])])).map(
+      (p) => [p.id, p],
+    ),
+  );
+  const countryOf = (personId: string) => people.get(personId)?.country;
+  const rows: CountryCoverage[] = event.countries.map((country) => {
+    const delegation = delegations.find((d) => d.country === country);
+    const delegates = delegation ? live.filter((r) => r.delegationId === delegation.id) : [];
+    return {
+      country,
+      focalPoint: contacts.some((c) => c.country === country && c.type === 'focal_point'),
+      invited: Boolean(delegation),
+      nominated: delegates.length,
+      confirmed: delegates.filter((r) => r.status === 'confirmed').length,
+      speakers: new Set(active.filter((a) => countryOf(a.personId) === country).map((a) => a.personId)).size,
+    };
+  });
+  const confirmed = live.filter((r) => r.status === 'confirmed');
+  const person = (r: RegistrationView): PersonView | undefined => people.get(r.personId);
+  return {
+    rows,
+    byCategory: tally(confirmed, (r) => r.category),
+    byCountry: tally(confirmed, (r) => r.countryRepresented),
+    bySector: tally(confirmed, (r) => person(r)?.sector),
+    byGender: tally(confirmed, (r) => person(r)?.gender ?? 'undisclosed'),
+    arrivals: tally(
+      confirmed.filter((r) => r.travel.arrivalDate),
+      (r) => r.travel.arrivalDate,
+    ).sort((a, b) => a.key.localeCompare(b.key)),
+    rooming: confirmed
+      .filter((r) => r.travel.hotel || r.travel.arrivalDate)
+      .map((r) => ({
+        name: person(r) ? `${person(r)!.givenName} ${person(r)!.familyName}` : r.personId,
+        country: r.countryRepresented,
+        hotel: r.travel.hotel,
+        arrivalDate: r.travel.arrivalDate,
+        departureDate: r.travel.departureDate,
+        airportTransfer: r.travel.airportTransfer,
+      }))
+      .sort((a, b) => (a.hotel ?? '').localeCompare(b.hotel ?? '') || a.name.localeCompare(b.name)),
+  };
+}

@@ -1,0 +1,218 @@
+import { randomInt } from 'node:crypto';
+import type { Clock } from '../../../shared/clock.js';
+import { Seat } from './seat.model.js';
+import { insertUnlessTaken, isDuplicateKey } from '../../../db/duplicate-key.js';
+
+/** Takes and frees places; the registration rules are written against this, tests swap it. */
+export interface SeatAllocator {
+  /** 'taken' (newly), 'held' (the holder already had one) or 'full'. */
+  take(scope: string, capacity: number | undefined, holder: string): Promise<'taken' | 'held' | 'full'>;
+  /** Gives the holder's seat back; true when a place became free for someone else. */
+  release(scope: string, capacity: number | undefined, holder: string): Promise<boolean>;
+  /** Seats held in the scope (may exceed a capacity lowered below it). */
+  count(scope: string): Promise<number>;
+  /** Brings the scope in line with its capacity after an organizer changed it. */
+  settle(scope: string, capacity: number | undefined): Promise<void>;
+}
+
+type SeatDoc = {
+  _id: string;
+  scope: string;
+  number: number;
+  holder: string;
+  blocks?: string | null;
+  takenAt: Date;
+};
+
+/** The blocker that stands, inside the capacity, for a seat left beyond it. */
+const blockerOf = (holder: string) => `#over:${holder}`;
+/** Present while some seats beyond the capacity have no blocker (more held than places). */
+const shortMarker = (scope: string) => `${scope}#short`;
+
+const isBlocker = (doc: SeatDoc) => typeof doc.blocks === 'string';
+const beyond = (doc: SeatDoc, capacity: number) => doc.number === 0 || doc.number > capacity;
+
+/**
+ * Seats as documents numbered 1..capacity. A taker tries a few random numbers, then reads which
+ * are free and inserts one of them, reading again on a clash (someone took that number first);
+ * the unique `_id` makes overselling impossible however many requests race. No capacity means
+ * no limit: the seat is still recorded (named after its holder) so counts stay true.
+ *
+ * When an organizer lowers a capacity below what is taken, or sets one where there was none,
+ * nobody loses a seat: `settle` gives every seat left beyond the new capacity (numbered above
+ * it, or 0) a blocker, a document holding one free number inside, so takers find the scope as
+ * full as it really is. Blockers are named after the seat they stand for, so two settlers never
+ * block one seat twice. Where there are more seats than places, the short marker makes each
+ * release hand its number to a seat still without a blocker instead of freeing it: promotions
+ * start only when a place is really free.
+ */
+export function documentSeats(clock: Clock): SeatAllocator {
+  const insertBlocker = (scope: string, number: number, holder: string) =>
+    insertUnlessTaken(Seat, {
+      _id: `${scope}:${number}`,
+      scope,
+      number,
+      holder: blockerOf(holder),
+      blocks: holder,
+      takenAt: clock.now(),
+    });
+
+  /** Seats beyond the capacity without a blocker, oldest first. */
+  async function unblocked(scope: string, capacity: number): Promise<SeatDoc[]> {
+    const docs = (await Seat.find({ scope }).lean()) as SeatDoc[];
+    const blocked = new Set(docs.filter(isBlocker).map((d) => d.blocks));
+    return docs
+      .filter((d) => !isBlocker(d) && beyond(d, capacity) && !blocked.has(d.holder))
+      .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
+  }
+
+  async function markShort(scope: string, short: boolean) {
+    if (short)
+      await insertUnlessTaken(Seat, {
+        _id: shortMarker(scope),
+        scope: shortMarker(scope),
+        number: 0,
+        holder: '#short',
+        takenAt: clock.now(),
+      });
+    else await Seat.deleteOne({ _id: shortMarker(scope) });
+  }
+
+  /**
+   * A number inside the capacity leaves its holder (a seat or a blocker). While seats wait
+   * beyond the capacity, the number becomes the blocker of the oldest of them; otherwise it
+   * frees. True when it freed.
+   */
+  async function vacate(doc: SeatDoc, capacity: number | undefined): Promise<boolean> {
+    if (capacity !== undefined && (await Seat.exists({ _id: shortMarker(doc.scope) }))) {
+      for (const waiting of await unblocked(doc.scope, capacity)) {
+        try {
+          const handed = { ...doc, holder: blockerOf(waiting.holder), blocks: waiting.holder };
+          const { matchedCount } = await Seat.updateOne(
+            { _id: doc._id, holder: doc.holder },
+            { $set: { holder: handed.holder, blocks: handed.blocks, takenAt: clock.now() } },
+          );
+          if (matchedCount === 0) return false;
+          // The waiting seat may have left at this very moment (its release looked for a
+          // blocker before this one existed): then this number is free again, not held.
+          if (!(await Seat.exists({ scope: doc.scope, holder: waiting.holder })))
+            return vacate(handed, capacity);
+          return false;
+        } catch (error) {
+          // That seat got a blocker meanwhile (unique scope + holder): the next one.
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+      await markShort(doc.scope, false);
+    }
+    const { deletedCount } = await Seat.deleteOne({ _id: doc._id, holder: doc.holder });
+    return deletedCount === 1;
+  }
+
+  return {
+    async take(scope, capacity, holder) {
+      // No read first: the unique (scope, holder) index refuses a second seat for a holder, so
+      // the common case (a new holder) costs one insert and only a refused insert asks why.
+      if (capacity === undefined) {
+        // No limit to enforce: the seat is named after its holder, so takers never contend.
+        try {
+          await Seat.create({
+            _id: `${scope}:holder:${holder}`,
+            scope,
+            number: 0,
+            holder,
+            takenAt: clock.now(),
+          });
+          return 'taken';
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          return 'held';
+        }
+      }
+      const insert = (number: number) =>
+        insertUnlessTaken(Seat, { _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
+      // While the scope has room, a few blind tries at random numbers cost one insert each;
+      // only then does the taker read which numbers are free.
+      if (capacity > 0) {
+        for (let probe = 0; probe < 3; probe += 1) {
+          if (await insert(randomInt(capacity) + 1)) return 'taken';
+        }
+      }
+      for (let attempt = 0; attempt < 1000; attempt += 1) {
+        if (await Seat.exists({ scope, holder })) return 'held';
+        const taken = await Seat.find({ scope }, { number: 1 }).lean();
+        const used = new Set(taken.map((s) => s.number));
+        const free = [];
+        for (let n = 1; n <= capacity; n += 1) if (!used.has(n)) free.push(n);
+        if (free.length === 0) return 'full';
+        if (await insert(free[randomInt(free.length)]!)) return 'taken';
+      }
+      throw new Error(`could not settle a seat in ${scope}`);
+    },
+
+    async release(scope, capacity, holder) {
+      const seat = (await Seat.findOne({ scope, holder }).lean()) as SeatDoc | null;
+      if (!seat) return false;
+      const blocker = (await Seat.findOne({ scope, holder: blockerOf(holder) }).lean()) as SeatDoc | null;
+      if (!blocker && !(capacity !== undefined && beyond(seat, capacity))) return vacate(seat, capacity);
+      // A seat beyond the capacity: its place inside, if it has one, is its blocker's number.
+      const { deletedCount } = await Seat.deleteOne({ _id: seat._id, holder });
+      if (deletedCount !== 1) return false;
+      // Looked for again after the delete: a leaving seat may have handed it a number meanwhile.
+      const standing =
+        blocker ?? ((await Seat.findOne({ scope, holder: blockerOf(holder) }).lean()) as SeatDoc | null);
+      return standing ? vacate(standing, capacity) : false;
+    },
+
+    // Blockers have `blocks`; `null` matches the documents without it, the seats themselves.
+    count: (scope) => Seat.countDocuments({ scope, blocks: null }),
+
+    async settle(scope, capacity) {
+      const docs = (await Seat.find({ scope }).lean()) as SeatDoc[];
+      if (capacity === undefined) {
+        // No limit: nothing to stand for.
+        for (const b of docs.filter(isBlocker)) await Seat.deleteOne({ _id: b._id, holder: b.holder });
+        await markShort(scope, false);
+        return;
+      }
+      const over = docs
+        .filter((d) => !isBlocker(d) && beyond(d, capacity))
+        .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
+      const overHolders = new Set(over.map((d) => d.holder));
+      const blocked = new Set<string>();
+      const used = new Set<number>();
+      for (const d of docs) {
+        if (!isBlocker(d)) {
+          if (!beyond(d, capacity)) used.add(d.number);
+        } else if (overHolders.has(d.blocks!) && d.number <= capacity) {
+          blocked.add(d.blocks!);
+          used.add(d.number);
+        } else {
+          // Stands for a seat now inside (capacity raised) or gone, or sits beyond the capacity itself.
+          await Seat.deleteOne({ _id: d._id, holder: d.holder });
+        }
+      }
+      const free: number[] = [];
+      for (let n = 1; n <= capacity; n += 1) if (!used.has(n)) free.push(n);
+      let short = false;
+      for (const seat of over) {
+        if (blocked.has(seat.holder)) continue;
+        let placed = false;
+        while (!placed && free.length > 0) {
+          if (await insertBlocker(scope, free.shift()!, seat.holder)) placed = true;
+          // Refused: a taker took that number, or another settler blocked this seat already.
+          else if (await Seat.exists({ scope, holder: blockerOf(seat.holder) })) placed = true;
+        }
+        if (!placed) short = true;
+      }
+      await markShort(scope, short);
+    },
+  };
+}
+
+export const scopes = {
+  event: (eventId: string) => `event:${eventId}`,
+  category: (eventId: string, category: string) => `category:${eventId}:${category}`,
+  workshop: (sessionId: string) => `workshop:${sessionId}`,
+  delegation: (delegationId: string) => `delegation:${delegationId}`,
+};
