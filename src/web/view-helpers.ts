@@ -11,6 +11,15 @@ const form = {
   /** What a field shows: what was just sent, else what is stored. */
   value: (sent: Record<string, unknown> | undefined, name: string, stored: unknown) =>
     sent?.[name] !== undefined ? sent[name] : (stored ?? ''),
+  /** A query string of the values given (filters, a page's place), leaving out empty ones. */
+  query: (values: Record<string, unknown>) =>
+    new URLSearchParams(
+      Object.entries(values).flatMap(([key, value]) =>
+        value === undefined || value === null || value === ''
+          ? []
+          : [[key, String(value)] as [string, string]],
+      ),
+    ).toString(),
 };
 
 /** Formatting helpers for templates, in the request's language (read when called: a page may switch it). */

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { Registration } from '../../src/modules/registrations/index.js';
 import type { RegistrationInput } from '../../src/modules/registrations/registration.schemas.js';
 import { createTestPerson } from './people.js';
@@ -21,8 +22,6 @@ export function registrationForm(overrides: Partial<Record<keyof RegistrationInp
   };
 }
 
-let arrivals = 0;
-
 /**
  * A person and their registration written directly (confirmed and listed unless told otherwise),
  * for tests about what is done with registrations rather than how they are made.
@@ -40,14 +39,14 @@ export async function createTestRegistration(
   },
 ) {
   const created = await createTestPerson(person);
-  arrivals += 1;
   const doc = await Registration.create({
     eventId,
     personId: created.id,
     status: 'confirmed',
     statusAt: new Date(),
     statusBy: 'test',
-    arrival: String(arrivals).padStart(8, '0'),
+    // Arrival keys as the form makes them: ObjectIds, increasing in creation order.
+    arrival: new Types.ObjectId().toHexString(),
     source: 'organizer',
     privacyConsentAt: new Date(),
     consentToList: true,

@@ -209,6 +209,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /admin/events/:eventId/announcements/new': 'team',
   'POST /admin/events/:eventId/announcements': 'team',
   'GET /admin/events/:eventId/registrations': 'signed-in',
+  'GET /admin/events/:eventId/registrations.csv': 'signed-in',
   'POST /admin/events/:eventId/registrations/decisions': 'team',
   'GET /admin/events/:eventId/registrations/settings': 'team',
   'POST /admin/events/:eventId/registrations/purge': 'admin',

@@ -10,15 +10,19 @@ import { eventOf, eventWithPermissions } from '../events/index.js';
 import { getPeople, withoutContactDetails } from '../people/index.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
 import { decisionInput, settingsForm, settingsInput } from './registration.schemas.js';
-import { decideRegistration, getRegistration, listRegistrations } from './registration.service.js';
+import { decideRegistration, getRegistration, registrationsPage } from './registration.service.js';
+import { writeRegistrationsCsv } from './lists/registrations-csv.js';
 import { scopes } from './places/seats.js';
 import { purgeableFrom, purgePersonalData } from './privacy/privacy.service.js';
 import { registrationRules } from './places/settings.service.js';
 import { changeRegistrationRules } from './places/capacity.js';
 
+const arrivalKey = z.string().regex(/^[a-f0-9]{24}$/);
 const listQuery = z.strictObject({
   status: z.enum(REGISTRATION_STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
+  after: arrivalKey.optional(),
+  before: arrivalKey.optional(),
 });
 
 /** Organizers follow, approve, reject and cancel registrations, and set capacities and windows. */
@@ -30,8 +34,9 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
 
   const listPage = async (req: Request) => {
     const { event, can } = await eventWithPermissions(req);
-    const filter = parse(listQuery, queryOf(req));
-    const registrations = await listRegistrations(event.id, filter);
+    const { after, before, ...filter } = parse(listQuery, queryOf(req));
+    const page = await registrationsPage(event.id, filter, { after, before });
+    const { registrations } = page;
     const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
     const rules = await registrationRules(event, clock);
     const seated = await seats.count(scopes.event(event.id));
@@ -54,6 +59,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
           person: person && (can.contactDetails ? person : withoutContactDetails(person)),
         };
       }),
+      page: { total: page.total, next: page.next, previous: page.previous },
       capacity: { total: rules.capacity, seated, byCategory },
       canEdit: can.edit,
     };
@@ -61,6 +67,21 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
 
   router.get(base, async (req, res) => {
     res.render('registrations/list', await listPage(req));
+  });
+
+  // Every registration as a spreadsheet, written as it is read: addresses for the event's team.
+  router.get(`${base}.csv`, async (req, res) => {
+    const { event, can } = await eventWithPermissions(req);
+    const filter = parse(listQuery.pick({ status: true, category: true }), queryOf(req));
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="registrations-${event.slug}.csv"`);
+    await writeRegistrationsCsv(res, event.id, filter, {
+      contactDetails: can.contactDetails,
+      t: req.t,
+      language: req.language,
+    });
+    res.end();
   });
 
   router.post(`${base}/decisions`, async (req, res) => {

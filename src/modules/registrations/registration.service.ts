@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { systemActor, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
@@ -295,20 +295,67 @@ export async function registrationCounts(eventId: string) {
   return rows.map((r) => ({ status: r._id.status, category: r._id.category, count: r.n }));
 }
 
-export async function listRegistrations(
-  eventId: string,
-  filter: {
-    status?: string | undefined;
-    category?: string | undefined;
-    countryRepresented?: string | undefined;
-  } = {},
-): Promise<RegistrationView[]> {
+export interface RegistrationFilter {
+  status?: string | undefined;
+  category?: string | undefined;
+  countryRepresented?: string | undefined;
+}
+
+function queryOf(eventId: string, filter: RegistrationFilter): Record<string, unknown> {
   const query: Record<string, unknown> = { eventId };
   if (filter.status) query['status'] = filter.status;
   if (filter.category) query['category'] = filter.category;
   if (filter.countryRepresented) query['countryRepresented'] = filter.countryRepresented;
-  const docs = await Registration.find(query).sort({ arrival: 1 }).limit(5000).lean();
+  return query;
+}
+
+/**
+ * Every registration that matches, in arrival order, for what needs them all (documents,
+ * dashboards, check-in search): never cut at a number. Pages use `registrationsPage`.
+ */
+export async function listRegistrations(
+  eventId: string,
+  filter: RegistrationFilter = {},
+): Promise<RegistrationView[]> {
+  const docs = await Registration.find(queryOf(eventId, filter)).sort({ arrival: 1 }).lean();
   return docs.map(toRegistrationView);
+}
+
+export const REGISTRATIONS_PAGE = 50;
+
+/**
+ * One page of registrations in arrival order, after or before a place in the line (the
+ * `arrival` key of a registration: stable while others register), with the total.
+ */
+export async function registrationsPage(
+  eventId: string,
+  filter: RegistrationFilter,
+  at: { after?: string | undefined; before?: string | undefined } = {},
+): Promise<{ registrations: RegistrationView[]; total: number; next?: string; previous?: string }> {
+  const query = queryOf(eventId, filter);
+  const backwards = at.before !== undefined && at.after === undefined;
+  const key = backwards ? at.before : at.after;
+  const ranged =
+    key === undefined ? query : { ...query, arrival: mongoose.trusted({ [backwards ? '$lt' : '$gt']: key }) };
+  const docs = await Registration.find(ranged)
+    .sort({ arrival: backwards ? -1 : 1 })
+    .limit(REGISTRATIONS_PAGE + 1)
+    .lean();
+  const more = docs.length > REGISTRATIONS_PAGE;
+  const page = docs.slice(0, REGISTRATIONS_PAGE);
+  if (backwards) page.reverse();
+  const registrations = page.map(toRegistrationView);
+  const first = registrations[0]?.arrival;
+  const last = registrations.at(-1)?.arrival;
+  // Forwards, a next page exists if one more was found; a previous one if we started after something.
+  const hasNext = backwards ? key !== undefined : more;
+  const hasPrevious = backwards ? more : key !== undefined;
+  return {
+    registrations,
+    total: await Registration.countDocuments(query),
+    ...(hasNext && last && { next: last }),
+    ...(hasPrevious && first && { previous: first }),
+  };
 }
 
 /** The person updates their needs and travel through their private link. */

@@ -1,0 +1,108 @@
+import { expect } from 'chai';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { Types } from 'mongoose';
+import { listRegistrations, Registration } from '../../src/modules/registrations/index.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { createTestRegistration } from '../factories/registrations.js';
+import { useTestForo } from '../support/foro.js';
+import { signedInAs } from '../support/http.js';
+
+describe('registrations: every one reachable, a page at a time, and the whole list as CSV', function () {
+  this.timeout(120_000);
+  const foro = useTestForo(import.meta.url);
+
+  async function eventWith(n: number) {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const { id } = await createTestRegistration(
+        event.id,
+        {
+          givenName: 'Persona',
+          familyName: `N${String(i).padStart(3, '0')}`,
+          email: `p${i}@example.org`,
+          organization: i === 0 ? '=HYPERLINK("http://x")' : 'FLACSO',
+        },
+        { category: 'academia', status: i % 3 === 0 ? 'waitlisted' : 'confirmed' },
+      );
+      ids.push(id);
+    }
+    return { organizer, event, ids };
+  }
+
+  const rowIds = (html: string) => [...html.matchAll(/name="ids" value="([a-f0-9]{24})"/g)].map((m) => m[1]!);
+  const link = (html: string, rel: 'next' | 'prev') => {
+    const href = new RegExp(`rel="${rel}" href="([^"]+)"`).exec(html)?.[1];
+    return href?.replace(/&amp;/g, '&');
+  };
+
+  it('pages through 120 registrations in arrival order, forwards and back, with the total', async () => {
+    const { organizer, event, ids } = await eventWith(120);
+    const base = `/admin/events/${event.id}/registrations`;
+    const seen: string[] = [];
+    let page = await organizer.agent.get(base).set('Accept-Language', 'en');
+    expect(page.text).to.contain('50 of 120 registrations');
+    expect(link(page.text, 'prev')).to.equal(undefined);
+    seen.push(...rowIds(page.text));
+    for (let next = link(page.text, 'next'); next; next = link(page.text, 'next')) {
+      page = await organizer.agent.get(`${base}${next}`).set('Accept-Language', 'en');
+      expect(page.status).to.equal(200);
+      seen.push(...rowIds(page.text));
+    }
+    expect(seen, 'each once, in arrival order').to.deep.equal(ids);
+    const back = await organizer.agent.get(`${base}${link(page.text, 'prev')}`);
+    expect(rowIds(back.text)).to.deep.equal(ids.slice(50, 100));
+
+    const confirmed = await organizer.agent.get(`${base}?status=confirmed`).set('Accept-Language', 'en');
+    expect(confirmed.text).to.contain('50 of 80 registrations');
+    expect(link(confirmed.text, 'next')).to.contain('status=confirmed');
+    expect((await organizer.agent.get(`${base}?after=nope`)).status).to.equal(422);
+  });
+
+  it('exports every registration as CSV: addresses for the team, none for a viewer, formulas neutralized', async () => {
+    const { organizer, event } = await eventWith(60);
+    const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
+    expect(csv.status).to.equal(200);
+    expect(csv.headers['content-type']).to.match(/^text\/csv/);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows).to.have.length(60);
+    expect(rows[0]).to.include({
+      family_name: 'N000',
+      email: 'p0@example.org',
+      organization: `'=HYPERLINK("http://x")`,
+    });
+    expect(rows.map((r) => r['family_name'])).to.deep.equal(
+      rows.map((_, i) => `N${String(i).padStart(3, '0')}`),
+    );
+
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const seen = await viewer.agent
+      .get(`/admin/events/${event.id}/registrations.csv?status=waitlisted`)
+      .buffer(true);
+    const waiting = parseCsv(seen.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(waiting).to.have.length(20);
+    expect(Object.keys(waiting[0]!)).to.not.include('email');
+    expect(seen.text).to.not.contain('@example.org');
+  });
+
+  it('gives documents and dashboards every registration, not the first 5,000', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const now = new Date();
+    await Registration.insertMany(
+      Array.from({ length: 5100 }, () => ({
+        eventId: event.id,
+        personId: new Types.ObjectId().toHexString(),
+        category: 'academia',
+        status: 'confirmed',
+        statusAt: now,
+        statusBy: 'test',
+        arrival: new Types.ObjectId().toHexString(),
+        source: 'organizer',
+        privacyConsentAt: now,
+      })),
+    );
+    expect(await listRegistrations(event.id, { status: 'confirmed' })).to.have.length(5100);
+  });
+});
