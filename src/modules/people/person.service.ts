@@ -9,8 +9,12 @@ import { foldForSearch, toPersonView, type PersonView } from './person.views.js'
 
 export const PAGE_SIZE = 50;
 
-const searchTextOf = (person: { givenName: string; familyName: string; organization?: string | undefined }) =>
-  foldForSearch([person.givenName, person.familyName, person.organization].filter(Boolean).join(' '));
+/** What name search matches: names and organization, folded (accents, case). */
+export const personSearchText = (person: {
+  givenName: string;
+  familyName: string;
+  organization?: string | undefined;
+}) => foldForSearch([person.givenName, person.familyName, person.organization].filter(Boolean).join(' '));
 
 async function ensureEmailFree(email: string | undefined, exceptId?: string): Promise<void> {
   if (!email) return;
@@ -23,7 +27,7 @@ function documentOf(input: PersonInput) {
   return {
     ...input,
     ...(input.email && { emailKey: input.email.toLowerCase() }),
-    searchText: searchTextOf(input),
+    searchText: personSearchText(input),
   };
 }
 
@@ -58,7 +62,7 @@ export async function updatePerson(
     if (patch.email) set['emailKey'] = patch.email.toLowerCase();
     else unset['emailKey'] = 1;
   }
-  set['searchText'] = searchTextOf(
+  set['searchText'] = personSearchText(
     merged as { givenName: string; familyName: string; organization?: string },
   );
   const { id: _id, ...beforeFields } = before;
