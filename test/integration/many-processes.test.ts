@@ -150,6 +150,7 @@ describe('platform: several Foro processes on one database', function () {
 
       const settingsPage = `/admin/events/${id}/registrations/settings`;
       const settings = await request(proxy.url).get(settingsPage).set('Cookie', cookie);
+      expect(settings.status, settings.text.slice(0, 300)).to.equal(200);
       const saved = await request(proxy.url)
         .post(settingsPage)
         .set('Cookie', cookie)
