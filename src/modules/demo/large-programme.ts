@@ -7,7 +7,8 @@ import {
   type SnapshotSession,
 } from '../published-programme/index.js';
 
-const GIVEN = [
+/** Names with the accents and letters lists and PDFs must get right (shared with seed:scale). */
+export const GIVEN = [
   'María José',
   'João',
   'Iñaki',
@@ -19,7 +20,7 @@ const GIVEN = [
   'Héctor',
   'Araceli',
 ];
-const FAMILY = [
+export const FAMILY = [
   'Núñez',
   'Gonçalves',
   'Peña',
@@ -31,7 +32,7 @@ const FAMILY = [
   'Brandão',
   'Çelik',
 ];
-const ORGANIZATIONS = ['CEPAL', 'OIM', 'SEGIB', 'FLACSO', 'Cancillería del Ecuador', 'Itamaraty'];
+export const ORGANIZATIONS = ['CEPAL', 'OIM', 'SEGIB', 'FLACSO', 'Cancillería del Ecuador', 'Itamaraty'];
 const COUNTRIES = ['EC', 'BR', 'ES', 'PT', 'MX', 'AR', 'PE', 'CO'];
 const ROLES = ['chair', 'speaker', 'speaker', 'commentator'];
 const TYPES = ['plenary', 'panel', 'workshop', 'side_event'];

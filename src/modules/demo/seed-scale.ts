@@ -16,6 +16,7 @@ import { Delegation } from '../registrations/delegations/delegation.model.js';
 import { Seat } from '../registrations/places/seat.model.js';
 import { scopes } from '../registrations/places/seats.js';
 import { CATEGORIES, Registration } from '../registrations/registration.model.js';
+import { FAMILY, GIVEN, ORGANIZATIONS } from './large-programme.js';
 
 /** How big the trial event is; the defaults are a COP's order of magnitude. */
 export interface ScaleSize {
@@ -41,38 +42,6 @@ export const COP_SIZE: ScaleSize = {
 /** Written in batches of this many documents: one insert each. */
 const BATCH = 1000;
 
-const GIVEN = [
-  'María José',
-  'João',
-  'Iñaki',
-  'Conceição',
-  'Ramón',
-  'Lúcia',
-  'Begoña',
-  'Héctor',
-  'Ngozi',
-  'Søren',
-];
-const FAMILY = [
-  'Núñez',
-  'Gonçalves',
-  'Peña',
-  'Ibáñez',
-  'Araújo',
-  'Muñoz',
-  'Quispe',
-  'Brandão',
-  'Çelik',
-  'Øster',
-];
-const ORGANIZATIONS = [
-  'CEPAL',
-  'OIM',
-  'ACNUR',
-  'FLACSO',
-  'Cancillería',
-  'Ministério das Relações Exteriores',
-];
 const STATUSES = [
   'confirmed',
   'confirmed',
