@@ -43,14 +43,30 @@ const EVERYTHING: Permissions = {
  * and national contacts outside any event) are for admins and organizers. Without an account:
  * nothing.
  */
+/**
+ * The team answer for one reader object and event, kept as long as that object lives: a
+ * request's user is read afresh for each request, so the route guard, the route and its page
+ * ask the database once between them.
+ */
+const teamAnswers = new WeakMap<Reader, Map<string, Promise<boolean>>>();
+
+function inTeam(reader: Reader, eventId: string): Promise<boolean> {
+  const answers = teamAnswers.get(reader) ?? new Map<string, Promise<boolean>>();
+  teamAnswers.set(reader, answers);
+  let answer = answers.get(eventId);
+  if (!answer) {
+    answer = TeamMember.exists({ eventId, userId: reader.id }).then(Boolean);
+    answers.set(eventId, answer);
+  }
+  return answer;
+}
+
 export const policy = {
   /** For the records of one event. */
   async forEvent(reader: Reader | undefined, eventId: string): Promise<Permissions> {
     if (!reader) return NOTHING;
     if (reader.role === 'admin') return EVERYTHING;
-    if (reader.role === 'organizer' && (await TeamMember.exists({ eventId, userId: reader.id }))) {
-      return EVERYTHING;
-    }
+    if (reader.role === 'organizer' && (await inTeam(reader, eventId))) return EVERYTHING;
     return READ_ONLY;
   },
 

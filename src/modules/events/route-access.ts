@@ -43,14 +43,20 @@ function run(guards: RequestHandler[], ...[req, res, next]: Parameters<RequestHa
  * sure every route has its rule.
  */
 export function routeAccess(): RequestHandler {
-  const compiled = Object.entries(ROUTES).map(([key, rule]) => {
+  // Grouped by method, in the table's order (a literal path before the one with a parameter).
+  const byMethod = new Map<
+    string,
+    { matches: ReturnType<typeof match<{ eventId?: string }>>; rule: RouteRule }[]
+  >();
+  for (const [key, rule] of Object.entries(ROUTES)) {
     const [method, path] = key.split(' ') as [string, string];
-    return { method, matches: match<{ eventId?: string }>(path), rule };
-  });
+    byMethod.set(method, [
+      ...(byMethod.get(method) ?? []),
+      { matches: match<{ eventId?: string }>(path), rule },
+    ]);
+  }
   return (req, res, next) => {
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
-    for (const route of compiled) {
-      if (route.method !== method) continue;
+    for (const route of byMethod.get(req.method === 'HEAD' ? 'GET' : req.method) ?? []) {
       const found = route.matches(req.path);
       if (found) return run(GUARDS[route.rule](found.params.eventId), req, res, next);
     }

@@ -153,15 +153,14 @@ export function documentSeats(clock: Clock): SeatAllocator {
     async release(scope, capacity, holder) {
       const seat = (await Seat.findOne({ scope, holder }).lean()) as SeatDoc | null;
       if (!seat) return false;
-      const blocker = (await Seat.findOne({ scope, holder: blockerOf(holder) }).lean()) as SeatDoc | null;
-      if (!blocker && !(capacity !== undefined && beyond(seat, capacity))) return vacate(seat, capacity);
-      // A seat beyond the capacity: its place inside, if it has one, is its blocker's number.
+      // A seat inside the capacity has no blocker (each capacity change settles them away).
+      if (!(capacity !== undefined && beyond(seat, capacity))) return vacate(seat, capacity);
+      // A seat beyond the capacity: its place inside, if it has one, is its blocker's number,
+      // looked for after the delete (a leaving seat may hand it one until then).
       const { deletedCount } = await Seat.deleteOne({ _id: seat._id, holder });
       if (deletedCount !== 1) return false;
-      // Looked for again after the delete: a leaving seat may have handed it a number meanwhile.
-      const standing =
-        blocker ?? ((await Seat.findOne({ scope, holder: blockerOf(holder) }).lean()) as SeatDoc | null);
-      return standing ? vacate(standing, capacity) : false;
+      const blocker = (await Seat.findOne({ scope, holder: blockerOf(holder) }).lean()) as SeatDoc | null;
+      return blocker ? vacate(blocker, capacity) : false;
     },
 
     // Blockers have `blocks`; `null` matches the documents without it, the seats themselves.
