@@ -1,4 +1,4 @@
-import { driverConnectionPrototype, type WireConnection } from './driver-hooks.js';
+import { driverConnectionPrototype, type WireConnection, type WireRequest } from './driver-hooks.js';
 
 /**
  * A reply read on a pooled connection must answer the request just written on it. The MongoDB
@@ -47,10 +47,27 @@ export function checkRepliesMatchRequests(onMismatch: (mismatch: Mismatch) => vo
     const history = (this[HISTORY] ??= []);
     history.push(request.moreToCome ? `${command} (no reply expected)` : command);
     if (history.length > 4) history.shift();
-    // A request that expects no reply (moreToCome) leaves the expectation of the one before it.
-    if (!request.moreToCome) this[EXPECTED] = { requestId: request.requestId, command };
+    if (request.moreToCome) return writeAndClose(this, request, options, command);
+    this[EXPECTED] = { requestId: request.requestId, command };
     return writeCommand.call(this, request, options);
   };
+
+  /**
+   * A request that asks for no reply (`w: 0` writes, `endSessions`) is answered anyway by
+   * FerretDB, and that answer would be read as the reply to the next request on the connection.
+   * The stale replies seen at scale came from this: connect-mongo's interval sweep of expired
+   * sessions is a `w: 0` delete, sent every ten minutes on Foro's pool. Closing the connection
+   * once the request is written drops the unwanted answer with it; the pool opens a new one.
+   */
+  async function writeAndClose(
+    connection: CheckedConnection,
+    request: WireRequest,
+    options: unknown,
+    command: string,
+  ): Promise<void> {
+    await writeCommand.call(connection, request, options);
+    connection.onError(new StaleReplyError(`${command} asked for no reply; its connection is closed`));
+  }
 
   prototype.readMany = async function* (this: CheckedConnection, options) {
     for await (const response of readMany.call(this, options)) {

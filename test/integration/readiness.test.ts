@@ -6,6 +6,8 @@ import { startForo, type RunningForo } from '../../src/server.js';
 import { testConfig } from '../support/config.js';
 import { databaseNameFor } from '../support/foro.js';
 import { hostOf, startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { signedInAs } from '../support/http.js';
 
 async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -20,6 +22,7 @@ describe('platform: /readyz follows the database', function () {
   this.timeout(60_000);
   let proxy: TcpProxy;
   let foro: RunningForo;
+  let organizer: Awaited<ReturnType<typeof signedInAs>>;
 
   before(async () => {
     const base = testConfig();
@@ -41,6 +44,8 @@ describe('platform: /readyz follows the database', function () {
 
   it('answers 200 while the database is reachable', async () => {
     expect(await readiness()).to.equal(200);
+    organizer = await signedInAs(foro.url, 'organizer');
+    await createPublishedEvent({ slug: 'cuenca-readiness' }, organizer.actor);
   });
 
   it('answers 503 while the database is unreachable, and /healthz stays 200', async () => {
@@ -67,11 +72,27 @@ describe('platform: /readyz follows the database', function () {
     expect(Date.now() - started, 'both answered within about 2 s each').to.be.below(5000);
   });
 
+  it('never answers a failed read with an empty page or a signed-out one', async () => {
+    for (const path of [
+      '/events/cuenca-readiness/participants?lang=en',
+      '/events/cuenca-readiness/programme.json',
+      '/events/cuenca-readiness?lang=en',
+    ]) {
+      const page = await request(foro.url).get(path);
+      expect(page.status, path).to.equal(503);
+    }
+    const dashboard = await organizer.agent.get('/admin/events?lang=en');
+    expect(dashboard.status, 'a session that cannot be read is not a sign-out').to.equal(503);
+    expect(dashboard.headers['location']).to.equal(undefined);
+  });
+
   it('answers 200 again when the database returns, without a restart', async () => {
     proxy.restore();
     expect(await eventually(async () => (await readiness()) === 200, 30_000)).to.equal(true);
     expect(
       await eventually(async () => (await request(foro.url).get('/?lang=en')).status === 200, 10_000),
     ).to.equal(true);
+    const dashboard = await organizer.agent.get('/admin/events?lang=en');
+    expect(dashboard.status, 'still signed in').to.equal(200);
   });
 });

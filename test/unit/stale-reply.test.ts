@@ -73,4 +73,23 @@ describe('db: a reply that does not answer its request', () => {
     expect(next.status).to.equal(200);
     expect(next.body[0].name).to.equal('the right answer');
   });
+
+  it('closes the connection of a request that asks for no reply, so the server’s answer to it is never read as another’s', async () => {
+    // FerretDB answers even a w:0 write (connect-mongo's interval sweep of sessions was one).
+    fake = await startFakeMongo((req) => {
+      const name = Object.keys(req.command)[0];
+      if (name === 'delete') return { reply: { n: 3, ok: 1 }, responseTo: req.requestId };
+      return { reply: found([{ _id: 1, name: 'the right answer' }]), responseTo: req.requestId };
+    });
+    connection = await mongoose
+      .createConnection(fake.uri, { serverSelectionTimeoutMS: 3000, maxPoolSize: 1 })
+      .asPromise();
+    const things = connection.db!.collection('things');
+    for (let round = 0; round < 3; round += 1) {
+      await things.deleteMany({ expires: { $lt: new Date() } }, { writeConcern: { w: 0 } });
+      expect(await things.find({}).toArray()).to.deep.equal([{ _id: 1, name: 'the right answer' }]);
+    }
+    expect(mismatches, 'no find read the delete’s answer').to.deep.equal([]);
+    expect(fake.closed).to.be.at.least(3);
+  });
 });
