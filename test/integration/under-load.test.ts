@@ -16,7 +16,7 @@ describe('db: answers stay right while another client loads the database', funct
   this.timeout(180_000);
   const foro = useTestForo(import.meta.url);
 
-  it('serves each page its own data through a few hundred requests under load', async () => {
+  it('serves each page its own data through three waves of a hundred simultaneous requests under load', async () => {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({ slug: 'cuenca-under-load' }, organizer.actor);
     const names: string[] = [];
@@ -65,8 +65,8 @@ describe('db: answers stay right while another client loads the database', funct
       }
     };
     try {
-      for (let round = 0; round < 15; round += 1) {
-        await Promise.all(Array.from({ length: 20 }, (_, i) => check(round * 20 + i)));
+      for (let round = 0; round < 3; round += 1) {
+        await Promise.all(Array.from({ length: 100 }, (_, i) => check(round * 100 + i)));
       }
     } finally {
       loading = false;
