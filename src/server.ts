@@ -11,8 +11,11 @@ import { purgeEndedWindows } from './modules/limits/index.js';
 import {
   completeUnfinishedRegistrations,
   documentSeats,
+  numberOlderRegistrations,
   purgeExpiredEvents,
+  recountLargeEvents,
 } from './modules/registrations/index.js';
+import { migrate } from './db/migrations.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { outboxWorkerFor } from './modules/messaging/index.js';
@@ -40,6 +43,7 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
+  await migrate([numberOlderRegistrations]);
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {
@@ -100,6 +104,11 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
           settings: mailSettingsOf(config),
           seats: documentSeats(clock),
         }),
+    },
+    {
+      name: 'registration-figures',
+      everyMs: HOUR / 60,
+      run: () => recountLargeEvents({ seats: documentSeats(clock), clock }),
     },
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Request } from 'express';
 
 /** A path parameter as one string (an id that does not exist then gives 404 downstream). */
@@ -14,3 +15,9 @@ export function queryOf(req: Request): Record<string, unknown> {
   const { lang: _lang, ...rest } = req.query as Record<string, unknown>;
   return rest;
 }
+
+/** A place in a paged list (`db/blocks.ts`), as pages link to the next and previous ones. */
+export const pageCursor = z.string().regex(/^\d{1,9}\.[a-f0-9]{24}$/);
+
+/** The query of a paged list with nothing else to choose. */
+export const pageQuery = z.strictObject({ after: pageCursor.optional(), before: pageCursor.optional() });

@@ -6,6 +6,7 @@ import { createPublishedEvent } from '../factories/events.js';
 import { createTestRegistration } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { signedInAs } from '../support/http.js';
+import request from 'supertest';
 
 describe('registrations: every one reachable, a page at a time, and the whole list as CSV', function () {
   this.timeout(120_000);
@@ -60,6 +61,52 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect((await organizer.agent.get(`${base}?after=nope`)).status).to.equal(422);
   });
 
+  it('never skips or repeats a registration while others register between pages', async () => {
+    const { organizer, event, ids } = await eventWith(75);
+    const base = `/admin/events/${event.id}/registrations`;
+    let page = await organizer.agent.get(base);
+    const seen = rowIds(page.text);
+    const late: string[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const { id } = await createTestRegistration(
+        event.id,
+        { givenName: 'Tardía', familyName: `T${i}`, email: `late${i}@example.org` },
+        { category: 'academia', status: 'confirmed' },
+      );
+      late.push(id);
+    }
+    for (let next = link(page.text, 'next'); next; next = link(page.text, 'next')) {
+      page = await organizer.agent.get(`${base}${next}`);
+      seen.push(...rowIds(page.text));
+    }
+    expect(seen, 'the first 75 once each, in order, then the newcomers').to.deep.equal([...ids, ...late]);
+  });
+
+  it('shows the public list a hundred at a time, only those who agreed, each once', async () => {
+    const { event } = await eventWith(170);
+    await createTestRegistration(
+      event.id,
+      { givenName: 'Oculta', familyName: 'Reservada', email: 'hidden@example.org' },
+      { category: 'academia', consentToList: false },
+    );
+    const base = `/events/${event.slug}/participants`;
+    let page = await request(foro.url).get(`${base}?lang=en`);
+    expect(page.text).to.contain('In order of registration, 100 per page.');
+    const names = (html: string) => [...html.matchAll(/<td>Persona (N\d{3})<\/td>/g)].map((m) => m[1]!);
+    const seen = names(page.text);
+    expect(seen).to.have.length(100);
+    for (let next = link(page.text, 'next'); next; next = link(page.text, 'next')) {
+      page = await request(foro.url).get(`${base}${next}`);
+      seen.push(...names(page.text));
+    }
+    const confirmed = Array.from({ length: 170 }, (_, i) => i)
+      .filter((i) => i % 3 !== 0)
+      .map((i) => `N${String(i).padStart(3, '0')}`);
+    expect(seen).to.deep.equal(confirmed);
+    expect(page.text).to.not.contain('Reservada');
+    expect((await request(foro.url).get(`${base}?after=1.zz`)).status).to.equal(422);
+  });
+
   it('exports every registration as CSV: addresses for the team, none for a viewer, formulas neutralized', async () => {
     const { organizer, event } = await eventWith(60);
     const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
@@ -104,5 +151,17 @@ describe('registrations: every one reachable, a page at a time, and the whole li
       })),
     );
     expect(await listRegistrations(event.id, { status: 'confirmed' })).to.have.length(5100);
+
+    // A large event: pages read a few blocks; figures come from a count kept with its time.
+    const base = `/admin/events/${event.id}/registrations`;
+    const first = await organizer.agent.get(base).set('Accept-Language', 'en');
+    expect(first.text).to.contain('50 of 5100 registrations');
+    expect(first.text).to.contain('figures counted at');
+    let deep = first;
+    for (let i = 0; i < 3; i += 1) deep = await organizer.agent.get(`${base}${link(deep.text, 'next')}`);
+    expect(rowIds(deep.text)).to.have.length(50);
+    const none = await organizer.agent.get(`${base}?status=rejected`).set('Accept-Language', 'en');
+    expect(none.status).to.equal(200);
+    expect(rowIds(none.text)).to.deep.equal([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Config } from '../../src/config/index.js';
 import { settableClock, type SettableClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startForo, type RunningForo } from '../../src/server.js';
+import { forgetFilledBlocks } from '../../src/db/blocks.js';
 import { testConfig } from './config.js';
 
 /** Each test file gets its own database, named after the file (FerretDB allows [A-Za-z0-9_-]{1,63}). */
@@ -19,6 +20,7 @@ export async function wipeDatabase(): Promise<void> {
   if (!db) return;
   const collections = await db.collections();
   await Promise.all(collections.map((collection) => collection.deleteMany({})));
+  forgetFilledBlocks();
 }
 
 export interface TestForo {

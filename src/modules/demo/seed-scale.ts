@@ -15,7 +15,8 @@ import { personSearchText } from '../people/person.service.js';
 import { Delegation } from '../registrations/delegations/delegation.model.js';
 import { Seat } from '../registrations/places/seat.model.js';
 import { scopes } from '../registrations/places/seats.js';
-import { CATEGORIES, Registration } from '../registrations/registration.model.js';
+import { CATEGORIES, Registration, registrationList } from '../registrations/registration.model.js';
+import { blocksForBulk } from '../../db/blocks.js';
 import { FAMILY, GIVEN, ORGANIZATIONS } from './large-programme.js';
 
 /** How big the trial event is; the defaults are a COP's order of magnitude. */
@@ -144,6 +145,7 @@ export async function seedScale(
   const categoryOf = (i: number) => CATEGORIES[i % CATEGORIES.length]!;
   const statusOf = (i: number) => STATUSES[i % STATUSES.length]!;
   const registrationIds = Array.from({ length: size.registrations }, () => new Types.ObjectId());
+  const blockOf = await blocksForBulk(registrationList(eventId), size.registrations);
   await inBatches(
     size.registrations,
     (i) => ({
@@ -155,6 +157,7 @@ export async function seedScale(
       statusAt: now,
       statusBy: actor.label,
       arrival: new Types.ObjectId().toHexString(),
+      block: blockOf(i),
       source: 'public',
       countryRepresented: countryOf(i),
       privacyConsentAt: now,

@@ -92,9 +92,15 @@ export async function getPerson(personId: string): Promise<PersonView> {
   return toPersonView(person);
 }
 
+/** Up to this many people are read one by one: FerretDB reads every person for an `$in`, not for an `_id`. */
+const READ_ONE_BY_ONE_UP_TO = 200;
+
 export async function getPeople(personIds: string[]): Promise<PersonView[]> {
-  const ids = personIds.filter((id) => mongoose.isValidObjectId(id));
-  const people = await Person.find({ _id: mongoose.trusted({ $in: ids }) }).lean();
+  const ids = [...new Set(personIds.filter((id) => mongoose.isValidObjectId(id)))];
+  const people =
+    ids.length <= READ_ONE_BY_ONE_UP_TO
+      ? (await Promise.all(ids.map((id) => Person.findById(id).lean()))).filter((p) => p !== null)
+      : await Person.find({ _id: mongoose.trusted({ $in: ids }) }).lean();
   return people.map(toPersonView);
 }
 

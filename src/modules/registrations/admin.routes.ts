@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
-import { pathParam, queryOf } from '../../web/params.js';
+import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { eventOf, eventWithPermissions } from '../events/index.js';
 import { getPeople, withoutContactDetails } from '../people/index.js';
@@ -12,22 +12,20 @@ import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.
 import { decisionInput, settingsForm, settingsInput } from './registration.schemas.js';
 import { decideRegistration, getRegistration, registrationsPage } from './registration.service.js';
 import { writeRegistrationsCsv } from './lists/registrations-csv.js';
+import { countOf, registrationFigures } from './lists/figures.js';
 import { scopes } from './places/seats.js';
 import { purgeableFrom, purgePersonalData } from './privacy/privacy.service.js';
 import { registrationRules } from './places/settings.service.js';
 import { changeRegistrationRules } from './places/capacity.js';
 
-const arrivalKey = z.string().regex(/^[a-f0-9]{24}$/);
-const listQuery = z.strictObject({
+const listQuery = pageQuery.extend({
   status: z.enum(REGISTRATION_STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
-  after: arrivalKey.optional(),
-  before: arrivalKey.optional(),
 });
 
 /** Organizers follow, approve, reject and cancel registrations, and set capacities and windows. */
 export function registrationAdminRoutes(deps: RegistrationDeps): Router {
-  const { clock, seats } = deps;
+  const { clock } = deps;
   const router = Router();
   const base = '/admin/events/:eventId/registrations';
   router.use(base, requireUser);
@@ -39,13 +37,16 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     const { registrations } = page;
     const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
     const rules = await registrationRules(event, clock);
-    const seated = await seats.count(scopes.event(event.id));
-    const byCategory = await Promise.all(
-      rules.categories.map(async (c) => ({
-        ...c,
-        seated: await seats.count(scopes.category(event.id, c.key)),
-      })),
+    const figures = await registrationFigures(
+      event.id,
+      rules.categories.map((c) => c.key),
+      deps,
     );
+    const seated = figures.seated[scopes.event(event.id)] ?? 0;
+    const byCategory = rules.categories.map((c) => ({
+      ...c,
+      seated: figures.seated[scopes.category(event.id, c.key)] ?? 0,
+    }));
     return {
       title: req.t('registrations.title'),
       event,
@@ -59,7 +60,12 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
           person: person && (can.contactDetails ? person : withoutContactDetails(person)),
         };
       }),
-      page: { total: page.total, next: page.next, previous: page.previous },
+      page: {
+        total: countOf(figures, filter),
+        countedAt: figures.countedAt,
+        next: page.next,
+        previous: page.previous,
+      },
       capacity: { total: rules.capacity, seated, byCategory },
       canEdit: can.edit,
     };

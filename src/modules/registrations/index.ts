@@ -23,3 +23,5 @@ export { PassportData } from './registration.model.js';
 export { confirmedParticipants, type ListAudience, type Participant } from './lists/participants.js';
 export { peopleEvents } from './lists/people-events.js';
 export { ownRegistration } from './own-link.js';
+export { numberOlderRegistrations } from './lists/numbering.js';
+export { recountLargeEvents } from './lists/figures.js';

@@ -5,12 +5,12 @@ import { countriesByName } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
-import { pathParam } from '../../web/params.js';
+import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { addressLimit } from '../../web/rate-limit.js';
 import { personalDownloads } from '../calendar/index.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { GENDERS, SECTORS, displayName } from '../people/index.js';
-import { confirmedParticipants } from './lists/participants.js';
+import { participantsPage, PARTICIPANTS_PAGE } from './lists/participants.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
 import { ownRegistration } from './own-link.js';
 import { registrationInput, selfServiceInput } from './registration.schemas.js';
@@ -89,20 +89,17 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
   // The public participant list: confirmed registrants who agreed to appear, nothing else of them.
   router.get('/events/:slug/participants', async (req, res) => {
     const event = await getPublicEvent(pathParam(req, 'slug'));
-    const listed = await confirmedParticipants(event.id, 'public');
-    const collator = new Intl.Collator(req.language);
+    const page = await participantsPage(event.id, 'public', parse(pageQuery, queryOf(req)));
     res.render('registrations/participants', {
       title: req.t('registrations.participants'),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
-      participants: listed
-        .map(({ person, registration }) => ({
-          name: displayName(person),
-          familyName: person.familyName,
-          organization: person.organization ?? '',
-          country: registration.countryRepresented,
-        }))
-        .sort((a, b) => collator.compare(a.familyName, b.familyName)),
+      participants: page.participants.map(({ person, registration }) => ({
+        name: displayName(person),
+        organization: person.organization ?? '',
+        country: registration.countryRepresented,
+      })),
+      page: { next: page.next, previous: page.previous, size: PARTICIPANTS_PAGE },
     });
   });
 

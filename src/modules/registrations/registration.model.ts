@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { nextBlock } from '../../db/blocks.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 
@@ -36,6 +37,8 @@ const registrationSchema = new Schema(
     statusAt: { type: Date, required: true },
     statusBy: { type: String, required: true },
     arrival: { type: String, required: true },
+    /** Its block in the event's list of registrations (`db/blocks.ts`), set when it is written. */
+    block: { type: Number },
     source: { type: String, required: true, enum: ['public', 'programme', 'nomination', 'organizer'] },
     /** Set while a submission is being recorded, removed once it is placed and mailed: a crash leaves it to be completed. */
     incomplete: { type: Boolean },
@@ -71,6 +74,14 @@ const registrationSchema = new Schema(
 registrationSchema.index({ eventId: 1, personId: 1 }, { unique: true });
 registrationSchema.index({ incomplete: 1 });
 registrationSchema.index({ eventId: 1, status: 1, arrival: 1 });
+registrationSchema.index({ eventId: 1, block: 1 });
+
+/** The name of an event's list of registrations, for its blocks. */
+export const registrationList = (eventId: string) => `registrations:${eventId}`;
+
+registrationSchema.pre('validate', async function () {
+  if (this.isNew && this.block == null) this.block = await nextBlock(registrationList(this.eventId));
+});
 
 export type RegistrationFields = mongoose.InferSchemaType<typeof registrationSchema>;
 export const Registration = mongoose.model('Registration', registrationSchema);

@@ -1,4 +1,4 @@
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { systemActor, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
@@ -8,7 +8,7 @@ import type { MailSettings } from '../invitations/index.js';
 import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
 import { unseat } from './places/placement.js';
 import { confirmOrWaitlist, moveRegistration } from './transitions.js';
-import { PassportData, Registration } from './registration.model.js';
+import { PassportData, Registration, registrationList } from './registration.model.js';
 import { mailRegistration } from './registration.mail.js';
 import type { RegistrationInput, SelfServiceInput } from './registration.schemas.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
@@ -16,6 +16,7 @@ import { registrationRules, type RegistrationRules } from './places/settings.ser
 import type { SeatAllocator } from './places/seats.js';
 import { unseatWorkshops, workshopsOf } from './places/workshops.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { readPage } from '../../db/blocks.js';
 
 /** A submission still incomplete this long after it began was cut short (a live one takes seconds). */
 export const INCOMPLETE_GRACE_MS = 60_000;
@@ -286,15 +287,6 @@ export async function decideRegistration(
   return updated;
 }
 
-/** Counts shown to people: seats are documents, so these are counts of documents. */
-export async function registrationCounts(eventId: string) {
-  const rows = await Registration.aggregate<{ _id: { status: string; category: string }; n: number }>([
-    { $match: { eventId } },
-    { $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 } } },
-  ]);
-  return rows.map((r) => ({ status: r._id.status, category: r._id.category, count: r.n }));
-}
-
 export interface RegistrationFilter {
   status?: string | undefined;
   category?: string | undefined;
@@ -324,37 +316,27 @@ export async function listRegistrations(
 export const REGISTRATIONS_PAGE = 50;
 
 /**
- * One page of registrations in arrival order, after or before a place in the line (the
- * `arrival` key of a registration: stable while others register), with the total.
+ * One page of registrations in arrival order (by block, then arrival: `db/blocks.ts`), after or
+ * before a cursor; reads about one block, not the event.
  */
 export async function registrationsPage(
   eventId: string,
   filter: RegistrationFilter,
   at: { after?: string | undefined; before?: string | undefined } = {},
-): Promise<{ registrations: RegistrationView[]; total: number; next?: string; previous?: string }> {
+): Promise<{ registrations: RegistrationView[]; next?: string; previous?: string }> {
   const query = queryOf(eventId, filter);
-  const backwards = at.before !== undefined && at.after === undefined;
-  const key = backwards ? at.before : at.after;
-  const ranged =
-    key === undefined ? query : { ...query, arrival: mongoose.trusted({ [backwards ? '$lt' : '$gt']: key }) };
-  const docs = await Registration.find(ranged)
-    .sort({ arrival: backwards ? -1 : 1 })
-    .limit(REGISTRATIONS_PAGE + 1)
-    .lean();
-  const more = docs.length > REGISTRATIONS_PAGE;
-  const page = docs.slice(0, REGISTRATIONS_PAGE);
-  if (backwards) page.reverse();
-  const registrations = page.map(toRegistrationView);
-  const first = registrations[0]?.arrival;
-  const last = registrations.at(-1)?.arrival;
-  // Forwards, a next page exists if one more was found; a previous one if we started after something.
-  const hasNext = backwards ? key !== undefined : more;
-  const hasPrevious = backwards ? more : key !== undefined;
+  const page = await readPage({
+    list: registrationList(eventId),
+    size: REGISTRATIONS_PAGE,
+    readBlock: (block) => Registration.find({ ...query, block }).lean(),
+    readAll: () => Registration.find(query).lean(),
+    placeOf: (doc) => ({ block: doc.block ?? 0, key: doc.arrival }),
+    ...at,
+  });
   return {
-    registrations,
-    total: await Registration.countDocuments(query),
-    ...(hasNext && last && { next: last }),
-    ...(hasPrevious && first && { previous: first }),
+    registrations: page.rows.map(toRegistrationView),
+    ...(page.next && { next: page.next }),
+    ...(page.previous && { previous: page.previous }),
   };
 }
 

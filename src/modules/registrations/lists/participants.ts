@@ -1,5 +1,8 @@
 import { getPeople, type PersonView } from '../../people/index.js';
+import { readPage } from '../../../db/blocks.js';
+import { Registration, registrationList } from '../registration.model.js';
 import { listRegistrations } from '../registration.service.js';
+import { toRegistrationView } from '../registration.views.js';
 import type { RegistrationView } from '../registration.views.js';
 
 /** A confirmed registration with its person. */
@@ -21,4 +24,37 @@ export async function confirmedParticipants(eventId: string, audience: ListAudie
     const person = people.get(registration.personId);
     return person ? [{ registration, person }] : [];
   });
+}
+
+export const PARTICIPANTS_PAGE = 100;
+
+/** One page of the participants an audience may see, in order of registration, each with their person. */
+export async function participantsPage(
+  eventId: string,
+  audience: ListAudience,
+  at: { after?: string | undefined; before?: string | undefined },
+): Promise<{ participants: Participant[]; next?: string; previous?: string }> {
+  const query = {
+    eventId,
+    status: 'confirmed' as const,
+    ...(audience === 'public' && { consentToList: true }),
+  };
+  const page = await readPage({
+    list: registrationList(eventId),
+    size: PARTICIPANTS_PAGE,
+    readBlock: (block) => Registration.find({ ...query, block }).lean(),
+    readAll: () => Registration.find(query).lean(),
+    placeOf: (doc) => ({ block: doc.block ?? 0, key: doc.arrival }),
+    ...at,
+  });
+  const registrations = page.rows.map(toRegistrationView);
+  const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
+  return {
+    participants: registrations.flatMap((registration) => {
+      const person = people.get(registration.personId);
+      return person ? [{ registration, person }] : [];
+    }),
+    ...(page.next && { next: page.next }),
+    ...(page.previous && { previous: page.previous }),
+  };
 }

@@ -1,0 +1,156 @@
+/**
+ * Lists, dashboards and exports as an event grows: seeds events of 1,000 and 10,000
+ * registrations (and 100,000 with BENCH_SCALE_SIZES=1000,10000,100000), then times each page
+ * (median and p95 of 5) and each export's peak memory, with the growth from the smallest
+ * event to the largest. The baseline, measured in the same run on the same database, is one
+ * block of registrations read directly: what a page costs at the least.
+ *
+ *   npm run bench:scale
+ *   MONGODB_URI=mongodb://127.0.0.1:27017/bench BENCH_SCALE_SIZES=1000,100000 npm run bench:scale
+ */
+import { performance } from 'node:perf_hooks';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { blocksOf } from '../src/db/blocks.js';
+import { loadConfig } from '../src/config/index.js';
+import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
+import { Registration } from '../src/modules/registrations/index.js';
+import { registrationList } from '../src/modules/registrations/registration.model.js';
+import { createUser } from '../src/modules/auth/index.js';
+import { systemClock } from '../src/shared/clock.js';
+import { createLogger } from '../src/shared/logger.js';
+import { startForo } from '../src/server.js';
+
+const SIZES = (process.env['BENCH_SCALE_SIZES'] ?? '1000,10000').split(',').map(Number);
+const RUNS = 5;
+const PASSWORD = 'bench password of sixteen';
+
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  OUTBOX_WORKER: 'off',
+  SCHEDULED_TASKS: 'off',
+  RATE_LIMIT_MAX: '10000000',
+});
+const foro = await startForo(config, {
+  logger: createLogger('silent'),
+  clock: systemClock,
+  dbName: 'bench_scale',
+});
+await mongoose.connection.db!.dropDatabase();
+const admin = await createUser(
+  { email: 'bench@example.org', name: 'Bench', role: 'admin', password: PASSWORD },
+  { label: 'bench', via: 'cli' },
+  systemClock,
+);
+const agent = request.agent(foro.url);
+const login = await agent.get('/login');
+const csrf = /name="_csrf" value="([^"]+)"/.exec(login.text)?.[1] ?? '';
+await agent.post('/login').type('form').send({ _csrf: csrf, email: admin.email, password: PASSWORD });
+
+interface Figure {
+  median: number;
+  p95: number;
+  peakMb?: number;
+}
+
+/** Times `work` RUNS times after a warm-up; with `memory`, also the peak RSS above the start. */
+async function time(work: () => Promise<unknown>, memory = false): Promise<Figure> {
+  await work();
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < RUNS; i += 1) {
+    const base = process.memoryUsage.rss();
+    const sampler = memory
+      ? setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss() - base)), 10)
+      : undefined;
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+    clearInterval(sampler);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    median: times[Math.floor(RUNS / 2)]!,
+    p95: times[RUNS - 1]!,
+    ...(memory && { peakMb: peak / 1e6 }),
+  };
+}
+
+async function page(path: string): Promise<void> {
+  const answer = await agent.get(path).buffer(true);
+  if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+}
+
+const results = new Map<string, Map<number, Figure>>();
+const note = (name: string, size: number, figure: Figure) => {
+  if (!results.has(name)) results.set(name, new Map());
+  results.get(name)!.set(size, figure);
+};
+
+for (const size of SIZES) {
+  const slug = `bench-${size}`;
+  const scaled = Math.max(1, Math.round(size / COP_SIZE.registrations));
+  const started = performance.now();
+  const { eventId } = await seedScale(
+    slug,
+    {
+      ...COP_SIZE,
+      registrations: size,
+      messages: Math.ceil(size / 2),
+      assignments: Math.min(COP_SIZE.assignments, size),
+      sessions: Math.min(COP_SIZE.sessions, 20 * scaled + 200),
+    },
+    { actor: { label: 'bench', via: 'cli' }, clock: systemClock, progress: () => {} },
+  );
+  console.log(
+    `seeded ${size.toLocaleString('en')} registrations in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  const blocks = await blocksOf(registrationList(eventId));
+  const middle = blocks[Math.floor(blocks.length / 2)]!;
+  const deep = await Registration.findOne({ eventId, block: middle }).lean();
+  const cursor = `${middle}.${deep!.arrival}`;
+  const base = `/admin/events/${eventId}`;
+
+  note(
+    'baseline: one block read directly',
+    size,
+    await time(() => Registration.find({ eventId, block: middle }).lean()),
+  );
+  note('registrations, first page', size, await time(() => page(`${base}/registrations`)));
+  note('registrations, a middle page', size, await time(() => page(`${base}/registrations?after=${cursor}`)));
+  note(
+    'registrations, confirmed only',
+    size,
+    await time(() => page(`${base}/registrations?status=confirmed`)),
+  );
+  note('public participants', size, await time(() => page(`/events/${slug}/participants`)));
+  note('people, first page', size, await time(() => page('/admin/people')));
+  note('outbox, first page', size, await time(() => page('/admin/outbox')));
+  note('coverage dashboard', size, await time(() => page(`${base}/coverage`)));
+  note('registrations CSV (export)', size, await time(() => page(`${base}/registrations.csv`), true));
+}
+
+const [smallest, largest] = [SIZES[0]!, SIZES.at(-1)!];
+const ms = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(0));
+console.log(
+  `\nDatabase: ${foro.database.kind === 'embedded' ? 'embedded (see the start line above)' : 'MONGODB_URI'}`,
+);
+console.log(
+  [
+    'measure',
+    ...SIZES.map((s) => `${s.toLocaleString('en')}: median / p95 ms (peak MB)`),
+    `growth ${smallest}→${largest}`,
+  ].join(' | '),
+);
+for (const [name, bySize] of results) {
+  const cells = SIZES.map((s) => {
+    const f = bySize.get(s)!;
+    return `${ms(f.median)} / ${ms(f.p95)}${f.peakMb === undefined ? '' : ` (${f.peakMb.toFixed(0)} MB)`}`;
+  });
+  const growth = bySize.get(largest)!.median / bySize.get(smallest)!.median;
+  console.log([name, ...cells, `×${growth.toFixed(1)}`].join(' | '));
+}
+await foro.stop();

@@ -1,0 +1,108 @@
+import mongoose from 'mongoose';
+import { blocksOf } from '../../../db/blocks.js';
+import type { Clock } from '../../../shared/clock.js';
+import { Registration, registrationList } from '../registration.model.js';
+import { scopes, type SeatAllocator } from '../places/seats.js';
+import { registrationRules } from '../places/settings.service.js';
+import { Event, getEvent } from '../../events/index.js';
+
+/** An event's registration figures: by status and category, and seats held per scope. */
+export interface RegistrationFigures {
+  counts: { status: string; category: string; count: number }[];
+  /** Seats held: the event's, then each category's. */
+  seated: Record<string, number>;
+  /** When they were counted, for a large event (counted on a timer); absent when exact now. */
+  countedAt?: Date;
+}
+
+/**
+ * Up to this many blocks (2,048 registrations) an event's figures are counted on each read:
+ * exact and cheap. Beyond, counting reads every registration (seconds at 100,000 on FerretDB),
+ * so a timer counts them once a minute across processes and pages show the time of the count.
+ */
+export const COUNTED_EACH_READ_UP_TO_BLOCKS = 8;
+
+const figuresSchema = new mongoose.Schema(
+  {
+    _id: String,
+    counts: [{ _id: false, status: String, category: String, count: Number }],
+    seated: { type: Map, of: Number },
+    countedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+const StoredFigures = mongoose.model('RegistrationFigures', figuresSchema, 'registration_figures');
+
+/** Counts them now (reads every registration and seat of the event). */
+async function countFigures(eventId: string, categories: string[], seats: SeatAllocator) {
+  const rows = await Registration.aggregate<{ _id: { status: string; category: string }; n: number }>([
+    { $match: { eventId } },
+    { $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 } } },
+  ]);
+  const scopeNames = [scopes.event(eventId), ...categories.map((c) => scopes.category(eventId, c))];
+  const held = await Promise.all(scopeNames.map((scope) => seats.count(scope)));
+  return {
+    counts: rows.map((r) => ({ status: r._id.status, category: r._id.category, count: r.n })),
+    seated: Object.fromEntries(scopeNames.map((scope, i) => [scope, held[i]!])),
+  };
+}
+
+/** Counts and keeps them with the time (the timer, or a first read of a large event). */
+export async function recountFigures(
+  eventId: string,
+  categories: string[],
+  deps: { seats: SeatAllocator; clock: Clock },
+): Promise<RegistrationFigures> {
+  const figures = { ...(await countFigures(eventId, categories, deps.seats)), countedAt: deps.clock.now() };
+  await StoredFigures.replaceOne({ _id: eventId }, figures, { upsert: true });
+  return figures;
+}
+
+/** The figures a page shows: exact for an event of up to 2,048 registrations, else the last count. */
+export async function registrationFigures(
+  eventId: string,
+  categories: string[],
+  deps: { seats: SeatAllocator; clock: Clock },
+): Promise<RegistrationFigures> {
+  if (!(await isLarge(eventId))) return countFigures(eventId, categories, deps.seats);
+  const stored = await StoredFigures.findById(eventId).lean();
+  if (!stored) return recountFigures(eventId, categories, deps);
+  return {
+    counts: stored.counts.map((c) => ({ status: c.status!, category: c.category!, count: c.count ?? 0 })),
+    seated: Object.fromEntries(Object.entries(stored.seated ?? {})),
+    countedAt: stored.countedAt,
+  };
+}
+
+/** True when counting the event's registrations on each read would be slow. */
+export async function isLarge(eventId: string): Promise<boolean> {
+  return (await blocksOf(registrationList(eventId))).length > COUNTED_EACH_READ_UP_TO_BLOCKS;
+}
+
+/** How many registrations the figures count that match a status and category (either may be absent). */
+export function countOf(
+  figures: RegistrationFigures,
+  filter: { status?: string; category?: string },
+): number {
+  return figures.counts
+    .filter(
+      (c) =>
+        (!filter.status || c.status === filter.status) &&
+        (!filter.category || c.category === filter.category),
+    )
+    .reduce((sum, c) => sum + c.count, 0);
+}
+
+/** The timer's work: counts again the figures of every large event (once a minute, one process). */
+export async function recountLargeEvents(deps: { seats: SeatAllocator; clock: Clock }): Promise<void> {
+  for (const { _id } of await Event.find({}, { _id: 1 }).lean()) {
+    const eventId = String(_id);
+    if (!(await isLarge(eventId))) continue;
+    const rules = await registrationRules(await getEvent(eventId), deps.clock);
+    await recountFigures(
+      eventId,
+      rules.categories.map((c) => c.key),
+      deps,
+    );
+  }
+}

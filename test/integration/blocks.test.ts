@@ -1,0 +1,101 @@
+import { expect } from 'chai';
+import mongoose, { Types } from 'mongoose';
+import {
+  BLOCK_SIZE,
+  blocksOf,
+  forgetFilledBlocks,
+  nextBlock,
+  readPage,
+  type Page,
+} from '../../src/db/blocks.js';
+import { useTestForo } from '../support/foro.js';
+
+const Row = mongoose.model(
+  'BlockTestRow',
+  new mongoose.Schema({ list: String, block: Number, key: String, kind: String }),
+  'block_test_rows',
+);
+
+describe('db: lists read a block at a time', function () {
+  this.timeout(120_000);
+  useTestForo(import.meta.url);
+
+  async function addRows(
+    list: string,
+    count: number,
+    kind = (i: number) => (i % 10 === 0 ? 'rare' : 'common'),
+  ) {
+    const keys: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const key = new Types.ObjectId().toHexString();
+      await Row.create({ list, block: await nextBlock(list), key, kind: kind(i) });
+      keys.push(key);
+    }
+    return keys;
+  }
+
+  function pages(list: string, filter: Record<string, unknown> = {}, newestFirst = false) {
+    return (at: { after?: string; before?: string }) =>
+      readPage({
+        list,
+        size: 50,
+        readBlock: (block) => Row.find({ list, ...filter, block }).lean(),
+        readAll: () => Row.find({ list, ...filter }).lean(),
+        placeOf: (row) => ({ block: row.block!, key: row.key! }),
+        newestFirst,
+        ...at,
+      });
+  }
+
+  async function walk(read: (at: { after?: string }) => Promise<Page<{ key?: string | null }>>) {
+    const keys: string[] = [];
+    let page = await read({});
+    keys.push(...page.rows.map((r) => r.key!));
+    while (page.next) {
+      page = await read({ after: page.next });
+      keys.push(...page.rows.map((r) => r.key!));
+    }
+    return { keys, last: page };
+  }
+
+  it('gives a block to at most 256 rows, however many ask at once, and a new process a block of its own', async () => {
+    const blocks = await Promise.all(Array.from({ length: 600 }, () => nextBlock('burst')));
+    const sizes = new Map<number, number>();
+    for (const block of blocks) sizes.set(block, (sizes.get(block) ?? 0) + 1);
+    expect([...sizes.values()].every((n) => n <= BLOCK_SIZE)).to.equal(true);
+    expect(await blocksOf('burst')).to.deep.equal([0, 1, 2]);
+    forgetFilledBlocks(); // as another process would start: it claims the next free number
+    expect(await nextBlock('burst')).to.equal(3);
+  });
+
+  it('pages forwards and back in order, each row once, also with rows added between pages', async () => {
+    const keys = await addRows('walk', 600);
+    const read = pages('walk');
+    const first = await read({});
+    expect(first.rows.map((r) => r.key)).to.deep.equal(keys.slice(0, 50));
+    expect(first.previous).to.equal(undefined);
+    const later = await addRows('walk', 30);
+    const seen = first.rows.map((r) => r.key!);
+    let page = first;
+    while (page.next) {
+      page = await read({ after: page.next });
+      seen.push(...page.rows.map((r) => r.key!));
+    }
+    const all = [...keys, ...later];
+    expect(seen, 'each row once, in order, the newcomers at the end').to.deep.equal(all);
+    const back = await read({ before: page.previous! });
+    expect(back.rows.map((r) => r.key)).to.deep.equal(all.slice(550, 600));
+  });
+
+  it('pages newest first, and a rare filter reads its few rows at once', async () => {
+    const keys = await addRows('outbox-like', 700);
+    const { keys: newest } = await walk(pages('outbox-like', {}, true));
+    expect(newest).to.deep.equal([...keys].reverse());
+    const rare = keys.filter((_, i) => i % 10 === 0);
+    const { keys: seenRare } = await walk(pages('outbox-like', { kind: 'rare' }));
+    expect(seenRare).to.deep.equal(rare);
+    const none = await pages('outbox-like', { kind: 'absent' })({});
+    expect(none.rows).to.deep.equal([]);
+    expect(none.next).to.equal(undefined);
+  });
+});
