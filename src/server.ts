@@ -18,7 +18,7 @@ import {
 import { migrate } from './db/migrations.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
-import { outboxWorkerFor } from './modules/messaging/index.js';
+import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
@@ -43,7 +43,7 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
-  await migrate([numberOlderRegistrations]);
+  await migrate([numberOlderRegistrations, numberOlderMessages]);
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {

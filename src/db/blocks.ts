@@ -179,3 +179,25 @@ export async function readPage<T>(query: PageQuery<T>): Promise<Page<T>> {
     ...(hasPrevious && first && { previous: placeToCursor(query.placeOf(first)) }),
   };
 }
+
+/**
+ * Writes of one bulk, at most: FerretDB 1.24 on SQLite stopped answering a bulk of 100 updates
+ * (50 passed), so a migration sends small ones.
+ */
+const UPDATES_PER_BULK = 25;
+
+/** Gives rows written before their list had blocks a block each, in the order given (a migration). */
+export async function numberIntoBlocks(
+  model: { bulkWrite(operations: never[]): Promise<unknown> },
+  list: string,
+  ids: unknown[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const blockOf = await blocksForBulk(list, ids.length);
+  for (let start = 0; start < ids.length; start += UPDATES_PER_BULK) {
+    const operations = ids.slice(start, start + UPDATES_PER_BULK).map((_id, i) => ({
+      updateOne: { filter: { _id }, update: { $set: { block: blockOf(start + i) } } },
+    }));
+    await model.bulkWrite(operations as never[]);
+  }
+}

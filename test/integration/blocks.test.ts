@@ -9,6 +9,10 @@ import {
   type Page,
 } from '../../src/db/blocks.js';
 import { useTestForo } from '../support/foro.js';
+import { migrate } from '../../src/db/migrations.js';
+import { numberOlderMessages } from '../../src/modules/messaging/index.js';
+import { numberOlderRegistrations } from '../../src/modules/registrations/index.js';
+import { registrationList } from '../../src/modules/registrations/registration.model.js';
 
 const Row = mongoose.model(
   'BlockTestRow',
@@ -97,5 +101,29 @@ describe('db: lists read a block at a time', function () {
     const none = await pages('outbox-like', { kind: 'absent' })({});
     expect(none.rows).to.deep.equal([]);
     expect(none.next).to.equal(undefined);
+  });
+
+  it('gives registrations and mails written before blocks existed a block, in order, once per database', async () => {
+    const db = mongoose.connection.db!;
+    const eventId = new Types.ObjectId().toHexString();
+    const arrivals = Array.from({ length: 300 }, () => new Types.ObjectId().toHexString());
+    await db.collection('registrations').insertMany(arrivals.map((arrival) => ({ eventId, arrival })));
+    await db.collection('messages').insertMany(Array.from({ length: 10 }, () => ({ subject: 'older' })));
+    await db.collection('migrations').deleteMany({});
+    await migrate([numberOlderRegistrations, numberOlderMessages]);
+    const numbered = await db
+      .collection('registrations')
+      .find({ eventId })
+      .project({ arrival: 1, block: 1 })
+      .toArray();
+    const byArrival = numbered.sort((a, b) => (a['arrival'] < b['arrival'] ? -1 : 1));
+    expect(byArrival.map((r) => r['block'])).to.deep.equal([
+      ...Array<number>(256).fill(0),
+      ...Array<number>(44).fill(1),
+    ]);
+    expect(await blocksOf(registrationList(eventId))).to.deep.equal([0, 1]);
+    const messages = await db.collection('messages').find({ subject: 'older' }).toArray();
+    expect(messages.every((m) => typeof m['block'] === 'number')).to.equal(true);
+    expect(await db.collection('migrations').countDocuments()).to.equal(2);
   });
 });

@@ -29,6 +29,28 @@ describe('messaging: the outbox pages', () => {
       'foro.example',
     );
 
+  it('pages through the outbox newest first, filters kept, each mail once', async () => {
+    for (let i = 0; i < 120; i += 1)
+      await queue(`Aviso ${String(i).padStart(3, '0')}`, `p${i}@example.org`, `n${i}`);
+    const { agent } = await signedInAs(foro.url, 'admin');
+    const subjects = (html: string) => [...html.matchAll(/>(Aviso \d{3})</g)].map((m) => m[1]!);
+    const link = (html: string, rel: string) =>
+      new RegExp(`rel="${rel}" href="([^"]+)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+    let page = await agent.get('/admin/outbox?template=invitation&lang=en');
+    const seen = subjects(page.text);
+    expect(seen).to.have.length(50);
+    for (let next = link(page.text, 'next'); next; next = link(page.text, 'next')) {
+      expect(next).to.contain('template=invitation');
+      page = await agent.get(`/admin/outbox${next}`);
+      seen.push(...subjects(page.text));
+    }
+    const expected = Array.from({ length: 120 }, (_, i) => `Aviso ${String(119 - i).padStart(3, '0')}`);
+    expect(seen).to.deep.equal(expected);
+    const newer = await agent.get(`/admin/outbox${link(page.text, 'prev')}`);
+    expect(subjects(newer.text)).to.deep.equal(expected.slice(50, 100));
+    expect(newer.text).to.contain('Older →');
+  });
+
   it('lists mails with filters, and opens one as it will be sent', async () => {
     const a = await queue(
       'Invitación <script>alert(1)</script>',
@@ -43,11 +65,12 @@ describe('messaging: the outbox pages', () => {
     );
     const { agent } = await signedInAs(foro.url, 'organizer');
     const all = await agent.get('/admin/outbox?lang=en');
-    expect(all.text).to.contain('2 messages');
+    expect(all.text).to.contain('Newest first, 50 per page.');
+    expect(all.text.indexOf('Recordatorio'), 'newest first').to.be.below(all.text.indexOf('Invitación'));
     expect(all.text).to.contain('Invitación &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(all.text).to.not.contain('<script>alert(1)</script>');
     const failed = await agent.get('/admin/outbox?status=failed&lang=en');
-    expect(failed.text).to.contain('1 messages').and.contain('550 5.1.1');
+    expect(failed.text).to.contain('550 5.1.1').and.not.contain('Recordatorio');
     const byRecipient = await agent.get('/admin/outbox?to=luis');
     expect(byRecipient.text).to.contain('Recordatorio').and.not.contain('Invitación');
     const opened = await agent.get(`/admin/outbox/${a.id}`);

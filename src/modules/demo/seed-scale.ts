@@ -8,7 +8,7 @@ import { Assignment } from '../agenda/assignments/assignment.model.js';
 import { Session } from '../agenda/sessions/session.model.js';
 import { NationalContact } from '../contacts/contact.model.js';
 import { addRoom, createEvent, Event, setEventStatus } from '../events/index.js';
-import { Message } from '../messaging/message.model.js';
+import { Message, OUTBOX_LIST } from '../messaging/message.model.js';
 import { relatedKey } from '../messaging/outbox.service.js';
 import { Person } from '../people/person.model.js';
 import { personSearchText } from '../people/person.service.js';
@@ -264,6 +264,7 @@ export async function seedScale(
   );
 
   const related = [{ type: 'event', id: eventId }];
+  const messageBlock = await blocksForBulk(OUTBOX_LIST, size.messages);
   await inBatches(
     size.messages,
     (i) => ({
@@ -272,6 +273,8 @@ export async function seedScale(
       template: 'registration.confirmed',
       subject: `Inscripción confirmada (${i + 1})`,
       text: 'Su inscripción está confirmada.',
+      attachments: [],
+      block: messageBlock(i),
       messageId: `<${new Types.ObjectId().toHexString()}@${slug}.example>`,
       dedupeKey: `scale:${slug}:${i}`,
       related,

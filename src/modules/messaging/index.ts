@@ -23,3 +23,4 @@ export {
 } from './template.service.js';
 export { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
 export { batchProgress, mailsAbout } from './history.service.js';
+export { numberOlderMessages } from './numbering.js';

@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { emlFileName } from './transport.js';
 import { text } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
-import { pathParam, queryOf } from '../../web/params.js';
+import { pathParam, queryOf, pageCursor } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { policy, type Permissions } from '../events/index.js';
 import { batchProgress } from './history.service.js';
@@ -20,7 +20,8 @@ const outboxQuery = z.strictObject({
   template: text('short').optional(),
   to: text('short').optional(),
   batch: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  after: pageCursor.optional(),
+  before: pageCursor.optional(),
 });
 
 const batchQuery = z.strictObject({

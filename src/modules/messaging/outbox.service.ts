@@ -4,7 +4,9 @@ import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
-import { Message, MessageClaim } from './message.model.js';
+import { Message, MessageClaim, OUTBOX_LIST } from './message.model.js';
+import { TEMPLATE_KEYS } from './catalogue/index.js';
+import { readPage } from '../../db/blocks.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface NewMessage {
@@ -125,13 +127,14 @@ function toMessageView(m: StoredMessage): MessageView {
 
 export const OUTBOX_PAGE = 50;
 
-/** The outbox, newest first, filtered by status, template and recipient (name or email). */
+/** The outbox, newest first, a page at a time, filtered by status, template and recipient (name or email). */
 export async function listMessages(filter: {
   status?: string | undefined;
   template?: string | undefined;
   to?: string | undefined;
   batch?: string | undefined;
-  page?: number;
+  after?: string | undefined;
+  before?: string | undefined;
 }) {
   const query: Record<string, unknown> = {};
   if (filter.batch) query['relatedKeys'] = relatedKey({ type: 'batch', id: filter.batch });
@@ -144,22 +147,21 @@ export async function listMessages(filter: {
       { 'to.name': mongoose.trusted({ $regex: pattern, $options: 'i' }) },
     ];
   }
-  const page = filter.page ?? 1;
-  const [messages, total, templates] = await Promise.all([
-    Message.find(query)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((page - 1) * OUTBOX_PAGE)
-      .limit(OUTBOX_PAGE)
-      .lean(),
-    Message.countDocuments(query),
-    Message.distinct('template'),
-  ]);
+  const page = await readPage({
+    list: OUTBOX_LIST,
+    size: OUTBOX_PAGE,
+    newestFirst: true,
+    readBlock: (block) => Message.find({ ...query, block }).lean(),
+    readAll: () => Message.find(query).lean(),
+    placeOf: (m) => ({ block: m.block ?? 0, key: String(m._id) }),
+    after: filter.after,
+    before: filter.before,
+  });
   return {
-    messages: messages.map(toMessageView),
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE)),
-    templates: templates.map(String).sort(),
+    messages: page.rows.map(toMessageView),
+    next: page.next,
+    previous: page.previous,
+    templates: [...TEMPLATE_KEYS].sort(),
   };
 }
 

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { blocksForBulk } from '../../../db/blocks.js';
+import { numberIntoBlocks } from '../../../db/blocks.js';
 import type { DataMigration } from '../../../db/migrations.js';
 import { Registration, registrationList } from '../registration.model.js';
 
@@ -15,11 +15,10 @@ export const numberOlderRegistrations: DataMigration = {
     for (const doc of older) byEvent.set(doc.eventId, [...(byEvent.get(doc.eventId) ?? []), doc]);
     for (const [eventId, docs] of byEvent) {
       docs.sort((a, b) => (a.arrival < b.arrival ? -1 : 1));
-      const blockOf = await blocksForBulk(registrationList(eventId), docs.length);
-      await Registration.bulkWrite(
-        docs.map((doc, i) => ({
-          updateOne: { filter: { _id: doc._id }, update: { $set: { block: blockOf(i) } } },
-        })),
+      await numberIntoBlocks(
+        Registration,
+        registrationList(eventId),
+        docs.map((doc) => doc._id),
       );
     }
   },
