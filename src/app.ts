@@ -48,6 +48,7 @@ import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
   coverageRoutes,
   delegationRoutes,
+  registerRegistrationsApi,
   documentSeats,
   attendanceOf,
   registerProgrammeParticipant,
@@ -107,6 +108,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerAgendaApi(api, clock, agendaHooks);
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
+  registerRegistrationsApi(api);
   return [
     loginRoutes(config, clock),
     adminRoutes(config, clock),
@@ -129,7 +131,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     registrationAdminRoutes(registrations),
     registrationPublicRoutes(config, registrations),
     delegationRoutes(registrations),
-    coverageRoutes(),
+    coverageRoutes(clock),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes(),
     api.router(),

@@ -236,6 +236,12 @@ describe('delegations: focal points nominate their country’s delegation', func
     const seen = await viewer.agent.get(`/admin/events/${event.id}/coverage`);
     expect(seen.status).to.equal(200);
     expect(seen.text, 'no rooming list for viewers').not.to.include('Hotel Oro Verde');
+    const rooming = await organizer.agent.get(`/admin/events/${event.id}/coverage/rooming.csv`).buffer(true);
+    expect(rooming.headers['content-type']).to.match(/^text\/csv/);
+    expect(rooming.text).to.include('Hotel Oro Verde').and.include('2008-04-09');
+    const refused = await viewer.agent.get(`/admin/events/${event.id}/coverage/rooming.csv`);
+    expect(refused.status).to.be.oneOf([403, 404]);
+    expect(refused.text).not.to.include('Hotel Oro Verde');
   });
 
   it('approves delegates out of their quota, not the public places of government delegations', async () => {

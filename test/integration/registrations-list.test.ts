@@ -107,6 +107,26 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect((await request(foro.url).get(`${base}?after=1.zz`)).status).to.equal(422);
   });
 
+  it('pages the API list with a next cursor: addresses for the team, none for a viewer', async () => {
+    const { organizer, event, ids } = await eventWith(120);
+    const path = `/api/v1/events/${event.id}/registrations`;
+    const seen: string[] = [];
+    let body = (await organizer.agent.get(path).expect(200)).body;
+    expect(body.registrations[0]).to.include({ familyName: 'N000', email: 'p0@example.org' });
+    seen.push(...body.registrations.map((r: { id: string }) => r.id));
+    while (body.next) {
+      body = (await organizer.agent.get(`${path}?after=${body.next}`).expect(200)).body;
+      seen.push(...body.registrations.map((r: { id: string }) => r.id));
+    }
+    expect(seen).to.deep.equal(ids);
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const seenByViewer = (await viewer.agent.get(`${path}?status=waitlisted`).expect(200)).body;
+    expect(seenByViewer.registrations).to.have.length(40);
+    expect(JSON.stringify(seenByViewer)).to.not.contain('@example.org');
+    const wrong = await organizer.agent.get(`${path}?after=${encodeURIComponent('{"$gt":""}')}`);
+    expect(wrong.status).to.equal(422);
+  });
+
   it('exports every registration as CSV: addresses for the team, none for a viewer, formulas neutralized', async () => {
     const { organizer, event } = await eventWith(60);
     const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
@@ -160,6 +180,11 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     let deep = first;
     for (let i = 0; i < 3; i += 1) deep = await organizer.agent.get(`${base}${link(deep.text, 'next')}`);
     expect(rowIds(deep.text)).to.have.length(50);
+    const coverage = await organizer.agent
+      .get(`/admin/events/${event.id}/coverage`)
+      .set('Accept-Language', 'en');
+    expect(coverage.text).to.contain('Counted at').and.contain('rooming list is too long for this page');
+    expect(coverage.text).to.match(/ 5100<\/td>/);
     const none = await organizer.agent.get(`${base}?status=rejected`).set('Accept-Language', 'en');
     expect(none.status).to.equal(200);
     expect(rowIds(none.text)).to.deep.equal([]);

@@ -25,3 +25,4 @@ export { peopleEvents } from './lists/people-events.js';
 export { ownRegistration } from './own-link.js';
 export { numberOlderRegistrations } from './lists/numbering.js';
 export { recountLargeEvents } from './lists/figures.js';
+export { registerRegistrationsApi } from './registrations.api.js';

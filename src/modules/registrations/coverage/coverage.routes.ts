@@ -4,16 +4,20 @@ import { csvDocument } from '../../../shared/csv.js';
 import { requireUser } from '../../auth/index.js';
 import { eventOf, eventWithPermissions } from '../../events/index.js';
 import { coverageOf } from './coverage.service.js';
+import { writeRoomingCsv } from './rooming-csv.js';
+import type { Clock } from '../../../shared/clock.js';
+import { ForbiddenError } from '../../../shared/errors.js';
+import type { Language } from '../../../shared/i18n/index.js';
 
 /** The coverage dashboard: countries against the steps of their participation, and the counts. */
-export function coverageRoutes(): Router {
+export function coverageRoutes(clock: Clock): Router {
   const router = Router();
   const base = '/admin/events/:eventId/coverage';
   router.use(base, requireUser);
 
   router.get(base, async (req, res) => {
     const { event, can } = await eventWithPermissions(req);
-    const coverage = await coverageOf(event);
+    const coverage = await coverageOf(event, clock);
     // Rooming names people with their hotels: contact details in the policy's sense.
     const seesPeople = can.contactDetails;
     res.render('registrations/coverage', {
@@ -27,7 +31,7 @@ export function coverageRoutes(): Router {
 
   router.get(`${base}.csv`, async (req, res) => {
     const event = await eventOf(req);
-    const { rows } = await coverageOf(event);
+    const { rows } = await coverageOf(event, clock);
     const yes = (v: boolean) => (v ? req.t('coverage.yes') : req.t('coverage.no'));
     res
       .type('text/csv; charset=utf-8')
@@ -54,6 +58,17 @@ export function coverageRoutes(): Router {
           ]),
         ),
       );
+  });
+
+  // The whole rooming list, written as it is read: names with hotels, for the event's team.
+  router.get(`${base}/rooming.csv`, async (req, res) => {
+    const { event, can } = await eventWithPermissions(req);
+    if (!can.contactDetails) throw new ForbiddenError();
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="rooming-${event.slug}.csv"`);
+    await writeRoomingCsv(res, event.id, req.language as Language);
+    res.end();
   });
 
   return router;

@@ -1,4 +1,7 @@
+import mongoose from 'mongoose';
+import type { Clock } from '../../../shared/clock.js';
 import { listAssignments } from '../../agenda/index.js';
+import { isLarge } from '../lists/size.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import type { EventView } from '../../events/index.js';
 import { getPeople, type PersonView } from '../../people/index.js';
@@ -27,9 +30,10 @@ const tally = <T>(items: T[], key: (item: T) => string | undefined) => {
 /**
  * Where each participating country stands: a focal point known, a nomination invitation sent,
  * delegates nominated and confirmed, people with a role in the programme; and the registrations
- * counted by category, country, sector and gender (gender only ever as a count).
+ * counted by category, country, sector and gender (gender only ever as a count). Reads every
+ * registration of the event.
  */
-export async function coverageOf(event: EventView) {
+async function countCoverage(event: EventView) {
   const [contacts, delegations, registrations, assignments] = await Promise.all([
     contactsOfCountries(event.countries),
     delegationsOf(event.id),
@@ -80,4 +84,37 @@ export async function coverageOf(event: EventView) {
       }))
       .sort((a, b) => (a.hotel ?? '').localeCompare(b.hotel ?? '') || a.name.localeCompare(b.name)),
   };
+}
+
+export type CoverageCounts = Omit<Awaited<ReturnType<typeof countCoverage>>, 'rooming'>;
+type RoomingRow = Awaited<ReturnType<typeof countCoverage>>['rooming'][number];
+
+const storedSchema = new mongoose.Schema(
+  { _id: String, counts: { type: mongoose.Schema.Types.Mixed, required: true }, countedAt: Date },
+  { versionKey: false },
+);
+const StoredCoverage = mongoose.model('CoverageFigures', storedSchema, 'coverage_figures');
+
+/** Counts a large event's coverage and keeps it with the time (the timer, or a first read). */
+export async function recountCoverage(event: EventView, clock: Clock) {
+  const { rooming: _rooming, ...counts } = await countCoverage(event);
+  const countedAt = clock.now();
+  await StoredCoverage.replaceOne({ _id: event.id }, { counts, countedAt }, { upsert: true });
+  return { counts, countedAt };
+}
+
+/**
+ * The dashboard: counted now for an event of up to 2,048 registrations, with its rooming list;
+ * beyond, the last count of the timer with its time, and the rooming list as a download only.
+ */
+export async function coverageOf(
+  event: EventView,
+  clock: Clock,
+): Promise<CoverageCounts & { rooming: RoomingRow[]; countedAt?: Date }> {
+  if (!(await isLarge(event.id))) return countCoverage(event);
+  const stored = await StoredCoverage.findById(event.id).lean();
+  const { counts, countedAt } = stored
+    ? { counts: stored.counts as CoverageCounts, countedAt: stored.countedAt ?? undefined }
+    : await recountCoverage(event, clock);
+  return { ...counts, rooming: [], ...(countedAt && { countedAt }) };
 }

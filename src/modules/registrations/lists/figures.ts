@@ -1,7 +1,8 @@
 import mongoose from 'mongoose';
-import { blocksOf } from '../../../db/blocks.js';
 import type { Clock } from '../../../shared/clock.js';
-import { Registration, registrationList } from '../registration.model.js';
+import { Registration } from '../registration.model.js';
+import { isLarge } from './size.js';
+import { recountCoverage } from '../coverage/coverage.service.js';
 import { scopes, type SeatAllocator } from '../places/seats.js';
 import { registrationRules } from '../places/settings.service.js';
 import { Event, getEvent } from '../../events/index.js';
@@ -14,13 +15,6 @@ export interface RegistrationFigures {
   /** When they were counted, for a large event (counted on a timer); absent when exact now. */
   countedAt?: Date;
 }
-
-/**
- * Up to this many blocks (2,048 registrations) an event's figures are counted on each read:
- * exact and cheap. Beyond, counting reads every registration (seconds at 100,000 on FerretDB),
- * so a timer counts them once a minute across processes and pages show the time of the count.
- */
-export const COUNTED_EACH_READ_UP_TO_BLOCKS = 8;
 
 const figuresSchema = new mongoose.Schema(
   {
@@ -74,11 +68,6 @@ export async function registrationFigures(
   };
 }
 
-/** True when counting the event's registrations on each read would be slow. */
-export async function isLarge(eventId: string): Promise<boolean> {
-  return (await blocksOf(registrationList(eventId))).length > COUNTED_EACH_READ_UP_TO_BLOCKS;
-}
-
 /** How many registrations the figures count that match a status and category (either may be absent). */
 export function countOf(
   figures: RegistrationFigures,
@@ -98,11 +87,13 @@ export async function recountLargeEvents(deps: { seats: SeatAllocator; clock: Cl
   for (const { _id } of await Event.find({}, { _id: 1 }).lean()) {
     const eventId = String(_id);
     if (!(await isLarge(eventId))) continue;
-    const rules = await registrationRules(await getEvent(eventId), deps.clock);
+    const event = await getEvent(eventId);
+    const rules = await registrationRules(event, deps.clock);
     await recountFigures(
       eventId,
       rules.categories.map((c) => c.key),
       deps,
     );
+    await recountCoverage(event, deps.clock);
   }
 }

@@ -82,7 +82,9 @@ export async function writeRegistrationsCsv(
     // Waits when the client reads slower than Foro writes.
     if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
   };
-  for await (const doc of Registration.find(query).sort({ arrival: 1 }).lean().cursor()) {
+  // Read in batches of its own size, not whole (the default for reads): memory stays flat.
+  const rows = Registration.find(query).sort({ arrival: 1 }).lean().cursor({ batchSize: BATCH });
+  for await (const doc of rows) {
     batch.push(toRegistrationView(doc));
     if (batch.length === BATCH) await flush();
   }
