@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { Router } from 'express';
 import mongoose from 'mongoose';
-import { loadConfig } from '../src/config/index.js';
+import { benchConfig } from './support.js';
 import { addRoom, createEvent, setEventStatus } from '../src/modules/events/index.js';
 import { saveRegistrationRules, Registration } from '../src/modules/registrations/index.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -27,15 +27,7 @@ const baseline = Router().post('/bench/insert', async (req, res) => {
   res.status(201).json({ ok: true });
 });
 
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  PORT: '0',
-  LOG_LEVEL: 'silent',
-  OUTBOX_WORKER: 'off',
-  RATE_LIMIT_MAX: '10000000',
-  REGISTRATION_RATE_LIMIT_PER_ADDRESS: '10000000',
-});
+const config = benchConfig({ REGISTRATION_RATE_LIMIT_PER_ADDRESS: '10000000' });
 const foro = await startForo(config, {
   logger: createLogger('silent'),
   clock: systemClock,

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { blocksOf } from '../src/db/blocks.js';
-import { loadConfig } from '../src/config/index.js';
+import { benchConfig } from './support.js';
 import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
 import { Registration } from '../src/modules/registrations/index.js';
 import { registrationList } from '../src/modules/registrations/registration.model.js';
@@ -26,15 +26,7 @@ const SIZES = (process.env['BENCH_SCALE_SIZES'] ?? '1000,10000').split(',').map(
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const PASSWORD = 'bench password of sixteen';
 
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  PORT: '0',
-  LOG_LEVEL: 'silent',
-  OUTBOX_WORKER: 'off',
-  SCHEDULED_TASKS: 'off',
-  RATE_LIMIT_MAX: '10000000',
-});
+const config = benchConfig({ SCHEDULED_TASKS: 'off' });
 const foro = await startForo(config, {
   logger: createLogger('silent'),
   clock: systemClock,

@@ -1,3 +1,4 @@
+import { loadConfig } from '../src/config/index.js';
 import { performance } from 'node:perf_hooks';
 
 /** Runs `work` a few times after a warm-up and returns the median and best time in milliseconds. */
@@ -21,4 +22,20 @@ export function report(rows: { name: string; median: number; best: number; basel
       `${row.name.padEnd(width)}  ${row.median.toFixed(1).padStart(9)}  ${row.best.toFixed(1).padStart(8)}   ${row.baseline ?? ''}`,
     );
   }
+}
+
+/**
+ * Foro's configuration for a benchmark run from the environment: on a port of its own, silent,
+ * with no outbox worker and limits high enough not to count; `overrides` adds to it.
+ */
+export function benchConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    OUTBOX_WORKER: 'off',
+    RATE_LIMIT_MAX: '10000000',
+    ...overrides,
+  });
 }

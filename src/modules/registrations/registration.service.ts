@@ -291,6 +291,7 @@ export interface RegistrationFilter {
   status?: string | undefined;
   category?: string | undefined;
   countryRepresented?: string | undefined;
+  consentToList?: boolean | undefined;
 }
 
 function queryOf(eventId: string, filter: RegistrationFilter): Record<string, unknown> {
@@ -298,6 +299,7 @@ function queryOf(eventId: string, filter: RegistrationFilter): Record<string, un
   if (filter.status) query['status'] = filter.status;
   if (filter.category) query['category'] = filter.category;
   if (filter.countryRepresented) query['countryRepresented'] = filter.countryRepresented;
+  if (filter.consentToList !== undefined) query['consentToList'] = filter.consentToList;
   return query;
 }
 
@@ -323,11 +325,12 @@ export async function registrationsPage(
   eventId: string,
   filter: RegistrationFilter,
   at: { after?: string | undefined; before?: string | undefined } = {},
+  size = REGISTRATIONS_PAGE,
 ): Promise<{ registrations: RegistrationView[]; next?: string; previous?: string }> {
   const query = queryOf(eventId, filter);
   const page = await readPage({
     list: registrationList(eventId),
-    size: REGISTRATIONS_PAGE,
+    size,
     readBlock: (block) => Registration.find({ ...query, block }).lean(),
     readAll: () => Registration.find(query).lean(),
     placeOf: (doc) => ({ block: doc.block ?? 0, key: doc.arrival }),

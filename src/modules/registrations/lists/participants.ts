@@ -1,8 +1,5 @@
 import { getPeople, type PersonView } from '../../people/index.js';
-import { readPage } from '../../../db/blocks.js';
-import { Registration, registrationList } from '../registration.model.js';
-import { listRegistrations } from '../registration.service.js';
-import { toRegistrationView } from '../registration.views.js';
+import { listRegistrations, registrationsPage } from '../registration.service.js';
 import type { RegistrationView } from '../registration.views.js';
 
 /** A confirmed registration with its person. */
@@ -34,20 +31,12 @@ export async function participantsPage(
   audience: ListAudience,
   at: { after?: string | undefined; before?: string | undefined },
 ): Promise<{ participants: Participant[]; next?: string; previous?: string }> {
-  const query = {
+  const { registrations, ...page } = await registrationsPage(
     eventId,
-    status: 'confirmed' as const,
-    ...(audience === 'public' && { consentToList: true }),
-  };
-  const page = await readPage({
-    list: registrationList(eventId),
-    size: PARTICIPANTS_PAGE,
-    readBlock: (block) => Registration.find({ ...query, block }).lean(),
-    readAll: () => Registration.find(query).lean(),
-    placeOf: (doc) => ({ block: doc.block ?? 0, key: doc.arrival }),
-    ...at,
-  });
-  const registrations = page.rows.map(toRegistrationView);
+    { status: 'confirmed', ...(audience === 'public' && { consentToList: true }) },
+    at,
+    PARTICIPANTS_PAGE,
+  );
   const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
   return {
     participants: registrations.flatMap((registration) => {
