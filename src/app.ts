@@ -55,6 +55,7 @@ import {
   registrationAdminRoutes,
   registrationPublicRoutes,
   peopleEvents,
+  refreshListings,
   settleWorkshop,
 } from './modules/registrations/index.js';
 import type { Clock } from './shared/clock.js';
@@ -104,7 +105,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   };
   registerUsersApi(api, config, clock);
   registerEventsApi(api, clock);
-  registerPeopleApi(api, clock, { peopleInRole, events: peopleEvents });
+  const people = { peopleInRole, events: peopleEvents, onChanged: refreshListings };
+  registerPeopleApi(api, clock, people);
   registerAgendaApi(api, clock, agendaHooks);
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
@@ -113,7 +115,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     loginRoutes(config, clock),
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
-    personRoutes(clock, { rolesOf: rolesWithFeeds(config), peopleInRole, events: peopleEvents }),
+    personRoutes(clock, { ...people, rolesOf: rolesWithFeeds(config) }),
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),

@@ -12,10 +12,12 @@ import {
   completeUnfinishedRegistrations,
   documentSeats,
   numberOlderRegistrations,
+  copyListings,
   purgeExpiredEvents,
   recountLargeEvents,
 } from './modules/registrations/index.js';
 import { migrate } from './db/migrations.js';
+import { numberOlderPeople } from './modules/people/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -43,7 +45,7 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
-  await migrate([numberOlderRegistrations, numberOlderMessages]);
+  await migrate([numberOlderRegistrations, numberOlderMessages, copyListings, numberOlderPeople]);
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {

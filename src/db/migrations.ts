@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { insertUnlessTaken } from './duplicate-key.js';
 
 const migrationSchema = new mongoose.Schema({ _id: String, doneAt: { type: Date, required: true } });
-const Migration = mongoose.model('Migration', migrationSchema, 'migrations');
+export const Migration = mongoose.model('Migration', migrationSchema, 'migrations');
 
 export interface DataMigration {
   name: string;

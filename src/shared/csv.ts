@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { ValidationError } from './errors.js';
@@ -11,6 +12,36 @@ const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s().-]+$/;
 export function neutralizeCell(value: string): string {
   if (/^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER_OR_PHONE.test(value)) return `'${value}`;
   return value;
+}
+
+type Cell = string | number | undefined;
+const csvLine = (cells: Cell[]) =>
+  stringify([cells.map((cell) => neutralizeCell(cell === undefined ? '' : String(cell)))]);
+
+/**
+ * Writes a CSV file for spreadsheets as its rows are read, a batch at a time: `rowsOf` turns a
+ * batch into rows (looking up what it needs once per batch), and writing waits while the client
+ * reads slower than Foro writes. Memory stays flat whatever the number of rows.
+ */
+export async function streamCsv<T>(
+  out: Writable,
+  header: readonly string[],
+  source: AsyncIterable<T>,
+  rowsOf: (batch: T[]) => Promise<Cell[][]> | Cell[][],
+  batchSize = 200,
+): Promise<void> {
+  out.write(`\uFEFF${csvLine([...header])}`);
+  let batch: T[] = [];
+  const flush = async () => {
+    const text = (await rowsOf(batch)).map(csvLine).join('');
+    batch = [];
+    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+  };
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length === batchSize) await flush();
+  }
+  if (batch.length > 0) await flush();
 }
 
 /** A CSV file for spreadsheets: a byte-order mark (so accents read as UTF-8), cells neutralized. */
@@ -63,4 +94,9 @@ export function readCsvRecords(
     line: info.lines - (raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0),
     record,
   }));
+}
+
+/** The items of a source, each turned by `map` as it is read. */
+export async function* mapped<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncIterable<U> {
+  for await (const item of source) yield map(item);
 }

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { Registration } from '../../src/modules/registrations/index.js';
 import type { RegistrationInput } from '../../src/modules/registrations/registration.schemas.js';
+import { copyOfPerson } from '../../src/modules/registrations/lists/listing.js';
 import { createTestPerson } from './people.js';
 
 let sequence = 0;
@@ -42,6 +43,7 @@ export async function createTestRegistration(
   const doc = await Registration.create({
     eventId,
     personId: created.id,
+    ...copyOfPerson(created),
     status: 'confirmed',
     statusAt: new Date(),
     statusBy: 'test',

@@ -3,6 +3,8 @@ import request from 'supertest';
 import { Person } from '../../src/modules/people/index.js';
 import { ImportDraft } from '../../src/modules/imports/draft.model.js';
 import { LIMITS } from '../../src/shared/limits.js';
+import { Migration, migrate } from '../../src/db/migrations.js';
+import { numberOlderPeople } from '../../src/modules/people/index.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
@@ -57,6 +59,65 @@ describe('people: directory, search, CSV', () => {
     const stored = await Person.find().lean();
     expect(stored).to.have.length(2);
     for (const person of stored) expect(person).to.not.have.property('emailKey');
+  });
+
+  it('pages the directory in the order people were added, never skipping or repeating one added meanwhile', async () => {
+    const added: string[] = [];
+    for (let i = 0; i < 130; i += 1)
+      added.push((await createTestPerson({ familyName: `Orden ${i}`, country: i % 2 ? 'EC' : 'PE' })).id);
+    const agent = await signedIn('admin');
+    const ids = (html: string) =>
+      [...html.matchAll(/href="\/admin\/people\/([a-f0-9]{24})"/g)].map((m) => m[1]!);
+    const next = (html: string) => /rel="next" href="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+    let page = await agent.get('/admin/people').set('Accept-Language', 'en');
+    expect(page.text).to.contain('130 people').and.contain('In the order they were added, 50 per page');
+    const seen = ids(page.text);
+    for (let i = 0; i < 5; i += 1) added.push((await createTestPerson({ familyName: `Tarde ${i}` })).id);
+    for (let link = next(page.text); link; link = next(page.text)) {
+      page = await agent.get(`/admin/people${link}`);
+      seen.push(...ids(page.text));
+    }
+    expect(seen).to.deep.equal(added);
+
+    // A filter keeps its place in the links; the API pages with the same cursors.
+    const peru = await agent.get('/api/v1/people?country=PE').expect(200);
+    expect(peru.body.people).to.have.length(50);
+    const rest = await agent.get(`/api/v1/people?country=PE&after=${peru.body.next}`).expect(200);
+    expect(rest.body.people.map((p: { id: string }) => p.id)).to.deep.equal(
+      added.filter((_, i) => i < 130 && i % 2 === 0).slice(50),
+    );
+    expect(rest.body.next).to.equal(undefined);
+    expect((await agent.get('/api/v1/people?after=%7B%22%24gt%22%3A%22%22%7D')).status).to.equal(422);
+  });
+
+  it('finds people by the beginnings of their words through a stored key, and numbers those added before it', async () => {
+    const rosa = await createTestPerson({
+      givenName: 'Rosa',
+      familyName: 'Quispe-Huamán',
+      organization: 'FLACSO',
+    });
+    await createTestPerson({ givenName: 'Rosalía', familyName: 'Andrade' });
+    // A person written before the directory kept blocks and keys is given them when Foro starts.
+    await Person.updateOne({ _id: rosa.id }, { $unset: { block: 1, nameKeys: 1 } });
+    await Migration.deleteOne({ _id: numberOlderPeople.name });
+    await migrate([numberOlderPeople]);
+    const migrated = await Person.findById(rosa.id).lean();
+    expect(migrated?.nameKeys).to.include.members(['ro', 'rosa', 'qu', 'quispe', 'huaman', 'flacso']);
+    expect(migrated?.block).to.be.a('number');
+
+    const agent = await signedIn('organizer');
+    const names = async (q: string) =>
+      (await agent.get(`/api/v1/people?q=${encodeURIComponent(q)}`).expect(200)).body.people.map(
+        (p: { givenName: string }) => p.givenName,
+      );
+    expect(await names('ros')).to.deep.equal(['Rosalía', 'Rosa'], 'alphabetical by family name');
+    expect(await names('HUAMAN ro')).to.deep.equal(['Rosa']);
+    expect(await names('flac')).to.deep.equal(['Rosa']);
+    expect(await names('ispe'), 'the middle of a word is not looked up').to.deep.equal([]);
+    const short = await agent.get('/admin/people?q=r').set('Accept-Language', 'en');
+    expect(short.text).to.contain('Type at least two letters');
+    const listed = await agent.get('/admin/people').set('Accept-Language', 'en');
+    expect(listed.text).to.contain('Quispe-Huamán');
   });
 
   it('finds people ignoring case and accents, by organization, country and sector', async () => {

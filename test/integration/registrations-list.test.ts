@@ -5,7 +5,9 @@ import { listRegistrations, Registration } from '../../src/modules/registrations
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestRegistration } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
-import { signedInAs } from '../support/http.js';
+import { csrfFor, signedInAs } from '../support/http.js';
+import { Migration, migrate } from '../../src/db/migrations.js';
+import { copyListings } from '../../src/modules/registrations/lists/listing.js';
 import request from 'supertest';
 
 describe('registrations: every one reachable, a page at a time, and the whole list as CSV', function () {
@@ -151,6 +153,34 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect(waiting).to.have.length(20);
     expect(Object.keys(waiting[0]!)).to.not.include('email');
     expect(seen.text).to.not.contain('@example.org');
+  });
+
+  it('lists each person as they are now: a change shows in the list, the public page and the CSV', async () => {
+    const { organizer, event, ids } = await eventWith(3);
+    // A registration written before lists kept their copy is given one when Foro starts.
+    await Registration.updateOne({ _id: ids[1] }, { $unset: { listing: 1 } });
+    await Migration.deleteOne({ _id: copyListings.name });
+    await migrate([copyListings]);
+    const migrated = await Registration.findById(ids[1]).lean();
+    expect(migrated?.listing).to.include({
+      givenName: 'Persona',
+      familyName: 'N001',
+      email: 'p1@example.org',
+    });
+
+    const path = `/admin/people/${migrated!.personId}`;
+    const token = await csrfFor(organizer.agent, `${path}/edit`);
+    const saved = await organizer.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: token, givenName: 'Persona', familyName: 'Renombrada', organization: 'CELADE' });
+    expect(saved.status).to.equal(303);
+    const list = await organizer.agent.get(`/admin/events/${event.id}/registrations`);
+    expect(list.text).to.contain('Renombrada').and.not.contain('N001');
+    const listed = await request(foro.url).get(`/events/${event.slug}/participants`);
+    expect(listed.text).to.contain('Renombrada').and.contain('CELADE');
+    const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
+    expect(csv.text).to.contain('Renombrada').and.not.contain('N001');
   });
 
   it('gives documents and dashboards every registration, not the first 5,000', async () => {

@@ -10,8 +10,8 @@ import { NationalContact } from '../contacts/contact.model.js';
 import { addRoom, createEvent, Event, setEventStatus } from '../events/index.js';
 import { Message, OUTBOX_LIST } from '../messaging/message.model.js';
 import { relatedKey } from '../messaging/outbox.service.js';
-import { Person } from '../people/person.model.js';
-import { personSearchText } from '../people/person.service.js';
+import { Person, PEOPLE_LIST } from '../people/person.model.js';
+import { searchFieldsOf } from '../people/person.service.js';
 import { Delegation } from '../registrations/delegations/delegation.model.js';
 import { Seat } from '../registrations/places/seat.model.js';
 import { scopes } from '../registrations/places/seats.js';
@@ -118,23 +118,25 @@ export async function seedScale(
   const countryOf = (i: number) => COUNTRY_CODES[i % COUNTRY_CODES.length]!;
 
   const personIds = Array.from({ length: size.registrations }, () => new Types.ObjectId());
+  const personOf = (i: number) => ({
+    givenName: GIVEN[i % GIVEN.length]!,
+    familyName: `${FAMILY[i % FAMILY.length]!} ${FAMILY[Math.floor(i / 10) % FAMILY.length]!} ${i}`,
+    organization: ORGANIZATIONS[i % ORGANIZATIONS.length]!,
+    country: countryOf(i),
+    email: `persona${i}@${slug}.example`,
+    language: (['es', 'en', 'pt'] as const)[i % 3],
+  });
+  const personBlockOf = await blocksForBulk(PEOPLE_LIST, size.registrations);
   await inBatches(
     size.registrations,
     (i) => {
-      const givenName = GIVEN[i % GIVEN.length]!;
-      const familyName = `${FAMILY[i % FAMILY.length]!} ${FAMILY[Math.floor(i / 10) % FAMILY.length]!} ${i}`;
-      const organization = ORGANIZATIONS[i % ORGANIZATIONS.length]!;
-      const email = `persona${i}@${slug}.example`;
+      const person = personOf(i);
       return {
         _id: personIds[i]!,
-        givenName,
-        familyName,
-        organization,
-        country: countryOf(i),
-        email,
-        emailKey: email,
-        language: (['es', 'en', 'pt'] as const)[i % 3],
-        searchText: personSearchText({ givenName, familyName, organization }),
+        ...person,
+        emailKey: person.email,
+        ...searchFieldsOf(person),
+        block: personBlockOf(i),
       };
     },
     (docs) => Person.insertMany(docs, { lean: true }),
@@ -152,6 +154,8 @@ export async function seedScale(
       _id: registrationIds[i]!,
       eventId,
       personId: personIds[i]!.toHexString(),
+      listing: personOf(i),
+      nameKeys: searchFieldsOf(personOf(i)).nameKeys,
       category: categoryOf(i),
       status: statusOf(i),
       statusAt: now,

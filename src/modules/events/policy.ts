@@ -88,6 +88,11 @@ export const policy = {
     return eventIds.some((id) => theirs.has(id)) ? EVERYTHING : READ_ONLY;
   },
 
+  /** Whether a reader's permissions on records depend on their events: only an organizer's do. */
+  dependsOnEvents(reader: Reader | undefined): boolean {
+    return reader?.role === 'organizer';
+  },
+
   /** People and contacts outside any event: organizers keep them (they prepare the next event). */
   forNoEvent(reader: Reader | undefined): Permissions {
     if (!reader) return NOTHING;

@@ -5,9 +5,12 @@ export {
   getPeople,
   getPerson,
   resetCalendarFeeds,
+  searchFieldsOf,
   searchPeople,
   updatePerson,
 } from './person.service.js';
+export { findByName, nameSearchOf } from './directory.js';
+export { numberOlderPeople } from './numbering.js';
 export { displayName, withoutContactDetails, type PersonView } from './person.views.js';
 export { Person, SECTORS, GENDERS, type Sector, type Gender } from './person.model.js';
 export type { PersonInput } from './person.schemas.js';

@@ -8,7 +8,7 @@ import { GENDERS, SECTORS } from './person.model.js';
 import { peopleAccess, shownPeople, type PeopleEvents } from './person.access.js';
 import { searchWithRole, type PeopleInRole } from './person.routes.js';
 import { personInput, personPatchInput, personSearchInput } from './person.schemas.js';
-import { createPerson, getPerson, updatePerson } from './person.service.js';
+import { createPerson, getPerson, updatePerson, type OnPersonChanged } from './person.service.js';
 
 export const personOutput = z.object({
   id: z.string(),
@@ -29,7 +29,7 @@ export const personOutput = z.object({
 export function registerPeopleApi(
   api: ApiRegistry,
   clock: Clock,
-  options: { peopleInRole?: PeopleInRole; events?: PeopleEvents } = {},
+  options: { peopleInRole?: PeopleInRole; events?: PeopleEvents; onChanged?: OnPersonChanged } = {},
 ): void {
   const { peopleInRole } = options;
   const access = peopleAccess(options.events);
@@ -48,12 +48,18 @@ export function registerPeopleApi(
     ...readers,
     method: 'get',
     path: '/people',
-    summary: 'Search people by name or organization (q), country, sector, role in any programme; 50 a page',
+    summary:
+      'The directory, 50 a page: with q, the people whose names or organization have words beginning with ' +
+      'those of q, in alphabetical order (page numbers); without, everyone in the order they were added ' +
+      '(after/before cursors). Filters: country, sector, role in any programme',
     response: z.object({
       people: z.array(personOutput),
-      total: z.number(),
-      page: z.number(),
-      pages: z.number(),
+      total: z.number().optional().describe('With q; without, only while the directory is small'),
+      page: z.number().optional().describe('With q'),
+      pages: z.number().optional().describe('With q'),
+      next: z.string().optional().describe('Without q: the cursor of the next page (after=)'),
+      previous: z.string().optional().describe('Without q: the cursor of the previous page (before=)'),
+      tooShort: z.boolean().optional().describe('q has no word of two letters'),
     }),
     handler: async (req) => {
       const result = await searchWithRole(parse(personSearchInput, queryOf(req)), peopleInRole);
@@ -90,7 +96,7 @@ export function registerPeopleApi(
     response: personOutput,
     handler: async (req, body) => {
       await access.assertEdit(req, await getPerson(pathParam(req, 'personId')));
-      return updatePerson(pathParam(req, 'personId'), body, actorOf(req), clock);
+      return updatePerson(pathParam(req, 'personId'), body, actorOf(req), clock, options.onChanged);
     },
   });
 }

@@ -24,6 +24,9 @@ const NO_EVENTS: PeopleEvents = {
  * person of no event falls under the policy's rule for records of no event.
  */
 export function peopleAccess(events: PeopleEvents = NO_EVENTS) {
+  // The events of each person are looked up only for a reader whose permissions depend on them.
+  const eventsFor = (req: Request, lookUp: () => Promise<Map<string, string[]>>) =>
+    policy.dependsOnEvents(req.user) ? lookUp() : Promise.resolve(new Map<string, string[]>());
   const over = async (req: Request, byPerson: Map<string, string[]>, ids: readonly string[]) => {
     const teams =
       req.user && req.user.role === 'organizer' ? await policy.teamOf(req.user) : new Set<string>();
@@ -35,15 +38,19 @@ export function peopleAccess(events: PeopleEvents = NO_EVENTS) {
     /** Permissions for each of these people. */
     async of(req: Request, people: readonly PersonView[]): Promise<Map<string, Permissions>> {
       const ids = people.map((p) => p.id);
-      return over(req, await events.of(ids), ids);
+      return over(req, await eventsFor(req, () => events.of(ids)), ids);
     },
-    /** The same for a whole-directory export. */
-    async ofEveryone(req: Request, people: readonly PersonView[]): Promise<Map<string, Permissions>> {
-      return over(
-        req,
-        await events.ofEveryone(),
-        people.map((p) => p.id),
-      );
+    /** The same for a whole-directory export, a batch at a time: the events are read once. */
+    async forExport(
+      req: Request,
+    ): Promise<(people: readonly PersonView[]) => Promise<Map<string, Permissions>>> {
+      const byPerson = await eventsFor(req, () => events.ofEveryone());
+      return (people) =>
+        over(
+          req,
+          byPerson,
+          people.map((p) => p.id),
+        );
     },
     /** One person as this reader may see them. */
     async shown(req: Request, person: PersonView): Promise<PersonView> {

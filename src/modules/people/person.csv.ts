@@ -24,8 +24,9 @@ export const CSV_COLUMNS = [
   'biography_pt',
 ] as const;
 
-export function peopleToCsv(people: PersonView[], options: { withContactDetails: boolean }): string {
-  const rows = people.map((p) => [
+/** A person's row of the CSV; addresses and phones only `withContactDetails`. */
+export function personRow(p: PersonView, options: { withContactDetails: boolean }) {
+  return [
     p.honorific,
     p.givenName,
     p.familyName,
@@ -40,8 +41,14 @@ export function peopleToCsv(people: PersonView[], options: { withContactDetails:
     p.biography.es,
     p.biography.en,
     p.biography.pt,
-  ]);
-  return csvDocument(CSV_COLUMNS, rows);
+  ];
+}
+
+export function peopleToCsv(people: PersonView[], options: { withContactDetails: boolean }): string {
+  return csvDocument(
+    CSV_COLUMNS,
+    people.map((p) => personRow(p, options)),
+  );
 }
 
 export interface ImportRow {

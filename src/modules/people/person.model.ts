@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { nextBlock } from '../../db/blocks.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 
@@ -55,11 +56,24 @@ const personSchema = new Schema(
     feedRevision: { type: Number, required: true, default: 0 },
     /** Names and organization without case or accents, for search. */
     searchText: { type: String, required: true },
+    /** The beginnings of its words, to find the person by equality (`directory.ts`). */
+    nameKeys: { type: [String], default: undefined },
+    /** Its block in the directory (`db/blocks.ts`), set when it is written. */
+    block: { type: Number },
   },
   { timestamps: true },
 );
 personSchema.index({ emailKey: 1 }, { unique: true, sparse: true });
 personSchema.index({ familyName: 1, givenName: 1 });
+personSchema.index({ block: 1 });
+personSchema.index({ nameKeys: 1 });
+
+/** The name of the directory's list, for its blocks. */
+export const PEOPLE_LIST = 'people';
+
+personSchema.pre('validate', async function () {
+  if (this.isNew && this.block == null) this.block = await nextBlock(PEOPLE_LIST);
+});
 
 export type PersonFields = mongoose.InferSchemaType<typeof personSchema>;
 export const Person = mongoose.model('Person', personSchema);

@@ -12,18 +12,21 @@ import { historyFor } from '../events/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { decodeUpload } from '../imports/index.js';
 import { confirmImport, getImportPreview, previewImport } from './import.service.js';
-import { peopleToCsv } from './person.csv.js';
+import { streamCsv } from '../../shared/csv.js';
+import { CSV_COLUMNS, personRow } from './person.csv.js';
 import { formValuesOfPerson, personFieldName, personInputFromForm } from './person.form.js';
 import { GENDERS, HONORIFICS, SECTORS } from './person.model.js';
 import { personInput, personPatchInput, personSearchInput, type PersonSearch } from './person.schemas.js';
 import {
-  allPeople,
   createPerson,
+  everyone,
   getPerson,
   resetCalendarFeeds,
   searchPeople,
   updatePerson,
+  type OnPersonChanged,
 } from './person.service.js';
+import { PAGE_SIZE } from './directory.js';
 import { peopleAccess, shownPeople, type PeopleEvents } from './person.access.js';
 import { withoutContactDetails } from './person.views.js';
 
@@ -39,12 +42,15 @@ export interface PersonRouteOptions {
   rolesOf?: RolesOf;
   peopleInRole?: PeopleInRole;
   events?: PeopleEvents;
+  onChanged?: OnPersonChanged;
 }
 
 /** A search with its role filter turned into the ids of the people who hold that role. */
 export async function searchWithRole(search: PersonSearch, peopleInRole: PeopleInRole | undefined) {
-  const { role, ...rest } = search;
-  return searchPeople({ ...rest, ...(role && peopleInRole && { ids: await peopleInRole(role) }) });
+  return searchPeople({
+    ...search,
+    ...(search.role && peopleInRole && { ids: await peopleInRole(search.role) }),
+  });
 }
 
 export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Router {
@@ -67,6 +73,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
     const result = await searchWithRole(search, peopleInRole);
     res.render('people/list', {
       title: req.t('people.title'),
+      pageSize: PAGE_SIZE,
       ...result,
       people: shownPeople(result.people, await access.of(req, result.people)),
       search,
@@ -79,11 +86,14 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
   });
 
   router.get('/admin/people/export.csv', async (req, res) => {
-    const people = await allPeople();
-    const csv = peopleToCsv(shownPeople(people, await access.ofEveryone(req, people)), {
-      withContactDetails: addsPeople(req),
-    });
-    res.attachment('foro-people.csv').type('text/csv; charset=utf-8').send(csv);
+    const permissionsOf = await access.forExport(req);
+    res.attachment('foro-people.csv').type('text/csv; charset=utf-8');
+    await streamCsv(res, CSV_COLUMNS, everyone(), async (batch) =>
+      shownPeople(batch, await permissionsOf(batch)).map((p) =>
+        personRow(p, { withContactDetails: addsPeople(req) }),
+      ),
+    );
+    res.end();
   });
 
   router.get('/admin/people/new', ...editors, (req, res) => {
@@ -185,6 +195,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
           parse(personPatchInput, personInputFromForm(body, 'edit')),
           actorOf(req),
           clock,
+          options.onChanged,
         );
         res.redirect(303, `/admin/people/${person.id}`);
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageCursor } from '../../web/params.js';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { email, optionalTrilingual, phone, requiredText, text } from '../../shared/limits.js';
@@ -39,6 +40,10 @@ export const personSearchInput = z.strictObject({
   country: countryCode.optional(),
   sector: z.enum(SECTORS).optional(),
   role: z.enum(['chair', 'moderator', 'speaker', 'commentator', 'rapporteur']).optional(),
+  /** A page of search results. */
   page: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** A place in the directory, when it is not searched. */
+  after: pageCursor.optional(),
+  before: pageCursor.optional(),
 });
 export type PersonSearch = z.output<typeof personSearchInput>;

@@ -3,11 +3,13 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
+import { directoryPage, findByName, nameKeysOf, type DirectoryPage, type NameResults } from './directory.js';
 import { Person } from './person.model.js';
 import type { PersonInput, PersonPatch, PersonSearch } from './person.schemas.js';
 import { foldForSearch, toPersonView, type PersonView } from './person.views.js';
 
-export const PAGE_SIZE = 50;
+/** What other modules do when a person changes (registrations refresh their copy of the name). */
+export type OnPersonChanged = (person: PersonView) => Promise<void>;
 
 /** What name search matches: names and organization, folded (accents, case). */
 export const personSearchText = (person: {
@@ -23,11 +25,17 @@ async function ensureEmailFree(email: string | undefined, exceptId?: string): Pr
     throw new ConflictError('PERSON_EMAIL_TAKEN', undefined, { email });
 }
 
+/** What search finds a person by: their folded names and organization, and the beginnings of their words. */
+export function searchFieldsOf(person: Parameters<typeof personSearchText>[0]) {
+  const searchText = personSearchText(person);
+  return { searchText, nameKeys: nameKeysOf(searchText) };
+}
+
 function documentOf(input: PersonInput) {
   return {
     ...input,
     ...(input.email && { emailKey: input.email.toLowerCase() }),
-    searchText: personSearchText(input),
+    ...searchFieldsOf(input),
   };
 }
 
@@ -48,6 +56,7 @@ export async function updatePerson(
   patch: PersonPatch,
   actor: Actor,
   clock: Clock,
+  onChanged?: OnPersonChanged,
 ): Promise<PersonView> {
   const before = await getPerson(personId);
   if (patch.email && patch.email !== before.email) await ensureEmailFree(patch.email, personId);
@@ -62,8 +71,9 @@ export async function updatePerson(
     if (patch.email) set['emailKey'] = patch.email.toLowerCase();
     else unset['emailKey'] = 1;
   }
-  set['searchText'] = personSearchText(
-    merged as { givenName: string; familyName: string; organization?: string },
+  Object.assign(
+    set,
+    searchFieldsOf(merged as { givenName: string; familyName: string; organization?: string }),
   );
   const { id: _id, ...beforeFields } = before;
   const changes = diff(
@@ -83,7 +93,9 @@ export async function updatePerson(
     { action: 'person.updated', subjectType: 'person', subjectId: personId, actor, changes },
     clock,
   );
-  return getPerson(personId);
+  const after = await getPerson(personId);
+  await onChanged?.(after);
+  return after;
 }
 
 export async function getPerson(personId: string): Promise<PersonView> {
@@ -104,39 +116,22 @@ export async function getPeople(personIds: string[]): Promise<PersonView[]> {
   return people.map(toPersonView);
 }
 
-function escapeRegex(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export type PeopleSearchResult = (NameResults | DirectoryPage) & { tooShort?: boolean };
+
+/**
+ * The directory as a search asks for it: with words, the people found by name in alphabetical
+ * order (numbered pages); without, everyone in the order they were added (cursor pages).
+ */
+export async function searchPeople(search: PersonSearch & { ids?: string[] }): Promise<PeopleSearchResult> {
+  const { q, page, after, before, role: _role, ...filter } = search;
+  if (q)
+    return (await findByName(q, filter, page)) ?? { people: [], total: 0, page: 1, pages: 1, tooShort: true };
+  return directoryPage(filter, { after, before });
 }
 
-/** Search by name or organization (ignoring case and accents), country and sector; by family name. */
-export async function searchPeople(
-  search: Omit<PersonSearch, 'page'> & { page?: number; ids?: string[] },
-): Promise<{ people: PersonView[]; total: number; page: number; pages: number }> {
-  const filter: Record<string, unknown> = {};
-  const words = search.q ? foldForSearch(search.q).split(' ').filter(Boolean).slice(0, 5) : [];
-  if (words.length > 0) {
-    filter['$and'] = words.map((word) => ({ searchText: mongoose.trusted({ $regex: escapeRegex(word) }) }));
-  }
-  if (search.country) filter['country'] = search.country;
-  if (search.sector) filter['sector'] = search.sector;
-  if (search.ids)
-    filter['_id'] = mongoose.trusted({ $in: search.ids.filter((id) => mongoose.isValidObjectId(id)) });
-  const page = search.page ?? 1;
-  const [people, total] = await Promise.all([
-    Person.find(filter)
-      .sort({ familyName: 1, givenName: 1, _id: 1 })
-      .skip((page - 1) * PAGE_SIZE)
-      .limit(PAGE_SIZE)
-      .lean(),
-    Person.countDocuments(filter),
-  ]);
-  return { people: people.map(toPersonView), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
-
-/** Every person, for the CSV export. */
-export async function allPeople(): Promise<PersonView[]> {
-  const people = await Person.find().sort({ familyName: 1, givenName: 1 }).lean();
-  return people.map(toPersonView);
+/** Every person in the order they were added, read a batch at a time (the CSV export). */
+export async function* everyone(): AsyncIterable<PersonView> {
+  for await (const person of Person.find().lean().cursor({ batchSize: 200 })) yield toPersonView(person);
 }
 
 export async function emailsInUse(emails: string[]): Promise<Set<string>> {

@@ -7,7 +7,8 @@ import { formBody, handleForm, many } from '../../web/forms.js';
 import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { eventOf, eventWithPermissions } from '../events/index.js';
-import { getPeople, withoutContactDetails } from '../people/index.js';
+import { withoutContactDetails } from '../people/index.js';
+import { peopleOf } from './lists/listing.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
 import { decisionInput, settingsForm, settingsInput } from './registration.schemas.js';
 import { decideRegistration, getRegistration, registrationsPage } from './registration.service.js';
@@ -35,7 +36,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     const { after, before, ...filter } = parse(listQuery, queryOf(req));
     const page = await registrationsPage(event.id, filter, { after, before });
     const { registrations } = page;
-    const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
+    const people = await peopleOf(registrations);
     const rules = await registrationRules(event, clock);
     const figures = await registrationFigures(
       event.id,

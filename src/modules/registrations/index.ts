@@ -22,6 +22,7 @@ export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
 export { confirmedParticipants, type ListAudience, type Participant } from './lists/participants.js';
 export { peopleEvents } from './lists/people-events.js';
+export { copyListings, refreshListings, registrationsByName } from './lists/listing.js';
 export { ownRegistration } from './own-link.js';
 export { numberOlderRegistrations } from './lists/numbering.js';
 export { recountLargeEvents } from './lists/figures.js';

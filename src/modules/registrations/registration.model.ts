@@ -22,6 +22,24 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 const note = { type: String, maxlength: LIMITS.note };
 
+/** The person as lists show them, kept in step with the person (`lists/listing.ts`). */
+const listingSchema = new Schema(
+  {
+    honorific: String,
+    givenName: { type: String, required: true },
+    familyName: { type: String, required: true },
+    position: String,
+    organization: String,
+    sector: String,
+    country: String,
+    email: String,
+    phone: String,
+    language: String,
+    gender: String,
+  },
+  { _id: false },
+);
+
 /**
  * Someone attending an event. One per person and event (unique index): two simultaneous
  * submissions with one email make one registration. `arrival` orders waiting lists: a fresh
@@ -31,6 +49,9 @@ const registrationSchema = new Schema(
   {
     eventId: { type: String, required: true },
     personId: { type: String, required: true },
+    listing: { type: listingSchema },
+    /** The beginnings of the words of the person's names, to find them by equality (check-in). */
+    nameKeys: { type: [String], default: undefined },
     category: { type: String, required: true, enum: CATEGORIES },
     status: { type: String, required: true, enum: REGISTRATION_STATUSES },
     reason: note,
@@ -75,6 +96,7 @@ registrationSchema.index({ eventId: 1, personId: 1 }, { unique: true });
 registrationSchema.index({ incomplete: 1 });
 registrationSchema.index({ eventId: 1, status: 1, arrival: 1 });
 registrationSchema.index({ eventId: 1, block: 1 });
+registrationSchema.index({ eventId: 1, nameKeys: 1 });
 
 /** The name of an event's list of registrations, for its blocks. */
 export const registrationList = (eventId: string) => `registrations:${eventId}`;

@@ -6,6 +6,7 @@ import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
 import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
+import { copyOfPerson } from './lists/listing.js';
 import { unseat } from './places/placement.js';
 import { confirmOrWaitlist, moveRegistration } from './transitions.js';
 import { PassportData, Registration, registrationList } from './registration.model.js';
@@ -119,6 +120,7 @@ export async function submitRegistration(
     const created = await Registration.create({
       eventId: event.id,
       personId: person.id,
+      ...copyOfPerson(person),
       source: 'public',
       ...fields,
     } as Record<string, unknown>);
@@ -153,6 +155,7 @@ export async function submitRegistration(
       _id: existing._id,
       eventId: event.id,
       personId: person.id,
+      ...copyOfPerson(person),
       source: existing.source,
       ...fields,
     } as Record<string, unknown>);
@@ -406,6 +409,7 @@ export async function registerProgrammeParticipant(
     const created = await Registration.create({
       eventId: event.id,
       personId,
+      ...copyOfPerson(await getPerson(personId)),
       source: 'programme',
       arrival: new Types.ObjectId().toHexString(),
       privacyConsentAt: now,

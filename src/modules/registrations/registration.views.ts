@@ -1,3 +1,4 @@
+import type { PersonView } from '../people/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { Category, RegistrationStatus } from './registration.model.js';
 
@@ -5,6 +6,8 @@ export interface RegistrationView {
   id: string;
   eventId: string;
   personId: string;
+  /** The person as lists show them (no biography), when the registration holds a copy. */
+  listing: PersonView | undefined;
   category: Category;
   status: RegistrationStatus;
   reason: string | undefined;
@@ -32,11 +35,22 @@ export interface RegistrationView {
 
 type Maybe<T> = T | null | undefined;
 
+/** What lists show of a registration's person: a copy kept on it (`lists/listing.ts`). */
+export type Listing = Omit<PersonView, 'id' | 'biography'>;
+
+/** The person as a listing shows them (no biography: lists never show one). */
+export const personOfListing = (personId: string, listing: Listing): PersonView => ({
+  id: personId,
+  ...listing,
+  biography: {},
+});
+
 /** A registration as stored (lean or toObject), loosely typed: fields may be missing or null. */
 export interface StoredRegistration {
   _id: unknown;
   eventId: string;
   personId: string;
+  listing?: Maybe<Partial<Record<keyof Listing, Maybe<string>>>>;
   category: string;
   status: string;
   reason?: Maybe<string>;
@@ -67,6 +81,7 @@ export function toRegistrationView(r: StoredRegistration): RegistrationView {
     id: String(r._id),
     eventId: r.eventId,
     personId: r.personId,
+    listing: r.listing ? personOfListing(r.personId, listingFromStore(r.listing)) : undefined,
     category: r.category as Category,
     status: r.status as RegistrationStatus,
     reason: r.reason ?? undefined,
@@ -97,5 +112,23 @@ export function toRegistrationView(r: StoredRegistration): RegistrationView {
     delegationId: r.delegationId ?? undefined,
     delegationRole: (r.delegationRole ?? undefined) as 'head' | 'member' | undefined,
     createdAt: r.createdAt ?? undefined,
+  };
+}
+
+/** A stored listing with its empty fields absent, as a person view has them. */
+function listingFromStore(stored: Partial<Record<keyof Listing, Maybe<string>>>): Listing {
+  const value = (key: keyof Listing) => stored[key] ?? undefined;
+  return {
+    honorific: value('honorific'),
+    givenName: value('givenName') ?? '',
+    familyName: value('familyName') ?? '',
+    position: value('position'),
+    organization: value('organization'),
+    sector: value('sector') as Listing['sector'],
+    country: value('country'),
+    email: value('email'),
+    phone: value('phone'),
+    language: value('language') as Listing['language'],
+    gender: value('gender') as Listing['gender'],
   };
 }

@@ -4,7 +4,7 @@ import type { ApiRegistry } from '../../web/api-registry.js';
 import { pageQuery, queryOf } from '../../web/params.js';
 import { requireUser } from '../auth/index.js';
 import { eventWithPermissions } from '../events/index.js';
-import { getPeople } from '../people/index.js';
+import { peopleOf } from './lists/listing.js';
 import { CATEGORIES, REGISTRATION_STATUSES } from './registration.model.js';
 import { registrationsPage, REGISTRATIONS_PAGE } from './registration.service.js';
 
@@ -44,9 +44,7 @@ export function registerRegistrationsApi(api: ApiRegistry): void {
       const { event, can } = await eventWithPermissions(req);
       const { after, before, ...filter } = parse(listQuery, queryOf(req));
       const page = await registrationsPage(event.id, filter, { after, before });
-      const people = new Map(
-        (await getPeople(page.registrations.map((r) => r.personId))).map((p) => [p.id, p]),
-      );
+      const people = await peopleOf(page.registrations);
       return {
         registrations: page.registrations.map((r) => {
           const person = people.get(r.personId);

@@ -3,8 +3,8 @@ import type { Actor } from '../../../shared/actor.js';
 import type { Clock } from '../../../shared/clock.js';
 import { instantToLocal, datesBetween } from '../../../shared/zoned-time.js';
 import type { EventView } from '../../events/index.js';
-import { displayName, getPerson, searchPeople } from '../../people/index.js';
-import { getRegistration, listRegistrations } from '../../registrations/index.js';
+import { displayName, getPerson } from '../../people/index.js';
+import { getRegistration, registrationsByName } from '../../registrations/index.js';
 import { registrationOfBadge } from '../badges/badge-code.service.js';
 import { normalizeVerificationCode } from '../verification-code.js';
 import { CheckIn } from './checkin.model.js';
@@ -87,20 +87,20 @@ export async function presenceCounts(event: EventView) {
   };
 }
 
-/** Confirmed registrants whose name matches, with whether they are present on the day. */
+/**
+ * Confirmed registrants whose name matches (the beginnings of words, case and accents ignored),
+ * with whether they are present on the day: read through the name key each registration keeps,
+ * not by reading the event.
+ */
 export async function findForCheckIn(event: EventView, query: string, day: string) {
-  if (query.trim().length < 2) return [];
-  const confirmed = await listRegistrations(event.id, { status: 'confirmed' });
-  const { people } = await searchPeople({ q: query, ids: confirmed.map((r) => r.personId) });
-  const ids = new Set(people.map((p) => p.id));
-  const registrations = confirmed.filter((r) => ids.has(r.personId));
+  const registrations = await registrationsByName(event.id, query, 'confirmed');
   const present = new Set(
     (await CheckIn.find({ eventId: event.id, day }, { registrationId: 1 }).lean()).map(
       (c) => c.registrationId,
     ),
   );
   return registrations.slice(0, 30).map((r) => {
-    const person = people.find((p) => p.id === r.personId)!;
+    const person = r.listing!;
     return {
       registrationId: r.id,
       name: displayName(person),

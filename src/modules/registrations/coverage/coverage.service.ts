@@ -5,6 +5,7 @@ import { isLarge } from '../lists/size.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import type { EventView } from '../../events/index.js';
 import { getPeople, type PersonView } from '../../people/index.js';
+import { peopleOf } from '../lists/listing.js';
 import { delegationsOf } from '../delegations/delegation.service.js';
 import { listRegistrations } from '../registration.service.js';
 import type { RegistrationView } from '../registration.views.js';
@@ -42,11 +43,10 @@ async function countCoverage(event: EventView) {
   ]);
   const live = registrations.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected');
   const active = assignments.filter((a) => a.status === 'invited' || a.status === 'confirmed');
-  const people = new Map(
-    (await getPeople([...new Set([...live.map((r) => r.personId), ...active.map((a) => a.personId)])])).map(
-      (p) => [p.id, p],
-    ),
-  );
+  // Registrations carry their person's listing; only speakers not registered are read.
+  const people = await peopleOf(live);
+  for (const speaker of await getPeople(active.map((a) => a.personId).filter((id) => !people.has(id))))
+    people.set(speaker.id, speaker);
   const countryOf = (personId: string) => people.get(personId)?.country;
   const rows: CountryCoverage[] = event.countries.map((country) => {
     const delegation = delegations.find((d) => d.country === country);

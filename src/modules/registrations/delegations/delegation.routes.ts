@@ -10,7 +10,7 @@ import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import { eventOf, eventWithPermissions, getEvent, localized } from '../../events/index.js';
 import { openLink } from '../../links/index.js';
-import { getPeople } from '../../people/index.js';
+import { peopleOf } from '../lists/listing.js';
 import { nominationInvitationInput, nomineeInput } from './delegation.schemas.js';
 import {
   NOMINATION_LINK,
@@ -91,7 +91,7 @@ export function delegationRoutes(deps: RegistrationDeps): Router {
   const focalPage = async (req: Request) => {
     const { delegation, event } = await own(req);
     const members = (await membersOf(delegation.id)).filter((m) => m.status !== 'cancelled');
-    const people = new Map((await getPeople(members.map((m) => m.personId))).map((p) => [p.id, p]));
+    const people = await peopleOf(members);
     return {
       title: req.t('delegations.focalTitle', { country: countryName(delegation.country, req.language) }),
       event,

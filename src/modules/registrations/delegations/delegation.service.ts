@@ -11,6 +11,7 @@ import { localized, type EventView } from '../../events/index.js';
 import { afterEvent, issueLink, validityUntil } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import { findOrCreatePersonByEmail } from '../../people/index.js';
+import { copyOfPerson } from '../lists/listing.js';
 import { settleCapacities } from '../places/capacity.js';
 import { confirmOrWaitlist } from '../transitions.js';
 import { scopes } from '../places/seats.js';
@@ -192,6 +193,7 @@ export async function nominate(
     const created = await Registration.create({
       eventId: event.id,
       personId: person.id,
+      ...copyOfPerson(person),
       source: 'nomination',
       status: 'pending',
       statusAt: now,

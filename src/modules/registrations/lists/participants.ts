@@ -1,4 +1,5 @@
-import { getPeople, type PersonView } from '../../people/index.js';
+import type { PersonView } from '../../people/index.js';
+import { peopleOf } from './listing.js';
 import { listRegistrations, registrationsPage } from '../registration.service.js';
 import type { RegistrationView } from '../registration.views.js';
 
@@ -16,7 +17,7 @@ export async function confirmedParticipants(eventId: string, audience: ListAudie
   const confirmed = (await listRegistrations(eventId, { status: 'confirmed' })).filter(
     (r) => audience === 'organizers' || r.consentToList,
   );
-  const people = new Map((await getPeople(confirmed.map((r) => r.personId))).map((p) => [p.id, p]));
+  const people = await peopleOf(confirmed);
   return confirmed.flatMap((registration) => {
     const person = people.get(registration.personId);
     return person ? [{ registration, person }] : [];
@@ -37,7 +38,7 @@ export async function participantsPage(
     at,
     PARTICIPANTS_PAGE,
   );
-  const people = new Map((await getPeople(registrations.map((r) => r.personId))).map((p) => [p.id, p]));
+  const people = await peopleOf(registrations);
   return {
     participants: registrations.flatMap((registration) => {
       const person = people.get(registration.personId);

@@ -1,17 +1,11 @@
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
-import { neutralizeCell } from '../../../shared/csv.js';
+import { mapped, streamCsv } from '../../../shared/csv.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
 import { countryName } from '../../../shared/countries.js';
-import { getPeople } from '../../people/index.js';
+import { peopleOf } from './listing.js';
 import { Registration } from '../registration.model.js';
 import type { RegistrationFilter } from '../registration.service.js';
-import { toRegistrationView, type RegistrationView } from '../registration.views.js';
-
-/** Rows looked up and written together: one read of the people for each batch. */
-const BATCH = 200;
-
-const line = (cells: (string | undefined)[]) => stringify([cells.map((cell) => neutralizeCell(cell ?? ''))]);
+import { toRegistrationView } from '../registration.views.js';
 
 /**
  * Writes an event's registrations as CSV, in arrival order, a batch at a time as they are read
@@ -46,17 +40,16 @@ export async function writeRegistrationsCsv(
     'airport_transfer',
     'visa_letter',
   ];
-  out.write(`\uFEFF${line(header)}`);
   const query: Record<string, unknown> = { eventId };
   if (filter.status) query['status'] = filter.status;
   if (filter.category) query['category'] = filter.category;
-  let batch: RegistrationView[] = [];
-  const flush = async () => {
-    const people = new Map((await getPeople(batch.map((r) => r.personId))).map((p) => [p.id, p]));
-    let text = '';
-    for (const r of batch) {
+  // Read in batches of the export's own size, not whole (the default for reads).
+  const rows = Registration.find(query).sort({ arrival: 1 }).lean().cursor({ batchSize: 200 });
+  await streamCsv(out, header, mapped(rows, toRegistrationView), async (batch) => {
+    const people = await peopleOf(batch);
+    return batch.map((r) => {
       const p = people.get(r.personId);
-      text += line([
+      return [
         p?.honorific,
         p?.givenName,
         p?.familyName,
@@ -76,17 +69,7 @@ export async function writeRegistrationsCsv(
         r.travel.hotel,
         r.travel.airportTransfer ? 'yes' : 'no',
         r.visaLetter ? 'yes' : 'no',
-      ]);
-    }
-    batch = [];
-    // Waits when the client reads slower than Foro writes.
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
-  };
-  // Read in batches of its own size, not whole (the default for reads): memory stays flat.
-  const rows = Registration.find(query).sort({ arrival: 1 }).lean().cursor({ batchSize: BATCH });
-  for await (const doc of rows) {
-    batch.push(toRegistrationView(doc));
-    if (batch.length === BATCH) await flush();
-  }
-  if (batch.length > 0) await flush();
+      ];
+    });
+  });
 }

@@ -1,0 +1,157 @@
+import mongoose from 'mongoose';
+import { blocksOf, readPage } from '../../db/blocks.js';
+import { Person, PEOPLE_LIST } from './person.model.js';
+import type { PersonSearch } from './person.schemas.js';
+import { foldForSearch, toPersonView, type PersonView } from './person.views.js';
+
+export const PAGE_SIZE = 50;
+
+/** Words too common to find anyone by; a search still requires them, it does not look them up. */
+const STOP_WORDS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'of',
+  'the',
+  'and',
+]);
+const KEY_LENGTH = { min: 2, max: 8 };
+
+const wordsOf = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The keys a person is found by: the first 2 to 8 letters of each word of their names and
+ * organization, folded. Why: a search then reads the people who share its key (an equality
+ * FerretDB pushes down), not every person with a regular expression.
+ */
+export function nameKeysOf(searchText: string): string[] {
+  const keys = new Set<string>();
+  for (const word of wordsOf(searchText)) {
+    if (word.length < KEY_LENGTH.min || STOP_WORDS.has(word)) continue;
+    for (let n = KEY_LENGTH.min; n <= Math.min(KEY_LENGTH.max, word.length); n += 1)
+      keys.add(word.slice(0, n));
+  }
+  return [...keys];
+}
+
+type Filter = Pick<PersonSearch, 'country' | 'sector'> & {
+  /** Only these people (those in a role). */
+  ids?: string[] | undefined;
+};
+
+const equalities = (filter: Filter) => ({
+  ...(filter.country && { country: filter.country }),
+  ...(filter.sector && { sector: filter.sector }),
+});
+
+export interface NameResults {
+  people: PersonView[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** A search by name: the key to read candidates by, and the test each candidate must pass. */
+export interface NameSearch {
+  key: string;
+  /** True when every word searched begins a word of these (folded) names. */
+  matches(searchText: string): boolean;
+}
+
+/** The search for these words, or undefined when none has two letters (nothing to look up). */
+export function nameSearchOf(q: string): NameSearch | undefined {
+  const words = wordsOf(foldForSearch(q)).slice(0, 5);
+  const key = words
+    .filter((word) => word.length >= KEY_LENGTH.min && !STOP_WORDS.has(word))
+    .sort((a, b) => b.length - a.length)[0]
+    ?.slice(0, KEY_LENGTH.max);
+  if (!key) return undefined;
+  return {
+    key,
+    matches: (searchText) => {
+      const own = wordsOf(searchText);
+      return words.every((word) => own.some((mine) => mine.startsWith(word)));
+    },
+  };
+}
+
+/**
+ * People whose names or organization have words beginning with every word searched (case and
+ * accents ignored), in alphabetical order. Undefined when the search has no word of two letters.
+ */
+export async function findByName(
+  q: string,
+  filter: Filter = {},
+  page = 1,
+  size = PAGE_SIZE,
+): Promise<NameResults | undefined> {
+  const search = nameSearchOf(q);
+  if (!search) return undefined;
+  const only = filter.ids ? new Set(filter.ids) : undefined;
+  const found = (await Person.find({ nameKeys: search.key, ...equalities(filter) }).lean()).filter(
+    (person) => (!only || only.has(String(person._id))) && search.matches(person.searchText),
+  );
+  const sortKey = (p: { familyName: string; givenName: string }) =>
+    foldForSearch(`${p.familyName} ${p.givenName}`);
+  found.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || String(a._id).localeCompare(String(b._id)));
+  const pages = Math.max(1, Math.ceil(found.length / size));
+  return {
+    people: found.slice((page - 1) * size, page * size).map(toPersonView),
+    total: found.length,
+    page,
+    pages,
+  };
+}
+
+/** Up to this many blocks the directory counts its people on each read. */
+const COUNTED_UP_TO_BLOCKS = 8;
+
+export interface DirectoryPage {
+  people: PersonView[];
+  /** Given while the directory is small enough to count on each read. */
+  total?: number;
+  next?: string;
+  previous?: string;
+}
+
+/** One page of the directory in the order people were added, after or before a cursor: about a block read. */
+export async function directoryPage(
+  filter: Filter,
+  at: { after?: string | undefined; before?: string | undefined } = {},
+  size = PAGE_SIZE,
+): Promise<DirectoryPage> {
+  const query = equalities(filter);
+  const only = filter.ids ? new Set(filter.ids) : undefined;
+  const kept = <T extends { _id: unknown }>(docs: T[]) =>
+    only ? docs.filter((d) => only.has(String(d._id))) : docs;
+  const readAll = async () => {
+    if (!only) return Person.find(query).lean();
+    // Those in a role are read by id: FerretDB reads every person for an `$in`.
+    const ids = [...only].filter((id) => mongoose.isValidObjectId(id));
+    const docs = await Promise.all(ids.map((id) => Person.findOne({ _id: id, ...query }).lean()));
+    return docs.filter((doc) => doc !== null);
+  };
+  const page = await readPage({
+    list: PEOPLE_LIST,
+    size,
+    readBlock: async (block) => kept(await Person.find({ ...query, block }).lean()),
+    readAll,
+    placeOf: (doc) => ({ block: doc.block ?? 0, key: String(doc._id) }),
+    ...at,
+  });
+  const small = (await blocksOf(PEOPLE_LIST)).length <= COUNTED_UP_TO_BLOCKS;
+  const total = !small ? undefined : only ? (await readAll()).length : await Person.countDocuments(query);
+  return {
+    people: page.rows.map(toPersonView),
+    ...(total !== undefined && { total }),
+    ...(page.next && { next: page.next }),
+    ...(page.previous && { previous: page.previous }),
+  };
+}
