@@ -15,6 +15,7 @@ import request from 'supertest';
 import { blocksOf } from '../src/db/blocks.js';
 import { benchConfig } from './support.js';
 import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
+import { Person, PEOPLE_LIST } from '../src/modules/people/person.model.js';
 import { Registration } from '../src/modules/registrations/index.js';
 import { registrationList } from '../src/modules/registrations/registration.model.js';
 import { createUser } from '../src/modules/auth/index.js';
@@ -77,6 +78,18 @@ async function page(path: string): Promise<void> {
   if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
 }
 
+/** Reads a download to its end without keeping it (this process's memory is the server's). */
+async function download(path: string): Promise<void> {
+  const answer = await agent
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      res.on('data', () => {});
+      res.on('end', () => done(null, null));
+    });
+  if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+}
+
 const results = new Map<string, Map<number, Figure>>();
 const note = (name: string, size: number, figure: Figure) => {
   if (!results.has(name)) results.set(name, new Map());
@@ -121,11 +134,26 @@ for (const size of SIZES) {
     await time(() => page(`${base}/registrations?status=confirmed`)),
   );
   note('public participants', size, await time(() => page(`/events/${slug}/participants`)));
+  const people = await blocksOf(PEOPLE_LIST);
+  const someone = await Person.findOne({ block: people[Math.floor(people.length / 2)]! }).lean();
   note('people, first page', size, await time(() => page('/admin/people')));
+  note(
+    'people, a middle page',
+    size,
+    await time(() => page(`/admin/people?after=${someone!.block}.${String(someone!._id)}`)),
+  );
+  note('people, search by a family name (1 in 5)', size, await time(() => page('/admin/people?q=quispe')));
+  note(
+    'check-in, search by a full name',
+    size,
+    await time(() => page(`${base}/check-in?q=${encodeURIComponent('Gonçalves Quispe 61')}`)),
+  );
   note('outbox, first page', size, await time(() => page('/admin/outbox')));
   note('coverage dashboard', size, await time(() => page(`${base}/coverage`)));
   if (process.env['BENCH_EXPORTS'] !== 'off') {
-    note('registrations CSV (export)', size, await time(() => page(`${base}/registrations.csv`), true));
+    note('registrations CSV (export)', size, await time(() => download(`${base}/registrations.csv`), true));
+    note('people CSV (export)', size, await time(() => download('/admin/people/export.csv'), true));
+    note('rooming CSV (export)', size, await time(() => download(`${base}/coverage/rooming.csv`), true));
   }
 }
 

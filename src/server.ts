@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { workerPdfRenderer } from './modules/documents/index.js';
+import { recountPresence, workerPdfRenderer } from './modules/documents/index.js';
 import { startSchedule, type ScheduledTask } from './jobs/schedule.js';
 import { mailSettingsOf, reminderTask } from './modules/invitations/index.js';
 import { purgeEndedWindows } from './modules/limits/index.js';
@@ -110,7 +110,7 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
     {
       name: 'registration-figures',
       everyMs: HOUR / 60,
-      run: () => recountLargeEvents({ seats: documentSeats(clock), clock }),
+      run: () => recountLargeEvents({ seats: documentSeats(clock), clock }, [recountPresence]),
     },
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {

@@ -110,7 +110,7 @@ describe('people: directory, search, CSV', () => {
       (await agent.get(`/api/v1/people?q=${encodeURIComponent(q)}`).expect(200)).body.people.map(
         (p: { givenName: string }) => p.givenName,
       );
-    expect(await names('ros')).to.deep.equal(['Rosalía', 'Rosa'], 'alphabetical by family name');
+    expect(await names('ros')).to.deep.equal(['Rosalía', 'Rosa'], 'Rosa, numbered at the start, comes last');
     expect(await names('HUAMAN ro')).to.deep.equal(['Rosa']);
     expect(await names('flac')).to.deep.equal(['Rosa']);
     expect(await names('ispe'), 'the middle of a word is not looked up').to.deep.equal([]);

@@ -215,6 +215,9 @@ describe('registrations: every one reachable, a page at a time, and the whole li
       .set('Accept-Language', 'en');
     expect(coverage.text).to.contain('Counted at').and.contain('rooming list is too long for this page');
     expect(coverage.text).to.match(/ 5100<\/td>/);
+    const door = await organizer.agent.get(`/admin/events/${event.id}/check-in`).set('Accept-Language', 'en');
+    expect(door.status).to.equal(200);
+    expect(door.text, 'the door shows presence counted on the timer').to.contain('id="counted-at"');
     const none = await organizer.agent.get(`${base}?status=rejected`).set('Accept-Language', 'en');
     expect(none.status).to.equal(200);
     expect(rowIds(none.text)).to.deep.equal([]);

@@ -41,23 +41,6 @@ export function nameKeysOf(searchText: string): string[] {
   return [...keys];
 }
 
-type Filter = Pick<PersonSearch, 'country' | 'sector'> & {
-  /** Only these people (those in a role). */
-  ids?: string[] | undefined;
-};
-
-const equalities = (filter: Filter) => ({
-  ...(filter.country && { country: filter.country }),
-  ...(filter.sector && { sector: filter.sector }),
-});
-
-export interface NameResults {
-  people: PersonView[];
-  total: number;
-  page: number;
-  pages: number;
-}
-
 /** A search by name: the key to read candidates by, and the test each candidate must pass. */
 export interface NameSearch {
   key: string;
@@ -82,33 +65,10 @@ export function nameSearchOf(q: string): NameSearch | undefined {
   };
 }
 
-/**
- * People whose names or organization have words beginning with every word searched (case and
- * accents ignored), in alphabetical order. Undefined when the search has no word of two letters.
- */
-export async function findByName(
-  q: string,
-  filter: Filter = {},
-  page = 1,
-  size = PAGE_SIZE,
-): Promise<NameResults | undefined> {
-  const search = nameSearchOf(q);
-  if (!search) return undefined;
-  const only = filter.ids ? new Set(filter.ids) : undefined;
-  const found = (await Person.find({ nameKeys: search.key, ...equalities(filter) }).lean()).filter(
-    (person) => (!only || only.has(String(person._id))) && search.matches(person.searchText),
-  );
-  const sortKey = (p: { familyName: string; givenName: string }) =>
-    foldForSearch(`${p.familyName} ${p.givenName}`);
-  found.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || String(a._id).localeCompare(String(b._id)));
-  const pages = Math.max(1, Math.ceil(found.length / size));
-  return {
-    people: found.slice((page - 1) * size, page * size).map(toPersonView),
-    total: found.length,
-    page,
-    pages,
-  };
-}
+export type DirectoryFilter = Pick<PersonSearch, 'q' | 'country' | 'sector'> & {
+  /** Only these people (those in a role). */
+  ids?: string[] | undefined;
+};
 
 /** Up to this many blocks the directory counts its people on each read. */
 const COUNTED_UP_TO_BLOCKS = 8;
@@ -119,24 +79,37 @@ export interface DirectoryPage {
   total?: number;
   next?: string;
   previous?: string;
+  /** The search has no word of two letters: nothing was looked up. */
+  tooShort?: boolean;
 }
 
-/** One page of the directory in the order people were added, after or before a cursor: about a block read. */
+/**
+ * One page of the directory in the order people were added, after or before a cursor, filtered
+ * by country, sector, role and name: names and organizations whose words begin with every word
+ * searched (case and accents ignored). A page reads about a block; a search reads the people
+ * who share its key when its matches are too sparse to fill a page from a few blocks.
+ */
 export async function directoryPage(
-  filter: Filter,
+  filter: DirectoryFilter,
   at: { after?: string | undefined; before?: string | undefined } = {},
   size = PAGE_SIZE,
 ): Promise<DirectoryPage> {
-  const query = equalities(filter);
+  const search = filter.q ? nameSearchOf(filter.q) : undefined;
+  if (filter.q && !search) return { people: [], tooShort: true };
+  const query = {
+    ...(filter.country && { country: filter.country }),
+    ...(filter.sector && { sector: filter.sector }),
+    ...(search && { nameKeys: search.key }),
+  };
   const only = filter.ids ? new Set(filter.ids) : undefined;
-  const kept = <T extends { _id: unknown }>(docs: T[]) =>
-    only ? docs.filter((d) => only.has(String(d._id))) : docs;
+  const kept = <T extends { _id: unknown; searchText: string }>(docs: T[]) =>
+    docs.filter((d) => (!only || only.has(String(d._id))) && (!search || search.matches(d.searchText)));
   const readAll = async () => {
-    if (!only) return Person.find(query).lean();
+    if (!only) return kept(await Person.find(query).lean());
     // Those in a role are read by id: FerretDB reads every person for an `$in`.
     const ids = [...only].filter((id) => mongoose.isValidObjectId(id));
     const docs = await Promise.all(ids.map((id) => Person.findOne({ _id: id, ...query }).lean()));
-    return docs.filter((doc) => doc !== null);
+    return kept(docs.filter((doc) => doc !== null));
   };
   const page = await readPage({
     list: PEOPLE_LIST,
@@ -147,10 +120,9 @@ export async function directoryPage(
     ...at,
   });
   const small = (await blocksOf(PEOPLE_LIST)).length <= COUNTED_UP_TO_BLOCKS;
-  const total = !small ? undefined : only ? (await readAll()).length : await Person.countDocuments(query);
   return {
     people: page.rows.map(toPersonView),
-    ...(total !== undefined && { total }),
+    ...(small && { total: (await readAll()).length }),
     ...(page.next && { next: page.next }),
     ...(page.previous && { previous: page.previous }),
   };

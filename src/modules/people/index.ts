@@ -9,7 +9,7 @@ export {
   searchPeople,
   updatePerson,
 } from './person.service.js';
-export { findByName, nameSearchOf } from './directory.js';
+export { directoryPage, nameSearchOf } from './directory.js';
 export { numberOlderPeople } from './numbering.js';
 export { displayName, withoutContactDetails, type PersonView } from './person.views.js';
 export { Person, SECTORS, GENDERS, type Sector, type Gender } from './person.model.js';

@@ -49,16 +49,14 @@ export function registerPeopleApi(
     method: 'get',
     path: '/people',
     summary:
-      'The directory, 50 a page: with q, the people whose names or organization have words beginning with ' +
-      'those of q, in alphabetical order (page numbers); without, everyone in the order they were added ' +
-      '(after/before cursors). Filters: country, sector, role in any programme',
+      'The directory in the order people were added, 50 a page (after/before cursors), filtered by ' +
+      'name or organization (q: words beginning as given, case and accents ignored), country, sector ' +
+      'and role in any programme',
     response: z.object({
       people: z.array(personOutput),
-      total: z.number().optional().describe('With q; without, only while the directory is small'),
-      page: z.number().optional().describe('With q'),
-      pages: z.number().optional().describe('With q'),
-      next: z.string().optional().describe('Without q: the cursor of the next page (after=)'),
-      previous: z.string().optional().describe('Without q: the cursor of the previous page (before=)'),
+      total: z.number().optional().describe('Only while the directory is small enough to count each time'),
+      next: z.string().optional().describe('The cursor of the next page (after=)'),
+      previous: z.string().optional().describe('The cursor of the previous page (before=)'),
       tooShort: z.boolean().optional().describe('q has no word of two letters'),
     }),
     handler: async (req) => {

@@ -40,9 +40,7 @@ export const personSearchInput = z.strictObject({
   country: countryCode.optional(),
   sector: z.enum(SECTORS).optional(),
   role: z.enum(['chair', 'moderator', 'speaker', 'commentator', 'rapporteur']).optional(),
-  /** A page of search results. */
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  /** A place in the directory, when it is not searched. */
+  /** A place in the directory. */
   after: pageCursor.optional(),
   before: pageCursor.optional(),
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
-import { directoryPage, findByName, nameKeysOf, type DirectoryPage, type NameResults } from './directory.js';
+import { directoryPage, nameKeysOf, type DirectoryPage } from './directory.js';
 import { Person } from './person.model.js';
 import type { PersonInput, PersonPatch, PersonSearch } from './person.schemas.js';
 import { foldForSearch, toPersonView, type PersonView } from './person.views.js';
@@ -116,16 +116,9 @@ export async function getPeople(personIds: string[]): Promise<PersonView[]> {
   return people.map(toPersonView);
 }
 
-export type PeopleSearchResult = (NameResults | DirectoryPage) & { tooShort?: boolean };
-
-/**
- * The directory as a search asks for it: with words, the people found by name in alphabetical
- * order (numbered pages); without, everyone in the order they were added (cursor pages).
- */
-export async function searchPeople(search: PersonSearch & { ids?: string[] }): Promise<PeopleSearchResult> {
-  const { q, page, after, before, role: _role, ...filter } = search;
-  if (q)
-    return (await findByName(q, filter, page)) ?? { people: [], total: 0, page: 1, pages: 1, tooShort: true };
+/** The directory as a search asks for it (`directory.ts`). */
+export async function searchPeople(search: PersonSearch & { ids?: string[] }): Promise<DirectoryPage> {
+  const { after, before, role: _role, ...filter } = search;
   return directoryPage(filter, { after, before });
 }
 

@@ -26,4 +26,5 @@ export { copyListings, refreshListings, registrationsByName } from './lists/list
 export { ownRegistration } from './own-link.js';
 export { numberOlderRegistrations } from './lists/numbering.js';
 export { recountLargeEvents } from './lists/figures.js';
+export { isLarge } from './lists/size.js';
 export { registerRegistrationsApi } from './registrations.api.js';

@@ -6,7 +6,7 @@ import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { eventOf, historyFor, localized, policy, type EventView } from '../../events/index.js';
-import { findByName } from '../../people/index.js';
+import { directoryPage } from '../../people/index.js';
 import { describeWarning, peopleOf } from '../agenda.presenters.js';
 import {
   assignmentInput,
@@ -72,7 +72,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       people: peopleOf(session, programme.assignments, programme.people),
       warnings,
       find,
-      candidates: find ? ((await findByName(find, {}, 1, 20))?.people ?? []) : [],
+      candidates: find ? (await directoryPage({ q: find }, {}, 20)).people : [],
       roles: ASSIGNMENT_ROLES,
       statuses: ASSIGNMENT_STATUSES,
       canEdit: can.edit,

@@ -39,7 +39,7 @@ export function checkInRoutes(clock: Clock): Router {
       q,
       outcome,
       matches: q ? await findForCheckIn(event, q, day) : undefined,
-      counts: await presenceCounts(event),
+      counts: await presenceCounts(event, clock),
     });
   };
 

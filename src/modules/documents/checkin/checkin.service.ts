@@ -4,7 +4,8 @@ import type { Clock } from '../../../shared/clock.js';
 import { instantToLocal, datesBetween } from '../../../shared/zoned-time.js';
 import type { EventView } from '../../events/index.js';
 import { displayName, getPerson } from '../../people/index.js';
-import { getRegistration, registrationsByName } from '../../registrations/index.js';
+import { getRegistration, isLarge, registrationsByName } from '../../registrations/index.js';
+import { lastCount, recount } from '../../../db/counted.js';
 import { registrationOfBadge } from '../badges/badge-code.service.js';
 import { normalizeVerificationCode } from '../verification-code.js';
 import { CheckIn } from './checkin.model.js';
@@ -70,8 +71,29 @@ export async function checkInBadge(
   return checkInRegistration(event, registrationId, day, actor, clock);
 }
 
-/** Present people per day and category, with the totals the door shows. */
-export async function presenceCounts(event: EventView) {
+const presenceKey = (eventId: string) => `presence:${eventId}`;
+
+/**
+ * Present people per day and category, with the totals the door shows: counted on each read for
+ * an event of up to 2,048 registrations; beyond, the timer's last count, with its time.
+ */
+export async function presenceCounts(
+  event: EventView,
+  clock: Clock,
+): Promise<Presence & { countedAt?: Date }> {
+  if (!(await isLarge(event.id))) return countPresence(event);
+  const { figures, countedAt } = await lastCount(presenceKey(event.id), () => countPresence(event), clock);
+  return { ...figures, countedAt };
+}
+
+/** The timer's work for a large event. */
+export async function recountPresence(event: EventView, clock: Clock): Promise<void> {
+  await recount(presenceKey(event.id), () => countPresence(event), clock);
+}
+
+type Presence = Awaited<ReturnType<typeof countPresence>>;
+
+async function countPresence(event: EventView) {
   const rows = await CheckIn.find({ eventId: event.id }, { day: 1, category: 1 }).lean();
   const days = datesBetween(event.startDate, event.endDate);
   const categories = [...new Set(rows.map((r) => r.category))].sort();
@@ -93,22 +115,17 @@ export async function presenceCounts(event: EventView) {
  * not by reading the event.
  */
 export async function findForCheckIn(event: EventView, query: string, day: string) {
-  const registrations = await registrationsByName(event.id, query, 'confirmed');
-  const present = new Set(
-    (await CheckIn.find({ eventId: event.id, day }, { registrationId: 1 }).lean()).map(
-      (c) => c.registrationId,
-    ),
-  );
-  return registrations.slice(0, 30).map((r) => {
-    const person = r.listing!;
-    return {
+  const registrations = (await registrationsByName(event.id, query, 'confirmed')).slice(0, 30);
+  return Promise.all(
+    registrations.map(async (r) => ({
       registrationId: r.id,
-      name: displayName(person),
-      organization: person.organization ?? '',
+      name: displayName(r.listing),
+      organization: r.listing.organization ?? '',
       category: r.category,
-      present: present.has(r.id),
-    };
-  });
+      // By its key: one check-in read per match, not the day's.
+      present: Boolean(await CheckIn.exists({ _id: `${r.id}:${day}` })),
+    })),
+  );
 }
 
 /** Whether a registration was present on at least one day. */

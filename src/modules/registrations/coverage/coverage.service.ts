@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import { lastCount, recount } from '../../../db/counted.js';
 import type { Clock } from '../../../shared/clock.js';
 import { listAssignments } from '../../agenda/index.js';
 import { isLarge } from '../lists/size.js';
@@ -89,18 +89,16 @@ async function countCoverage(event: EventView) {
 export type CoverageCounts = Omit<Awaited<ReturnType<typeof countCoverage>>, 'rooming'>;
 type RoomingRow = Awaited<ReturnType<typeof countCoverage>>['rooming'][number];
 
-const storedSchema = new mongoose.Schema(
-  { _id: String, counts: { type: mongoose.Schema.Types.Mixed, required: true }, countedAt: Date },
-  { versionKey: false },
-);
-const StoredCoverage = mongoose.model('CoverageFigures', storedSchema, 'coverage_figures');
+const coverageKey = (eventId: string) => `coverage:${eventId}`;
 
-/** Counts a large event's coverage and keeps it with the time (the timer, or a first read). */
+/** Counts a large event's coverage and keeps it with the time (the timer). */
 export async function recountCoverage(event: EventView, clock: Clock) {
+  return recount(coverageKey(event.id), () => countsOf(event), clock);
+}
+
+async function countsOf(event: EventView): Promise<CoverageCounts> {
   const { rooming: _rooming, ...counts } = await countCoverage(event);
-  const countedAt = clock.now();
-  await StoredCoverage.replaceOne({ _id: event.id }, { counts, countedAt }, { upsert: true });
-  return { counts, countedAt };
+  return counts;
 }
 
 /**
@@ -112,9 +110,6 @@ export async function coverageOf(
   clock: Clock,
 ): Promise<CoverageCounts & { rooming: RoomingRow[]; countedAt?: Date }> {
   if (!(await isLarge(event.id))) return countCoverage(event);
-  const stored = await StoredCoverage.findById(event.id).lean();
-  const { counts, countedAt } = stored
-    ? { counts: stored.counts as CoverageCounts, countedAt: stored.countedAt ?? undefined }
-    : await recountCoverage(event, clock);
-  return { ...counts, rooming: [], ...(countedAt && { countedAt }) };
+  const { figures, countedAt } = await lastCount(coverageKey(event.id), () => countsOf(event), clock);
+  return { ...figures, rooming: [], countedAt };
 }

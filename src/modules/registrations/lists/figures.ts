@@ -5,7 +5,7 @@ import { isLarge } from './size.js';
 import { recountCoverage } from '../coverage/coverage.service.js';
 import { scopes, type SeatAllocator } from '../places/seats.js';
 import { registrationRules } from '../places/settings.service.js';
-import { Event, getEvent } from '../../events/index.js';
+import { Event, getEvent, type EventView } from '../../events/index.js';
 
 /** An event's registration figures: by status and category, and seats held per scope. */
 export interface RegistrationFigures {
@@ -82,8 +82,14 @@ export function countOf(
     .reduce((sum, c) => sum + c.count, 0);
 }
 
-/** The timer's work: counts again the figures of every large event (once a minute, one process). */
-export async function recountLargeEvents(deps: { seats: SeatAllocator; clock: Clock }): Promise<void> {
+/**
+ * The timer's work: counts again the figures of every large event (once a minute, one process),
+ * and what other modules count for them (`alsoCount`).
+ */
+export async function recountLargeEvents(
+  deps: { seats: SeatAllocator; clock: Clock },
+  alsoCount: ((event: EventView, clock: Clock) => Promise<void>)[] = [],
+): Promise<void> {
   for (const { _id } of await Event.find({}, { _id: 1 }).lean()) {
     const eventId = String(_id);
     if (!(await isLarge(eventId))) continue;
@@ -95,5 +101,6 @@ export async function recountLargeEvents(deps: { seats: SeatAllocator; clock: Cl
       deps,
     );
     await recountCoverage(event, deps.clock);
+    for (const count of alsoCount) await count(event, deps.clock);
   }
 }
