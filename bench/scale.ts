@@ -144,9 +144,9 @@ for (const size of SIZES) {
   );
   note('people, search by a family name (1 in 5)', size, await time(() => page('/admin/people?q=quispe')));
   note(
-    'check-in, search by a full name',
+    'check-in, search by given and family name',
     size,
-    await time(() => page(`${base}/check-in?q=${encodeURIComponent('Gonçalves Quispe 61')}`)),
+    await time(() => page(`${base}/check-in?q=${encodeURIComponent('Begoña Quispe')}`)),
   );
   note('outbox, first page', size, await time(() => page('/admin/outbox')));
   note('coverage dashboard', size, await time(() => page(`${base}/coverage`)));

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { countryName } from '../shared/countries.js';
 import { LIMITS } from '../shared/limits.js';
+import { HISTORY_SHOWN } from '../modules/audit/index.js';
 import { formatDateRange, formatInstant } from '../shared/time.js';
 import { formatDay } from '../shared/zoned-time.js';
 
@@ -26,6 +27,7 @@ const form = {
 export const viewHelpers: RequestHandler = (req, res, next) => {
   // Input limits come from the one table the schemas use (shared/limits.ts).
   res.locals['limits'] = LIMITS;
+  res.locals['historyShown'] = HISTORY_SHOWN;
   res.locals['form'] = form;
   res.locals['fmt'] = {
     instant: (at: Date | undefined, timeZone = 'UTC') =>

@@ -183,6 +183,22 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect(csv.text).to.contain('Renombrada').and.not.contain('N001');
   });
 
+  it('finds people at the door by the beginnings of their names, 30 at most, and asks for more of a common one', async () => {
+    const { organizer, event } = await eventWith(60);
+    const door = (q: string) =>
+      organizer.agent
+        .get(`/admin/events/${event.id}/check-in?q=${encodeURIComponent(q)}`)
+        .set('Accept-Language', 'en');
+    const names = (html: string) => [...html.matchAll(/Persona (N\d{3})/g)].map((m) => m[1]);
+    const common = await door('perso');
+    expect(names(common.text)).to.have.length(30);
+    expect(common.text).to.contain('More than 30 people match');
+    const one = await door('n001 PERSONA');
+    expect(names(one.text)).to.deep.equal(['N001']);
+    expect(one.text).to.not.contain('More than 30');
+    expect(names((await door('n000')).text), 'waiting, not at the door').to.deep.equal([]);
+  });
+
   it('gives documents and dashboards every registration, not the first 5,000', async () => {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);

@@ -37,7 +37,14 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
     .map((field) => ({ field, from: before[field], to: after[field] }));
 }
 
-export async function historyOf(subjectType: string, subjectId: string, limit = 100): Promise<AuditRecord[]> {
+/** Changes a record's page shows, newest first; the page says when there are more. */
+export const HISTORY_SHOWN = 100;
+
+export async function historyOf(
+  subjectType: string,
+  subjectId: string,
+  limit = HISTORY_SHOWN,
+): Promise<AuditRecord[]> {
   const entries = await AuditEntry.find({ subjectType, subjectId })
     .sort({ at: -1, _id: -1 })
     .limit(limit)

@@ -8,6 +8,7 @@ import {
   checkInDay,
   checkInRegistration,
   findForCheckIn,
+  MATCHES_SHOWN,
   presenceCounts,
   type CheckInOutcome,
 } from './checkin.service.js';
@@ -31,6 +32,7 @@ export function checkInRoutes(clock: Clock): Router {
   ) => {
     const { event, day, outcome } = page;
     const q = text(req.query['q']);
+    const found = q ? await findForCheckIn(event, q, day) : undefined;
     res.status(status).render('documents/check-in', {
       title: req.t('documents.checkIn'),
       event,
@@ -38,7 +40,9 @@ export function checkInRoutes(clock: Clock): Router {
       day,
       q,
       outcome,
-      matches: q ? await findForCheckIn(event, q, day) : undefined,
+      matches: found?.matches,
+      moreMatches: found?.more,
+      matchesShown: MATCHES_SHOWN,
       counts: await presenceCounts(event, clock),
     });
   };

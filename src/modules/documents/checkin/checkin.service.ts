@@ -109,15 +109,18 @@ async function countPresence(event: EventView) {
   };
 }
 
+/** Matches the door shows at most; with more, it asks for more of the name. */
+export const MATCHES_SHOWN = 30;
+
 /**
  * Confirmed registrants whose name matches (the beginnings of words, case and accents ignored),
  * with whether they are present on the day: read through the name key each registration keeps,
  * not by reading the event.
  */
 export async function findForCheckIn(event: EventView, query: string, day: string) {
-  const registrations = (await registrationsByName(event.id, query, 'confirmed')).slice(0, 30);
-  return Promise.all(
-    registrations.map(async (r) => ({
+  const { found, more } = await registrationsByName(event.id, query, 'confirmed', MATCHES_SHOWN);
+  const matches = await Promise.all(
+    found.map(async (r) => ({
       registrationId: r.id,
       name: displayName(r.listing),
       organization: r.listing.organization ?? '',
@@ -126,6 +129,7 @@ export async function findForCheckIn(event: EventView, query: string, day: strin
       present: Boolean(await CheckIn.exists({ _id: `${r.id}:${day}` })),
     })),
   );
+  return { matches, more };
 }
 
 /** Whether a registration was present on at least one day. */

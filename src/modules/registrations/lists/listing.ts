@@ -1,8 +1,14 @@
 import mongoose from 'mongoose';
 import type { DataMigration } from '../../../db/migrations.js';
 import { displayName, getPeople, nameSearchOf, searchFieldsOf, type PersonView } from '../../people/index.js';
-import { Registration, type RegistrationStatus } from '../registration.model.js';
-import { toRegistrationView, type Listing, type RegistrationView } from '../registration.views.js';
+import { Registration, registrationList, type RegistrationStatus } from '../registration.model.js';
+import { readPage } from '../../../db/blocks.js';
+import {
+  toRegistrationView,
+  type Listing,
+  type RegistrationView,
+  type StoredRegistration,
+} from '../registration.views.js';
 
 /**
  * What lists show of a registration's person is copied onto the registration when it is written
@@ -33,23 +39,41 @@ export async function peopleOf(registrations: RegistrationView[]): Promise<Map<s
   return people;
 }
 
+type Listed = RegistrationView & { listing: PersonView };
+
 /**
- * An event's registrations whose person's names begin with the words searched (case and accents
- * ignored), in alphabetical order: read through the key each keeps, not by reading the event.
+ * Up to `limit` of an event's registrations whose person's names begin with the words searched
+ * (case and accents ignored), in alphabetical order, and whether there are more. Read like a
+ * page (`db/blocks.ts`), through the name key each registration keeps: a common name fills the
+ * page from a few blocks, a rare one is read by its key; never the whole event.
  */
 export async function registrationsByName(
   eventId: string,
   q: string,
   status: RegistrationStatus,
-): Promise<(RegistrationView & { listing: PersonView })[]> {
+  limit: number,
+): Promise<{ found: Listed[]; more: boolean }> {
   const search = nameSearchOf(q);
-  if (!search) return [];
-  const found = (await Registration.find({ eventId, status, nameKeys: search.key }).lean())
-    .map(toRegistrationView)
-    .filter((r): r is RegistrationView & { listing: PersonView } =>
-      Boolean(r.listing && search.matches(searchFieldsOf(r.listing).searchText)),
-    );
-  return found.sort((a, b) => displayName(a.listing).localeCompare(displayName(b.listing)));
+  if (!search) return { found: [], more: false };
+  const query = { eventId, status, nameKeys: search.key };
+  const matching = (docs: (StoredRegistration & { block?: number | null })[]) =>
+    docs
+      .map((doc) => ({ block: doc.block ?? 0, registration: toRegistrationView(doc) }))
+      .filter((row): row is { block: number; registration: Listed } => {
+        const { listing } = row.registration;
+        return Boolean(listing && search.matches(searchFieldsOf(listing).searchText));
+      });
+  const page = await readPage({
+    list: registrationList(eventId),
+    size: limit,
+    readBlock: async (block) => matching(await Registration.find({ ...query, block }).lean()),
+    readAll: async () => matching(await Registration.find(query).lean()),
+    placeOf: (row) => ({ block: row.block, key: row.registration.arrival }),
+  });
+  const found = page.rows
+    .map((row) => row.registration)
+    .sort((a, b) => displayName(a.listing).localeCompare(displayName(b.listing)));
+  return { found, more: page.next !== undefined };
 }
 
 /** A person changed: every registration of theirs shows the change. */
