@@ -5,6 +5,11 @@ import { InvitationResponse } from '../../src/modules/invitations/invitation.mod
 import { Registration } from '../../src/modules/registrations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { createPanel, tokenIn } from '../factories/invitations.js';
+import { assignPerson, createSession } from '../../src/modules/agenda/index.js';
+import { getEvent } from '../../src/modules/events/index.js';
+import { settableClock } from '../../src/shared/clock.js';
+import { createTestPerson } from '../factories/people.js';
+import { PANEL } from '../factories/programme.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
@@ -121,6 +126,41 @@ describe('invitations: invite, confirm or decline by private link', function () 
     expect(invitations).to.have.length(2);
     expect(tokenIn(invitations[1]!.parsed.text ?? '')).not.to.equal(first);
     expect((await Assignment.findById(assignments.speaker.id).lean())!.status).to.equal('invited');
+  });
+
+  it('shows the dashboard 20 sessions a page, with the figures of the whole programme', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const { event, session } = await createPanel(organizer.actor);
+    const clock = settableClock('2008-01-01T00:00:00Z');
+    const eventView = await getEvent(event.id);
+    for (let i = 1; i <= 21; i += 1) {
+      const more = await createSession(
+        eventView,
+        {
+          ...PANEL,
+          title: { es: `Mesa ${String(i).padStart(2, '0')}` },
+          date: '2008-04-11',
+          start: `${12 + Math.floor(i / 6)}:${i % 6}0`,
+          end: `${12 + Math.floor(i / 6)}:${i % 6}5`,
+        },
+        organizer.actor,
+        clock,
+      );
+      const person = await createTestPerson({ givenName: 'Ponente', familyName: `P${i}` });
+      await assignPerson(more, { personId: person.id, role: 'speaker' }, organizer.actor, clock);
+    }
+    const base = `/admin/events/${event.id}/invitations`;
+    const titles = (html: string) =>
+      [...html.matchAll(/<h2><a href="[^"]+\/sessions\/[a-f0-9]{24}">([^<]+)<\/a>/g)].map((m) => m[1]);
+    const first = await organizer.agent.get(base).set('Accept-Language', 'en');
+    expect(titles(first.text)).to.have.length(20);
+    expect(first.text).to.contain('20 sessions per page').and.contain('Proposed: 25');
+    expect(first.text).to.contain(`href="/admin/events/${event.id}/sessions/${session.id}"`);
+    const second = await organizer.agent.get(`${base}?page=2`).set('Accept-Language', 'en');
+    expect(titles(second.text)).to.have.length(2);
+    expect(second.text).to.contain('Proposed: 25');
+    expect(new Set([...titles(first.text), ...titles(second.text)]).size).to.equal(22);
+    expect((await organizer.agent.get(`${base}?page=0`)).status).to.equal(422);
   });
 
   it('sends one invitation per person when two organizers invite at the same time', async () => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Language, Translate } from '../../shared/i18n/index.js';
-import { ASSIGNMENT_STATUSES } from '../agenda/index.js';
+import { ASSIGNMENT_STATUSES, listAssignments, listSessions } from '../agenda/index.js';
+import { getPeople } from '../people/index.js';
 import { localized, type EventView } from '../events/index.js';
 import { composeMail, eventTemplate, type TemplateKey } from '../messaging/index.js';
 import { derivedDeadline, effectiveDeadline } from './sending/deadline.js';
@@ -9,38 +10,61 @@ import { assignmentFields, formatDeadline, fullName, languageOf, type MailSettin
 import { countDueReminders } from './sending/reminder.service.js';
 import { latestAnswers } from './answering/response.service.js';
 
-/** The organizers' view of every invitation of an event, session by session. */
-export async function invitationDashboard(event: EventView, clock: Clock, t: Translate, language: Language) {
-  const { programme } = await invitationCandidates(event, { all: true });
-  const invitations = await invitationsOf(event);
-  const answers = await latestAnswers([...invitations.keys()]);
+/** Sessions the dashboard shows on a page. */
+export const SESSIONS_PER_PAGE = 20;
+
+/**
+ * The organizers' view of the invitations of an event, session by session, 20 sessions a page,
+ * with the figures of the whole programme. Only the people of the page's sessions are read: a
+ * COP's programme holds 10,000 roles, and its people are among 100,000.
+ */
+export async function invitationDashboard(
+  event: EventView,
+  clock: Clock,
+  t: Translate,
+  language: Language,
+  page = 1,
+) {
+  const [sessions, assignments, invitations] = await Promise.all([
+    listSessions(event.id),
+    listAssignments({ eventId: event.id }),
+    invitationsOf(event),
+  ]);
   const counts = Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0]));
-  for (const a of programme.assignments) counts[a.status] = (counts[a.status] ?? 0) + 1;
-  const sessions = programme.sessions
-    .map((session) => ({
-      id: session.id,
-      title: localized(session.title, language, event.languages),
-      startsAt: session.startsAt,
-      proposed: programme.assignments.filter((a) => a.sessionId === session.id && a.status === 'proposed')
-        .length,
-      rows: programme.assignments
-        .filter((a) => a.sessionId === session.id)
-        .map((a) => {
-          const person = programme.people.get(a.personId);
-          return {
-            assignment: a,
-            name: person ? fullName(person) : a.personId,
-            hasEmail: Boolean(person?.email),
-            invitation: invitations.get(a.id),
-            answer: answers.get(a.id),
-          };
-        }),
-    }))
-    .filter((s) => s.rows.length > 0);
+  for (const a of assignments) counts[a.status] = (counts[a.status] ?? 0) + 1;
+  const withPeople = sessions.filter((session) => assignments.some((a) => a.sessionId === session.id));
+  const pages = Math.max(1, Math.ceil(withPeople.length / SESSIONS_PER_PAGE));
+  const shown = withPeople.slice((page - 1) * SESSIONS_PER_PAGE, page * SESSIONS_PER_PAGE);
+  const shownIds = new Set(shown.map((s) => s.id));
+  const shownAssignments = assignments.filter((a) => shownIds.has(a.sessionId));
+  const people = new Map((await getPeople(shownAssignments.map((a) => a.personId))).map((p) => [p.id, p]));
+  const answers = await latestAnswers(shownAssignments.map((a) => a.id).filter((id) => invitations.has(id)));
+  const programme = { assignments: shownAssignments, people };
+  const rows = shown.map((session) => ({
+    id: session.id,
+    title: localized(session.title, language, event.languages),
+    startsAt: session.startsAt,
+    proposed: programme.assignments.filter((a) => a.sessionId === session.id && a.status === 'proposed')
+      .length,
+    rows: programme.assignments
+      .filter((a) => a.sessionId === session.id)
+      .map((a) => {
+        const person = programme.people.get(a.personId);
+        return {
+          assignment: a,
+          name: person ? fullName(person) : a.personId,
+          hasEmail: Boolean(person?.email),
+          invitation: invitations.get(a.id),
+          answer: answers.get(a.id),
+        };
+      }),
+  }));
   return {
     title: t('invitations.dashboardTitle'),
     event,
-    sessions,
+    sessions: rows,
+    page,
+    pages,
     counts,
     dueReminders: await countDueReminders(event, clock),
     defaultDeadline: formatDeadline(

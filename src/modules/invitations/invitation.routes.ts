@@ -17,6 +17,8 @@ const scopeInput = z.strictObject({
   assignmentId: objectId().optional(),
 });
 
+const pageInput = z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+
 function scopeOf(input: z.infer<typeof scopeInput>): InviteScope {
   if (input.scope === 'session' && input.sessionId) return { sessionId: input.sessionId };
   if (input.scope === 'assignment' && input.assignmentId) return { assignmentIds: [input.assignmentId] };
@@ -32,8 +34,9 @@ export function invitationRoutes(deps: MailDeps): Router {
 
   const dashboard = async (req: Request) => {
     const event = await eventOf(req);
+    const { page } = req.method === 'GET' ? parse(pageInput, queryOf(req)) : { page: 1 };
     return {
-      ...(await invitationDashboard(event, clock, req.t, req.language)),
+      ...(await invitationDashboard(event, clock, req.t, req.language, page)),
       canEdit: await canEditEvent(req.user, event.id),
       values: {
         deadline: event.invitations.deadline ?? '',
