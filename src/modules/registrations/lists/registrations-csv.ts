@@ -8,9 +8,9 @@ import type { RegistrationFilter } from '../registration.service.js';
 import { toRegistrationView } from '../registration.views.js';
 
 /**
- * Writes an event's registrations as CSV, in arrival order, a batch at a time as they are read
- * (never the whole file in memory). Addresses and phones only with `contactDetails`; passport
- * data never (it stays on its own page, for admins).
+ * Writes an event's registrations as CSV in the order they are stored (about the order of
+ * registration), a batch at a time as they are read (never the whole file in memory). Addresses
+ * and phones only with `contactDetails`; passport data never (it stays on its own page, for admins).
  */
 export async function writeRegistrationsCsv(
   out: Writable,
@@ -43,8 +43,10 @@ export async function writeRegistrationsCsv(
   const query: Record<string, unknown> = { eventId };
   if (filter.status) query['status'] = filter.status;
   if (filter.category) query['category'] = filter.category;
-  // Read in batches of the export's own size, not whole (the default for reads).
-  const rows = Registration.find(query).sort({ arrival: 1 }).lean().cursor({ batchSize: 200 });
+  // Read in batches of the export's own size, not whole (the default for reads), and unsorted:
+  // FerretDB sorts a whole result in memory and sent it back in batches of up to 16 MB (259 MB
+  // of this process at 100,000 rows, against 1 MB unsorted). A spreadsheet sorts the file.
+  const rows = Registration.find(query).lean().cursor({ batchSize: 200 });
   await streamCsv(out, header, mapped(rows, toRegistrationView), async (batch) => {
     const people = await peopleOf(batch);
     return batch.map((r) => {
