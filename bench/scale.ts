@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { blocksOf } from '../src/db/blocks.js';
+import { databaseEngine, planSummary } from '../src/db/engine.js';
 import { benchConfig } from './support.js';
 import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
 import { Person, PEOPLE_LIST } from '../src/modules/people/person.model.js';
@@ -97,6 +98,7 @@ const note = (name: string, size: number, figure: Figure) => {
   console.log(`  ${name}: ${figure.median.toFixed(0)} ms`);
 };
 
+const engine = await databaseEngine();
 for (const size of SIZES) {
   const slug = `bench-${size}`;
   const scaled = Math.max(1, Math.round(size / COP_SIZE.registrations));
@@ -126,6 +128,12 @@ for (const size of SIZES) {
     size,
     await time(() => Registration.find({ eventId, block: middle }).lean()),
   );
+  if (engine === 'mongodb') {
+    const { stages, examined } = planSummary(
+      await Registration.find({ eventId, block: middle }).explain('executionStats'),
+    );
+    console.log(`  plan of a page's block: ${stages.join(' ← ')}, ${examined} documents examined`);
+  }
   note('registrations, first page', size, await time(() => page(`${base}/registrations`)));
   note('registrations, a middle page', size, await time(() => page(`${base}/registrations?after=${cursor}`)));
   note(
