@@ -127,15 +127,18 @@ export interface Page<T> {
   previous?: string;
 }
 
-/** Blocks read one after another, in growing rounds, before a sparse filter reads its rows at once. */
-const ROUNDS = [1, 2, 4, 8];
+/** Blocks a page reads, at most, before a sparse filter reads its rows at once instead. */
+const BLOCKS_BEFORE_READING_ALL = 15;
+/** Blocks read together in one round, at most. */
+const BLOCKS_PER_ROUND = 8;
 
 /**
  * One page of a list in (block, key) order, or the reverse, after or before a cursor. It reads
- * blocks from the cursor on, in rounds of 1, 2, 4 and 8, until it holds a page; a filter that
- * keeps so few rows that 15 blocks did not fill a page reads its rows at once instead (few, by
- * definition). A cursor names a place, not a position, so rows added between pages never make
- * a row skipped or shown twice.
+ * one block from the cursor on, then as many more at once as the rows found so far say the page
+ * needs, until it holds a page; a filter that keeps so few rows that 15 blocks would not fill a
+ * page reads its rows at once instead (few, by definition), as soon as that shows. A cursor
+ * names a place, not a position, so rows added between pages never make a row skipped or shown
+ * twice.
  */
 export async function readPage<T>(query: PageQuery<T>): Promise<Page<T>> {
   const towardsEnd = query.before === undefined || query.after !== undefined; // as shown
@@ -158,13 +161,22 @@ export async function readPage<T>(query: PageQuery<T>): Promise<Page<T>> {
   if (down) blocks.reverse();
   let found: T[] = [];
   let read = 0;
-  for (const round of ROUNDS) {
+  for (let round = 1; read < blocks.length;) {
     const batch = blocks.slice(read, read + round);
     read += batch.length;
     found = found.concat(ordered((await Promise.all(batch.map((b) => query.readBlock(b)))).flat()));
     if (found.length > query.size || read >= blocks.length) break;
+    const perBlock = found.length / read;
+    const stillNeeded = Math.min(
+      blocks.length - read,
+      perBlock === 0 ? Infinity : Math.ceil((query.size + 1 - found.length) / perBlock),
+    );
+    if (read + stillNeeded > BLOCKS_BEFORE_READING_ALL) {
+      found = ordered(await query.readAll());
+      break;
+    }
+    round = Math.min(BLOCKS_PER_ROUND, stillNeeded);
   }
-  if (found.length <= query.size && read < blocks.length) found = ordered(await query.readAll());
 
   const more = found.length > query.size;
   const rows = found.slice(0, query.size);
