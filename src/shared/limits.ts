@@ -95,3 +95,10 @@ export function phone() {
 export function objectId() {
   return z.string().regex(/^[a-f0-9]{24}$/i, { message: 'invalid_reference' });
 }
+
+/**
+ * Badges in one PDF, at most: beyond, the badges print as numbered parts of this many (family-name
+ * order runs on from one part to the next), each drawn well within the PDF time limit. A COP's
+ * 60,000 confirmed participants are 120 parts; the largest delegation's 4,400 are 9.
+ */
+export const BADGES_PER_PDF = 500;

@@ -6,6 +6,8 @@ import { createPublishedEvent } from '../factories/events.js';
 import { createTestRegistration } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
+import { binaryBody, readPdf } from '../support/pdf.js';
+import { Person } from '../../src/modules/people/index.js';
 import { Migration, migrate } from '../../src/db/migrations.js';
 import { copyListings } from '../../src/modules/registrations/lists/listing.js';
 import request from 'supertest';
@@ -197,6 +199,50 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect(names(one.text)).to.deep.equal(['N001']);
     expect(one.text).to.not.contain('More than 30');
     expect(names((await door('n000')).text), 'waiting, not at the door').to.deep.equal([]);
+  });
+
+  it('prints the badges of more than 500 people as numbered parts in family-name order, linked from the list', async function () {
+    this.timeout(120_000);
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const now = new Date();
+    const people = Array.from({ length: 505 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      givenName: 'Delegada',
+      familyName: `Apellido ${String(i).padStart(3, '0')}`,
+    }));
+    await Person.insertMany(people.map((p) => ({ ...p, searchText: `${p.givenName} ${p.familyName}` })));
+    await Registration.insertMany(
+      people.map((p) => ({
+        eventId: event.id,
+        personId: p._id.toHexString(),
+        listing: { givenName: p.givenName, familyName: p.familyName },
+        category: 'academia',
+        status: 'confirmed',
+        statusAt: now,
+        statusBy: 'test',
+        arrival: new Types.ObjectId().toHexString(),
+        block: 0,
+        source: 'organizer',
+        privacyConsentAt: now,
+      })),
+    );
+    const list = await organizer.agent
+      .get(`/admin/events/${event.id}/registrations`)
+      .set('Accept-Language', 'en');
+    expect(list.text)
+      .to.contain('Badges (PDF) in parts of 500')
+      .and.contain('aria-label="Badges, part 2 of 2 (PDF)"');
+    const part = (n: number) =>
+      organizer.agent.get(`/admin/events/${event.id}/badges.pdf?part=${n}`).buffer(true).parse(binaryBody);
+    const second = await part(2);
+    expect(second.status).to.equal(200);
+    expect(second.headers['content-disposition']).to.contain('badges-2-of-2.pdf');
+    const text = (await readPdf(second.body as Buffer)).text;
+    for (const n of ['500', '501', '502', '503', '504']) expect(text).to.contain(`Apellido ${n}`);
+    expect(text).to.not.contain('Apellido 499');
+    expect((await part(3)).status).to.equal(404);
+    expect((await organizer.agent.get(`/admin/events/${event.id}/badges.pdf?part=0`)).status).to.equal(422);
   });
 
   it('gives documents and dashboards every registration, not the first 5,000', async () => {

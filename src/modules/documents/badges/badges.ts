@@ -20,25 +20,29 @@ export const CATEGORY_COLOURS: Record<string, string> = {
   programme_participant: '#00838f',
 };
 
-/** Badges for confirmed participants in family-name order, each with its verification code. */
+/** Participants in the order their badges print: by family name, then given name. */
+export function inBadgeOrder(participants: Participant[], language: Language): Participant[] {
+  const collator = new Intl.Collator(language, { sensitivity: 'base' });
+  return [...participants].sort((a, b) =>
+    collator.compare(
+      `${a.person.familyName} ${a.person.givenName}`,
+      `${b.person.familyName} ${b.person.givenName}`,
+    ),
+  );
+}
+
+/** Badges for confirmed participants in the order given (`inBadgeOrder`), each with its verification code. */
 export async function badgesLayout(
   event: EventView,
-  participants: Participant[],
+  sorted: Participant[],
   language: Language,
   t: Translate,
   clock: Clock,
 ): Promise<BadgesLayout> {
   const codes = await badgeCodesFor(
     event.id,
-    participants.map((p) => p.registration.id),
+    sorted.map((p) => p.registration.id),
     clock,
-  );
-  const collator = new Intl.Collator(language, { sensitivity: 'base' });
-  const sorted = [...participants].sort((a, b) =>
-    collator.compare(
-      `${a.person.familyName} ${a.person.givenName}`,
-      `${b.person.familyName} ${b.person.givenName}`,
-    ),
   );
   const title = localized(event.title, language, event.languages);
   return {

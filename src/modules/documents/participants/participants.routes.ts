@@ -4,11 +4,22 @@ import { translatorFor } from '../../../shared/i18n/index.js';
 import { pathParam } from '../../../web/params.js';
 import { requireUser } from '../../auth/index.js';
 import { eventOf, getPublicEvent } from '../../events/index.js';
-import { badgesLayout } from '../badges/badges.js';
+import { z } from 'zod';
+import { NotFoundError } from '../../../shared/errors.js';
+import { BADGES_PER_PDF } from '../../../shared/limits.js';
+import { parse } from '../../../shared/validate.js';
+import { queryOf } from '../../../web/params.js';
+import { badgesLayout, inBadgeOrder } from '../badges/badges.js';
+import { CATEGORIES } from '../../registrations/index.js';
 import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
 import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { confirmedParticipants, type ListAudience } from '../../registrations/index.js';
 import { participantListLayout } from './participants.js';
+
+const badgesQuery = z.strictObject({
+  category: z.enum(CATEGORIES).optional(),
+  part: z.coerce.number().int().min(1).max(10_000).default(1),
+});
 
 /**
  * Participant lists and badges. The public list shows confirmed people who agreed to be listed;
@@ -56,16 +67,23 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
     );
   });
 
+  // Badges print in parts of BADGES_PER_PDF (the page links each): one PDF stays within the time limit.
   router.get('/admin/events/:eventId/badges.pdf', requireUser, async (req, res) => {
     const language = documentLanguage(req);
     const event = await eventOf(req, { edit: true });
-    const category = typeof req.query['category'] === 'string' ? req.query['category'] : undefined;
+    const { category, part } = parse(badgesQuery, queryOf(req));
     const participants = (await confirmedParticipants(event.id, 'organizers')).filter(
       (p) => !category || p.registration.category === category,
     );
-    const layout = await badgesLayout(event, participants, language, translatorFor(language), clock);
+    const parts = Math.max(1, Math.ceil(participants.length / BADGES_PER_PDF));
+    if (part > parts) throw new NotFoundError();
+    const printed = inBadgeOrder(participants, language).slice(
+      (part - 1) * BADGES_PER_PDF,
+      part * BADGES_PER_PDF,
+    );
+    const layout = await badgesLayout(event, printed, language, translatorFor(language), clock);
     const pdf = await deps.renderer.render({ kind: 'badges', layout });
-    sendPdf(res, pdf, `${event.slug}-badges.pdf`, 'private');
+    sendPdf(res, pdf, `${event.slug}-badges${parts > 1 ? `-${part}-of-${parts}` : ''}.pdf`, 'private');
   });
 
   return router;
