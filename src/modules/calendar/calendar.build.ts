@@ -9,6 +9,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { countryName } from '../../shared/countries.js';
 import type { Language, Translate } from '../../shared/i18n/index.js';
 import { localized } from '../events/index.js';
+import { calendarText } from './calendar-text.js';
 import type { Snapshot, SnapshotSession } from '../published-programme/index.js';
 
 /** One UID per session in every calendar Foro writes, so clients update instead of duplicating. */
@@ -76,14 +77,21 @@ export function buildCalendar(
   options: CalendarOptions,
 ): string {
   const zone = snapshot.event.timezone;
-  const calendar = ical({
-    name: options.name,
-    prodId: { company: 'Foro', product: 'Foro', language: options.language.toUpperCase() },
-    method: ICalCalendarMethod[options.method],
-    ttl: 3600,
-  });
-  calendar.timezone({ name: null, generator: vtimezone });
+  const newCalendar = () =>
+    ical({
+      name: options.name,
+      prodId: { company: 'Foro', product: 'Foro', language: options.language.toUpperCase() },
+      method: ICalCalendarMethod[options.method],
+      ttl: 3600,
+    }).timezone({ name: null, generator: vtimezone });
+  const calendar = newCalendar();
   const order = snapshot.event.languages as Language[];
+  // The same few labels (roles, session types) are asked for thousands of times in a programme.
+  const labels = new Map<string, string>();
+  const t: Translate = ((key: string) => {
+    if (!labels.has(key)) labels.set(key, options.t(key));
+    return labels.get(key)!;
+  }) as Translate;
   for (const session of sessions) {
     const cancelled = session.status === 'cancelled' || options.method === 'CANCEL';
     const event = calendar.createEvent({
@@ -98,7 +106,7 @@ export function buildCalendar(
       description: description(
         session,
         snapshot,
-        options.t,
+        t,
         options.language,
         `${options.programmeUrl}#session-${session.id}`,
       ),
@@ -115,5 +123,5 @@ export function buildCalendar(
       });
     }
   }
-  return calendar.toString();
+  return calendarText(calendar, newCalendar());
 }
