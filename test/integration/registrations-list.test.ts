@@ -242,6 +242,11 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     for (const n of ['500', '501', '502', '503', '504']) expect(text).to.contain(`Apellido ${n}`);
     expect(text).to.not.contain('Apellido 499');
     expect((await part(3)).status).to.equal(404);
+    // More rows than a batch of the export: each once.
+    const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(new Set(rows.map((r) => r['family_name'])).size).to.equal(505);
+    expect(rows).to.have.length(505);
     expect((await organizer.agent.get(`/admin/events/${event.id}/badges.pdf?part=0`)).status).to.equal(422);
   });
 
