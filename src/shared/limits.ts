@@ -102,3 +102,6 @@ export function objectId() {
  * 60,000 confirmed participants are 120 parts; the largest delegation's 4,400 are 9.
  */
 export const BADGES_PER_PDF = 500;
+
+/** Entries of a participant list in one PDF, at most: beyond, the list prints in numbered parts. */
+export const LIST_ENTRIES_PER_PDF = 5000;

@@ -242,6 +242,16 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     for (const n of ['500', '501', '502', '503', '504']) expect(text).to.contain(`Apellido ${n}`);
     expect(text).to.not.contain('Apellido 499');
     expect((await part(3)).status).to.equal(404);
+    // 505 entries make one part of the participant list: a second part does not exist.
+    expect(list.text).to.contain('Full list (PDF)');
+    const listPart = (n: string) =>
+      organizer.agent
+        .get(`/admin/events/${event.id}/participants.pdf?part=${n}`)
+        .buffer(true)
+        .parse(binaryBody);
+    expect((await listPart('1')).status).to.equal(200);
+    expect((await listPart('2')).status).to.equal(404);
+    expect((await listPart('x')).status).to.equal(422);
     // More rows than a batch of the export: each once.
     const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];

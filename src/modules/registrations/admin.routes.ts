@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { RegistrationDeps } from './registration.service.js';
 import { z } from 'zod';
-import { BADGES_PER_PDF } from '../../shared/limits.js';
+import { BADGES_PER_PDF, LIST_ENTRIES_PER_PDF } from '../../shared/limits.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
@@ -71,6 +71,8 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
       capacity: { total: rules.capacity, seated, byCategory },
       badgeParts: Math.ceil(countOf(figures, { status: 'confirmed' }) / BADGES_PER_PDF),
       badgesPerPart: BADGES_PER_PDF,
+      listParts: Math.ceil(countOf(figures, { status: 'confirmed' }) / LIST_ENTRIES_PER_PDF),
+      listEntriesPerPart: LIST_ENTRIES_PER_PDF,
       canEdit: can.edit,
     };
   };

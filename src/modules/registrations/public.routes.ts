@@ -12,6 +12,9 @@ import { getEvent, getPublicEvent, localized, type EventView } from '../events/i
 import { GENDERS, SECTORS, displayName } from '../people/index.js';
 import { participantsPage, PARTICIPANTS_PAGE } from './lists/participants.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
+import { isLarge } from './lists/size.js';
+import { registrationFigures } from './lists/figures.js';
+import { LIST_ENTRIES_PER_PDF } from '../../shared/limits.js';
 import { ownRegistration } from './own-link.js';
 import { registrationInput, selfServiceInput } from './registration.schemas.js';
 import { cancelOwnRegistration, submitRegistration, updateOwnRegistration } from './registration.service.js';
@@ -100,6 +103,11 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
         country: registration.countryRepresented,
       })),
       page: { next: page.next, previous: page.previous, size: PARTICIPANTS_PAGE },
+      // Only a large event's list can need parts; its figures count those listed.
+      listParts: (await isLarge(event.id))
+        ? Math.ceil((await registrationFigures(event.id, [], deps)).listed / LIST_ENTRIES_PER_PDF)
+        : 1,
+      listEntriesPerPart: LIST_ENTRIES_PER_PDF,
     });
   });
 

@@ -16,9 +16,12 @@ import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { confirmedParticipants, type ListAudience } from '../../registrations/index.js';
 import { participantListLayout } from './participants.js';
 
+const part = z.coerce.number().int().min(1).max(10_000).default(1);
+const listQuery = z.strictObject({ part });
+
 const badgesQuery = z.strictObject({
   category: z.enum(CATEGORIES).optional(),
-  part: z.coerce.number().int().min(1).max(10_000).default(1),
+  part,
 });
 
 /**
@@ -28,10 +31,12 @@ const badgesQuery = z.strictObject({
 export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Router {
   const router = Router();
 
+  // A list of more than LIST_ENTRIES_PER_PDF prints in numbered parts (`?part=`), as badges do.
   const list = async (
     event: Parameters<typeof participantListLayout>[0],
     audience: ListAudience,
     language: ReturnType<typeof documentLanguage>,
+    part: number,
   ) => {
     const participants = await confirmedParticipants(event.id, audience);
     const layout = participantListLayout(
@@ -41,17 +46,21 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
       translatorFor(language),
       audience,
       clock.now(),
+      part,
     );
+    if (!layout) throw new NotFoundError();
     return deps.renderer.render({ kind: 'list', layout });
   };
+  const partOf = (req: Parameters<typeof queryOf>[0]) => parse(listQuery, queryOf(req)).part;
+  const partName = (part: number) => (part > 1 ? `-${part}` : '');
 
   router.get('/events/:slug/participants.pdf', async (req, res) => {
     const language = documentLanguage(req);
     const event = await getPublicEvent(pathParam(req, 'slug'));
     sendPdf(
       res,
-      await list(event, 'public', language),
-      `${event.slug}-participants-${language}.pdf`,
+      await list(event, 'public', language, partOf(req)),
+      `${event.slug}-participants-${language}${partName(partOf(req))}.pdf`,
       'private',
     );
   });
@@ -61,8 +70,8 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
     const event = await eventOf(req, { edit: true });
     sendPdf(
       res,
-      await list(event, 'organizers', language),
-      `${event.slug}-participants-full-${language}.pdf`,
+      await list(event, 'organizers', language, partOf(req)),
+      `${event.slug}-participants-full-${language}${partName(partOf(req))}.pdf`,
       'private',
     );
   });

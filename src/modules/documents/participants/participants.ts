@@ -5,6 +5,7 @@ import { displayName } from '../../people/index.js';
 import type { ListAudience, Participant } from '../../registrations/index.js';
 import type { ListLayout } from '../pdf/list.layout.js';
 import { formatDateRange } from '../../../shared/time.js';
+import { LIST_ENTRIES_PER_PDF } from '../../../shared/limits.js';
 import { formatDate, venueLine } from '../programme-pdf/programme.document.js';
 
 const SECTOR_GROUPS = ['international_organization', 'academia', 'civil_society', 'media'] as const;
@@ -81,7 +82,33 @@ export function participantGroups(
     }));
 }
 
-/** A participant list ready to draw: title, date of the list, groups. */
+/**
+ * The entries of one part of a list of `perPart` entries a part, in the list's order; a group cut
+ * between two parts keeps its heading in both. Undefined for a part beyond the list's end.
+ */
+export function partOfGroups(
+  groups: ListLayout['groups'],
+  part: number,
+  perPart: number,
+): { groups: ListLayout['groups']; parts: number } | undefined {
+  const total = groups.reduce((sum, group) => sum + group.entries.length, 0);
+  const parts = Math.max(1, Math.ceil(total / perPart));
+  if (part > parts) return undefined;
+  const [from, to] = [(part - 1) * perPart, part * perPart];
+  let at = 0;
+  const kept: ListLayout['groups'] = [];
+  for (const group of groups) {
+    const entries = group.entries.slice(Math.max(0, from - at), Math.max(0, to - at));
+    if (entries.length > 0) kept.push({ heading: group.heading, entries });
+    at += group.entries.length;
+  }
+  return { groups: kept, parts };
+}
+
+/**
+ * A participant list ready to draw: title, date of the list, groups; one part of it when it holds
+ * more than `LIST_ENTRIES_PER_PDF` (undefined for a part beyond its end).
+ */
 export function participantListLayout(
   event: EventView,
   participants: Participant[],
@@ -89,18 +116,26 @@ export function participantListLayout(
   t: Translate,
   audience: ListAudience,
   now: Date,
-): ListLayout {
+  part = 1,
+): ListLayout | undefined {
   const title = localized(event.title, language, event.languages);
+  const cut = partOfGroups(
+    participantGroups(participants, language, t, audience),
+    part,
+    LIST_ENTRIES_PER_PDF,
+  );
+  if (!cut) return undefined;
+  const stamp = t('documents.listStamp', {
+    count: participants.length,
+    date: formatDate(now, event.timezone, language),
+  });
   return {
     language,
     title: t(audience === 'public' ? 'documents.participantList' : 'documents.participantListFull'),
     subtitle: `${title} · ${formatDateRange(event.startDate, event.endDate, language)} · ${venueLine(event, language)}`,
-    stamp: t('documents.listStamp', {
-      count: participants.length,
-      date: formatDate(now, event.timezone, language),
-    }),
+    stamp: cut.parts > 1 ? `${stamp} · ${t('documents.listPart', { part, parts: cut.parts })}` : stamp,
     pageOf: t('documents.pageOf'),
     empty: t('documents.noParticipants'),
-    groups: participantGroups(participants, language, t, audience),
+    groups: cut.groups,
   };
 }

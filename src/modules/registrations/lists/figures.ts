@@ -12,6 +12,8 @@ export interface RegistrationFigures {
   counts: { status: string; category: string; count: number }[];
   /** Seats held: the event's, then each category's. */
   seated: Record<string, number>;
+  /** Confirmed people who agreed to appear in the public list. */
+  listed: number;
   /** When they were counted, for a large event (counted on a timer); absent when exact now. */
   countedAt?: Date;
 }
@@ -21,6 +23,7 @@ const figuresSchema = new mongoose.Schema(
     _id: String,
     counts: [{ _id: false, status: String, category: String, count: Number }],
     seated: { type: Map, of: Number },
+    listed: Number,
     countedAt: { type: Date, required: true },
   },
   { versionKey: false },
@@ -35,9 +38,11 @@ async function countFigures(eventId: string, categories: string[], seats: SeatAl
   ]);
   const scopeNames = [scopes.event(eventId), ...categories.map((c) => scopes.category(eventId, c))];
   const held = await Promise.all(scopeNames.map((scope) => seats.count(scope)));
+  const listed = await Registration.countDocuments({ eventId, status: 'confirmed', consentToList: true });
   return {
     counts: rows.map((r) => ({ status: r._id.status, category: r._id.category, count: r.n })),
     seated: Object.fromEntries(scopeNames.map((scope, i) => [scope, held[i]!])),
+    listed,
   };
 }
 
@@ -64,6 +69,7 @@ export async function registrationFigures(
   return {
     counts: stored.counts.map((c) => ({ status: c.status!, category: c.category!, count: c.count ?? 0 })),
     seated: Object.fromEntries(Object.entries(stored.seated ?? {})),
+    listed: stored.listed ?? 0,
     countedAt: stored.countedAt,
   };
 }
