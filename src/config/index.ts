@@ -34,6 +34,10 @@ const envSchema = z
     EMBEDDED_DATABASE_PORT: port.default(0).describe('Port of the embedded database; 0 picks a free one'),
     GO_BINARY: z.string().min(1).optional().describe('Go toolchain that builds the embedded FerretDB'),
     DB_TIMEOUT_MS: positiveInt.default(10_000).describe('How long the start waits for the database server'),
+    DB_POOL_SIZE: positiveInt
+      .max(500)
+      .default(20)
+      .describe('Connections each Foro process opens to the database, at most'),
     SESSION_SECRET: z
       .string()
       .min(32, 'must be at least 32 characters')
@@ -117,6 +121,7 @@ export interface Config {
     goBinary: string | undefined;
   };
   dbTimeoutMs: number;
+  dbPoolSize: number;
   session: { secret: string; maxAgeMs: number; secureCookie: boolean };
   /** Signs the secret URLs of calendar feeds (derived from SESSION_SECRET). */
   feedSecret: string;
@@ -181,6 +186,7 @@ export function loadConfig(
       goBinary: env.GO_BINARY,
     },
     dbTimeoutMs: env.DB_TIMEOUT_MS,
+    dbPoolSize: env.DB_POOL_SIZE,
     session: {
       secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       maxAgeMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,

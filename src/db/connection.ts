@@ -27,7 +27,7 @@ export const OPERATION_WAIT_MS = 2000;
 /** Connects, trying again until `timeoutMs` (DB_TIMEOUT_MS) is spent, so a database still starting is waited for. */
 export async function connectMongoose(
   uri: string,
-  options: { dbName: string | undefined; timeoutMs: number },
+  options: { dbName: string | undefined; timeoutMs: number; poolSize: number },
 ): Promise<mongoose.Connection> {
   hardenQueries();
   // Operations issued while mongoose is disconnected wait this long for it, then fail.
@@ -39,6 +39,10 @@ export async function connectMongoose(
       await mongoose.connect(uri, {
         dbName: options.dbName ?? databaseNameFromUri(uri) ?? 'foro',
         serverSelectionTimeoutMS: wait,
+        // FerretDB 1.24 over PostgreSQL deadlocks once about 50 updates run at once (each holds a
+        // PostgreSQL connection in a transaction and waits for a second one from the same pool of
+        // 50): the pool keeps a process's simultaneous operations below that.
+        maxPoolSize: options.poolSize,
       });
       return mongoose.connection;
     } catch (error) {

@@ -44,6 +44,7 @@ export async function openDatabase(
     const connection = await connectMongoose(config.mongodbUri ?? embedded!.uri, {
       dbName: options.dbName,
       timeoutMs: config.dbTimeoutMs,
+      poolSize: config.dbPoolSize,
     });
     logger.info({ database: connection.name, kind: embedded?.kind ?? 'server' }, 'database connected');
     return {
@@ -73,7 +74,7 @@ async function connectToRunningEmbedded(
   const uri = await runningEmbeddedUri(config.dataDir);
   if (!uri) return undefined;
   try {
-    const connection = await connectMongoose(uri, { dbName, timeoutMs: 1500 });
+    const connection = await connectMongoose(uri, { dbName, timeoutMs: 1500, poolSize: config.dbPoolSize });
     say(`Using the embedded database another Foro process runs (${uri})`);
     return {
       connection,
