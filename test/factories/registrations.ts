@@ -56,3 +56,30 @@ export async function createTestRegistration(
   } as Record<string, unknown>);
   return { person: created, id: String(doc._id) };
 }
+
+/**
+ * `count` confirmed registrations of an event written in one bulk, as fast as the database takes
+ * them, for tests about lists of a size the form would take long to fill; `fields(i)` adds to or
+ * overrides each (its person, listing, block).
+ */
+export async function insertBulkRegistrations(
+  eventId: string,
+  count: number,
+  fields: (i: number) => Record<string, unknown> = () => ({}),
+): Promise<void> {
+  const now = new Date();
+  await Registration.insertMany(
+    Array.from({ length: count }, (_, i) => ({
+      eventId,
+      personId: new Types.ObjectId().toHexString(),
+      category: 'academia',
+      status: 'confirmed',
+      statusAt: now,
+      statusBy: 'test',
+      arrival: new Types.ObjectId().toHexString(),
+      source: 'organizer',
+      privacyConsentAt: now,
+      ...fields(i),
+    })),
+  );
+}

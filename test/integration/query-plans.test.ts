@@ -4,6 +4,7 @@ import { databaseEngine, planSummary } from '../../src/db/engine.js';
 import { Person } from '../../src/modules/people/index.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
+import { insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 
 /**
@@ -19,21 +20,7 @@ describe('query plans of the paged lists (MongoDB only)', function () {
 
   it('reads one block of registrations, people and mails through an index', async () => {
     const eventId = new Types.ObjectId().toHexString();
-    const now = new Date();
-    await Registration.insertMany(
-      Array.from({ length: 600 }, (_, i) => ({
-        eventId,
-        personId: new Types.ObjectId().toHexString(),
-        category: 'academia',
-        status: 'confirmed',
-        statusAt: now,
-        statusBy: 'test',
-        arrival: new Types.ObjectId().toHexString(),
-        block: Math.floor(i / 256),
-        source: 'organizer',
-        privacyConsentAt: now,
-      })),
-    );
+    await insertBulkRegistrations(eventId, 600, (i) => ({ block: Math.floor(i / 256) }));
     const queries = [
       Registration.find({ eventId, block: 1 }),
       Registration.find({ eventId, block: 1, status: 'confirmed' }),

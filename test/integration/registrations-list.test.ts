@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Types } from 'mongoose';
 import { listRegistrations, Registration } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
-import { createTestRegistration } from '../factories/registrations.js';
+import { createTestRegistration, insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
@@ -205,28 +205,17 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     this.timeout(120_000);
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
-    const now = new Date();
     const people = Array.from({ length: 505 }, (_, i) => ({
       _id: new Types.ObjectId(),
       givenName: 'Delegada',
       familyName: `Apellido ${String(i).padStart(3, '0')}`,
     }));
     await Person.insertMany(people.map((p) => ({ ...p, searchText: `${p.givenName} ${p.familyName}` })));
-    await Registration.insertMany(
-      people.map((p) => ({
-        eventId: event.id,
-        personId: p._id.toHexString(),
-        listing: { givenName: p.givenName, familyName: p.familyName },
-        category: 'academia',
-        status: 'confirmed',
-        statusAt: now,
-        statusBy: 'test',
-        arrival: new Types.ObjectId().toHexString(),
-        block: 0,
-        source: 'organizer',
-        privacyConsentAt: now,
-      })),
-    );
+    await insertBulkRegistrations(event.id, people.length, (i) => ({
+      personId: people[i]!._id.toHexString(),
+      listing: { givenName: people[i]!.givenName, familyName: people[i]!.familyName },
+      block: 0,
+    }));
     const list = await organizer.agent
       .get(`/admin/events/${event.id}/registrations`)
       .set('Accept-Language', 'en');
@@ -263,20 +252,7 @@ describe('registrations: every one reachable, a page at a time, and the whole li
   it('gives documents and dashboards every registration, not the first 5,000', async () => {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
-    const now = new Date();
-    await Registration.insertMany(
-      Array.from({ length: 5100 }, () => ({
-        eventId: event.id,
-        personId: new Types.ObjectId().toHexString(),
-        category: 'academia',
-        status: 'confirmed',
-        statusAt: now,
-        statusBy: 'test',
-        arrival: new Types.ObjectId().toHexString(),
-        source: 'organizer',
-        privacyConsentAt: now,
-      })),
-    );
+    await insertBulkRegistrations(event.id, 5100);
     expect(await listRegistrations(event.id, { status: 'confirmed' })).to.have.length(5100);
 
     // A large event: pages read a few blocks; figures come from a count kept with its time.
