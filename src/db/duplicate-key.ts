@@ -1,3 +1,4 @@
+import { insertPlain, type PlainCollection } from './plain-insert.js';
 /**
  * FerretDB answers an update refused by a unique index with its backend's own error rather than
  * code 11000 (it maps only inserts): SQLite's and PostgreSQL's wording, recognised here.
@@ -17,12 +18,9 @@ export function isDuplicateKey(error: unknown): boolean {
  * Inserts `document` and tells whether this caller won it: false when a unique key refused it
  * (someone else holds that seat, slot or claim); any other failure is thrown.
  */
-export async function insertUnlessTaken(
-  model: { create(document: object): Promise<unknown> },
-  document: object,
-) {
+export async function insertUnlessTaken(model: PlainCollection, document: object) {
   try {
-    await model.create(document);
+    await insertPlain(model, document);
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { AuditEntry } from './audit.model.js';
+import { insertPlain } from '../../db/plain-insert.js';
 
 export interface Change {
   field: string;
@@ -19,14 +21,46 @@ export async function recordChange(
   input: { action: string; subjectType: string; subjectId: string; actor: Actor; changes?: Change[] },
   clock: Clock,
 ): Promise<void> {
-  await AuditEntry.create({
+  const { userId, label, via } = input.actor;
+  const entry = {
     at: clock.now(),
     action: input.action,
     subjectType: input.subjectType,
     subjectId: input.subjectId,
-    actor: { userId: input.actor.userId, label: input.actor.label, via: input.actor.via },
-    changes: input.changes ?? [],
-  });
+    actor: { ...(userId !== undefined && { userId }), label, via },
+    // A value that was or became absent stays absent (the driver would store undefined as null).
+    changes: (input.changes ?? []).map(({ field, from, to }) => ({
+      field,
+      ...(from !== undefined && { from }),
+      ...(to !== undefined && { to }),
+    })),
+  };
+  const together = writtenTogether.getStore();
+  if (together) together.push(entry);
+  else await insertPlain(AuditEntry, entry);
+}
+
+const writtenTogether = new AsyncLocalStorage<object[]>();
+
+/**
+ * Runs a use case that records several changes (a registration form: the person, the
+ * registration, its placement) and writes its audit entries in one insert at the end, also when
+ * it fails part-way (what changed stays recorded). A process that dies mid-way loses them.
+ */
+export async function recordingTogether<T>(work: () => Promise<T>): Promise<T> {
+  const entries: object[] = [];
+  const flush = async () => {
+    if (entries.length > 0) await AuditEntry.collection.insertMany(entries.splice(0) as never[]);
+  };
+  let result: T;
+  try {
+    result = await writtenTogether.run(entries, work);
+  } catch (error) {
+    await flush().catch(() => undefined);
+    throw error;
+  }
+  await flush();
+  return result;
 }
 
 /** The fields whose values differ between two plain objects, for the audit trail. */

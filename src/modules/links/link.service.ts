@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
 import { LinkExpiredError, LinkInvalidError, LinkNotFoundError } from '../../shared/errors.js';
 import { PrivateLink } from './link.model.js';
+import { insertPlain } from '../../db/plain-insert.js';
 
 export interface IssuedLink {
   token: string;
@@ -27,7 +28,7 @@ export async function issueLink(
   const token = newToken();
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + input.validForMs);
-  await PrivateLink.create({
+  await insertPlain(PrivateLink, {
     tokenHash: hashToken(token),
     purpose: input.purpose,
     subject: input.subject,

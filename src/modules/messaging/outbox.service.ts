@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { Message, MessageClaim, OUTBOX_LIST } from './message.model.js';
 import { TEMPLATE_KEYS } from './catalogue/index.js';
-import { readPage } from '../../db/blocks.js';
+import { nextBlock, readPage } from '../../db/blocks.js';
+import { insertPlain } from '../../db/plain-insert.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface NewMessage {
@@ -35,19 +36,24 @@ export async function enqueueMessage(
 ): Promise<{ id: string; messageId: string; created: boolean }> {
   const now = clock.now();
   try {
-    const created = await Message.create({
+    const id = new mongoose.Types.ObjectId();
+    const messageId = `<${randomUUID()}@${domain}>`;
+    // Written plain (no mongoose document): one mail per registration or answer, on the hot path.
+    await insertPlain(Message, {
+      _id: id,
+      block: await nextBlock(OUTBOX_LIST),
       to: input.to.map((r) => ({ name: oneLine(r.name ?? ''), email: oneLine(r.email) })),
       locale: input.locale,
       template: input.template,
       subject: oneLine(input.subject),
       text: input.text,
-      html: input.html,
+      ...(input.html !== undefined && { html: input.html }),
       attachments: (input.attachments ?? []).map((a) => ({
         filename: oneLine(a.filename),
         contentType: a.contentType,
         content: a.content.toString('base64'),
       })),
-      messageId: `<${randomUUID()}@${domain}>`,
+      messageId,
       dedupeKey: input.dedupeKey,
       related: input.related ?? [],
       relatedKeys: (input.related ?? []).map(relatedKey),
@@ -56,7 +62,7 @@ export async function enqueueMessage(
       nextAttemptAt: now,
       createdAt: now,
     });
-    return { id: created.id, messageId: created.messageId, created: true };
+    return { id: id.toHexString(), messageId, created: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const existing = await Message.findOne({ dedupeKey: input.dedupeKey }).lean();

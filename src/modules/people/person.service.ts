@@ -1,10 +1,12 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { createGrouped } from '../../db/plain-insert.js';
 import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
 import { directoryPage, nameKeysOf, type DirectoryPage } from './directory.js';
-import { Person } from './person.model.js';
+import { Person, type PersonFields } from './person.model.js';
 import type { PersonInput, PersonPatch, PersonSearch } from './person.schemas.js';
 import { foldForSearch, toPersonView, type PersonView } from './person.views.js';
 
@@ -46,7 +48,8 @@ export async function createPerson(input: PersonInput, actor: Actor, clock: Cloc
 
 /** The insert itself; the unique email key refuses a second person with one email. */
 async function insertPerson(input: PersonInput, actor: Actor, clock: Clock): Promise<PersonView> {
-  const person = toPersonView((await Person.create(documentOf(input))).toObject());
+  const stored = await createGrouped(Person, documentOf(input));
+  const person = toPersonView(stored as PersonFields & { _id: unknown });
   await recordChange({ action: 'person.created', subjectType: 'person', subjectId: person.id, actor }, clock);
   return person;
 }
@@ -164,14 +167,14 @@ export async function findOrCreatePersonByEmail(
     const existing = await Person.findOne({ emailKey: input.email.toLowerCase() }).lean();
     return existing ? toPersonView(existing) : undefined;
   };
-  const found = await find();
-  if (found) return found;
   try {
-    // Just looked: no second check before the insert; a simultaneous creator makes it fail.
+    // Insert first: most people registering are new, and the unique email key refuses a person
+    // who exists (or is being created at this moment), who is then read.
     return await insertPerson(input, actor, clock);
   } catch (error) {
-    const again = await find();
-    if (again) return again;
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await find();
+    if (existing) return existing;
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { systemActor, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
-import { recordChange } from '../audit/index.js';
+import { recordChange, recordingTogether } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
 import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
@@ -18,6 +18,7 @@ import type { SeatAllocator } from './places/seats.js';
 import { unseatWorkshops, workshopsOf } from './places/workshops.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { readPage } from '../../db/blocks.js';
+import { createGrouped } from '../../db/plain-insert.js';
 
 /** A submission still incomplete this long after it began was cut short (a live one takes seconds). */
 export const INCOMPLETE_GRACE_MS = 60_000;
@@ -76,6 +77,15 @@ export async function submitRegistration(
   input: RegistrationInput,
   deps: RegistrationDeps,
 ): Promise<{ outcome: 'created' | 'existing' }> {
+  // One audit write for the person, the registration and its placement.
+  return recordingTogether(() => submit(event, input, deps));
+}
+
+async function submit(
+  event: EventView,
+  input: RegistrationInput,
+  deps: RegistrationDeps,
+): Promise<{ outcome: 'created' | 'existing' }> {
   const now = deps.clock.now();
   const rules = await registrationRules(event, deps.clock);
   if (event.status !== 'published' || (rules.opensAt && now < rules.opensAt) || now > rules.closesAt)
@@ -117,14 +127,14 @@ export async function submitRegistration(
   };
   let registration: RegistrationView;
   try {
-    const created = await Registration.create({
+    const created = await createGrouped(Registration, {
       eventId: event.id,
       personId: person.id,
       ...copyOfPerson(person),
       source: 'public',
       ...fields,
     } as Record<string, unknown>);
-    registration = toRegistrationView(created.toObject() as StoredRegistration);
+    registration = toRegistrationView(created as StoredRegistration);
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
@@ -151,7 +161,7 @@ export async function submitRegistration(
       arrival: existing.arrival,
     });
     if (deletedCount !== 1) return { outcome: 'existing' };
-    const revived = await Registration.create({
+    const revived = await createGrouped(Registration, {
       _id: existing._id,
       eventId: event.id,
       personId: person.id,
@@ -159,7 +169,7 @@ export async function submitRegistration(
       source: existing.source,
       ...fields,
     } as Record<string, unknown>);
-    registration = toRegistrationView(revived.toObject() as StoredRegistration);
+    registration = toRegistrationView(revived as StoredRegistration);
   }
   if (input.visaLetter === 'yes') {
     await PassportData.updateOne(
