@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.js';
 import { Seat } from './seat.model.js';
 import { insertUnlessTaken, isDuplicateKey } from '../../../db/duplicate-key.js';
+import { insertPlain } from '../../../db/plain-insert.js';
 
 /** Takes and frees places; the registration rules are written against this, tests swap it. */
 export interface SeatAllocator {
@@ -28,6 +29,8 @@ type SeatDoc = {
 const blockerOf = (holder: string) => `#over:${holder}`;
 /** Present while some seats beyond the capacity have no blocker (more held than places). */
 const shortMarker = (scope: string) => `${scope}#short`;
+/** Present while every number of the scope is held: takers of a full scope read no seats. */
+const fullMarker = (scope: string) => `${scope}#full`;
 
 const isBlocker = (doc: SeatDoc) => typeof doc.blocks === 'string';
 const beyond = (doc: SeatDoc, capacity: number) => doc.number === 0 || doc.number > capacity;
@@ -106,7 +109,38 @@ export function documentSeats(clock: Clock): SeatAllocator {
       await markShort(doc.scope, false);
     }
     const { deletedCount } = await Seat.deleteOne({ _id: doc._id, holder: doc.holder });
-    return deletedCount === 1;
+    if (deletedCount !== 1) return false;
+    await Seat.deleteOne({ _id: fullMarker(doc.scope) });
+    return true;
+  }
+
+  /** The numbers inside the capacity that no seat or blocker holds. */
+  async function freeNumbers(scope: string, capacity: number): Promise<number[]> {
+    const taken = await Seat.find({ scope }, { number: 1 }).lean();
+    const used = new Set(taken.map((s) => s.number));
+    const free = [];
+    for (let n = 1; n <= capacity; n += 1) if (!used.has(n)) free.push(n);
+    return free;
+  }
+
+  /**
+   * Marks the scope full, then looks again: a release that ran meanwhile (it removes the mark
+   * after freeing its number) may have come before the mark, and then the mark goes. True when
+   * the scope is still full.
+   */
+  async function markFull(scope: string, capacity: number): Promise<boolean> {
+    await insertUnlessTaken(Seat, {
+      _id: fullMarker(scope),
+      scope: fullMarker(scope),
+      number: 0,
+      holder: '#full',
+      takenAt: clock.now(),
+    });
+    if ((await freeNumbers(scope, capacity)).length > 0) {
+      await Seat.deleteOne({ _id: fullMarker(scope) });
+      return false;
+    }
+    return true;
   }
 
   return {
@@ -116,7 +150,7 @@ export function documentSeats(clock: Clock): SeatAllocator {
       if (capacity === undefined) {
         // No limit to enforce: the seat is named after its holder, so takers never contend.
         try {
-          await Seat.create({
+          await insertPlain(Seat, {
             _id: `${scope}:holder:${holder}`,
             scope,
             number: 0,
@@ -140,11 +174,13 @@ export function documentSeats(clock: Clock): SeatAllocator {
       }
       for (let attempt = 0; attempt < 1000; attempt += 1) {
         if (await Seat.exists({ scope, holder })) return 'held';
-        const taken = await Seat.find({ scope }, { number: 1 }).lean();
-        const used = new Set(taken.map((s) => s.number));
-        const free = [];
-        for (let n = 1; n <= capacity; n += 1) if (!used.has(n)) free.push(n);
-        if (free.length === 0) return 'full';
+        // A full scope (a waiting list forming) answers from its mark, not by reading every seat.
+        if (await Seat.exists({ _id: fullMarker(scope) })) return 'full';
+        const free = await freeNumbers(scope, capacity);
+        if (free.length === 0) {
+          if (await markFull(scope, capacity)) return 'full';
+          continue;
+        }
         if (await insert(free[randomInt(free.length)]!)) return 'taken';
       }
       throw new Error(`could not settle a seat in ${scope}`);
@@ -167,6 +203,8 @@ export function documentSeats(clock: Clock): SeatAllocator {
     count: (scope) => Seat.countDocuments({ scope, blocks: null }),
 
     async settle(scope, capacity) {
+      // A new capacity: the next taker finds out afresh whether the scope is full.
+      await Seat.deleteOne({ _id: fullMarker(scope) });
       const docs = (await Seat.find({ scope }).lean()) as SeatDoc[];
       if (capacity === undefined) {
         // No limit: nothing to stand for.
