@@ -7,6 +7,7 @@ import { settableClock, type SettableClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startForo, type RunningForo } from '../../src/server.js';
 import { forgetFilledBlocks } from '../../src/db/blocks.js';
+import { forgetCachedReads } from '../../src/db/short-cache.js';
 import { testConfig } from './config.js';
 
 /** Each test file gets its own database, named after the file (FerretDB allows [A-Za-z0-9_-]{1,63}). */
@@ -21,6 +22,7 @@ export async function wipeDatabase(): Promise<void> {
   const collections = await db.collections();
   await Promise.all(collections.map((collection) => collection.deleteMany({})));
   forgetFilledBlocks();
+  forgetCachedReads();
 }
 
 export interface TestForo {

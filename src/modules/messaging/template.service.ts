@@ -1,3 +1,4 @@
+import { shortCache } from '../../db/short-cache.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ValidationError } from '../../shared/errors.js';
@@ -19,12 +20,18 @@ export interface EventTemplate extends MailTemplate {
 }
 
 /** The template an event uses: the organizers' version if they wrote one, else Foro's default. */
+/** The organizers' templates as each mail reads them, for a moment (db/short-cache.ts). */
+const customTemplates = shortCache<EventTemplateDoc | null>();
+type EventTemplateDoc = { subject: string; body: string };
+
 export async function eventTemplate(
   eventId: string,
   key: TemplateKey,
   language: Language,
 ): Promise<EventTemplate> {
-  const custom = await EventMailTemplate.findOne({ eventId, key, language }).lean();
+  const custom = await customTemplates.get(`${eventId}:${key}:${language}`, () =>
+    EventMailTemplate.findOne({ eventId, key, language }).lean(),
+  );
   return custom
     ? { subject: custom.subject, body: custom.body, custom: true }
     : { ...defaultTemplate(key, language), custom: false };
@@ -67,6 +74,7 @@ export async function saveEventTemplate(
     { $set: { ...template, updatedAt: clock.now(), updatedBy: actor.label } },
     { upsert: true },
   );
+  customTemplates.forget();
   await recordChange(
     {
       action: 'mail-template.saved',
@@ -88,6 +96,7 @@ export async function resetEventTemplate(
   clock: Clock,
 ): Promise<void> {
   const { deletedCount } = await EventMailTemplate.deleteOne({ eventId, key, language });
+  customTemplates.forget();
   if (deletedCount === 0) return;
   await recordChange(
     {
