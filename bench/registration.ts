@@ -1,7 +1,11 @@
 /**
  * Registration under load: 50 concurrent clients send registrations (JSON, limits raised) to an
- * event of 500 places, so waiting lists form too; against an endpoint in the same app that only
+ * event of 400 places, so a waiting list forms too; against an endpoint in the same app that only
  * inserts one document, on the same database, in the same run. Prints throughput and latency.
+ *
+ * `BENCH_BESIDE=100000` first seeds another event of that many registrations (and as many people
+ * and seats, half as many mails) in the same database, to see whether registering slows as the
+ * collections grow.
  *
  *   MONGODB_URI=mongodb://127.0.0.1:27017/bench npm run bench:registration
  */
@@ -9,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Router } from 'express';
 import mongoose from 'mongoose';
 import { benchConfig } from './support.js';
+import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
 import { addRoom, createEvent, setEventStatus } from '../src/modules/events/index.js';
 import { saveRegistrationRules, Registration } from '../src/modules/registrations/index.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -16,8 +21,10 @@ import { createLogger } from '../src/shared/logger.js';
 import { startForo } from '../src/server.js';
 
 const TOTAL = Number(process.env['BENCH_REGISTRATIONS'] ?? 500);
+const BESIDE = Number(process.env['BENCH_BESIDE'] ?? 0);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 50);
-const CAPACITY = 500;
+// Fewer places than registrations: the last fifth of them join the waiting list.
+const CAPACITY = 400;
 
 // The baseline: one insert of a small document per request, nothing else.
 const baseline = Router().post('/bench/insert', async (req, res) => {
@@ -38,6 +45,17 @@ await mongoose.connection.db!.dropDatabase();
 await Registration.init();
 
 const actor = { label: 'bench', via: 'cli' as const };
+if (BESIDE > 0) {
+  const started = performance.now();
+  await seedScale(
+    'bench-beside',
+    { ...COP_SIZE, registrations: BESIDE, messages: Math.ceil(BESIDE / 2), sessions: 200, assignments: 1000 },
+    { actor, clock: systemClock, progress: () => undefined },
+  );
+  console.log(
+    `seeded an event of ${BESIDE} registrations beside, in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
 let event = await createEvent(
   {
     slug: 'bench-registration',
