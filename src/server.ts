@@ -13,6 +13,7 @@ import {
   documentSeats,
   numberOlderRegistrations,
   copyListings,
+  markUnfinishedSubmissions,
   purgeExpiredEvents,
   recountLargeEvents,
 } from './modules/registrations/index.js';
@@ -45,7 +46,13 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
-  await migrate([numberOlderRegistrations, numberOlderMessages, copyListings, numberOlderPeople]);
+  await migrate([
+    numberOlderRegistrations,
+    numberOlderMessages,
+    copyListings,
+    numberOlderPeople,
+    markUnfinishedSubmissions,
+  ]);
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {

@@ -8,6 +8,8 @@ import {
   Registration,
   saveRegistrationRules,
 } from '../../src/modules/registrations/index.js';
+import { SubmissionInProgress } from '../../src/modules/registrations/registration.model.js';
+import { Seat } from '../../src/modules/registrations/places/seat.model.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestPerson } from '../factories/people.js';
 import { registrationForm } from '../factories/registrations.js';
@@ -28,6 +30,7 @@ describe('registrations: a submission cut short is completed, once', function ()
     seats: documentSeats(foro.clock),
   });
 
+  /** What a crash after writing the registration, before placing and mailing it, leaves. */
   async function halfDone(eventId: string, email: string) {
     const person = await createTestPerson({ email });
     const doc = await Registration.create({
@@ -40,7 +43,13 @@ describe('registrations: a submission cut short is completed, once', function ()
       arrival: '00000001',
       source: 'public',
       privacyConsentAt: foro.clock.now(),
-      incomplete: true,
+    });
+    await SubmissionInProgress.create({
+      _id: String(doc._id),
+      eventId,
+      category: 'civil_society',
+      workshops: [],
+      startedAt: foro.clock.now(),
     });
     return String(doc._id);
   }
@@ -56,8 +65,41 @@ describe('registrations: a submission cut short is completed, once', function ()
     expect(await completeUnfinishedRegistrations(deps()), 'nothing left').to.equal(0);
     const done = await Registration.findById(id).lean();
     expect(done?.status).to.equal('confirmed');
-    expect(done?.incomplete).to.equal(undefined);
+    expect(await SubmissionInProgress.countDocuments(), 'the mark is gone').to.equal(0);
     expect(await mailsAbout(id)).to.equal(1);
+  });
+
+  it('gives back the places of a submission whose registration was never written, once no request can still write it', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    await saveRegistrationRules(event.id, { capacity: 1, categories: [] }, foro.clock);
+    // A crash after the seats were taken, before the registration was inserted.
+    const lost = '0123456789abcdef01234567';
+    expect(await deps().seats.take(`event:${event.id}`, 1, lost)).to.equal('taken');
+    await SubmissionInProgress.create({
+      _id: lost,
+      eventId: event.id,
+      category: 'civil_society',
+      workshops: [],
+      startedAt: foro.clock.now(),
+    });
+    const waiting = await request(foro.url)
+      .post(`/events/${event.slug}/register`)
+      .set('Accept', 'application/json')
+      .send(registrationForm({ email: 'en.espera@example.org' }));
+    expect(waiting.status).to.equal(303);
+    expect((await Registration.findOne({ eventId: event.id }).lean())?.status).to.equal('waitlisted');
+
+    foro.clock.advance(2 * 60_000);
+    expect(await completeUnfinishedRegistrations(deps()), 'a request may still be writing it').to.equal(0);
+    foro.clock.advance(10 * 60_000);
+    expect(await completeUnfinishedRegistrations(deps())).to.equal(1);
+    expect(await Seat.countDocuments({ holder: lost }), 'its place is given back').to.equal(0);
+    expect(
+      (await Registration.findOne({ eventId: event.id }).lean())?.status,
+      'and goes to whoever waited',
+    ).to.equal('confirmed');
+    expect(await SubmissionInProgress.countDocuments()).to.equal(0);
   });
 
   it('completes a half-done registration when the same address sends the form again', async () => {
@@ -72,7 +114,7 @@ describe('registrations: a submission cut short is completed, once', function ()
     expect(again.status).to.equal(303);
     const done = await Registration.findById(id).lean();
     expect(done?.status).to.equal('confirmed');
-    expect(done?.incomplete).to.equal(undefined);
+    expect(await SubmissionInProgress.countDocuments()).to.equal(0);
     expect(await mailsAbout(id)).to.equal(1);
     expect(await Registration.countDocuments({ eventId: event.id })).to.equal(1);
   });
@@ -109,19 +151,34 @@ describe('registrations: a submission cut short is completed, once', function ()
     // period, so a late one is completed by the next run.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     foro.clock.set(new Date(Date.now() + 2 * 60_000));
-    const repaired = await completeUnfinishedRegistrations(deps());
+    let repaired = await completeUnfinishedRegistrations(deps());
     foro.clock.advance(60_000);
-    await completeUnfinishedRegistrations(deps());
+    repaired += await completeUnfinishedRegistrations(deps());
     const registrations = await Registration.find({ eventId: event.id }).lean();
     expect(registrations.length, 'some were recorded before the kill').to.be.above(0);
-    expect(repaired, 'the kill left submissions half-done').to.be.above(0);
     expect(new Set(registrations.map((r) => r.personId)).size).to.equal(registrations.length);
     for (const registration of registrations) {
       expect(registration.incomplete, registration.status).to.equal(undefined);
       expect(['confirmed', 'waitlisted']).to.include(registration.status);
       expect(await mailsAbout(String(registration._id))).to.equal(1);
     }
-    const confirmed = registrations.filter((r) => r.status === 'confirmed').length;
+    expect(registrations.filter((r) => r.status === 'confirmed').length).to.be.at.most(40);
+
+    // Submissions whose registration the kill prevented give their places back, later (and
+    // whoever waits takes them).
+    foro.clock.advance(10 * 60_000);
+    repaired += await completeUnfinishedRegistrations(deps());
+    expect(repaired, 'the kill left submissions half-done').to.be.above(0);
+    expect(await SubmissionInProgress.countDocuments(), 'no submission left in progress').to.equal(0);
+    const after = await Registration.find({ eventId: event.id }).lean();
+    const holders = new Set(after.map((r) => String(r._id)));
+    const seats = await Seat.find({ scope: `event:${event.id}` }).lean();
+    expect(
+      seats.filter((s) => !holders.has(s.holder)).map((s) => s.holder),
+      'no place held for a registration that does not exist',
+    ).to.deep.equal([]);
+    const confirmed = after.filter((r) => r.status === 'confirmed').length;
     expect(confirmed).to.be.at.most(40);
+    expect(seats.length, 'every confirmed registration holds its place').to.equal(confirmed);
   });
 });

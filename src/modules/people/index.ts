@@ -1,6 +1,7 @@
 export {
   createPerson,
   feedRevisionOf,
+  findOrCreatePerson,
   findOrCreatePersonByEmail,
   getPeople,
   getPerson,

@@ -163,18 +163,23 @@ export async function findOrCreatePersonByEmail(
   actor: Actor,
   clock: Clock,
 ): Promise<PersonView> {
-  const find = async () => {
-    const existing = await Person.findOne({ emailKey: input.email.toLowerCase() }).lean();
-    return existing ? toPersonView(existing) : undefined;
-  };
+  return (await findOrCreatePerson(input, actor, clock)).person;
+}
+
+/** The person with this email, made now (`created`) or already known. */
+export async function findOrCreatePerson(
+  input: PersonInput & { email: string },
+  actor: Actor,
+  clock: Clock,
+): Promise<{ person: PersonView; created: boolean }> {
   try {
     // Insert first: most people registering are new, and the unique email key refuses a person
     // who exists (or is being created at this moment), who is then read.
-    return await insertPerson(input, actor, clock);
+    return { person: await insertPerson(input, actor, clock), created: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    const existing = await find();
-    if (existing) return existing;
+    const existing = await Person.findOne({ emailKey: input.email.toLowerCase() }).lean();
+    if (existing) return { person: toPersonView(existing), created: false };
     throw error;
   }
 }

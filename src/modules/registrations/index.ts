@@ -1,8 +1,8 @@
 export { registrationPublicRoutes } from './public.routes.js';
 export { registrationAdminRoutes } from './admin.routes.js';
 export { documentSeats, scopes, type SeatAllocator } from './places/seats.js';
+export { submitRegistration } from './submission.js';
 export {
-  submitRegistration,
   decideRegistration,
   promoteWaiting,
   listRegistrations,
@@ -16,7 +16,7 @@ export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';
 export { coverageRoutes } from './coverage/coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy/privacy.service.js';
-export { completeUnfinishedRegistrations } from './completion.js';
+export { completeUnfinishedRegistrations, markUnfinishedSubmissions } from './completion.js';
 export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';

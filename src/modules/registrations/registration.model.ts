@@ -61,7 +61,7 @@ const registrationSchema = new Schema(
     /** Its block in the event's list of registrations (`db/blocks.ts`), set when it is written. */
     block: { type: Number },
     source: { type: String, required: true, enum: ['public', 'programme', 'nomination', 'organizer'] },
-    /** Set while a submission is being recorded, removed once it is placed and mailed: a crash leaves it to be completed. */
+    /** Set on submissions recorded by earlier versions until placed and mailed (now: `SubmissionInProgress`). */
     incomplete: { type: Boolean },
     language: { type: String, enum: LANGUAGES },
     countryRepresented: { type: String, maxlength: 2 },
@@ -118,6 +118,30 @@ const passportSchema = new Schema({
 });
 
 export const PassportData = mongoose.model('PassportData', passportSchema);
+
+/**
+ * A form being recorded: written before its seats are taken, deleted once its registration is
+ * stored and mailed. One left behind by a crash tells the repair pass what to finish (or to give
+ * back). Its own small collection: finding and deleting one never reads the registrations.
+ */
+const submissionSchema = new Schema(
+  {
+    /** The registration's id, chosen before it is written. */
+    _id: { type: String },
+    eventId: { type: String, required: true },
+    category: { type: String, required: true },
+    /** The workshops whose places it may have taken. */
+    workshops: [{ type: String }],
+    startedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export const SubmissionInProgress = mongoose.model(
+  'SubmissionInProgress',
+  submissionSchema,
+  'submissions_in_progress',
+);
 
 /** An event's registration rules. `_id` is the event's id. */
 const settingsSchema = new Schema({

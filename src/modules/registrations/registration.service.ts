@@ -1,27 +1,23 @@
 import { Types } from 'mongoose';
-import { systemActor, type Actor } from '../../shared/actor.js';
+import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
-import { recordChange, recordingTogether } from '../audit/index.js';
+import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
-import { findOrCreatePersonByEmail, getPerson, type PersonView } from '../people/index.js';
+import { getPerson } from '../people/index.js';
 import { copyOfPerson } from './lists/listing.js';
 import { unseat } from './places/placement.js';
 import { confirmOrWaitlist, moveRegistration } from './transitions.js';
-import { PassportData, Registration, registrationList } from './registration.model.js';
+import { Registration, registrationList } from './registration.model.js';
 import { mailRegistration } from './registration.mail.js';
-import type { RegistrationInput, SelfServiceInput } from './registration.schemas.js';
-import { toRegistrationView, type RegistrationView, type StoredRegistration } from './registration.views.js';
-import { registrationRules, type RegistrationRules } from './places/settings.service.js';
+import type { SelfServiceInput } from './registration.schemas.js';
+import { toRegistrationView, type RegistrationView } from './registration.views.js';
+import { registrationRules } from './places/settings.service.js';
 import type { SeatAllocator } from './places/seats.js';
-import { unseatWorkshops, workshopsOf } from './places/workshops.js';
+import { unseatWorkshops } from './places/workshops.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { readPage } from '../../db/blocks.js';
-import { createGrouped } from '../../db/plain-insert.js';
-
-/** A submission still incomplete this long after it began was cut short (a live one takes seconds). */
-export const INCOMPLETE_GRACE_MS = 60_000;
 
 export interface RegistrationDeps {
   clock: Clock;
@@ -35,30 +31,8 @@ export async function getRegistration(id: string): Promise<RegistrationView> {
   return toRegistrationView(doc);
 }
 
-/**
- * Places a registration that needs no approval (or was just approved): confirmed if it gets its
- * seats, otherwise waiting in arrival order. Each outcome sends its mail.
- */
-async function place(
-  event: EventView,
-  registration: RegistrationView,
-  context: { rules: RegistrationRules; person: PersonView; actor: Actor },
-  deps: RegistrationDeps,
-) {
-  return confirmOrWaitlist(
-    event,
-    registration,
-    {
-      ...context,
-      whenFull: 'waitlist',
-      mail: { confirmed: 'registration.confirmed', waitlisted: 'registration.waitlisted' },
-    },
-    deps,
-  );
-}
-
 /** Needs and travel as stored, from the form or the private page (same fields in both). */
-function needsAndTravel(input: SelfServiceInput) {
+export function needsAndTravel(input: SelfServiceInput) {
   return {
     needs: { interpretation: input.interpretation, accessibility: input.accessibility, diet: input.diet },
     travel: {
@@ -69,163 +43,6 @@ function needsAndTravel(input: SelfServiceInput) {
       airportTransfer: input.airportTransfer === 'yes',
     },
   };
-}
-
-/** Answers a submission: a new registration, a reactivated one, or (for an existing one) nothing visible. */
-export async function submitRegistration(
-  event: EventView,
-  input: RegistrationInput,
-  deps: RegistrationDeps,
-): Promise<{ outcome: 'created' | 'existing' }> {
-  // One audit write for the person, the registration and its placement.
-  return recordingTogether(() => submit(event, input, deps));
-}
-
-async function submit(
-  event: EventView,
-  input: RegistrationInput,
-  deps: RegistrationDeps,
-): Promise<{ outcome: 'created' | 'existing' }> {
-  const now = deps.clock.now();
-  const rules = await registrationRules(event, deps.clock);
-  if (event.status !== 'published' || (rules.opensAt && now < rules.opensAt) || now > rules.closesAt)
-    throw new ConflictError('REGISTRATION_CLOSED');
-  const actor: Actor = { label: `${input.givenName} ${input.familyName} (registration form)`, via: 'link' };
-  const person = await findOrCreatePersonByEmail(
-    {
-      honorific: input.honorific,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      email: input.email,
-      organization: input.organization,
-      position: input.position,
-      country: input.country,
-      sector: input.sector as never,
-      language: input.language,
-      gender: input.gender as never,
-    },
-    actor,
-    deps.clock,
-  );
-  const offered = new Set(input.workshops.length > 0 ? (await workshopsOf(event.id)).map((w) => w.id) : []);
-  const fields = {
-    category: input.category,
-    language: input.language,
-    countryRepresented: input.country,
-    workshops: [...new Set(input.workshops)]
-      .filter((id) => offered.has(id))
-      .map((sessionId) => ({ sessionId, status: 'requested' })),
-    ...needsAndTravel(input),
-    visaLetter: input.visaLetter === 'yes',
-    consentToList: input.consentToList === 'yes',
-    privacyConsentAt: now,
-    arrival: new Types.ObjectId().toHexString(),
-    status: 'pending' as const,
-    statusAt: now,
-    statusBy: actor.label,
-    incomplete: true,
-  };
-  let registration: RegistrationView;
-  try {
-    const created = await createGrouped(Registration, {
-      eventId: event.id,
-      personId: person.id,
-      ...copyOfPerson(person),
-      source: 'public',
-      ...fields,
-    } as Record<string, unknown>);
-    registration = toRegistrationView(created as StoredRegistration);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
-    if (!existing) throw error;
-    if (existing.incomplete && existing.statusAt.getTime() < now.getTime() - INCOMPLETE_GRACE_MS) {
-      // A submission cut short (a crash): sending the form again completes it. A younger one is
-      // still being recorded by the first request (a double click): that one finishes it.
-      await completeRegistration(event, toRegistrationView(existing), deps);
-      return { outcome: 'existing' };
-    }
-    if (existing.status !== 'cancelled') {
-      // The page says the same as for a new registration; the owner gets their link by mail.
-      const view = toRegistrationView(existing);
-      await mailRegistration(
-        { event, registration: view, person, key: 'registration.link', dedupe: String(now.getTime()) },
-        deps,
-      );
-      return { outcome: 'existing' };
-    }
-    // Registering again after cancelling reactivates the same registration, at the back of the line.
-    const { deletedCount } = await Registration.deleteOne({
-      _id: existing._id,
-      status: 'cancelled',
-      arrival: existing.arrival,
-    });
-    if (deletedCount !== 1) return { outcome: 'existing' };
-    const revived = await createGrouped(Registration, {
-      _id: existing._id,
-      eventId: event.id,
-      personId: person.id,
-      ...copyOfPerson(person),
-      source: existing.source,
-      ...fields,
-    } as Record<string, unknown>);
-    registration = toRegistrationView(revived as StoredRegistration);
-  }
-  if (input.visaLetter === 'yes') {
-    await PassportData.updateOne(
-      { _id: registration.id },
-      {
-        $set: {
-          nationality: input.nationality,
-          passportNumber: input.passportNumber,
-          dateOfBirth: input.dateOfBirth,
-          updatedAt: now,
-        },
-      },
-      { upsert: true },
-    );
-  }
-  await recordChange(
-    { action: 'registration.submitted', subjectType: 'registration', subjectId: registration.id, actor },
-    deps.clock,
-  );
-  await finishSubmission(event, registration, { rules, person, actor }, deps);
-  return { outcome: 'created' };
-}
-
-/**
- * The end of a submission: placed (or left for approval) and mailed, then marked complete. Each
- * step can run again after a crash: a seat already held counts, a mail's dedupe key sends it once.
- */
-async function finishSubmission(
-  event: EventView,
-  registration: RegistrationView,
-  context: { rules: RegistrationRules; person: PersonView; actor: Actor },
-  deps: RegistrationDeps,
-): Promise<void> {
-  const { person } = context;
-  const rule = context.rules.categories.find((c) => c.key === registration.category);
-  if (registration.status === 'pending' && rule?.approval) {
-    await mailRegistration({ event, registration, person, key: 'registration.received' }, deps);
-  } else if (registration.status === 'pending') {
-    await place(event, registration, context, deps);
-  } else if (registration.status === 'confirmed' || registration.status === 'waitlisted') {
-    const key = registration.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted';
-    await mailRegistration({ event, registration, person, key }, deps);
-  }
-  await Registration.updateOne({ _id: registration.id }, { $unset: { incomplete: 1 } });
-}
-
-/** Completes a submission that a crash cut short (from the repair pass or a second submission). */
-export async function completeRegistration(
-  event: EventView,
-  registration: RegistrationView,
-  deps: RegistrationDeps,
-): Promise<void> {
-  const rules = await registrationRules(event, deps.clock);
-  const person = await getPerson(registration.personId);
-  const actor = systemActor('Foro (completing a registration)');
-  await finishSubmission(event, registration, { rules, person, actor }, deps);
 }
 
 /**

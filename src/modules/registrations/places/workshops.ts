@@ -21,6 +21,15 @@ async function setWorkshops(registration: RegistrationView, workshops: Registrat
  */
 export async function seatWorkshops(registration: RegistrationView, seats: SeatAllocator): Promise<void> {
   if (registration.workshops.length === 0) return;
+  await setWorkshops(registration, await takeWorkshopPlaces(registration, seats));
+}
+
+/** Takes a confirmed registration's workshop places; returns each workshop's status, nothing written. */
+export async function takeWorkshopPlaces(
+  registration: Pick<RegistrationView, 'id' | 'eventId' | 'workshops'>,
+  seats: SeatAllocator,
+): Promise<RegistrationView['workshops']> {
+  if (registration.workshops.length === 0) return [];
   const sessions = new Map((await workshopsOf(registration.eventId)).map((s) => [s.id, s]));
   const next: RegistrationView['workshops'] = [];
   for (const w of registration.workshops) {
@@ -29,22 +38,32 @@ export async function seatWorkshops(registration: RegistrationView, seats: SeatA
     const result = await seats.take(scopes.workshop(w.sessionId), session.capacity, registration.id);
     next.push({ sessionId: w.sessionId, status: result === 'full' ? 'waitlisted' : 'confirmed' });
   }
-  await setWorkshops(registration, next);
+  return next;
 }
 
 /** Gives back a registration's workshop places and fills each from its own waiting list. */
 export async function unseatWorkshops(registration: RegistrationView, seats: SeatAllocator): Promise<void> {
-  const freed = [];
-  const sessions = new Map((await workshopsOf(registration.eventId)).map((s) => [s.id, s]));
-  for (const w of registration.workshops) {
-    const capacity = sessions.get(w.sessionId)?.capacity;
-    if (await seats.release(scopes.workshop(w.sessionId), capacity, registration.id)) freed.push(w.sessionId);
-  }
+  const freed = await releaseWorkshopPlaces(registration, seats);
   await setWorkshops(
     registration,
     registration.workshops.map((w) => ({ ...w, status: 'requested' as const })),
   );
   for (const sessionId of freed) await promoteWorkshop(registration.eventId, sessionId, seats);
+}
+
+/** Gives back the workshop places a holder may have taken; returns the workshops where one freed. */
+export async function releaseWorkshopPlaces(
+  holder: { id: string; eventId: string; workshops: { sessionId: string }[] },
+  seats: SeatAllocator,
+): Promise<string[]> {
+  if (holder.workshops.length === 0) return [];
+  const freed = [];
+  const sessions = new Map((await workshopsOf(holder.eventId)).map((s) => [s.id, s]));
+  for (const w of holder.workshops) {
+    const capacity = sessions.get(w.sessionId)?.capacity;
+    if (await seats.release(scopes.workshop(w.sessionId), capacity, holder.id)) freed.push(w.sessionId);
+  }
+  return freed;
 }
 
 /** The first confirmed registrations waiting for this workshop take the places it has free. */
