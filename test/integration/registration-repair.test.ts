@@ -5,6 +5,7 @@ import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import {
   completeUnfinishedRegistrations,
   documentSeats,
+  markUnfinishedSubmissions,
   Registration,
   saveRegistrationRules,
 } from '../../src/modules/registrations/index.js';
@@ -100,6 +101,33 @@ describe('registrations: a submission cut short is completed, once', function ()
       'and goes to whoever waited',
     ).to.equal('confirmed');
     expect(await SubmissionInProgress.countDocuments()).to.equal(0);
+  });
+
+  it('finishes what an earlier version flagged on the registration itself, after the migration marks it', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    const person = await createTestPerson({ email: 'version.anterior@example.org' });
+    const flagged = await Registration.create({
+      eventId: event.id,
+      personId: person.id,
+      category: 'civil_society',
+      status: 'pending',
+      statusAt: foro.clock.now(),
+      statusBy: 'form',
+      arrival: '00000002',
+      source: 'public',
+      privacyConsentAt: foro.clock.now(),
+      incomplete: true,
+    });
+    await markUnfinishedSubmissions.run();
+    await markUnfinishedSubmissions.run();
+    expect(await SubmissionInProgress.countDocuments(), 'marked once').to.equal(1);
+    foro.clock.advance(2 * 60_000);
+    expect(await completeUnfinishedRegistrations(deps())).to.equal(1);
+    const done = await Registration.findById(flagged._id).lean();
+    expect(done?.status).to.equal('confirmed');
+    expect(done?.incomplete).to.equal(undefined);
+    expect(await mailsAbout(String(flagged._id))).to.equal(1);
   });
 
   it('completes a half-done registration when the same address sends the form again', async () => {
