@@ -133,9 +133,10 @@ async function recordNew(
   let status: 'pending' | 'confirmed' | 'waitlisted' = 'pending';
   let workshops: RegistrationView['workshops'] = form.workshops;
   if (!approval) {
-    const seated = await seat(holder, rules, deps.seats);
+    // Its id is new: it holds no place yet, which spares looking (a read of every seat on FerretDB).
+    const seated = await seat(holder, rules, deps.seats, { fresh: true });
     status = seated ? 'confirmed' : 'waitlisted';
-    if (seated) workshops = await takeWorkshopPlaces(holder, deps.seats);
+    if (seated) workshops = await takeWorkshopPlaces(holder, deps.seats, { fresh: true });
   }
   let registration: RegistrationView;
   try {

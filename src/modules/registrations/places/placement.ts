@@ -10,17 +10,19 @@ export async function seat(
   registration: { id: string; eventId: string; category: string; delegationId?: string | undefined },
   rules: RegistrationRules,
   seats: SeatAllocator,
+  options: { fresh?: boolean } = {},
 ): Promise<boolean> {
   if (registration.category === 'programme_participant') return true;
   if (registration.delegationId) return seatInEvent(registration, rules, seats);
   const eventScope = scopes.event(registration.eventId);
-  const event = await seats.take(eventScope, rules.capacity, registration.id);
+  const event = await seats.take(eventScope, rules.capacity, registration.id, options);
   if (event === 'full') return false;
   const rule = rules.categories.find((c) => c.key === registration.category);
   const category = await seats.take(
     scopes.category(registration.eventId, registration.category),
     rule?.capacity,
     registration.id,
+    options,
   );
   if (category !== 'full') return true;
   if (event === 'taken') await seats.release(eventScope, rules.capacity, registration.id);

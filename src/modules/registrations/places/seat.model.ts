@@ -19,3 +19,11 @@ const seatSchema = new Schema({
 seatSchema.index({ scope: 1, holder: 1 }, { unique: true });
 
 export const Seat = mongoose.model('Seat', seatSchema);
+
+/**
+ * A scope marked full (`_id` is the scope): takers of a full scope read this small collection,
+ * not the seats, which on FerretDB over PostgreSQL means reading every seat of every event.
+ */
+const fullScopeSchema = new Schema({ _id: { type: String }, markedAt: { type: Date, required: true } });
+
+export const FullScope = mongoose.model('FullScope', fullScopeSchema, 'full_scopes');

@@ -1,13 +1,21 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.js';
-import { Seat } from './seat.model.js';
+import { FullScope, Seat } from './seat.model.js';
 import { insertUnlessTaken, isDuplicateKey } from '../../../db/duplicate-key.js';
 import { insertPlain } from '../../../db/plain-insert.js';
 
 /** Takes and frees places; the registration rules are written against this, tests swap it. */
 export interface SeatAllocator {
-  /** 'taken' (newly), 'held' (the holder already had one) or 'full'. */
-  take(scope: string, capacity: number | undefined, holder: string): Promise<'taken' | 'held' | 'full'>;
+  /**
+   * 'taken' (newly), 'held' (the holder already had one) or 'full'. `fresh`: the holder cannot
+   * hold one yet (a registration being written), so that is not looked for.
+   */
+  take(
+    scope: string,
+    capacity: number | undefined,
+    holder: string,
+    options?: { fresh?: boolean },
+  ): Promise<'taken' | 'held' | 'full'>;
   /** Gives the holder's seat back; true when a place became free for someone else. */
   release(scope: string, capacity: number | undefined, holder: string): Promise<boolean>;
   /** Seats held in the scope (may exceed a capacity lowered below it). */
@@ -29,8 +37,6 @@ type SeatDoc = {
 const blockerOf = (holder: string) => `#over:${holder}`;
 /** Present while some seats beyond the capacity have no blocker (more held than places). */
 const shortMarker = (scope: string) => `${scope}#short`;
-/** Present while every number of the scope is held: takers of a full scope read no seats. */
-const fullMarker = (scope: string) => `${scope}#full`;
 
 const isBlocker = (doc: SeatDoc) => typeof doc.blocks === 'string';
 const beyond = (doc: SeatDoc, capacity: number) => doc.number === 0 || doc.number > capacity;
@@ -50,6 +56,7 @@ const beyond = (doc: SeatDoc, capacity: number) => doc.number === 0 || doc.numbe
  * start only when a place is really free.
  */
 export function documentSeats(clock: Clock): SeatAllocator {
+  const hints = freeNumberHints();
   const insertBlocker = (scope: string, number: number, holder: string) =>
     insertUnlessTaken(Seat, {
       _id: `${scope}:${number}`,
@@ -110,7 +117,7 @@ export function documentSeats(clock: Clock): SeatAllocator {
     }
     const { deletedCount } = await Seat.deleteOne({ _id: doc._id, holder: doc.holder });
     if (deletedCount !== 1) return false;
-    await Seat.deleteOne({ _id: fullMarker(doc.scope) });
+    await FullScope.deleteOne({ _id: doc.scope });
     return true;
   }
 
@@ -129,22 +136,16 @@ export function documentSeats(clock: Clock): SeatAllocator {
    * the scope is still full.
    */
   async function markFull(scope: string, capacity: number): Promise<boolean> {
-    await insertUnlessTaken(Seat, {
-      _id: fullMarker(scope),
-      scope: fullMarker(scope),
-      number: 0,
-      holder: '#full',
-      takenAt: clock.now(),
-    });
+    await insertUnlessTaken(FullScope, { _id: scope, markedAt: clock.now() });
     if ((await freeNumbers(scope, capacity)).length > 0) {
-      await Seat.deleteOne({ _id: fullMarker(scope) });
+      await FullScope.deleteOne({ _id: scope });
       return false;
     }
     return true;
   }
 
   return {
-    async take(scope, capacity, holder) {
+    async take(scope, capacity, holder, options = {}) {
       // No read first: the unique (scope, holder) index refuses a second seat for a holder, so
       // the common case (a new holder) costs one insert and only a refused insert asks why.
       if (capacity === undefined) {
@@ -165,23 +166,29 @@ export function documentSeats(clock: Clock): SeatAllocator {
       }
       const insert = (number: number) =>
         insertUnlessTaken(Seat, { _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
-      // While the scope has room, a few blind tries at random numbers cost one insert each;
-      // only then does the taker read which numbers are free.
+      // Numbers a recent read in this process found free, then a few blind tries at random
+      // ones, cost one insert each; only then does the taker read which numbers are free.
       if (capacity > 0) {
+        for (let n = hints.next(scope); n !== undefined; n = hints.next(scope)) {
+          if (n <= capacity && (await insert(n))) return 'taken';
+        }
         for (let probe = 0; probe < 3; probe += 1) {
           if (await insert(randomInt(capacity) + 1)) return 'taken';
         }
       }
       for (let attempt = 0; attempt < 1000; attempt += 1) {
-        if (await Seat.exists({ scope, holder })) return 'held';
+        // A fresh holder is taken at its word once; a refused insert makes it look all the same.
+        if ((!options.fresh || attempt > 0) && (await Seat.exists({ scope, holder }))) return 'held';
         // A full scope (a waiting list forming) answers from its mark, not by reading every seat.
-        if (await Seat.exists({ _id: fullMarker(scope) })) return 'full';
+        if (await FullScope.exists({ _id: scope })) return 'full';
         const free = await freeNumbers(scope, capacity);
         if (free.length === 0) {
           if (await markFull(scope, capacity)) return 'full';
           continue;
         }
-        if (await insert(free[randomInt(free.length)]!)) return 'taken';
+        const [first, ...rest] = shuffled(free);
+        hints.keep(scope, rest);
+        if (await insert(first!)) return 'taken';
       }
       throw new Error(`could not settle a seat in ${scope}`);
     },
@@ -204,7 +211,7 @@ export function documentSeats(clock: Clock): SeatAllocator {
 
     async settle(scope, capacity) {
       // A new capacity: the next taker finds out afresh whether the scope is full.
-      await Seat.deleteOne({ _id: fullMarker(scope) });
+      await FullScope.deleteOne({ _id: scope });
       const docs = (await Seat.find({ scope }).lean()) as SeatDoc[];
       if (capacity === undefined) {
         // No limit: nothing to stand for.
@@ -243,6 +250,43 @@ export function documentSeats(clock: Clock): SeatAllocator {
         if (!placed) short = true;
       }
       await markShort(scope, short);
+    },
+  };
+}
+
+/** The numbers in random order: simultaneous takers working from one read rarely collide. */
+function shuffled(numbers: number[]): number[] {
+  const copy = [...numbers];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+/** Scopes whose free numbers a process remembers, at most. */
+const HINTED_SCOPES = 1000;
+/** Free numbers remembered per scope, at most. */
+const HINTS_PER_SCOPE = 64;
+
+/**
+ * Numbers a read found free, kept by the process for its next takers: while a scope fills, most
+ * takers then find a place with one insert instead of reading every seat (on FerretDB over
+ * PostgreSQL, a read of the whole seats collection). Only a guess: the insert decides, and a
+ * number someone took meanwhile is refused and dropped.
+ */
+function freeNumberHints() {
+  const byScope = new Map<string, number[]>();
+  return {
+    next: (scope: string) => {
+      const numbers = byScope.get(scope);
+      const n = numbers?.pop();
+      if (numbers?.length === 0) byScope.delete(scope);
+      return n;
+    },
+    keep(scope: string, numbers: number[]) {
+      if (byScope.size >= HINTED_SCOPES) byScope.clear();
+      if (numbers.length > 0) byScope.set(scope, numbers.slice(0, HINTS_PER_SCOPE));
     },
   };
 }

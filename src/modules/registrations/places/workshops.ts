@@ -28,6 +28,7 @@ export async function seatWorkshops(registration: RegistrationView, seats: SeatA
 export async function takeWorkshopPlaces(
   registration: Pick<RegistrationView, 'id' | 'eventId' | 'workshops'>,
   seats: SeatAllocator,
+  options: { fresh?: boolean } = {},
 ): Promise<RegistrationView['workshops']> {
   if (registration.workshops.length === 0) return [];
   const sessions = new Map((await workshopsOf(registration.eventId)).map((s) => [s.id, s]));
@@ -35,7 +36,7 @@ export async function takeWorkshopPlaces(
   for (const w of registration.workshops) {
     const session = sessions.get(w.sessionId);
     if (!session) continue;
-    const result = await seats.take(scopes.workshop(w.sessionId), session.capacity, registration.id);
+    const result = await seats.take(scopes.workshop(w.sessionId), session.capacity, registration.id, options);
     next.push({ sessionId: w.sessionId, status: result === 'full' ? 'waitlisted' : 'confirmed' });
   }
   return next;
