@@ -8,4 +8,4 @@ export {
   revokeToken,
 } from './link.service.js';
 export type { IssuedLink } from './link.service.js';
-export { afterEvent, endOfDay, MIN_LINK_DAYS, validityUntil } from './validity.js';
+export { afterEvent, endOfDay, MIN_LINK_DAYS, startOfDay, validityUntil } from './validity.js';

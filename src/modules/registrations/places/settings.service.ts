@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../../shared/time.js';
-import { DateTime } from 'luxon';
+import { endOfDay, startOfDay } from '../../links/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { EventView } from '../../events/index.js';
 import { Delegation } from '../delegations/delegation.model.js';
@@ -46,7 +46,7 @@ export interface RegistrationRules {
 export async function registrationRules(event: EventView, clock: Clock): Promise<RegistrationRules> {
   const doc = await RegistrationSettings.findById(event.id).lean();
   const zone = event.timezone;
-  const dayEnd = (date: string) => DateTime.fromISO(date, { zone }).endOf('day').toJSDate();
+  const dayEnd = (date: string) => endOfDay(date, zone);
   const floor = new Date(clock.now().getTime() + 30 * DAY_MS);
   const eventEnd = dayEnd(event.endDate);
   const stored = new Map((doc?.categories ?? []).map((c) => [c.key as Category, c]));
@@ -55,7 +55,7 @@ export async function registrationRules(event: EventView, clock: Clock): Promise
   return {
     opensOn: doc?.opensOn ?? undefined,
     closesOn: doc?.closesOn ?? undefined,
-    opensAt: doc?.opensOn ? DateTime.fromISO(doc.opensOn, { zone }).startOf('day').toJSDate() : undefined,
+    opensAt: doc?.opensOn ? startOfDay(doc.opensOn, zone) : undefined,
     closesAt: doc?.closesOn ? dayEnd(doc.closesOn) : eventEnd > floor ? eventEnd : floor,
     capacity: doc?.capacity ?? undefined,
     retentionDays: doc?.retentionDays ?? undefined,
