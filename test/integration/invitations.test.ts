@@ -188,8 +188,31 @@ describe('invitations: invite, confirm or decline by private link', function () 
     expect(sent.body).to.include({ queued: 3, withoutEmail: 1 });
     const list = await viewer.agent.get(path);
     expect(list.status).to.equal(200);
-    expect(list.body.filter((i: { status: string }) => i.status === 'invited')).to.have.length(3);
+    type Row = { assignmentId: string; status: string };
+    const rows = list.body.invitations as Row[];
+    expect(rows.filter((i) => i.status === 'invited')).to.have.length(3);
+    expect(list.body.next, 'one page holds them all').to.equal(undefined);
     expect(JSON.stringify(list.body), 'no contact details').not.to.include('@');
+
+    // Paged: an assignment made between two pages comes at the end, none skipped or repeated.
+    const first = await viewer.agent.get(`${path}?limit=2`);
+    expect(first.body.invitations).to.have.length(2);
+    const late = await createTestPerson({ givenName: 'Tarde', familyName: 'Llegada' });
+    await assignPerson(session, { personId: late.id, role: 'speaker' }, organizer.actor, foro.clock);
+    const seen = [...(first.body.invitations as Row[])];
+    for (let cursor = first.body.next as string | undefined; cursor;) {
+      const next = await viewer.agent.get(`${path}?limit=2&after=${cursor}`);
+      expect(next.status).to.equal(200);
+      seen.push(...(next.body.invitations as Row[]));
+      cursor = next.body.next;
+    }
+    expect(seen.map((r) => r.assignmentId)).to.deep.equal([
+      ...rows.map((r) => r.assignmentId),
+      seen.at(-1)!.assignmentId,
+    ]);
+    expect(new Set(seen.map((r) => r.assignmentId)).size).to.equal(rows.length + 1);
+    expect((await viewer.agent.get(`${path}?after=nope`)).status).to.equal(422);
+    expect((await viewer.agent.get(`${path}?limit=501`)).status).to.equal(422);
   });
 
   it('shows the invitation in the recipient’s language, confirms with logistics, and mails a receipt with a REQUEST calendar entry', async () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { objectId } from '../../shared/limits.js';
+import { parse } from '../../shared/validate.js';
+import { queryOf } from '../../web/params.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { listAssignments } from '../agenda/index.js';
@@ -9,6 +11,14 @@ import { eventOf } from '../events/index.js';
 import { invitationsOf, sendInvitations } from './sending/invite.service.js';
 import { latestAnswers } from './answering/response.service.js';
 import { mailSettingsOf } from './setup.js';
+
+/** Invitations a page of the API list holds. */
+const INVITATIONS_PER_PAGE = 500;
+
+const listQuery = z.strictObject({
+  after: objectId().optional(),
+  limit: z.coerce.number().int().min(1).max(INVITATIONS_PER_PAGE).default(INVITATIONS_PER_PAGE),
+});
 
 const sendInput = z.strictObject({
   scope: z.enum(['all', 'session', 'assignments']),
@@ -26,28 +36,40 @@ export function registerInvitationsApi(api: ApiRegistry, config: Config, clock: 
     guards: [requireUser],
     method: 'get',
     path: '/events/:eventId/invitations',
-    summary: 'Every assignment with its invitation (sent, reminders, deadline) and latest answer',
-    response: z.array(
-      z.object({
-        assignmentId: z.string(),
-        sessionId: z.string(),
-        personId: z.string(),
-        role: z.string(),
-        status: z.string(),
-        invitedAt: z.string().optional(),
-        remindersSent: z.number().int().optional(),
-        deadline: z.string().optional(),
-        answeredAt: z.string().optional(),
-      }),
-    ),
+    summary:
+      'Every assignment with its invitation (sent, reminders, deadline) and latest answer, ' +
+      `${INVITATIONS_PER_PAGE} a page (limit= fewer) in the order the assignments were made ` +
+      '(after= the next cursor)',
+    response: z.object({
+      invitations: z.array(
+        z.object({
+          assignmentId: z.string(),
+          sessionId: z.string(),
+          personId: z.string(),
+          role: z.string(),
+          status: z.string(),
+          invitedAt: z.string().optional(),
+          remindersSent: z.number().int().optional(),
+          deadline: z.string().optional(),
+          answeredAt: z.string().optional(),
+        }),
+      ),
+      next: z.string().optional().describe('The cursor of the next page (after=)'),
+    }),
     handler: async (req) => {
+      const { after, limit } = parse(listQuery, queryOf(req));
       const event = await eventOf(req);
       const [assignments, invitations] = await Promise.all([
         listAssignments({ eventId: event.id }),
         invitationsOf(event),
       ]);
-      const answers = await latestAnswers([...invitations.keys()]);
-      return assignments.map((a) => {
+      // Ids grow with time: an assignment made between pages comes at the end, never skipped.
+      const rest = assignments
+        .filter((a) => after === undefined || a.id > after)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const page = rest.slice(0, limit);
+      const answers = await latestAnswers(page.map((a) => a.id).filter((id) => invitations.has(id)));
+      const rows = page.map((a) => {
         const invitation = invitations.get(a.id);
         return {
           assignmentId: a.id,
@@ -61,6 +83,7 @@ export function registerInvitationsApi(api: ApiRegistry, config: Config, clock: 
           answeredAt: answers.get(a.id)?.at.toISOString(),
         };
       });
+      return { invitations: rows, ...(rest.length > page.length && { next: page.at(-1)!.id }) };
     },
   });
   api.add({
