@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { AuditEntry } from './audit.model.js';
@@ -17,12 +16,17 @@ export interface AuditRecord {
   changes: Change[];
 }
 
-export async function recordChange(
-  input: { action: string; subjectType: string; subjectId: string; actor: Actor; changes?: Change[] },
-  clock: Clock,
-): Promise<void> {
+export type ChangeInput = {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  actor: Actor;
+  changes?: Change[];
+};
+
+function entryOf(input: ChangeInput, clock: Clock) {
   const { userId, label, via } = input.actor;
-  const entry = {
+  return {
     at: clock.now(),
     action: input.action,
     subjectType: input.subjectType,
@@ -35,26 +39,33 @@ export async function recordChange(
       ...(to !== undefined && { to }),
     })),
   };
-  const together = writtenTogether.getStore();
-  if (together) together.push(entry);
-  else await insertPlain(AuditEntry, entry);
 }
 
-const writtenTogether = new AsyncLocalStorage<object[]>();
+export async function recordChange(input: ChangeInput, clock: Clock): Promise<void> {
+  await insertPlain(AuditEntry, entryOf(input, clock));
+}
+
+/** Changes of one use case, written together. */
+export interface ChangeBatch {
+  record(input: ChangeInput): void;
+}
 
 /**
  * Runs a use case that records several changes (a registration form: the person, the
  * registration, its placement) and writes its audit entries in one insert at the end, also when
  * it fails part-way (what changed stays recorded). A process that dies mid-way loses them.
  */
-export async function recordingTogether<T>(work: () => Promise<T>): Promise<T> {
+export async function recordingTogether<T>(
+  clock: Clock,
+  work: (changes: ChangeBatch) => Promise<T>,
+): Promise<T> {
   const entries: object[] = [];
   const flush = async () => {
     if (entries.length > 0) await AuditEntry.collection.insertMany(entries.splice(0) as never[]);
   };
   let result: T;
   try {
-    result = await writtenTogether.run(entries, work);
+    result = await work({ record: (input) => entries.push(entryOf(input, clock)) });
   } catch (error) {
     await flush().catch(() => undefined);
     throw error;

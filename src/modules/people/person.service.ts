@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
-import { diff, recordChange } from '../audit/index.js';
+import { diff, recordChange, type ChangeBatch } from '../audit/index.js';
 import { directoryPage, nameKeysOf, type DirectoryPage } from './directory.js';
 import { Person, type PersonFields } from './person.model.js';
 import type { PersonInput, PersonPatch, PersonSearch } from './person.schemas.js';
@@ -47,10 +47,17 @@ export async function createPerson(input: PersonInput, actor: Actor, clock: Cloc
 }
 
 /** The insert itself; the unique email key refuses a second person with one email. */
-async function insertPerson(input: PersonInput, actor: Actor, clock: Clock): Promise<PersonView> {
+async function insertPerson(
+  input: PersonInput,
+  actor: Actor,
+  clock: Clock,
+  changes?: ChangeBatch,
+): Promise<PersonView> {
   const stored = await createGrouped(Person, documentOf(input));
   const person = toPersonView(stored as PersonFields & { _id: unknown });
-  await recordChange({ action: 'person.created', subjectType: 'person', subjectId: person.id, actor }, clock);
+  const change = { action: 'person.created', subjectType: 'person', subjectId: person.id, actor };
+  if (changes) changes.record(change);
+  else await recordChange(change, clock);
   return person;
 }
 
@@ -166,16 +173,17 @@ export async function findOrCreatePersonByEmail(
   return (await findOrCreatePerson(input, actor, clock)).person;
 }
 
-/** The person with this email, made now (`created`) or already known. */
+/** The person with this email, made now (`created`, recorded in `changes` if given) or already known. */
 export async function findOrCreatePerson(
   input: PersonInput & { email: string },
   actor: Actor,
   clock: Clock,
+  changes?: ChangeBatch,
 ): Promise<{ person: PersonView; created: boolean }> {
   try {
     // Insert first: most people registering are new, and the unique email key refuses a person
     // who exists (or is being created at this moment), who is then read.
-    return { person: await insertPerson(input, actor, clock), created: true };
+    return { person: await insertPerson(input, actor, clock, changes), created: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const existing = await Person.findOne({ emailKey: input.email.toLowerCase() }).lean();

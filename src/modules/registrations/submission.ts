@@ -3,7 +3,7 @@ import { systemActor, type Actor } from '../../shared/actor.js';
 import { ConflictError } from '../../shared/errors.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createGrouped, insertPlain } from '../../db/plain-insert.js';
-import { recordChange, recordingTogether } from '../audit/index.js';
+import { recordingTogether, type ChangeBatch } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import { findOrCreatePerson, getPerson, type PersonView } from '../people/index.js';
 import { copyOfPerson } from './lists/listing.js';
@@ -34,6 +34,8 @@ interface Context {
   rules: RegistrationRules;
   actor: Actor;
   input: RegistrationInput;
+  /** The form's audit entries, written together at its end. */
+  changes: ChangeBatch;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function submitRegistration(
   input: RegistrationInput,
   deps: RegistrationDeps,
 ): Promise<Outcome> {
-  return recordingTogether(() => submit(event, input, deps));
+  return recordingTogether(deps.clock, (changes) => submit(event, input, deps, changes));
 }
 
 function formFields(input: RegistrationInput, offered: Set<string>, now: Date) {
@@ -65,7 +67,12 @@ function formFields(input: RegistrationInput, offered: Set<string>, now: Date) {
   };
 }
 
-async function submit(event: EventView, input: RegistrationInput, deps: RegistrationDeps): Promise<Outcome> {
+async function submit(
+  event: EventView,
+  input: RegistrationInput,
+  deps: RegistrationDeps,
+  changes: ChangeBatch,
+): Promise<Outcome> {
   const now = deps.clock.now();
   const rules = await registrationRules(event, deps.clock);
   if (event.status !== 'published' || (rules.opensAt && now < rules.opensAt) || now > rules.closesAt)
@@ -86,10 +93,11 @@ async function submit(event: EventView, input: RegistrationInput, deps: Registra
     },
     actor,
     deps.clock,
+    changes,
   );
   const offered = new Set(input.workshops.length > 0 ? (await workshopsOf(event.id)).map((w) => w.id) : []);
   const form = formFields(input, offered, now);
-  const context = { rules, actor, input };
+  const context = { rules, actor, input, changes };
   // Someone just added to the directory has no registration yet; someone known may have one.
   if (!created) {
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
@@ -118,7 +126,7 @@ async function recordNew(
   context: Context,
   deps: RegistrationDeps,
 ): Promise<Outcome> {
-  const { rules, actor, input } = context;
+  const { rules, actor, input, changes } = context;
   const { id } = what;
   const now = deps.clock.now();
   await insertPlain(SubmissionInProgress, {
@@ -177,10 +185,10 @@ async function recordNew(
     );
   }
   const subject = { subjectType: 'registration', subjectId: id, actor };
-  await recordChange({ action: 'registration.submitted', ...subject }, deps.clock);
+  changes.record({ action: 'registration.submitted', ...subject });
   if (status !== 'pending') {
-    const changes = [{ field: 'status', from: 'pending', to: status }];
-    await recordChange({ action: `registration.${status}`, ...subject, changes }, deps.clock);
+    const moved = [{ field: 'status', from: 'pending', to: status }];
+    changes.record({ action: `registration.${status}`, ...subject, changes: moved });
   }
   await mailRegistration({ event, registration, person, key: mailKeyOf(status) }, deps);
   await SubmissionInProgress.deleteOne({ _id: id });
