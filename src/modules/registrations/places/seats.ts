@@ -131,6 +131,26 @@ export function documentSeats(clock: Clock): SeatAllocator {
   }
 
   /**
+   * Reads in flight: simultaneous takers of one process that need to look share one read, whose
+   * free numbers become the process's hints.
+   */
+  const reading = new Map<string, Promise<number[]>>();
+  function freeNumbersOnce(scope: string, capacity: number): Promise<number[]> {
+    const key = `${scope} ${capacity}`;
+    let read = reading.get(key);
+    if (!read) {
+      read = freeNumbers(scope, capacity)
+        .then((free) => {
+          if (free.length > 0) hints.learn(scope, free);
+          return free;
+        })
+        .finally(() => reading.delete(key));
+      reading.set(key, read);
+    }
+    return read;
+  }
+
+  /**
    * Marks the scope full, then looks again: a release that ran meanwhile (it removes the mark
    * after freeing its number) may have come before the mark, and then the mark goes. True when
    * the scope is still full.
@@ -166,29 +186,26 @@ export function documentSeats(clock: Clock): SeatAllocator {
       }
       const insert = (number: number) =>
         insertUnlessTaken(Seat, { _id: `${scope}:${number}`, scope, number, holder, takenAt: clock.now() });
-      // Numbers a recent read in this process found free, then a few blind tries at random
-      // ones, cost one insert each; only then does the taker read which numbers are free.
-      if (capacity > 0) {
-        for (let n = hints.next(scope); n !== undefined; n = hints.next(scope)) {
-          if (n <= capacity && (await insert(n))) return 'taken';
-        }
-        for (let probe = 0; probe < 3; probe += 1) {
-          if (await insert(randomInt(capacity) + 1)) return 'taken';
-        }
+      // The numbers this process expects free (the gaps its last read found, then the numbers
+      // after the highest taken, in turn) cost one insert each; only after a run of refusals
+      // does the taker read which numbers are free.
+      for (let tries = 0; tries < BLIND_TRIES; tries += 1) {
+        const n = hints.next(scope, capacity);
+        if (n === undefined) break;
+        if (await insert(n)) return 'taken';
       }
       for (let attempt = 0; attempt < 1000; attempt += 1) {
         // A fresh holder is taken at its word once; a refused insert makes it look all the same.
         if ((!options.fresh || attempt > 0) && (await Seat.exists({ scope, holder }))) return 'held';
         // A full scope (a waiting list forming) answers from its mark, not by reading every seat.
         if (await FullScope.exists({ _id: scope })) return 'full';
-        const free = await freeNumbers(scope, capacity);
+        const free = await freeNumbersOnce(scope, capacity);
         if (free.length === 0) {
           if (await markFull(scope, capacity)) return 'full';
           continue;
         }
-        const [first, ...rest] = shuffled(free);
-        hints.keep(scope, rest);
-        if (await insert(first!)) return 'taken';
+        const n = hints.next(scope, capacity);
+        if (n !== undefined && (await insert(n))) return 'taken';
       }
       throw new Error(`could not settle a seat in ${scope}`);
     },
@@ -254,39 +271,49 @@ export function documentSeats(clock: Clock): SeatAllocator {
   };
 }
 
-/** The numbers in random order: simultaneous takers working from one read rarely collide. */
-function shuffled(numbers: number[]): number[] {
-  const copy = [...numbers];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
-
-/** Scopes whose free numbers a process remembers, at most. */
+/** Numbers a taker tries from its process's hints before reading the seats. */
+const BLIND_TRIES = 12;
+/** Scopes whose numbers a process keeps hints on, at most. */
 const HINTED_SCOPES = 1000;
-/** Free numbers remembered per scope, at most. */
-const HINTS_PER_SCOPE = 64;
+/** Gaps remembered per scope, at most. */
+const GAPS_PER_SCOPE = 64;
 
 /**
- * Numbers a read found free, kept by the process for its next takers: while a scope fills, most
- * takers then find a place with one insert instead of reading every seat (on FerretDB over
- * PostgreSQL, a read of the whole seats collection). Only a guess: the insert decides, and a
- * number someone took meanwhile is refused and dropped.
+ * What a process expects of each scope's free numbers: the gaps below the highest number its
+ * last read found taken (left by people who left), in random order so simultaneous takers rarely
+ * collide, then every number after it, one taker each. While a scope fills, a taker finds its
+ * place with one insert instead of reading the seats (on FerretDB over PostgreSQL, a read of the
+ * whole seats collection of every event). Only a guess: the insert decides, and a number someone
+ * took meanwhile is refused and passed over.
  */
 function freeNumberHints() {
-  const byScope = new Map<string, number[]>();
+  const byScope = new Map<string, { gaps: number[]; after: number }>();
   return {
-    next: (scope: string) => {
-      const numbers = byScope.get(scope);
-      const n = numbers?.pop();
-      if (numbers?.length === 0) byScope.delete(scope);
-      return n;
+    next(scope: string, capacity: number): number | undefined {
+      let hint = byScope.get(scope);
+      if (!hint) {
+        if (byScope.size >= HINTED_SCOPES) byScope.clear();
+        hint = { gaps: [], after: 1 };
+        byScope.set(scope, hint);
+      }
+      // A capacity lowered since the read leaves some hints beyond it.
+      for (let gap = hint.gaps.pop(); gap !== undefined; gap = hint.gaps.pop())
+        if (gap <= capacity) return gap;
+      return hint.after <= capacity ? hint.after++ : undefined;
     },
-    keep(scope: string, numbers: number[]) {
+    /** What a read found: the free numbers, in order, at least one. */
+    learn(scope: string, free: number[]) {
+      const isFree = new Set(free);
+      // The run of free numbers that ends the list is walked in turn; those before are gaps.
+      let after = free.at(-1) ?? 1;
+      while (after > 1 && isFree.has(after - 1)) after -= 1;
+      const gaps = free.filter((n) => n < after);
+      for (let i = gaps.length - 1; i > 0; i -= 1) {
+        const j = randomInt(i + 1);
+        [gaps[i], gaps[j]] = [gaps[j]!, gaps[i]!];
+      }
       if (byScope.size >= HINTED_SCOPES) byScope.clear();
-      if (numbers.length > 0) byScope.set(scope, numbers.slice(0, HINTS_PER_SCOPE));
+      byScope.set(scope, { gaps: gaps.slice(0, GAPS_PER_SCOPE), after });
     },
   };
 }
