@@ -42,10 +42,12 @@ const isBlocker = (doc: SeatDoc) => typeof doc.blocks === 'string';
 const beyond = (doc: SeatDoc, capacity: number) => doc.number === 0 || doc.number > capacity;
 
 /**
- * Seats as documents numbered 1..capacity. A taker tries a few random numbers, then reads which
- * are free and inserts one of them, reading again on a clash (someone took that number first);
- * the unique `_id` makes overselling impossible however many requests race. No capacity means
- * no limit: the seat is still recorded (named after its holder) so counts stay true.
+ * Seats as documents numbered 1..capacity. A taker tries the numbers its process expects free
+ * (see `freeNumberHints`), then reads which are free and inserts one of them, reading again on a
+ * clash (someone took that number first); the unique `_id` makes overselling impossible however
+ * many requests race. A scope found full is marked so (`FullScope`) until a place frees. No
+ * capacity means no limit: the seat is still recorded (named after its holder) so counts stay
+ * true.
  *
  * When an organizer lowers a capacity below what is taken, or sets one where there was none,
  * nobody loses a seat: `settle` gives every seat left beyond the new capacity (numbered above
