@@ -7,9 +7,9 @@ import { createTestRegistration, insertBulkRegistrations } from '../factories/re
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
-import { Person } from '../../src/modules/people/index.js';
+import { getPerson, Person, updatePerson } from '../../src/modules/people/index.js';
 import { Migration, migrate } from '../../src/db/migrations.js';
-import { copyListings } from '../../src/modules/registrations/lists/listing.js';
+import { copyListings, refreshListings } from '../../src/modules/registrations/lists/listing.js';
 import request from 'supertest';
 
 describe('registrations: every one reachable, a page at a time, and the whole list as CSV', function () {
@@ -183,6 +183,18 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect(listed.text).to.contain('Renombrada').and.contain('CELADE');
     const csv = await organizer.agent.get(`/admin/events/${event.id}/registrations.csv`).buffer(true);
     expect(csv.text).to.contain('Renombrada').and.not.contain('N001');
+  });
+
+  it('keeps the latest copy of a person when an earlier edit’s copy is written last', async () => {
+    const { ids } = await eventWith(1);
+    const registration = await Registration.findById(ids[0]).lean();
+    const before = await getPerson(registration!.personId);
+    const actor = { label: 'test', via: 'cli' as const };
+    await updatePerson(before.id, { familyName: 'Posterior' }, actor, foro.clock, refreshListings);
+    // The copy of an edit that began earlier lands after: it must not win.
+    await refreshListings({ ...before, familyName: 'Anterior' });
+    const after = await Registration.findById(ids[0]).lean();
+    expect(after?.listing?.familyName).to.equal('Posterior');
   });
 
   it('finds people at the door by the beginnings of their names, 30 at most, and asks for more of a common one', async () => {

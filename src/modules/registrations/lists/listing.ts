@@ -78,8 +78,19 @@ export async function registrationsByName(
 
 /** A person changed: every registration of theirs shows the change. */
 export async function refreshListings(person: PersonView): Promise<void> {
-  await Registration.updateMany({ personId: person.id }, { $set: copyOfPerson(person) });
+  // Two edits of one person at once may finish in either order: after writing, the person is
+  // read again, and a newer state is written too, so the last copy written is the person's last.
+  let written = person;
+  for (let round = 0; round < LISTING_ROUNDS; round += 1) {
+    await Registration.updateMany({ personId: written.id }, { $set: copyOfPerson(written) });
+    const [now] = await getPeople([written.id]);
+    if (!now || JSON.stringify(copyOfPerson(now)) === JSON.stringify(copyOfPerson(written))) return;
+    written = now;
+  }
 }
+
+/** Copies written in a row, at most, while the person keeps changing underneath. */
+const LISTING_ROUNDS = 3;
 
 /** Registrations written before listings were kept get theirs (a migration). */
 export const copyListings: DataMigration = {
