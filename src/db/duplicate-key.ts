@@ -1,4 +1,5 @@
 import { insertPlain, type PlainCollection } from './plain-insert.js';
+
 /**
  * FerretDB answers an update refused by a unique index with its backend's own error rather than
  * code 11000 (it maps only inserts): SQLite's and PostgreSQL's wording, recognised here.

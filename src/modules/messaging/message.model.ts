@@ -1,5 +1,4 @@
 import mongoose, { Schema } from 'mongoose';
-import { nextBlock } from '../../db/blocks.js';
 
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -28,7 +27,7 @@ const messageSchema = new Schema({
   lastError: { type: String },
   createdAt: { type: Date, required: true },
   sentAt: { type: Date },
-  /** Its block in the outbox list (`db/blocks.ts`), set when it is written. */
+  /** Its block in the outbox list (`db/blocks.ts`), set by `enqueueMessage`. */
   block: { type: Number },
 });
 messageSchema.index({ status: 1, nextAttemptAt: 1 });
@@ -37,10 +36,6 @@ messageSchema.index({ block: 1 });
 
 /** The outbox is one list across events, newest first. */
 export const OUTBOX_LIST = 'outbox';
-
-messageSchema.pre('validate', async function () {
-  if (this.isNew && this.block == null) this.block = await nextBlock(OUTBOX_LIST);
-});
 
 export type MessageFields = mongoose.InferSchemaType<typeof messageSchema>;
 export const Message = mongoose.model('Message', messageSchema);

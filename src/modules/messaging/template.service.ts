@@ -19,11 +19,10 @@ export interface EventTemplate extends MailTemplate {
   custom: boolean;
 }
 
-/** The template an event uses: the organizers' version if they wrote one, else Foro's default. */
 /** The organizers' templates as each mail reads them, for a moment (db/short-cache.ts). */
-const customTemplates = shortCache<EventTemplateDoc | null>();
-type EventTemplateDoc = { subject: string; body: string };
+const customTemplates = shortCache<{ subject: string; body: string } | null>();
 
+/** The template an event uses: the organizers' version if they wrote one, else Foro's default. */
 export async function eventTemplate(
   eventId: string,
   key: TemplateKey,
