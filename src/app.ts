@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, Router } from 'express';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { adminRoutes, authenticateRequest, loginRoutes, registerUsersApi } from './modules/auth/index.js';
@@ -6,10 +6,12 @@ import {
   eventAdminRoutes,
   eventPublicRoutes,
   registerEventsApi,
+  eventsWorkspace,
   type EventView,
 } from './modules/events/index.js';
 import { routeAccess } from './modules/events/index.js';
 import {
+  agendaWorkspace,
   builderRoutes,
   peopleInRole,
   registerAgendaApi,
@@ -21,6 +23,8 @@ import { contactRoutes } from './modules/contacts/index.js';
 import {
   cachedFile,
   checkInRoutes,
+  documentsWorkspace,
+  downloadRoutes,
   letterRoutes,
   participantDocumentRoutes,
   prepareProgrammePdfs,
@@ -31,16 +35,18 @@ import { healthRoutes } from './modules/health/index.js';
 import {
   invitationResponseRoutes,
   invitationRoutes,
+  invitationsWorkspace,
   mailSettingsOf,
   type MailDeps,
   registerInvitationsApi,
   templateRoutes,
 } from './modules/invitations/index.js';
-import { outboxRoutes } from './modules/messaging/index.js';
-import { announcementRoutes, sendChangeNotices } from './modules/notices/index.js';
+import { messagingWorkspace, outboxRoutes } from './modules/messaging/index.js';
+import { announcementRoutes, noticesWorkspace, sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
   programmePublicRoutes,
+  programmeWorkspace,
   registerProgrammeApi,
   type OnPublished,
 } from './modules/published-programme/index.js';
@@ -54,10 +60,12 @@ import {
   registerProgrammeParticipant,
   registrationAdminRoutes,
   registrationPublicRoutes,
+  registrationsWorkspace,
   peopleEvents,
   refreshListings,
   settleWorkshop,
 } from './modules/registrations/index.js';
+import { eventNavigation, Workspace, workspaceRoutes } from './modules/workspace/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
 import type { Logger } from './shared/logger.js';
@@ -111,10 +119,29 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
+  // Each module's pages in the event menu and its panel on the overview, in the menu's order.
+  const workspace = new Workspace([
+    agendaWorkspace,
+    programmeWorkspace,
+    invitationsWorkspace(clock),
+    noticesWorkspace,
+    ...registrationsWorkspace(registrations),
+    documentsWorkspace(clock),
+    messagingWorkspace,
+    eventsWorkspace,
+  ]);
+  const navigation = Router()
+    .use('/admin/events/:eventId', eventNavigation(workspace))
+    .use(
+      '/admin/outbox',
+      eventNavigation(workspace, (req) => req.query['event']),
+    );
   return [
     loginRoutes(config, clock),
+    navigation,
     adminRoutes(config, clock),
     eventAdminRoutes(clock),
+    workspaceRoutes(workspace),
     personRoutes(clock, { ...people, rolesOf: rolesWithFeeds(config) }),
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
@@ -123,6 +150,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
+    downloadRoutes(registrations),
     checkInRoutes(clock),
     letterRoutes(config, documents, clock),
     outboxRoutes(config, clock),

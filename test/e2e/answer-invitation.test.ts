@@ -26,7 +26,10 @@ describe('browser: invitations are sent, opened and confirmed', function () {
 
     await signInWithBrowser(page, foro.url, organizer.email, TEST_PASSWORD);
     await page.goto(`${foro.url}/admin/events/${event.id}`);
-    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page
+      .getByRole('navigation', { name: /^Menu of the event/ })
+      .getByRole('link', { name: 'Invitations' })
+      .click();
     await page.getByRole('link', { name: 'Invite everyone proposed (4)' }).click();
     expect(await page.locator('.lead').innerText()).to.include('3 invitations will be sent');
     expect(await page.locator('.alert').innerText()).to.include('Sin Correo');

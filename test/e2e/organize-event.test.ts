@@ -34,7 +34,11 @@ describe('browser: an organizer sets up and publishes an event', function () {
     expect(await browser.page.locator('h1').innerText()).to.equal(
       'Foro Iberoamericano sobre Migración y Desarrollo',
     );
+    expect(await browser.page.getByText('El programa aún no tiene sesiones.').isVisible()).to.equal(true);
 
+    const menu = browser.page.getByRole('navigation', { name: /^Menú del evento/ });
+    await menu.getByRole('link', { name: 'Datos, salas y equipo' }).click();
+    await browser.page.waitForURL(/\/settings$/);
     const addRoom = browser.page.locator('form[action$="/rooms"]');
     await addRoom.getByLabel('Sala').fill('Salón Plenario');
     await addRoom.getByLabel('Aforo').fill('400');
@@ -46,7 +50,7 @@ describe('browser: an organizer sets up and publishes an event', function () {
     );
 
     await browser.page.getByRole('button', { name: 'Publicar' }).click();
-    await browser.page.waitForLoadState();
+    await browser.page.waitForURL(/\/settings$/);
     expect(await browser.page.locator('.title-row .badge').innerText()).to.equal('Publicado');
 
     await browser.page.getByRole('link', { name: 'página pública' }).click();

@@ -44,7 +44,8 @@ describe('browser: registering for the forum', function () {
     expect(await page.locator('#status').innerText()).to.equal('Confirmada');
     expect(await page.getByLabel('Alimentação (dieta, alergias)').inputValue()).to.equal('Vegetariana');
     await page.getByRole('button', { name: 'Cancelar minha inscrição' }).click();
-    await page.waitForLoadState();
+    await page.getByRole('button', { name: 'Sim, cancelar minha inscrição' }).click();
+    await page.waitForURL(/cancelled=1/);
     expect(await page.locator('#status').innerText()).to.equal('Cancelada');
   });
 });

@@ -136,7 +136,7 @@ describe('agenda: sessions, people in their roles, checks', () => {
       agent
         .post(`${page}/status`)
         .type('form')
-        .send({ _csrf: token, ...form });
+        .send({ _csrf: token, confirmed: 'yes', ...form });
     expect((await post({ status: 'cancelled' })).status).to.equal(303);
     expect((await Session.findById(created.body.id).lean())!.status).to.equal('cancelled');
     expect((await post({})).status).to.equal(422);

@@ -49,7 +49,8 @@ describe('api: tokens, users, events and rooms, OpenAPI', () => {
     const id = String((await ApiToken.findOne().lean())!._id);
     const token = await csrfFor(agent, '/admin/tokens');
     expect(
-      (await agent.post(`/admin/tokens/${id}/revoke`).type('form').send({ _csrf: token })).status,
+      (await agent.post(`/admin/tokens/${id}/revoke`).type('form').send({ _csrf: token, confirmed: 'yes' }))
+        .status,
     ).to.equal(303);
     const revoked = await api(secret).get('/events');
     expect(revoked.status).to.equal(401);

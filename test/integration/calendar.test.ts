@@ -137,8 +137,12 @@ describe('calendar: .ics for the programme, a session and a person', () => {
     expect((await request(foro.url).get(forged)).status).to.equal(404);
     const token = await csrfFor(agent, `/admin/people/${rosa.id}`);
     expect(
-      (await agent.post(`/admin/people/${rosa.id}/calendar-reset`).type('form').send({ _csrf: token }))
-        .status,
+      (
+        await agent
+          .post(`/admin/people/${rosa.id}/calendar-reset`)
+          .type('form')
+          .send({ _csrf: token, confirmed: 'yes' })
+      ).status,
     ).to.equal(303);
     expect((await request(foro.url).get(path)).status, 'revoked').to.equal(404);
     const fresh = /value="(http[^"]+\/calendar\.ics)"/.exec(

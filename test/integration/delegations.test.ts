@@ -127,7 +127,7 @@ describe('delegations: focal points nominate their country’s delegation', func
       agent
         .post(`/nominations/${token}/members/${String(id)}/withdraw`)
         .type('form')
-        .send({ _csrf: csrf });
+        .send({ _csrf: csrf, confirmed: 'yes' });
     expect((await withdraw(named[0]!._id)).status).to.equal(303);
     expect((await withdraw(named[1]!._id)).status).to.equal(303);
     expect((await nominate(20, 3)).map((r) => r.status).sort(), 'three named: still full').to.deep.equal([

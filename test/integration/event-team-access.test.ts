@@ -142,8 +142,8 @@ describe('access: an event’s records belong to its team', function () {
         expected: teamOnly(),
       },
       {
-        route: 'GET event page (team and history)',
-        send: (a) => a.get(`/admin/events/${event.id}`),
+        route: 'GET event settings (team and history)',
+        send: (a) => a.get(`/admin/events/${event.id}/settings`),
         secret: team.user.email,
         expected: forTeam(),
       },

@@ -35,7 +35,8 @@ describe('events: organizers edit, the public reads', () => {
     const event = await Event.findOne({ slug: 'cuenca-2008' }).lean();
     expect(event?.countries).to.have.length(22);
     expect(event?.status).to.equal('draft');
-    const page = await agent.get(String(res.headers['location']));
+    expect(res.headers['location']).to.equal(`/admin/events/${String(event!._id)}`);
+    const page = await agent.get(`${String(res.headers['location'])}/settings`);
     expect(page.text).to.contain(user.name);
     expect(page.text).to.contain('Andorra');
   });
@@ -174,7 +175,7 @@ describe('events: organizers edit, the public reads', () => {
     const removed = await admin.agent
       .post(`/admin/events/${event.id}/team/${owner.user.id}/delete`)
       .type('form')
-      .send({ _csrf: adminToken });
+      .send({ _csrf: adminToken, confirmed: 'yes' });
     expect(removed.status).to.equal(303);
     const denied = await owner.agent
       .post(`/admin/events/${event.id}/rooms`)
@@ -291,7 +292,7 @@ describe('events: organizers edit, the public reads', () => {
     expect(byAction['event.updated'].changes).to.deep.equal([
       { field: 'endDate', from: '2008-04-11', to: '2008-04-12' },
     ]);
-    const page = await organizer.agent.get(`/admin/events/${event.id}`);
+    const page = await organizer.agent.get(`/admin/events/${event.id}/settings`);
     expect(page.text).to.contain(admin.user.email);
     expect(await AuditEntry.countDocuments({ subjectId: event.id })).to.be.at.least(4);
   });

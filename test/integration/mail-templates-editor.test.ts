@@ -54,7 +54,10 @@ describe('mail templates: organizers edit and preview an event’s mails', funct
     const spanish = await Message.findOne({ 'to.email': 'alicia@cepal.example' }).lean();
     expect(spanish!.text, 'other templates untouched').to.match(/^Estimado\/a Dra\. Alicia Bárcena:/);
 
-    const reset = await organizer.agent.post(`${path}/reset`).type('form').send({ _csrf: csrf });
+    const reset = await organizer.agent
+      .post(`${path}/reset`)
+      .type('form')
+      .send({ _csrf: csrf, confirmed: 'yes' });
     expect(reset.status).to.equal(303);
     expect((await organizer.agent.get(path)).text).to.include('texto predeterminado');
   });

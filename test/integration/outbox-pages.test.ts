@@ -107,7 +107,12 @@ describe('messaging: the outbox pages', () => {
     ).to.equal(409);
 
     expect(
-      (await agent.post(`/admin/outbox/${queued.id}/cancel`).type('form').send({ _csrf: token })).status,
+      (
+        await agent
+          .post(`/admin/outbox/${queued.id}/cancel`)
+          .type('form')
+          .send({ _csrf: token, confirmed: 'yes' })
+      ).status,
     ).to.equal(303);
     expect((await Message.findById(queued.id).lean())?.status).to.equal('cancelled');
 
@@ -116,7 +121,7 @@ describe('messaging: the outbox pages', () => {
       .post(`/admin/outbox/${taken.id}/cancel`)
       .type('form')
       .set('Accept-Language', 'en')
-      .send({ _csrf: token });
+      .send({ _csrf: token, confirmed: 'yes' });
     expect(late.status).to.equal(409);
     expect(late.text).to.contain('already being sent');
     expect((await Message.findById(taken.id).lean())?.status).to.equal('queued');

@@ -213,7 +213,7 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect(names((await door('n000')).text), 'waiting, not at the door').to.deep.equal([]);
   });
 
-  it('prints the badges of more than 500 people as numbered parts in family-name order, linked from the list', async function () {
+  it('prints the badges of more than 500 people as numbered parts in family-name order, linked from the downloads page', async function () {
     this.timeout(120_000);
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
@@ -229,7 +229,7 @@ describe('registrations: every one reachable, a page at a time, and the whole li
       block: 0,
     }));
     const list = await organizer.agent
-      .get(`/admin/events/${event.id}/registrations`)
+      .get(`/admin/events/${event.id}/downloads`)
       .set('Accept-Language', 'en');
     expect(list.text)
       .to.contain('Badges (PDF) in parts of 500')

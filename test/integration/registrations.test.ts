@@ -172,10 +172,19 @@ describe('registrations: the public form, approval, self-service', function () {
       .send({ _csrf: csrfTokenIn(page.text), diet: 'Vegana', arrivalDate: '2008-04-09' });
     expect(saved.status).to.equal(303);
     expect((await Registration.findById(first!._id).lean())!.needs?.diet).to.equal('Vegana');
-    const cancelled = await agent
+    const asked = await agent
       .post(`/registrations/${token}/cancel`)
       .type('form')
       .send({ _csrf: csrfTokenIn(page.text) });
+    expect(asked.status, 'a page that asks first').to.equal(200);
+    expect(asked.text).to.include('¿Cancelar su inscripción?').and.include('name="confirmed" value="yes"');
+    expect((await Registration.findById(first!._id).lean())!.status, 'nothing done yet').to.equal(
+      'confirmed',
+    );
+    const cancelled = await agent
+      .post(`/registrations/${token}/cancel`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), confirmed: 'yes' });
     expect(cancelled.status).to.equal(303);
     expect((await Registration.findById(first!._id).lean())!.status).to.equal('cancelled');
     expect((await Registration.findById(second!._id).lean())!.status).to.equal('confirmed');
@@ -209,7 +218,7 @@ describe('registrations: the public form, approval, self-service', function () {
       admin.agent
         .post(`/admin/events/${e.id}/registrations/purge`)
         .type('form')
-        .send({ _csrf: csrfTokenIn(settings.text) });
+        .send({ _csrf: csrfTokenIn(settings.text), confirmed: 'yes' });
     expect((await purge()).status, 'not before the retention period').to.equal(409);
     foro.clock.set('2008-07-15T12:00:00Z');
     try {

@@ -25,3 +25,4 @@ export {
   ASSIGNMENT_STATUSES,
   type AssignmentRole,
 } from './assignments/assignment.model.js';
+export { agendaWorkspace } from './agenda.workspace.js';

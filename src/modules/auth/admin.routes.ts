@@ -1,5 +1,6 @@
 import { pathParam } from '../../web/params.js';
 import { Router } from 'express';
+import { confirmedOrAsk } from '../../web/confirm.js';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { parse } from '../../shared/validate.js';
@@ -104,6 +105,13 @@ export function adminRoutes(config: Config, clock: Clock): Router {
   });
 
   router.post('/admin/tokens/:id/revoke', async (req, res) => {
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.revokeToken.question'),
+      consequences: [req.t('confirm.revokeToken.effect')],
+      confirm: req.t('confirm.revokeToken.confirm'),
+      back: '/admin/tokens',
+    }));
+    if (!asked) return;
     await revokeApiToken(pathParam(req, 'id'), actorOf(req), clock);
     res.redirect(303, '/admin/tokens');
   });

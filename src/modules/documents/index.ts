@@ -13,3 +13,5 @@ export { participantDocumentRoutes } from './participants/participants.routes.js
 export { checkInRoutes } from './checkin/checkin.routes.js';
 export { checkInRegistration, recountPresence } from './checkin/checkin.service.js';
 export { letterRoutes } from './letters/letters.routes.js';
+export { documentsWorkspace } from './documents.workspace.js';
+export { downloadRoutes } from './downloads/downloads.routes.js';

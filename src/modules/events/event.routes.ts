@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../shared/i18n/index.js';
 import { DEFAULT_TIMEZONE } from '../../shared/time.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
+import { confirmedOrAsk, withoutConfirmation } from '../../web/confirm.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, getUser, listUsers, requireRole, requireUser } from '../auth/index.js';
 import { eventInputFromForm, formFieldName, formValuesOf, roomInputFromForm } from './event.form.js';
@@ -42,8 +43,6 @@ export function eventAdminRoutes(clock: Clock): Router {
     languageOptions: LANGUAGES,
   });
 
-  router.get('/admin', (_req, res) => res.redirect(303, '/admin/events'));
-
   router.get('/admin/events', async (req, res) => {
     res.render('events/list', { title: req.t('events.title'), events: await listEvents() });
   });
@@ -66,7 +65,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     });
   });
 
-  router.get('/admin/events/:eventId', async (req, res) => {
+  router.get('/admin/events/:eventId/settings', async (req, res) => {
     const { event, can } = await eventWithPermissions(req);
     const users = await listUsers();
     const team = (await teamOf(event.id)).map((member) => ({
@@ -75,7 +74,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     }));
     const memberIds = new Set(team.map((member) => member.userId));
     res.render('events/manage', {
-      title: event.slug,
+      title: req.t('workspace.menu.eventSettings'),
       event,
       canEdit: can.edit,
       team,
@@ -110,34 +109,56 @@ export function eventAdminRoutes(clock: Clock): Router {
         if (input.revision === undefined)
           throw new ValidationError([{ field: 'revision', code: 'required' }]);
         await updateEvent(event.id, input, actorOf(req), clock);
-        res.redirect(303, `/admin/events/${event.id}`);
+        res.redirect(303, `/admin/events/${event.id}/settings`);
       },
     );
   });
 
   router.post('/admin/events/:eventId/status', async (req, res) => {
-    const eventId = (await eventOf(req, { edit: true })).id;
-    await setEventStatus(eventId, parse(eventStatusInput, formBody(req)).status, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}`);
+    const event = await eventOf(req, { edit: true });
+    const eventId = event.id;
+    const { status } = parse(eventStatusInput, withoutConfirmation(formBody(req)));
+    // Taking an event off the public pages or closing it: said first, then done.
+    const step = status === 'archived' ? 'archive' : status === 'draft' ? 'unpublish' : undefined;
+    if (step) {
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t(`confirm.${step}.question`),
+        consequences: [req.t(`confirm.${step}.effect`)],
+        confirm: req.t(`confirm.${step}.confirm`),
+        back: `/admin/events/${eventId}/settings`,
+      }));
+      if (!asked) return;
+    }
+    await setEventStatus(eventId, status, actorOf(req), clock);
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/rooms', async (req, res) => {
     const eventId = (await eventOf(req, { edit: true })).id;
     await addRoom(eventId, parse(roomInput, roomInputFromForm(formBody(req))), actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}#rooms`);
+    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
   });
 
   router.post('/admin/events/:eventId/rooms/:roomId', async (req, res) => {
     const eventId = (await eventOf(req, { edit: true })).id;
     const input = parse(roomInput, roomInputFromForm(formBody(req)));
     await updateRoom(eventId, pathParam(req, 'roomId'), input, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}#rooms`);
+    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
   });
 
   router.post('/admin/events/:eventId/rooms/:roomId/delete', async (req, res) => {
-    const eventId = (await eventOf(req, { edit: true })).id;
+    const event = await eventOf(req, { edit: true });
+    const eventId = event.id;
+    const room = event.rooms.find((r) => r.id === pathParam(req, 'roomId'));
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.removeRoom.question', { room: room?.name ?? '' }),
+      consequences: [req.t('confirm.removeRoom.effect')],
+      confirm: req.t('confirm.removeRoom.confirm'),
+      back: `/admin/events/${eventId}/settings#rooms`,
+    }));
+    if (!asked) return;
     await removeRoom(eventId, pathParam(req, 'roomId'), actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}#rooms`);
+    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
   });
 
   // Teams decide who may edit an event: only admins change them (DESIGN.md §6).
@@ -149,15 +170,22 @@ export function eventAdminRoutes(clock: Clock): Router {
       throw new ValidationError([{ field: 'userId', code: 'unknown_reference' }]);
     }
     await addTeamMember(eventId, { id: userId, label: member.email }, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}#team`);
+    res.redirect(303, `/admin/events/${eventId}/settings#team`);
   });
 
   router.post('/admin/events/:eventId/team/:userId/delete', ...requireRole('admin'), async (req, res) => {
     const eventId = (await eventOf(req)).id;
     const userId = pathParam(req, 'userId');
     const member = await getUser(userId).catch(absentIfNotFound);
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.removeMember.question', { name: member?.name ?? userId }),
+      consequences: [req.t('confirm.removeMember.effect')],
+      confirm: req.t('confirm.removeMember.confirm'),
+      back: `/admin/events/${eventId}/settings#team`,
+    }));
+    if (!asked) return;
     await removeTeamMember(eventId, { id: userId, label: member?.email ?? userId }, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}#team`);
+    res.redirect(303, `/admin/events/${eventId}/settings#team`);
   });
 
   return router;

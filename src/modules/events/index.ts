@@ -16,5 +16,6 @@ export { localized, type EventView, type RoomView, type InvitationSettings } fro
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
 export { eventOf, eventWithPermissions, historyFor } from './event.access.js';
-export { policy, type Permissions, type Reader } from './policy.js';
+export { policy, ROUTES, type Permissions, type Reader, type RouteRule } from './policy.js';
 export { routeAccess } from './route-access.js';
+export { eventsWorkspace } from './events.workspace.js';

@@ -16,3 +16,4 @@ export {
 export { sessionInvite } from './sending/invitation-mail.js';
 export { reminderTask } from './sending/reminder-schedule.js';
 export { registerInvitationsApi } from './invitations.api.js';
+export { invitationsWorkspace } from './invitations.workspace.js';

@@ -24,3 +24,4 @@ export {
 export { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
 export { batchProgress, mailsAbout } from './history.service.js';
 export { numberOlderMessages } from './numbering.js';
+export { messagingWorkspace } from './messaging.workspace.js';

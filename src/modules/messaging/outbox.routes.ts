@@ -6,8 +6,9 @@ import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { emlFileName } from './transport.js';
-import { text } from '../../shared/limits.js';
+import { objectId, text } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
+import { confirmedOrAsk } from '../../web/confirm.js';
 import { pathParam, queryOf, pageCursor } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { policy, type Permissions } from '../events/index.js';
@@ -20,6 +21,7 @@ const outboxQuery = z.strictObject({
   template: text('short').optional(),
   to: text('short').optional(),
   batch: z.uuid().optional(),
+  event: objectId().optional(),
   after: pageCursor.optional(),
   before: pageCursor.optional(),
 });
@@ -130,7 +132,14 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
   });
 
   router.post('/admin/outbox/:id/cancel', ...requireRole('admin', 'organizer'), async (req, res) => {
-    await openMessage(req);
+    const message = await openMessage(req);
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.cancelMail.question', { subject: message.subject }),
+      consequences: [req.t('confirm.cancelMail.effect')],
+      confirm: req.t('confirm.cancelMail.confirm'),
+      back: `/admin/outbox/${message.id}`,
+    }));
+    if (!asked) return;
     await cancelMessage(pathParam(req, 'id'), actorOf(req), clock);
     res.redirect(303, `/admin/outbox/${pathParam(req, 'id')}`);
   });

@@ -139,11 +139,18 @@ export async function listMessages(filter: {
   template?: string | undefined;
   to?: string | undefined;
   batch?: string | undefined;
+  /** The mails about one event. */
+  event?: string | undefined;
   after?: string | undefined;
   before?: string | undefined;
 }) {
   const query: Record<string, unknown> = {};
-  if (filter.batch) query['relatedKeys'] = relatedKey({ type: 'batch', id: filter.batch });
+  const keys = [
+    filter.batch && relatedKey({ type: 'batch', id: filter.batch }),
+    filter.event && relatedKey({ type: 'event', id: filter.event }),
+  ].filter((key): key is string => Boolean(key));
+  if (keys.length === 1) query['relatedKeys'] = keys[0];
+  if (keys.length > 1) query['relatedKeys'] = mongoose.trusted({ $all: keys });
   if (filter.status) query['status'] = filter.status;
   if (filter.template) query['template'] = filter.template;
   if (filter.to) {

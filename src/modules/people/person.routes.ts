@@ -5,6 +5,7 @@ import { countriesByName } from '../../shared/countries.js';
 import { ValidationError } from '../../shared/errors.js';
 import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
+import { confirmedOrAsk } from '../../web/confirm.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
@@ -28,7 +29,7 @@ import {
 } from './person.service.js';
 import { PAGE_SIZE } from './directory.js';
 import { peopleAccess, shownPeople, type PeopleEvents } from './person.access.js';
-import { withoutContactDetails } from './person.views.js';
+import { displayName, withoutContactDetails } from './person.views.js';
 
 /** Admins and organizers add people and import lists (a new person belongs to no event yet). */
 const addsPeople = (req: Request) => req.user?.role === 'admin' || req.user?.role === 'organizer';
@@ -165,6 +166,13 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
   router.post('/admin/people/:id/calendar-reset', ...editors, async (req, res) => {
     const person = await getPerson(pathParam(req, 'id'));
     await access.assertEdit(req, person);
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.resetFeeds.question', { name: displayName(person) }),
+      consequences: [req.t('confirm.resetFeeds.old'), req.t('confirm.resetFeeds.new')],
+      confirm: req.t('confirm.resetFeeds.confirm'),
+      back: `/admin/people/${person.id}#roles`,
+    }));
+    if (!asked) return;
     await resetCalendarFeeds(person.id, actorOf(req), clock);
     res.redirect(303, `/admin/people/${person.id}#roles`);
   });

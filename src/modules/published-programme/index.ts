@@ -20,3 +20,4 @@ export {
   type PersonalSession,
 } from './personal.js';
 export { programmeDays, type ProgrammeDay } from './programme.presenter.js';
+export { programmeWorkspace } from './programme.workspace.js';

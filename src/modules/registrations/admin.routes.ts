@@ -1,9 +1,9 @@
 import { type Request, Router } from 'express';
 import type { RegistrationDeps } from './registration.service.js';
 import { z } from 'zod';
-import { BADGES_PER_PDF, LIST_ENTRIES_PER_PDF } from '../../shared/limits.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
+import { confirmedOrAsk, withoutConfirmation } from '../../web/confirm.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
 import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
@@ -69,10 +69,6 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
         previous: page.previous,
       },
       capacity: { total: rules.capacity, seated, byCategory },
-      badgeParts: Math.ceil(countOf(figures, { status: 'confirmed' }) / BADGES_PER_PDF),
-      badgesPerPart: BADGES_PER_PDF,
-      listParts: Math.ceil(countOf(figures, { status: 'confirmed' }) / LIST_ENTRIES_PER_PDF),
-      listEntriesPerPart: LIST_ENTRIES_PER_PDF,
       canEdit: can.edit,
     };
   };
@@ -98,12 +94,27 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
 
   router.post(`${base}/decisions`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
-    const body = formBody(req);
+    const body = withoutConfirmation(formBody(req));
     const input = parse(decisionInput, {
       ...body,
       ids: many(body['ids']),
       reason: body['reason'] || undefined,
     });
+    // Rejecting and cancelling end registrations and mail the people: the team confirms first.
+    if (input.decision !== 'approve') {
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t(`confirm.decision.${input.decision}.question`, { count: input.ids.length }),
+        consequences: [
+          req.t(`confirm.decision.${input.decision}.status`, { count: input.ids.length }),
+          req.t('confirm.decision.places'),
+          req.t('confirm.decision.mail'),
+          ...(input.reason ? [req.t('confirm.decision.reason', { reason: input.reason })] : []),
+        ],
+        confirm: req.t(`confirm.decision.${input.decision}.confirm`, { count: input.ids.length }),
+        back: `/admin/events/${event.id}/registrations`,
+      }));
+      if (!asked) return;
+    }
     const failed: string[] = [];
     for (const id of input.ids) {
       try {
@@ -141,6 +152,13 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
 
   router.post(`${base}/purge`, ...requireRole('admin'), async (req, res) => {
     const event = await eventOf(req);
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.purge.question'),
+      consequences: [req.t('confirm.purge.effect'), req.t('confirm.purge.kept')],
+      confirm: req.t('confirm.purge.confirm'),
+      back: `/admin/events/${event.id}/registrations/settings`,
+    }));
+    if (!asked) return;
     await purgePersonalData(event, actorOf(req), clock);
     res.redirect(303, `/admin/events/${event.id}/registrations/settings?purged=1`);
   });

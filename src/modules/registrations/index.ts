@@ -27,4 +27,6 @@ export { ownRegistration } from './own-link.js';
 export { numberOlderRegistrations } from './lists/numbering.js';
 export { recountLargeEvents } from './lists/figures.js';
 export { isLarge } from './lists/size.js';
+export { countOf, registrationFigures } from './lists/figures.js';
 export { registerRegistrationsApi } from './registrations.api.js';
+export { registrationsWorkspace } from './registrations.workspace.js';

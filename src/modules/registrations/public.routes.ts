@@ -4,6 +4,7 @@ import type { Config } from '../../config/index.js';
 import { countriesByName } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
+import { confirmedOrAsk } from '../../web/confirm.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { addressLimit } from '../../web/rate-limit.js';
@@ -147,7 +148,12 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
 
   router.get('/registrations/:token', async (req, res) => {
     const locals = await page(req);
-    res.render('registrations/self', { ...locals, values: {}, saved: req.query['saved'] === '1' });
+    res.render('registrations/self', {
+      ...locals,
+      values: {},
+      saved: req.query['saved'] === '1',
+      cancelled: req.query['cancelled'] === '1' && locals.registration.status === 'cancelled',
+    });
   });
 
   router.post('/registrations/:token', async (req, res) => {
@@ -170,8 +176,32 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
 
   router.post('/registrations/:token/cancel', async (req, res) => {
     const registration = await own(req);
+    const back = `/registrations/${pathParam(req, 'token')}`;
+    const asked = await confirmedOrAsk(req, res, async () => {
+      const event = await getEvent(registration.eventId);
+      const titles = new Map(
+        (await workshopsOf(event.id)).map((w) => [w.id, localized(w.title, req.language, event.languages)]),
+      );
+      const workshops = registration.workshops.map((w) => titles.get(w.sessionId) ?? w.sessionId);
+      return {
+        question: req.t('confirm.cancelRegistration.question'),
+        consequences: [
+          req.t('confirm.cancelRegistration.status', {
+            event: localized(event.title, req.language, event.languages),
+          }),
+          ...(registration.status === 'confirmed' ? [req.t('confirm.cancelRegistration.place')] : []),
+          ...(workshops.length
+            ? [req.t('confirm.cancelRegistration.workshops', { workshops: workshops.join(', ') })]
+            : []),
+          req.t('confirm.cancelRegistration.again'),
+        ],
+        confirm: req.t('confirm.cancelRegistration.confirm'),
+        back,
+      };
+    });
+    if (!asked) return;
     await cancelOwnRegistration(registration, deps);
-    res.redirect(303, `/registrations/${pathParam(req, 'token')}`);
+    res.redirect(303, `${back}?cancelled=1`);
   });
 
   return router;

@@ -1,12 +1,14 @@
 import { type Request, Router } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
+import { NotFoundError } from '../../../shared/errors.js';
 import { parse } from '../../../shared/validate.js';
+import { confirmedOrAsk, withoutConfirmation, type Confirmation } from '../../../web/confirm.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { eventOf, historyFor, localized, policy, type EventView } from '../../events/index.js';
-import { directoryPage } from '../../people/index.js';
+import { directoryPage, displayName, getPerson } from '../../people/index.js';
 import { describeWarning, peopleOf } from '../agenda.presenters.js';
 import {
   assignmentInput,
@@ -18,11 +20,13 @@ import {
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from '../assignments/assignment.model.js';
 import {
   assignPerson,
+  listAssignments,
   removeAssignment,
   updateAssignment,
   type AssignmentEffects,
 } from '../assignments/assignment.service.js';
 import { checksOf, loadWorkingProgramme } from '../working-programme/working-programme.service.js';
+import type { SessionView } from '../agenda.views.js';
 import { formValuesOfSession, sessionFieldName, sessionInputFromForm } from './session.form.js';
 import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
 import { createSession, getSession, updateSession } from './session.service.js';
@@ -140,7 +144,18 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   router.post(`${base}/:sessionId/status`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const sessionId = pathParam(req, 'sessionId');
-    const { status } = parse(sessionStatusInput, formBody(req));
+    const { status } = parse(sessionStatusInput, withoutConfirmation(formBody(req)));
+    if (status === 'cancelled') {
+      const session = await getSession(event.id, sessionId);
+      const title = localized(session.title, req.language, event.languages);
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t('confirm.cancelSession.question', { session: title }),
+        consequences: [req.t('confirm.cancelSession.programme'), req.t('confirm.cancelSession.people')],
+        confirm: req.t('confirm.cancelSession.confirm'),
+        back: `/admin/events/${event.id}/sessions/${sessionId}`,
+      }));
+      if (!asked) return;
+    }
     await updateSession(event, sessionId, { status }, actorOf(req), clock);
     res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
   });
@@ -161,10 +176,17 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   router.post(`${base}/:sessionId/assignments/:assignmentId`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    const patch = parse(assignmentPatchInput, withoutConfirmation(formBody(req)));
+    if (patch.status === 'withdrawn') {
+      const asked = await confirmedOrAsk(req, res, () =>
+        assignmentConfirmation(req, event, session, 'withdraw'),
+      );
+      if (!asked) return;
+    }
     await updateAssignment(
       session.id,
       pathParam(req, 'assignmentId'),
-      parse(assignmentPatchInput, formBody(req)),
+      patch,
       actorOf(req),
       clock,
       confirmedIn(event),
@@ -175,9 +197,35 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   router.post(`${base}/:sessionId/assignments/:assignmentId/delete`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const session = await getSession(event.id, pathParam(req, 'sessionId'));
+    const asked = await confirmedOrAsk(req, res, () => assignmentConfirmation(req, event, session, 'remove'));
+    if (!asked) return;
     await removeAssignment(session.id, pathParam(req, 'assignmentId'), actorOf(req), clock);
     res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
   });
 
   return router;
+}
+
+/** What withdrawing or removing a person from a session does, said before it is done. */
+async function assignmentConfirmation(
+  req: Request,
+  event: EventView,
+  session: SessionView,
+  action: 'withdraw' | 'remove',
+): Promise<Confirmation> {
+  const assignmentId = pathParam(req, 'assignmentId');
+  const assignment = (await listAssignments({ sessionId: session.id })).find((a) => a.id === assignmentId);
+  if (!assignment) throw new NotFoundError();
+  const person = await getPerson(assignment.personId);
+  const names = {
+    name: displayName(person),
+    role: req.t(`assignmentRoles.${assignment.role}`),
+    session: localized(session.title, req.language, event.languages),
+  };
+  return {
+    question: req.t(`confirm.${action}Assignment.question`, names),
+    consequences: [req.t(`confirm.${action}Assignment.status`, names), req.t('confirm.assignmentNotice')],
+    confirm: req.t(`confirm.${action}Assignment.confirm`),
+    back: `/admin/events/${event.id}/sessions/${session.id}#people`,
+  };
 }

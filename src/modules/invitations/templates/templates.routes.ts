@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../shared/errors.js';
 import { LANGUAGES, isLanguage, translatorFor, type Language } from '../../../shared/i18n/index.js';
 import { requiredText } from '../../../shared/limits.js';
 import { parse } from '../../../shared/validate.js';
+import { confirmedOrAsk } from '../../../web/confirm.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
@@ -148,6 +149,13 @@ export function templateRoutes(config: Config, clock: Clock): Router {
   router.post(`${base}/:key/:language/reset`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const { key, language } = target(req);
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.resetTemplate.question'),
+      consequences: [req.t('confirm.resetTemplate.effect', { language: req.t(`language.${language}`) })],
+      confirm: req.t('confirm.resetTemplate.confirm'),
+      back: `/admin/events/${event.id}/mail-templates/${key}/${language}`,
+    }));
+    if (!asked) return;
     await resetEventTemplate(event.id, key, language, actorOf(req), clock);
     res.redirect(303, `/admin/events/${event.id}/mail-templates/${key}/${language}`);
   });

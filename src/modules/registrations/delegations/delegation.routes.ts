@@ -1,8 +1,9 @@
 import { type Request, type Response, Router } from 'express';
 import type { RegistrationDeps } from '../registration.service.js';
 import { countryName } from '../../../shared/countries.js';
-import { ForbiddenError, LinkNotFoundError } from '../../../shared/errors.js';
+import { ForbiddenError, LinkNotFoundError, NotFoundError } from '../../../shared/errors.js';
 import { parse } from '../../../shared/validate.js';
+import { confirmedOrAsk } from '../../../web/confirm.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { singleUpload } from '../../../web/body.js';
 import { pathParam } from '../../../web/params.js';
@@ -10,7 +11,9 @@ import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import { eventOf, eventWithPermissions, getEvent, localized } from '../../events/index.js';
 import { openLink } from '../../links/index.js';
+import { displayName, getPerson } from '../../people/index.js';
 import { peopleOf } from '../lists/listing.js';
+import { getRegistration } from '../registration.service.js';
 import { nominationInvitationInput, nomineeInput } from './delegation.schemas.js';
 import {
   NOMINATION_LINK,
@@ -123,6 +126,16 @@ export function delegationRoutes(deps: RegistrationDeps): Router {
 
   router.post('/nominations/:token/members/:registrationId/withdraw', async (req, res) => {
     const { delegation, event } = await own(req);
+    const registration = await getRegistration(pathParam(req, 'registrationId'));
+    if (registration.delegationId !== delegation.id) throw new NotFoundError();
+    const person = await getPerson(registration.personId);
+    const asked = await confirmedOrAsk(req, res, () => ({
+      question: req.t('confirm.withdrawNominee.question', { name: displayName(person) }),
+      consequences: [req.t('confirm.withdrawNominee.effect'), req.t('confirm.withdrawNominee.mail')],
+      confirm: req.t('confirm.withdrawNominee.confirm'),
+      back: `/nominations/${pathParam(req, 'token')}`,
+    }));
+    if (!asked) return;
     await withdrawNominee(event, delegation, pathParam(req, 'registrationId'), deps);
     res.redirect(303, `/nominations/${pathParam(req, 'token')}`);
   });
