@@ -96,10 +96,13 @@ export function problemsOf(
   for (const error of errors) {
     const field = options.fieldName?.(error.field) ?? error.field;
     if (problems.has(field)) continue;
+    const message = fieldMessage(t, field, error, options.voice);
+    const linked = !UNLINKED.has(error.code) && field !== '';
+    // A key the form does not have is named, since there is no field to link to.
     problems.set(field, {
       field,
-      message: fieldMessage(t, field, error, options.voice),
-      linked: !UNLINKED.has(error.code) && field !== '',
+      message: linked ? message : t('forms.notOnForm', { field, message }),
+      linked,
     });
   }
   return [...problems.values()];
