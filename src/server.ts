@@ -18,7 +18,7 @@ import {
   recountLargeEvents,
 } from './modules/registrations/index.js';
 import { migrate } from './db/migrations.js';
-import { numberOlderPeople } from './modules/people/index.js';
+import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -51,6 +51,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
     numberOlderMessages,
     copyListings,
     numberOlderPeople,
+    keyOlderPeopleByName,
     markUnfinishedSubmissions,
   ]);
   const renderer = workerPdfRenderer({ ...config.documents, logger });

@@ -25,7 +25,9 @@ function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
         },
       ];
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return [{ field, code: 'required' }];
+      // An empty text, or no box ticked where one must be: the field was left out.
+      if ((issue.origin === 'string' || issue.origin === 'array') && Number(issue.minimum) === 1)
+        return [{ field, code: 'required' }];
       return [
         {
           field,

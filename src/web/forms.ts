@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { AppError, ValidationError } from '../shared/errors.js';
+import { problemsOf, type Voice } from './field-messages.js';
 
 /** Statuses a form answers by showing itself again with the problem, rather than an error page. */
 const FORM_STATUSES = new Set([401, 409, 422]);
@@ -18,6 +19,8 @@ export async function handleForm(
     values?: Record<string, unknown>;
     /** Maps an input field path to the form's field name. */
     fieldName?: (field: string) => string;
+    /** `own` where people write about themselves: "Elija su país." rather than "Elija el país." */
+    voice?: Voice;
   },
   action: () => Promise<void>,
 ): Promise<void> {
@@ -25,24 +28,19 @@ export async function handleForm(
     await action();
   } catch (error) {
     if (!(error instanceof AppError) || !FORM_STATUSES.has(error.status)) throw error;
-    const fieldErrors: Record<string, string> = {};
-    if (error instanceof ValidationError) {
-      for (const fieldError of error.fieldErrors) {
-        fieldErrors[form.fieldName?.(fieldError.field) ?? fieldError.field] ??= req.t(
-          `validation.${fieldError.code}`,
-          fieldError.params ?? {},
-        );
-      }
-    }
+    // One problem per field, each linked from the summary at the top (partials/error-summary).
+    const problems =
+      error instanceof ValidationError
+        ? problemsOf(req.t, error.fieldErrors, { fieldName: form.fieldName, voice: form.voice })
+        : [];
     const locals = typeof form.locals === 'function' ? await form.locals() : form.locals;
     res.status(error.status).render(form.view, {
       ...locals,
       values: form.values ?? {},
-      fieldErrors,
+      problems,
+      fieldErrors: Object.fromEntries(problems.map((problem) => [problem.field, problem.message])),
       formError:
-        error instanceof ValidationError
-          ? req.t('errors.fieldsTitle')
-          : req.t(`errors.${error.code}.detail`, error.params),
+        error instanceof ValidationError ? undefined : req.t(`errors.${error.code}.detail`, error.params),
     });
   }
 }

@@ -277,8 +277,70 @@ describe('agenda: sessions, people in their roles, checks', () => {
       'Ana Pérez is in two sessions at once: «Migración y desarrollo» / «Remesas».',
     );
     expect(builder.text).to.contain('expects 500 people but room Salón Plenario seats 400');
+    // Each warning links to its sessions by name, not by a bare arrow.
+    const warnings = /<ul class="warnings">([\s\S]*?)<\/ul>/.exec(builder.text)![1]!;
+    expect(warnings).to.not.match(/>\s*→\s*</);
+    expect(warnings).to.contain(`href="/admin/events/${event.id}/sessions/${b.body.id}">Open “Remesas”</a>`);
+    expect(warnings).to.contain(
+      `href="/admin/events/${event.id}/sessions/${a.body.id}">Open “Migración y desarrollo”</a>`,
+    );
     const sessionPage = await agent.get(`/admin/events/${event.id}/sessions/${b.body.id}?lang=en`);
     expect(sessionPage.text).to.contain('Ana Pérez is in two sessions at once');
     expect(sessionPage.text).to.not.contain('expects 500 people');
+  });
+
+  it('shows a block’s people that do not fit as "+n", the whole block in its title, and statuses without gender', async () => {
+    const { agent, api, event, plenary } = await setup();
+    const session = await agent.post(`${api}/sessions`).send({
+      type: 'panel',
+      title: { es: 'Integración regional y movilidad de las personas en Iberoamérica' },
+      roomId: plenary.id,
+      date: '2008-04-10',
+      start: '09:00',
+      end: '10:00',
+    });
+    const people = [
+      { givenName: 'Alicia', familyName: 'Bárcena', gender: 'female' as const, role: 'chair' },
+      { givenName: 'José Miguel', familyName: 'Guzmán', gender: 'male' as const, role: 'speaker' },
+      { givenName: 'Gioconda', familyName: 'Herrera', gender: 'female' as const, role: 'speaker' },
+      { givenName: 'Jorge', familyName: 'Martínez Pizarro', gender: 'male' as const, role: 'commentator' },
+    ];
+    for (const { role, ...person } of people) {
+      const created = await createTestPerson(person);
+      const assigned = await agent
+        .post(`${api}/sessions/${session.body.id}/assignments`)
+        .send({ personId: created.id, role, status: 'confirmed' });
+      expect(assigned.status).to.equal(201);
+    }
+    const page = await agent.get(`/admin/events/${event.id}/agenda?day=2008-04-10&lang=es`);
+    const block = new RegExp(`<a id="session-${session.body.id}"[^>]*>([\\s\\S]*?)</a>`).exec(page.text)!;
+    // An hour is four rows: the type and title take two, one name shows, and "+3" counts the rest.
+    expect(block[1]).to.match(/<span class="more-count" aria-hidden="true">\+3<\/span>/);
+    expect(block[1]!.match(/class="person status-confirmed more"/g)).to.have.length(3);
+    const title = /title="([^"]*)"/.exec(block[0])![1]!;
+    for (const { givenName, familyName } of people) expect(title).to.contain(`${givenName} ${familyName}`);
+    expect(title).to.contain('Integración regional y movilidad de las personas en Iberoamérica');
+    // The same word after a man's name as after a woman's.
+    expect(block[1]).to.contain('Ponente: José Miguel Guzmán (Confirmó)');
+    expect(block[1]).to.contain('Ponente: Gioconda Herrera (Confirmó)');
+    expect(page.text).to.not.contain('(Confirmada)');
+  });
+
+  it('offers the people found for a session in Spanish name order ("Bárcena" before "Beltrand", "Ñandú" after "Nyberg")', async () => {
+    const { agent, api, event, plenary } = await setup();
+    const session = await agent.post(`${api}/sessions`).send({
+      type: 'panel',
+      title: { es: 'Demografía' },
+      roomId: plenary.id,
+      date: '2008-04-10',
+      start: '09:00',
+      end: '10:00',
+    });
+    // Added in byte order, which the directory keeps: the picker must not.
+    for (const familyName of ['Beltrand', 'Bárcena', 'Nuñez', 'Nyberg', 'Ñandú', 'Olmedo'])
+      await createTestPerson({ givenName: 'Ana', familyName, organization: 'CELADE' });
+    const page = await agent.get(`/admin/events/${event.id}/sessions/${session.body.id}?find=celade`);
+    const found = [...page.text.matchAll(/<span>Ana ([^<]+?) · <small>CELADE/g)].map((m) => m[1]);
+    expect(found).to.deep.equal(['Bárcena', 'Beltrand', 'Nuñez', 'Nyberg', 'Ñandú', 'Olmedo']);
   });
 });

@@ -36,7 +36,7 @@ describe('auth: signing in, links and passwords', () => {
     const unknown = await attempt('nobody@example.org', 'not the password at all');
     expect(wrong.status).to.equal(401);
     expect(unknown.status).to.equal(401);
-    const message = (html: string) => /<div class="alert"[^>]*>([^<]*)</.exec(html)?.[1];
+    const message = (html: string) => /<div class="error-summary"[^>]*>[\s\S]*?<p>([^<]*)</.exec(html)?.[1];
     expect(message(wrong.text)).to.equal('The email or password is not correct.');
     expect(message(unknown.text)).to.equal(message(wrong.text));
     expect(wrong.text).to.contain(`value="${user.email}"`);

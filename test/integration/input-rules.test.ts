@@ -91,7 +91,7 @@ describe('platform: bad input gets a clear 4xx and loses nothing', () => {
     for (const body of [`_csrf=${token}&%24where=1&name=x`, `_csrf=${token}&name%5B%24gt%5D=&name=x`]) {
       const form = await agent.post('/probe/records').type('form').send(body);
       expect(form.status, body).to.equal(422);
-      expect(form.text).to.contain('Revise estos campos');
+      expect(form.text).to.contain('Hay un problema');
     }
     expect(await ProbeRecord.countDocuments()).to.equal(0);
   });

@@ -4,7 +4,7 @@ import { Person } from '../../src/modules/people/index.js';
 import { ImportDraft } from '../../src/modules/imports/draft.model.js';
 import { LIMITS } from '../../src/shared/limits.js';
 import { Migration, migrate } from '../../src/db/migrations.js';
-import { numberOlderPeople } from '../../src/modules/people/index.js';
+import { keyOlderPeopleByName, numberOlderPeople } from '../../src/modules/people/index.js';
 import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
@@ -118,6 +118,31 @@ describe('people: directory, search, CSV', () => {
     expect(short.text).to.contain('Type at least two letters');
     const listed = await agent.get('/admin/people').set('Accept-Language', 'en');
     expect(listed.text).to.contain('Quispe-Huamán');
+  });
+
+  it('stores a name sort key in Spanish order when a person is written, and gives it to older records', async () => {
+    const barcena = await createTestPerson({ givenName: 'Alicia', familyName: 'Bárcena' });
+    const nandu = await createTestPerson({ givenName: 'Ñusta', familyName: 'Ñandú' });
+    const stored = async (id: string) => (await Person.findById(id).lean())!.sortKey!;
+    expect(await stored(barcena.id)).to.equal('barcena  alicia');
+    await Person.updateOne({ _id: nandu.id }, { $unset: { sortKey: 1 } });
+    await Migration.deleteOne({ _id: keyOlderPeopleByName.name });
+    await migrate([keyOlderPeopleByName]);
+    expect(await stored(nandu.id)).to.equal('n~andu  n~usta');
+    const keys = [
+      await stored(nandu.id),
+      'nyberg  ana',
+      'nunez  ana',
+      await stored(barcena.id),
+      'beltrand  ana',
+    ];
+    expect(keys.sort()).to.deep.equal([
+      'barcena  alicia',
+      'beltrand  ana',
+      'nunez  ana',
+      'nyberg  ana',
+      'n~andu  n~usta',
+    ]);
   });
 
   it('finds people ignoring case and accents, by organization, country and sector', async () => {

@@ -67,7 +67,8 @@ describe('registrations: the public form, approval, self-service', function () {
       'en',
     );
     expect(res.status).to.equal(422);
-    expect(res.text).to.include('Please check these fields');
+    expect(res.text).to.include('There is a problem');
+    expect(res.text).to.include('Enter your given name.');
     expect(res.text).to.include('value="not-an-email"');
     expect(res.text).to.include('Sin gluten');
     const bot = await submit(e.slug, registrationForm({ website: 'http://spam.example' }));

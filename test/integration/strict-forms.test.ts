@@ -31,7 +31,7 @@ describe('admin forms: junk is refused by name, nothing changes', () => {
     expect(unknown.text).to.contain('capacity_everyone');
     const repeated = await post(`${complete}&capacity=500`);
     expect(repeated.status).to.equal(422);
-    expect(repeated.text).to.match(/<li>capacity: /);
+    expect(repeated.text).to.match(/<li><a href="#capacity">[^<]*el aforo/);
     const empty = await post('');
     expect(empty.status).to.equal(422);
     const operator = await post(`${complete}&email[$gt]=`);

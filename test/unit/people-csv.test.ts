@@ -30,6 +30,7 @@ describe('people: CSV', () => {
       language: 'es',
       gender: 'female',
       biography: {},
+      sortKey: 'perez  ana',
     };
     const full = peopleToCsv([person], { withContactDetails: true });
     expect(full.startsWith('\uFEFFhonorific,given_name,family_name')).to.equal(true);

@@ -76,6 +76,7 @@ export function loginRoutes(config: Config, clock: Clock): Router {
         view: 'auth/login',
         locals: { title: req.t('auth.signIn') },
         values: { email: body['email'], returnTo: body['returnTo'] },
+        voice: 'own',
       },
       async () => {
         const input = parse(loginInput, body);
@@ -104,11 +105,16 @@ export function loginRoutes(config: Config, clock: Clock): Router {
 
     router.post(`/account/${kind}/:token`, async (req, res) => {
       const account = await accountForLink(pathParam(req, 'token'), kind, clock);
-      await handleForm(req, res, { view, locals: { title: title(req), account, kind } }, async () => {
-        const input = parse(newPasswordInput, formBody(req));
-        await setPasswordWithLink(pathParam(req, 'token'), kind, input.password, clock);
-        res.redirect(303, '/login?done=password');
-      });
+      await handleForm(
+        req,
+        res,
+        { view, locals: { title: title(req), account, kind }, voice: 'own' },
+        async () => {
+          const input = parse(newPasswordInput, formBody(req));
+          await setPasswordWithLink(pathParam(req, 'token'), kind, input.password, clock);
+          res.redirect(303, '/login?done=password');
+        },
+      );
     });
   }
 
@@ -118,7 +124,7 @@ export function loginRoutes(config: Config, clock: Clock): Router {
 
   router.post('/account/password', requireUser, async (req, res) => {
     const locals = { title: req.t('auth.changePassword') };
-    await handleForm(req, res, { view: 'auth/change-password', locals }, async () => {
+    await handleForm(req, res, { view: 'auth/change-password', locals, voice: 'own' }, async () => {
       const input = parse(changePasswordInput, formBody(req));
       const authVersion = await changeOwnPassword(req.user!.id, input, clock);
       // This session stays signed in; every other session of the account ends.

@@ -67,8 +67,17 @@ export async function listContacts(filter: { country?: string | undefined; type?
   if (filter.country) query['country'] = filter.country;
   if (filter.type) query['type'] = filter.type;
   // Every contact: a government has a handful, so even 197 countries make one short list.
-  const docs = await NationalContact.find(query).sort({ country: 1, type: 1, name: 1 }).lean();
-  return docs.map((d) => toContactView(d as Stored));
+  const docs = await NationalContact.find(query).sort({ country: 1, type: 1 }).lean();
+  // Names in Spanish order within a country and type (the database sorts bytes: "Bárcena" after "Beltrand").
+  const names = new Intl.Collator('es', { sensitivity: 'base' });
+  return docs
+    .map((d) => toContactView(d as Stored))
+    .sort(
+      (a, b) =>
+        (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) ||
+        (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
+        names.compare(a.name, b.name),
+    );
 }
 
 /** Contacts by country, for the coverage dashboard and the nomination form. */

@@ -84,7 +84,7 @@ export function formValuesOf(event: EventView): Record<string, unknown> {
 export function formFieldName(field: string): string {
   return field
     .replace(/^(title|description|organizers|venue)\.(\w+)$/, '$1_$2')
-    .replace(/^countries\.\d+$/, 'countries');
+    .replace(/^(countries|languages)\.\d+$/, '$1');
 }
 
 export function roomInputFromForm(body: Record<string, unknown>): Record<string, unknown> {

@@ -11,7 +11,7 @@ export {
   updatePerson,
 } from './person.service.js';
 export { directoryPage, nameSearchOf } from './directory.js';
-export { numberOlderPeople } from './numbering.js';
+export { keyOlderPeopleByName, numberOlderPeople } from './numbering.js';
 export { displayName, withoutContactDetails, type PersonView } from './person.views.js';
 export { Person, SECTORS, GENDERS, type Sector, type Gender } from './person.model.js';
 export type { PersonInput } from './person.schemas.js';

@@ -58,6 +58,11 @@ const personSchema = new Schema(
     searchText: { type: String, required: true },
     /** The beginnings of its words, to find the person by equality (`directory.ts`). */
     nameKeys: { type: [String], default: undefined },
+    /**
+     * Family and given name folded so that byte order is the Spanish order (`shared/name-order.ts`):
+     * FerretDB has no collation, so lists sorted by name sort by this.
+     */
+    sortKey: { type: String },
     /** Its block in the directory (`db/blocks.ts`), set when it is written. */
     block: { type: Number },
   },
@@ -67,6 +72,7 @@ personSchema.index({ emailKey: 1 }, { unique: true, sparse: true });
 personSchema.index({ familyName: 1, givenName: 1 });
 personSchema.index({ block: 1 });
 personSchema.index({ nameKeys: 1 });
+personSchema.index({ sortKey: 1 });
 
 /** The name of the directory's list, for its blocks. */
 export const PEOPLE_LIST = 'people';

@@ -1,3 +1,4 @@
+import { nameSortKey } from '../../shared/name-order.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createGrouped } from '../../db/plain-insert.js';
 import mongoose from 'mongoose';
@@ -27,10 +28,13 @@ async function ensureEmailFree(email: string | undefined, exceptId?: string): Pr
     throw new ConflictError('PERSON_EMAIL_TAKEN', undefined, { email });
 }
 
-/** What search finds a person by: their folded names and organization, and the beginnings of their words. */
+/**
+ * What search finds a person by (their folded names and organization, and the beginnings of
+ * their words) and what lists sort them by (their names in the language's order).
+ */
 export function searchFieldsOf(person: Parameters<typeof personSearchText>[0]) {
   const searchText = personSearchText(person);
-  return { searchText, nameKeys: nameKeysOf(searchText) };
+  return { searchText, nameKeys: nameKeysOf(searchText), sortKey: nameSortKey(person) };
 }
 
 function documentOf(input: PersonInput) {

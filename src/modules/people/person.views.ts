@@ -1,3 +1,4 @@
+import { nameSortKey } from '../../shared/name-order.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { Gender, PersonFields, Sector } from './person.model.js';
 
@@ -16,6 +17,8 @@ export interface PersonView {
   language: Language | undefined;
   gender: Gender | undefined;
   biography: Partial<Record<Language, string>>;
+  /** What lists sorted by name sort by (`shared/name-order.ts`). */
+  sortKey: string;
 }
 
 export function toPersonView(person: PersonFields & { _id: unknown }): PersonView {
@@ -38,6 +41,7 @@ export function toPersonView(person: PersonFields & { _id: unknown }): PersonVie
     language: (person.language ?? undefined) as Language | undefined,
     gender: (person.gender ?? undefined) as Gender | undefined,
     biography,
+    sortKey: person.sortKey ?? nameSortKey(person),
   };
 }
 

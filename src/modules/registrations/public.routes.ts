@@ -82,7 +82,7 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
     await handleForm(
       req,
       res,
-      { view: 'registrations/form', locals: () => formLocals(req, event), values: body },
+      { view: 'registrations/form', locals: () => formLocals(req, event), values: body, voice: 'own' },
       async () => {
         await submitRegistration(event, parse(registrationInput, input), deps);
         // The same answer for a new and an existing registration: the page reveals nothing.
@@ -162,7 +162,7 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
     await handleForm(
       req,
       res,
-      { view: 'registrations/self', locals: () => page(req), values: body },
+      { view: 'registrations/self', locals: () => page(req), values: body, voice: 'own' },
       async () => {
         await updateOwnRegistration(
           registration,

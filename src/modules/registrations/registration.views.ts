@@ -1,3 +1,4 @@
+import { nameSortKey } from '../../shared/name-order.js';
 import type { PersonView } from '../people/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { Category, RegistrationStatus } from './registration.model.js';
@@ -36,13 +37,14 @@ export interface RegistrationView {
 type Maybe<T> = T | null | undefined;
 
 /** What lists show of a registration's person: a copy kept on it (`lists/listing.ts`). */
-export type Listing = Omit<PersonView, 'id' | 'biography'>;
+export type Listing = Omit<PersonView, 'id' | 'biography' | 'sortKey'>;
 
 /** The person as a listing shows them (no biography: lists never show one). */
 export const personOfListing = (personId: string, listing: Listing): PersonView => ({
   id: personId,
   ...listing,
   biography: {},
+  sortKey: nameSortKey(listing),
 });
 
 /** A registration as stored (lean or toObject), loosely typed: fields may be missing or null. */

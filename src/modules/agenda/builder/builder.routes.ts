@@ -9,7 +9,7 @@ import { sessionMoveInput } from '../agenda.schemas.js';
 import { moveSession } from '../sessions/session.service.js';
 import { localized, canEditEvent, eventOf } from '../../events/index.js';
 import { describeWarning, peopleOf, whenOf } from '../agenda.presenters.js';
-import { layoutDay } from './builder.js';
+import { layoutDay, peopleShown } from './builder.js';
 import { checksOf, loadWorkingProgramme } from '../working-programme/working-programme.service.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
 
@@ -38,20 +38,30 @@ export function builderRoutes(clock: Clock): Router {
     const { warnings, figures } = checksOf(event, programme);
     const flagged = new Map<string, number>();
     for (const w of warnings) for (const id of w.sessionIds) flagged.set(id, (flagged.get(id) ?? 0) + 1);
-    const card = (s: (typeof programme.sessions)[number]) => ({
-      id: s.id,
-      revision: s.revision,
-      type: s.type,
-      status: s.status,
-      title: localized(s.title, req.language, event.languages),
-      when: whenOf(s, event),
-      people: peopleOf(s, programme.assignments, programme.people).map((p) => ({
+    const titleOf = (s: (typeof programme.sessions)[number]) =>
+      localized(s.title, req.language, event.languages);
+    const card = (s: (typeof programme.sessions)[number]) => {
+      const people = peopleOf(s, programme.assignments, programme.people).map((p) => ({
         name: p.name,
         role: p.assignment.role,
         status: p.assignment.status,
-      })),
-      warnings: flagged.get(s.id) ?? 0,
-    });
+        line: `${req.t(`assignmentRoles.${p.assignment.role}`)}: ${p.name} (${req.t(`assignmentStatus.${p.assignment.status}`)})`,
+      }));
+      const title = titleOf(s);
+      return {
+        id: s.id,
+        revision: s.revision,
+        type: s.type,
+        status: s.status,
+        title,
+        when: whenOf(s, event),
+        people,
+        // The whole block in words, for its tooltip: what the block's edge may cut.
+        full: [`${req.t(`sessionTypes.${s.type}`)}: ${title}`, ...people.map((p) => p.line)].join('\n'),
+        warnings: flagged.get(s.id) ?? 0,
+      };
+    };
+    const titles = new Map(programme.sessions.map((s) => [s.id, titleOf(s)]));
     const layout =
       day === 'unscheduled' ? undefined : layoutDay(event, programme.sessions, day, req.t('agenda.noRoom'));
     res.render('agenda/builder', {
@@ -62,12 +72,16 @@ export function builderRoutes(clock: Clock): Router {
       days: days.map((d) => ({ date: d, label: formatDay(d, req.language) })),
       layout: layout && {
         ...layout,
-        blocks: layout.blocks.map((b) => ({ ...b, card: card(b.session) })),
+        blocks: layout.blocks.map((b) => {
+          const shown = card(b.session);
+          return { ...b, card: shown, peopleShown: peopleShown(b, shown.people.length) };
+        }),
       },
       unscheduled: programme.sessions.filter((s) => !s.startsAt).map(card),
-      warnings: warnings.map((w) =>
-        describeWarning(w, { event, programme, t: req.t, language: req.language }),
-      ),
+      warnings: warnings.map((w) => ({
+        ...describeWarning(w, { event, programme, t: req.t, language: req.language }),
+        sessions: w.sessionIds.map((id) => ({ id, title: titles.get(id) ?? id })),
+      })),
       figures,
       canEdit: await canEditEvent(req.user, event.id),
       moved: typeof req.query['moved'] === 'string' ? req.query['moved'] : undefined,

@@ -61,3 +61,16 @@ export function layoutDay(
   });
   return { columns, slots, blocks };
 }
+
+/** Lines a block has for its people: one per 15-minute row, less the lines of its type and title. */
+const LINES_ABOVE_PEOPLE = 2;
+
+/**
+ * How many of a block's people fit in its rows; the rest are counted ("+2") and shown when the
+ * block is hovered or focused. Why: names cut mid-line by the block's edge read as other names.
+ */
+export function peopleShown(block: Pick<BuilderBlock, 'rowStart' | 'rowEnd'>, people: number): number {
+  const lines = Math.max(0, block.rowEnd - block.rowStart - LINES_ABOVE_PEOPLE);
+  // When all but one fit, the "+1" would take the line the last name needs.
+  return people <= lines ? people : Math.max(0, lines - 1);
+}

@@ -79,5 +79,7 @@ export function formValuesOfSession(session: SessionView, timeZone: string): Rec
 }
 
 export function sessionFieldName(field: string): string {
-  return field.replace(/^(title|description)\.(\w+)$/, '$1_$2');
+  return field
+    .replace(/^(title|description)\.(\w+)$/, '$1_$2')
+    .replace(/^interpretation\.\d+$/, 'interpretation');
 }

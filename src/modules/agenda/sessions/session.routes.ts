@@ -1,3 +1,4 @@
+import { bySortKey } from '../../../shared/name-order.js';
 import { type Request, Router } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
@@ -76,7 +77,8 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       people: peopleOf(session, programme.assignments, programme.people),
       warnings,
       find,
-      candidates: find ? (await directoryPage({ q: find }, {}, 20)).people : [],
+      // The directory pages in the order people were added; the few found are shown by name.
+      candidates: find ? (await directoryPage({ q: find }, {}, 20)).people.sort(bySortKey) : [],
       roles: ASSIGNMENT_ROLES,
       statuses: ASSIGNMENT_STATUSES,
       canEdit: can.edit,

@@ -1,3 +1,4 @@
+import { compareKeys } from '../../../shared/name-order.js';
 import { type Request, type Response, Router } from 'express';
 import type { RegistrationDeps } from '../registration.service.js';
 import { countryName } from '../../../shared/countries.js';
@@ -100,7 +101,9 @@ export function delegationRoutes(deps: RegistrationDeps): Router {
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       delegation,
-      members: members.map((m) => ({ registration: m, person: people.get(m.personId) })),
+      members: members
+        .map((m) => ({ registration: m, person: people.get(m.personId) }))
+        .sort((a, b) => compareKeys(a.person?.sortKey ?? '', b.person?.sortKey ?? '')),
       token: pathParam(req, 'token'),
       values: {},
     };

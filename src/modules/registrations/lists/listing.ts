@@ -1,6 +1,7 @@
+import { bySortKey } from '../../../shared/name-order.js';
 import mongoose from 'mongoose';
 import type { DataMigration } from '../../../db/migrations.js';
-import { displayName, getPeople, nameSearchOf, searchFieldsOf, type PersonView } from '../../people/index.js';
+import { getPeople, nameSearchOf, searchFieldsOf, type PersonView } from '../../people/index.js';
 import { Registration, registrationList, type RegistrationStatus } from '../registration.model.js';
 import { readPage } from '../../../db/blocks.js';
 import {
@@ -70,9 +71,7 @@ export async function registrationsByName(
     readAll: async () => matching(await Registration.find(query).lean()),
     placeOf: (row) => ({ block: row.block, key: row.registration.arrival }),
   });
-  const found = page.rows
-    .map((row) => row.registration)
-    .sort((a, b) => displayName(a.listing).localeCompare(displayName(b.listing)));
+  const found = page.rows.map((row) => row.registration).sort((a, b) => bySortKey(a.listing, b.listing));
   return { found, more: page.next !== undefined };
 }
 
