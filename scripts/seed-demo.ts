@@ -1,7 +1,8 @@
 /**
- * Demo data: the Cuenca Forum (published, with rooms and the 22 member states), its programme,
- * national contacts, delegations, registrations and a waiting list, and a demo admin and
- * organizer, whose logins it prints. Safe to run again: nothing is created twice.
+ * Demo data: the Cuenca Forum of 2008 as it happened (archived), and a practice copy of it in
+ * the coming months (published, marked as demo data), each with rooms, the 22 member states, the
+ * programme, delegations, registrations and a waiting list; national contacts, and a demo admin
+ * and organizer, whose logins it prints. Safe to run again: nothing is created twice.
  *
  *   npm run seed:demo                        # prints passwords of accounts it creates
  *   npm run seed:demo -- --reset-passwords   # gives the demo accounts new passwords
@@ -19,7 +20,10 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
     mail: mailSettingsOf(config),
   });
   console.log(
-    `Event ${report.event.slug}: ${report.event.created ? 'created and published' : 'already there'}`,
+    `Event ${report.history.slug} (the forum of 2008): ${report.history.created ? 'created, held and archived' : 'already there'}`,
+  );
+  console.log(
+    `Event ${report.event.slug} (a practice copy in the coming months, demo data): ${report.event.created ? 'created and published' : 'already there'}`,
   );
   console.log(`  public page: ${config.publicUrl}/events/${report.event.slug}`);
   const programme = report.programme;

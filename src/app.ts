@@ -61,6 +61,7 @@ import {
   registrationAdminRoutes,
   registrationPublicRoutes,
   registrationsWorkspace,
+  registrationWindowOf,
   peopleEvents,
   refreshListings,
   settleWorkshop,
@@ -163,7 +164,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     delegationRoutes(registrations),
     coverageRoutes(clock),
     invitationResponseRoutes(config, clock, onConfirmed),
-    eventPublicRoutes(),
+    eventPublicRoutes((event) => registrationWindowOf(event, clock)),
     api.router(),
     apiDocsRoutes(api, config.publicUrl),
   ];

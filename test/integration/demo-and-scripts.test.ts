@@ -21,34 +21,51 @@ describe('demo data and command-line scripts', function () {
   const foro = useTestForo(import.meta.url);
   const actor = { label: 'test seed', via: 'cli' as const };
 
-  it('seeds the Cuenca Forum, published, and creates nothing twice', async () => {
+  it('seeds the Cuenca Forum of 2008, archived, and a practice copy in the coming months, and creates nothing twice', async () => {
+    foro.clock.set('2026-12-06T12:00:00Z');
     const first = await seedDemo(actor, foro.clock);
     const second = await seedDemo(actor, foro.clock);
     expect(first.event.created).to.equal(true);
+    expect(first.history.created).to.equal(true);
     expect(second.event.created).to.equal(false);
     expect(first.registrations.contacts).to.equal(23);
-    expect(first.registrations.delegations).to.equal(4);
-    expect(first.registrations.checkIns).to.equal(5);
+    expect(first.registrations.delegations, 'four in each edition').to.equal(8);
+    expect(first.registrations.checkIns, 'on the first day of 2008 only').to.equal(5);
     expect(second.registrations, 'nothing twice').to.deep.equal({
       contacts: 0,
       delegations: 0,
       registrations: 0,
       checkIns: 0,
     });
-    const waiting = await Registration.countDocuments({ status: 'waitlisted', category: 'media' });
+    const waiting = await Registration.countDocuments({
+      eventId: first.event.id,
+      status: 'waitlisted',
+      category: 'media',
+    });
     expect(waiting, 'a waiting list').to.equal(2);
-    expect(await Event.countDocuments()).to.equal(1);
+    expect(await Event.countDocuments()).to.equal(2);
     expect(await User.countDocuments()).to.equal(DEMO_USERS.length);
     expect(first.logins.every((login) => login.password && login.created)).to.equal(true);
     expect(second.logins.every((login) => login.password === undefined && !login.created)).to.equal(true);
 
     const event = await Event.findOne({ slug: 'cuenca-2008' }).lean();
     expect(event).to.include({
-      status: 'published',
+      status: 'archived',
       timezone: 'America/Guayaquil',
       startDate: '2008-04-10',
       endDate: '2008-04-11',
     });
+    expect(event!.publishedAt!.toISOString(), 'published while it was prepared').to.match(/^2008-03/);
+    const practice = await Event.findOne({ slug: 'cuenca-demo' }).lean();
+    expect(practice, 'a Thursday and Friday some two months ahead').to.include({
+      status: 'published',
+      demo: true,
+      startDate: '2027-02-04',
+      endDate: '2027-02-05',
+    });
+    const practiceSessions = await Session.find({ eventId: first.event.id }).lean();
+    const days = new Set(practiceSessions.map((s) => s.startsAt?.toISOString().slice(0, 10)));
+    expect(days).to.deep.equal(new Set(['2027-02-04', '2027-02-05']));
     expect(event?.title?.es).to.equal('Foro Iberoamericano sobre Migración y Desarrollo');
     expect(event?.countries).to.have.length(22);
     expect(event?.rooms.length).to.be.at.least(3);
@@ -57,10 +74,10 @@ describe('demo data and command-line scripts', function () {
     expect(first.programme).to.include({ created: true, version: 1 });
     expect(first.programme.people).to.be.within(35, 50);
     expect(second.programme.created).to.equal(false);
-    expect(await Session.countDocuments()).to.equal(first.programme.sessions);
+    expect(await Session.countDocuments(), 'both editions').to.equal(2 * first.programme.sessions);
     const registrantsAndDelegates = 11 + 6; // the demo's public registrants and nominated delegates
     expect(await Person.countDocuments()).to.equal(first.programme.people + registrantsAndDelegates);
-    expect(await ProgrammeVersion.countDocuments()).to.equal(1);
+    expect(await ProgrammeVersion.countDocuments()).to.equal(2);
     const checks = checkProgramme({
       event: await getEvent(first.event.id),
       ...(await loadWorkingProgramme(await getEvent(first.event.id))),
@@ -78,10 +95,15 @@ describe('demo data and command-line scripts', function () {
 
     const page = await request(foro.url).get('/events/cuenca-2008?lang=en');
     expect(page.text).to.contain('Ibero-American Forum on Migration and Development');
+    expect(page.text, 'nobody registers for a forum that is over').not.to.contain('/register"');
+    expect(page.text).to.match(/Published<\/dt><dd>[^<]*2008/);
+    const upcoming = await request(foro.url).get('/events/cuenca-demo?lang=en');
+    expect(upcoming.text).to.contain('Demo event: its data is made up');
+    expect(upcoming.text).to.contain('href="/events/cuenca-demo/register"');
     const organizer = first.logins.find((login) => login.role === 'organizer')!;
     const agent = browserAgent(foro.url);
     await signIn(agent, organizer.email, organizer.password!);
-    const manage = await agent.get(`/admin/events/${first.event.id}`);
+    const manage = await agent.get(`/admin/events/${first.event.id}/settings`);
     expect(manage.text, 'the demo organizer is in the team').to.contain('Editar evento');
   });
 
@@ -96,11 +118,12 @@ describe('demo data and command-line scripts', function () {
   it('runs npm run seed:demo twice and prints the logins', async () => {
     const first = await runNpm('seed:demo', []);
     expect(first.code, first.stderr).to.equal(0);
-    expect(first.stdout).to.contain('cuenca-2008: created and published');
+    expect(first.stdout).to.contain('cuenca-2008 (the forum of 2008): created, held and archived');
+    expect(first.stdout).to.contain('cuenca-demo (a practice copy in the coming months, demo data): created');
     expect(first.stdout).to.match(/admin\s+admin@demo\.foro\.example\s+\S{12,}/);
     const second = await runNpm('seed:demo', []);
     expect(second.stdout).to.contain('already there');
-    expect(await Event.countDocuments()).to.equal(1);
+    expect(await Event.countDocuments()).to.equal(2);
   });
 
   it('creates the first admin with npm run user:create, reading the password from stdin', async () => {

@@ -20,7 +20,7 @@ describe('event workspace: the overview, the event menu and the home page', func
 
   async function demo() {
     const report = await seedDemo({ label: 'test seed', via: 'cli' }, foro.clock);
-    const event = await Event.findOne({ slug: 'cuenca-2008' }).lean();
+    const event = await Event.findOne({ slug: report.event.slug }).lean();
     const signInDemo = async (index: 0 | 1) => {
       const agent = browserAgent(foro.url);
       await signIn(agent, DEMO_USERS[index].email, report.logins[index]!.password!);

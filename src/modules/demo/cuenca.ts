@@ -1,5 +1,6 @@
 import type { CreateEventInput, RoomInput } from '../events/index.js';
 import { IBERO_AMERICAN_STATES } from '../../shared/countries.js';
+import { DAY_MS } from '../../shared/time.js';
 
 /** The Ibero-American Forum on Migration and Development, Cuenca, 10–11 April 2008. */
 export const CUENCA_EVENT: CreateEventInput = {
@@ -50,3 +51,38 @@ export const DEMO_USERS = [
   { key: 'admin', email: 'admin@demo.foro.example', name: 'Administración (demo)', role: 'admin' },
   { key: 'organizer', email: 'organizer@demo.foro.example', name: 'Equipo CELADE (demo)', role: 'organizer' },
 ] as const;
+
+/** The demo's practice copy of the forum: the same days of the week, some two months ahead. */
+export const PRACTICE_SLUG = 'cuenca-demo';
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A copy of the forum in the coming months, marked as demo data, so that every flow (registering,
+ * inviting, nominating, checking in) can be tried on an event that is not over. It opens on the
+ * first Thursday at least 60 days after `today`, as the forum opened on a Thursday.
+ */
+export function practiceEdition(today: Date): CreateEventInput {
+  let start = Math.floor(today.getTime() / DAY_MS) + 60;
+  while (new Date(start * DAY_MS).getUTCDay() !== 4) start += 1;
+  const length = dayNumber(CUENCA_EVENT.endDate) - dayNumber(CUENCA_EVENT.startDate);
+  const title = CUENCA_EVENT.title;
+  return {
+    ...CUENCA_EVENT,
+    slug: PRACTICE_SLUG,
+    title: {
+      es: `${title.es} (demostración)`,
+      pt: `${title.pt} (demonstração)`,
+      en: `${title.en} (demo)`,
+    },
+    startDate: dateOf(start),
+    endDate: dateOf(start + length),
+    demo: true,
+  };
+}
+
+/** A date of the 2008 programme moved to the same day of another edition of the forum. */
+export function sameDayIn(edition: { startDate: string }, date: string): string {
+  return dateOf(dayNumber(edition.startDate) + dayNumber(date) - dayNumber(CUENCA_EVENT.startDate));
+}

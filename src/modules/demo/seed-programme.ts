@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import { sameDayIn } from './cuenca.js';
 import {
   assignPerson,
   checksOf,
@@ -46,7 +47,11 @@ export async function seedCuencaProgramme(
     const { room, ...input } = session;
     const created = await createSession(
       event,
-      { ...input, ...(room !== undefined && event.rooms[room] && { roomId: event.rooms[room].id }) },
+      {
+        ...input,
+        ...(input.date && { date: sameDayIn(event, input.date) }),
+        ...(room !== undefined && event.rooms[room] && { roomId: event.rooms[room].id }),
+      },
       actor,
       clock,
     );

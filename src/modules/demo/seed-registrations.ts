@@ -1,9 +1,10 @@
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import { sameDayIn } from './cuenca.js';
 import { IBERO_AMERICAN_STATES, countryName } from '../../shared/countries.js';
 import { NationalContact } from '../contacts/index.js';
 import { checkInRegistration } from '../documents/index.js';
-import { getEvent } from '../events/index.js';
+import { getEvent, type EventView } from '../events/index.js';
 import type { MailSettings } from '../invitations/index.js';
 import { Person } from '../people/index.js';
 import {
@@ -58,9 +59,11 @@ const DELEGATIONS: { country: string; quota: number; nominees: number }[] = [
 export async function seedCuencaRegistrations(
   eventId: string,
   actor: Actor,
-  clock: Clock,
+  /** Check-ins are made on the opening day; an edition still to come has none. */
+  clocks: { preparing: Clock; openingDay?: Clock | undefined },
   settings: MailSettings,
 ): Promise<RegistrationSeedReport> {
+  const clock = clocks.preparing;
   const event = await getEvent(eventId);
   const deps = { clock, settings, seats: documentSeats(clock) };
   let contacts = 0;
@@ -149,15 +152,20 @@ export async function seedCuencaRegistrations(
         workshops: [],
         consentToList: 'yes',
         privacyConsent: 'yes',
-        arrivalDate: '2008-04-09',
-        departureDate: '2008-04-12',
+        arrivalDate: sameDayIn(event, '2008-04-09'),
+        departureDate: sameDayIn(event, '2008-04-12'),
         hotel: 'Hotel Oro Verde',
       },
       deps,
     );
     registrations += 1;
   }
-  let checkIns = 0;
+  const checkIns = clocks.openingDay ? await checkInFirstFive(event, actor, clocks.openingDay) : 0;
+  return { contacts, delegations, registrations, checkIns };
+}
+
+/** The first five confirmed public registrants, present on the first day (certificates and counts show). */
+async function checkInFirstFive(event: EventView, actor: Actor, clock: Clock): Promise<number> {
   const confirmed = await Registration.find(
     { eventId: event.id, status: 'confirmed', source: 'public' },
     { _id: 1 },
@@ -165,9 +173,10 @@ export async function seedCuencaRegistrations(
     .sort({ arrival: 1 })
     .limit(5)
     .lean();
+  let checkIns = 0;
   for (const registration of confirmed) {
     const outcome = await checkInRegistration(event, String(registration._id), event.startDate, actor, clock);
     if (outcome.result === 'present') checkIns += 1;
   }
-  return { contacts, delegations, registrations, checkIns };
+  return checkIns;
 }

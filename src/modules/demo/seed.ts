@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/actor.js';
-import type { Clock } from '../../shared/clock.js';
+import { settableClock, type Clock } from '../../shared/clock.js';
 import { createUser, findUserByEmail, setUserPassword } from '../auth/index.js';
-import { addRoom, createEvent, Event, setEventStatus } from '../events/index.js';
-import { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS } from './cuenca.js';
+import { addRoom, createEvent, Event, setEventStatus, type CreateEventInput } from '../events/index.js';
+import { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS, practiceEdition } from './cuenca.js';
 import type { MailSettings } from '../invitations/index.js';
 import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
 import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-registrations.js';
 
 export interface SeedReport {
   logins: { email: string; role: string; password: string | undefined; created: boolean }[];
+  /** The practice copy in the coming months, where every flow can be tried. */
   event: { slug: string; id: string; created: boolean };
+  /** The forum of 2008 as it happened, archived. */
+  history: { slug: string; id: string; created: boolean };
   programme: ProgrammeSeedReport;
   registrations: RegistrationSeedReport;
 }
@@ -51,25 +54,56 @@ export async function seedDemo(
   const organizerActor: Actor = organizer
     ? { userId: organizer.id, label: organizer.email, via: 'cli' }
     : actor;
-  const existingEvent = await Event.findOne({ slug: CUENCA_EVENT.slug }, { _id: 1 }).lean();
-  let eventId = existingEvent ? String(existingEvent._id) : undefined;
-  if (!eventId) {
-    const event = await createEvent(CUENCA_EVENT, organizerActor, clock);
-    for (const room of CUENCA_ROOMS) await addRoom(event.id, room, organizerActor, clock);
-    await setEventStatus(event.id, 'published', organizerActor, clock);
-    eventId = event.id;
-  }
-  const programme = await seedCuencaProgramme(eventId, organizerActor, clock);
-  const registrations = await seedCuencaRegistrations(
-    eventId,
+  const mail = options.mail ?? LOCAL_MAIL;
+  // The forum as it happened: prepared in its own time, held, then archived.
+  const history = await seedEdition(CUENCA_EVENT, organizerActor, HISTORY, mail);
+  // A copy in the coming months, marked as demo data, where every flow can be tried today.
+  const practice = await seedEdition(
+    practiceEdition(clock.now()),
     organizerActor,
-    clock,
-    options.mail ?? LOCAL_MAIL,
+    { preparing: clock },
+    mail,
   );
+  const sum = (key: keyof RegistrationSeedReport) => history.registrations[key] + practice.registrations[key];
   return {
     logins,
-    event: { slug: CUENCA_EVENT.slug, id: eventId, created: !existingEvent },
-    programme,
-    registrations,
+    event: practice.event,
+    history: history.event,
+    programme: practice.programme,
+    registrations: {
+      contacts: sum('contacts'),
+      delegations: sum('delegations'),
+      registrations: sum('registrations'),
+      checkIns: sum('checkIns'),
+    },
   };
+}
+
+/** The clocks an edition is seeded with: while it is prepared, on its first day, after it. */
+interface EditionClocks {
+  preparing: Clock;
+  openingDay?: Clock;
+  closing?: Clock;
+}
+
+const HISTORY: EditionClocks = {
+  preparing: settableClock('2008-03-03T15:00:00Z'),
+  openingDay: settableClock('2008-04-10T14:00:00Z'),
+  closing: settableClock('2008-05-05T15:00:00Z'),
+};
+
+/** One edition of the forum, its rooms, programme and registrations; nothing twice. */
+async function seedEdition(input: CreateEventInput, actor: Actor, clocks: EditionClocks, mail: MailSettings) {
+  const found = await Event.findOne({ slug: input.slug }, { _id: 1 }).lean();
+  let eventId = found ? String(found._id) : undefined;
+  if (!eventId) {
+    const event = await createEvent(input, actor, clocks.preparing);
+    for (const room of CUENCA_ROOMS) await addRoom(event.id, room, actor, clocks.preparing);
+    await setEventStatus(event.id, 'published', actor, clocks.preparing);
+    eventId = event.id;
+  }
+  const programme = await seedCuencaProgramme(eventId, actor, clocks.preparing);
+  const registrations = await seedCuencaRegistrations(eventId, actor, clocks, mail);
+  if (!found && clocks.closing) await setEventStatus(eventId, 'archived', actor, clocks.closing);
+  return { event: { slug: input.slug, id: eventId, created: !found }, programme, registrations };
 }

@@ -47,6 +47,8 @@ const eventSchema = new Schema(
     /** Increases with every edit, so a form saved from a stale copy is caught. */
     revision: { type: Number, required: true, default: 1 },
     publishedAt: { type: Date },
+    /** Demo data (the seeded practice copy): its pages say so. */
+    demo: { type: Boolean },
     createdBy: { type: String },
   },
   { timestamps: true },

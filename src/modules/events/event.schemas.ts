@@ -39,6 +39,8 @@ const eventFields = {
     .max(3)
     .default([...LANGUAGES]),
   countries: z.array(countryCode).max(300).default([]),
+  /** Marks demo data; set by the demo seed, shown on the event's pages. */
+  demo: z.boolean().optional(),
 };
 
 const endNotBeforeStart = (value: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) => {

@@ -35,6 +35,7 @@ export interface EventView {
   status: EventStatus;
   revision: number;
   publishedAt: Date | undefined;
+  demo: boolean;
   createdAt: Date | undefined;
   updatedAt: Date | undefined;
 }
@@ -74,6 +75,7 @@ export function toEventView(event: StoredEvent): EventView {
     status: event.status as EventStatus,
     revision: event.revision,
     publishedAt: event.publishedAt ?? undefined,
+    demo: event.demo ?? false,
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
   };

@@ -3,10 +3,17 @@ import { countryName } from '../../shared/countries.js';
 import { dateAtNoon, formatDateRange, formatInstant, zoneLabel } from '../../shared/time.js';
 import { pathParam } from '../../web/params.js';
 import { getPublicEvent, listPublicEvents } from './event.service.js';
-import { localized } from './event.views.js';
+import { endOfDay } from '../links/index.js';
+import { localized, type EventView } from './event.views.js';
+
+/** Where an event's registration stands (the registrations module knows its rules). */
+export type RegistrationState =
+  | { state: 'open'; closesAt: Date }
+  | { state: 'notYet'; opensAt: Date }
+  | { state: 'closed'; closesAt: Date };
 
 /** What anyone may read: the list of public events and each event's page. */
-export function eventPublicRoutes(): Router {
+export function eventPublicRoutes(registrationOf: (event: EventView) => Promise<RegistrationState>): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -32,7 +39,12 @@ export function eventPublicRoutes(): Router {
       description: localized(event.description, language, event.languages),
       dates: formatDateRange(event.startDate, event.endDate, language),
       zone: zoneLabel(event.timezone, dateAtNoon(event.startDate)),
-      publishedAt: event.publishedAt && formatInstant(event.publishedAt, event.timezone, language),
+      // A date of publication after the event's end would tell a false story (an archive put online later).
+      publishedAt:
+        event.publishedAt &&
+        event.publishedAt <= endOfDay(event.endDate, event.timezone) &&
+        formatInstant(event.publishedAt, event.timezone, language),
+      registration: await registrationOf(event),
       venueCountry: event.venue.country && countryName(event.venue.country, language),
       countries: event.countries
         .map((code) => countryName(code, language))

@@ -10,7 +10,12 @@ export {
   registerProgrammeParticipant,
 } from './registration.service.js';
 export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.model.js';
-export { saveRegistrationRules, registrationRules } from './places/settings.service.js';
+export {
+  saveRegistrationRules,
+  registrationRules,
+  registrationWindowOf,
+  type RegistrationWindow,
+} from './places/settings.service.js';
 export { changeRegistrationRules, settleCapacities, settleWorkshop } from './places/capacity.js';
 export { delegationRoutes } from './delegations/delegation.routes.js';
 export { delegationsOf, membersOf as delegationMembers } from './delegations/delegation.service.js';

@@ -22,7 +22,7 @@ import { cancelOwnRegistration, updateOwnRegistration } from './registration.ser
 import { submitRegistration } from './submission.js';
 import { scopes } from './places/seats.js';
 import { workshopsOf } from './places/workshops.js';
-import { registrationRules } from './places/settings.service.js';
+import { registrationRules, registrationWindow } from './places/settings.service.js';
 
 /** The public registration form, and each registrant's private page. */
 export function registrationPublicRoutes(config: Config, deps: RegistrationDeps): Router {
@@ -53,7 +53,7 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
       title: req.t('registrations.formTitle'),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
-      open: event.status === 'published' && !(rules.opensAt && now < rules.opensAt) && now <= rules.closesAt,
+      open: registrationWindow(event, rules, now).state === 'open',
       closesAt: rules.closesAt,
       categories: PUBLIC_CATEGORIES,
       sectors: SECTORS,

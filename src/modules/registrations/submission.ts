@@ -8,7 +8,7 @@ import type { EventView } from '../events/index.js';
 import { findOrCreatePerson, getPerson, type PersonView } from '../people/index.js';
 import { copyOfPerson } from './lists/listing.js';
 import { seat, unseat } from './places/placement.js';
-import { registrationRules, type RegistrationRules } from './places/settings.service.js';
+import { registrationRules, registrationWindow, type RegistrationRules } from './places/settings.service.js';
 import {
   promoteWorkshop,
   releaseWorkshopPlaces,
@@ -75,8 +75,7 @@ async function submit(
 ): Promise<Outcome> {
   const now = deps.clock.now();
   const rules = await registrationRules(event, deps.clock);
-  if (event.status !== 'published' || (rules.opensAt && now < rules.opensAt) || now > rules.closesAt)
-    throw new ConflictError('REGISTRATION_CLOSED');
+  if (registrationWindow(event, rules, now).state !== 'open') throw new ConflictError('REGISTRATION_CLOSED');
   const actor: Actor = { label: `${input.givenName} ${input.familyName} (registration form)`, via: 'link' };
   const { person, created } = await findOrCreatePerson(
     {

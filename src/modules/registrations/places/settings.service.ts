@@ -1,4 +1,3 @@
-import { DAY_MS } from '../../../shared/time.js';
 import { endOfDay, startOfDay } from '../../links/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { EventView } from '../../events/index.js';
@@ -40,14 +39,13 @@ export interface RegistrationRules {
 }
 
 /**
- * An event's registration rules. Without a closing day, registration closes when the event ends
- * but never less than 30 days from now (DESIGN.md §6), so a demo of a past forum stays open.
+ * An event's registration rules. Registration closes on its closing day, and at the latest when
+ * the event ends: nobody registers for an event that is over.
  */
 export async function registrationRules(event: EventView, clock: Clock): Promise<RegistrationRules> {
   const doc = await RegistrationSettings.findById(event.id).lean();
   const zone = event.timezone;
   const dayEnd = (date: string) => endOfDay(date, zone);
-  const floor = new Date(clock.now().getTime() + 30 * DAY_MS);
   const eventEnd = dayEnd(event.endDate);
   const stored = new Map((doc?.categories ?? []).map((c) => [c.key as Category, c]));
   // Quotas matter only where government delegations have a capacity of their own.
@@ -56,7 +54,7 @@ export async function registrationRules(event: EventView, clock: Clock): Promise
     opensOn: doc?.opensOn ?? undefined,
     closesOn: doc?.closesOn ?? undefined,
     opensAt: doc?.opensOn ? startOfDay(doc.opensOn, zone) : undefined,
-    closesAt: doc?.closesOn ? dayEnd(doc.closesOn) : eventEnd > floor ? eventEnd : floor,
+    closesAt: doc?.closesOn && dayEnd(doc.closesOn) < eventEnd ? dayEnd(doc.closesOn) : eventEnd,
     capacity: doc?.capacity ?? undefined,
     retentionDays: doc?.retentionDays ?? undefined,
     categories: CATEGORIES.map((key) => {
@@ -100,4 +98,26 @@ export async function saveRegistrationRules(
     },
     { upsert: true },
   );
+}
+
+/** Where registration stands now: open, not open yet (with its opening) or closed. */
+export type RegistrationWindow =
+  | { state: 'open'; closesAt: Date }
+  | { state: 'notYet'; opensAt: Date }
+  | { state: 'closed'; closesAt: Date };
+
+export function registrationWindow(
+  event: Pick<EventView, 'status'>,
+  rules: Pick<RegistrationRules, 'opensAt' | 'closesAt'>,
+  now: Date,
+): RegistrationWindow {
+  if (event.status !== 'published' || now > rules.closesAt)
+    return { state: 'closed', closesAt: rules.closesAt };
+  if (rules.opensAt && now < rules.opensAt) return { state: 'notYet', opensAt: rules.opensAt };
+  return { state: 'open', closesAt: rules.closesAt };
+}
+
+/** The window of one event now, for pages outside registrations (the public event page). */
+export async function registrationWindowOf(event: EventView, clock: Clock): Promise<RegistrationWindow> {
+  return registrationWindow(event, await registrationRules(event, clock), clock.now());
 }
