@@ -105,7 +105,7 @@ describe('registrations: capacity holds under simultaneous requests', function (
     const created = await createPublishedEvent({}, organizer.actor);
     await saveRegistrationRules(created.id, { capacity: 50, categories: [] }, foro.clock);
     const event = await getEvent(created.id);
-    const rules = await registrationRules(event, foro.clock);
+    const rules = await registrationRules(event);
     const race = (seats: SeatAllocator, prefix: string) =>
       Promise.all(
         Array.from({ length: 300 }, (_, i) =>

@@ -38,7 +38,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     const page = await registrationsPage(event.id, filter, { after, before });
     const { registrations } = page;
     const people = await peopleOf(registrations);
-    const rules = await registrationRules(event, clock);
+    const rules = await registrationRules(event);
     const figures = await registrationFigures(
       event.id,
       rules.categories.map((c) => c.key),
@@ -138,7 +138,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
 
   router.get(`${base}/settings`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
-    const rules = await registrationRules(event, clock);
+    const rules = await registrationRules(event);
     res.render('registrations/settings', {
       title: req.t('registrations.settings'),
       event,
@@ -170,7 +170,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     const locals = async () => ({
       title: req.t('registrations.settings'),
       event,
-      rules: await registrationRules(event, clock),
+      rules: await registrationRules(event),
       purgeableFrom: await purgeableFrom(event),
       isAdmin: req.user?.role === 'admin',
     });

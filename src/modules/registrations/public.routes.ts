@@ -35,7 +35,7 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
   });
 
   const formLocals = async (req: Request, event: EventView) => {
-    const rules = await registrationRules(event, clock);
+    const rules = await registrationRules(event);
     const now = clock.now();
     const workshops = await Promise.all(
       (await workshopsOf(event.id)).map(async (w) => ({

@@ -50,7 +50,7 @@ export function needsAndTravel(input: SelfServiceInput) {
  * harmless: a seat already held by the first in line counts for it, and its mail is sent once.
  */
 export async function promoteWaiting(event: EventView, deps: RegistrationDeps): Promise<number> {
-  const rules = await registrationRules(event, deps.clock);
+  const rules = await registrationRules(event);
   const waiting = await Registration.find({ eventId: event.id, status: 'waitlisted' })
     .sort({ arrival: 1 })
     .lean();
@@ -90,7 +90,7 @@ export async function decideRegistration(
   const person = await getPerson(registration.personId);
   if (decision === 'approve') {
     if (!['pending', 'waitlisted'].includes(registration.status)) throw new ConflictError('NOT_PENDING');
-    const rules = await registrationRules(event, deps.clock);
+    const rules = await registrationRules(event);
     return confirmOrWaitlist(
       event,
       registration,
@@ -105,7 +105,7 @@ export async function decideRegistration(
     );
   }
   if (registration.status === 'cancelled' || registration.status === 'rejected') return registration;
-  await unseat(registration, await registrationRules(event, deps.clock), deps.seats);
+  await unseat(registration, await registrationRules(event), deps.seats);
   await unseatWorkshops(registration, deps.seats);
   const status = decision === 'reject' ? 'rejected' : 'cancelled';
   const updated = await moveRegistration(registration, status, input.actor, deps.clock, input.reason);
@@ -254,7 +254,7 @@ export async function registerProgrammeParticipant(
   if (!existing || existing.category === 'programme_participant') return;
   const view = toRegistrationView(existing);
   const held = view.status === 'confirmed';
-  await unseat(view, await registrationRules(event, deps.clock), deps.seats);
+  await unseat(view, await registrationRules(event), deps.seats);
   await Registration.updateOne({ _id: view.id }, { $set: fields });
   await recordChange(
     {

@@ -32,7 +32,7 @@ export function registrationsWorkspace(deps: RegistrationDeps): WorkspacePart[] 
         },
       ],
       overview: async ({ event }) => {
-        const rules = await registrationRules(event, deps.clock);
+        const rules = await registrationRules(event);
         const figures = await registrationFigures(
           event.id,
           rules.categories.map((c) => c.key),

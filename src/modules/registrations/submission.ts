@@ -74,7 +74,7 @@ async function submit(
   changes: ChangeBatch,
 ): Promise<Outcome> {
   const now = deps.clock.now();
-  const rules = await registrationRules(event, deps.clock);
+  const rules = await registrationRules(event);
   if (registrationWindow(event, rules, now).state !== 'open') throw new ConflictError('REGISTRATION_CLOSED');
   const actor: Actor = { label: `${input.givenName} ${input.familyName} (registration form)`, via: 'link' };
   const { person, created } = await findOrCreatePerson(
@@ -242,7 +242,7 @@ async function giveBack(
   holder: { id: string; eventId: string; category: string; workshops: { sessionId: string }[] },
   deps: RegistrationDeps,
 ): Promise<void> {
-  await unseat(holder, await registrationRules(event, deps.clock), deps.seats);
+  await unseat(holder, await registrationRules(event), deps.seats);
   for (const sessionId of await releaseWorkshopPlaces(holder, deps.seats))
     await promoteWorkshop(event.id, sessionId, deps.seats);
   await promoteWaiting(event, deps);
@@ -258,7 +258,7 @@ export async function completeRegistration(
   registration: RegistrationView,
   deps: RegistrationDeps,
 ): Promise<void> {
-  const rules = await registrationRules(event, deps.clock);
+  const rules = await registrationRules(event);
   const person = await getPerson(registration.personId);
   const actor = systemActor('Foro (completing a registration)');
   const approval = rules.categories.find((c) => c.key === registration.category)?.approval ?? false;

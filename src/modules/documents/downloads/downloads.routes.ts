@@ -18,7 +18,7 @@ export function downloadRoutes(deps: { clock: Clock; seats: SeatAllocator }): Ro
 
   router.get('/admin/events/:eventId/downloads', async (req, res) => {
     const { event, can } = await eventWithPermissions(req);
-    const rules = await registrationRules(event, deps.clock);
+    const rules = await registrationRules(event);
     const figures = await registrationFigures(
       event.id,
       rules.categories.map((c) => c.key),

@@ -107,7 +107,7 @@ export async function inviteNomination(
   );
   const language: Language =
     contact.language && isLanguage(contact.language) ? contact.language : (event.languages[0] ?? 'es');
-  const rules = await registrationRules(event, deps.clock);
+  const rules = await registrationRules(event);
   await queueTemplatedMail(
     {
       eventId: event.id,
@@ -179,7 +179,7 @@ export async function nominate(
   const quota = await deps.seats.take(scopes.delegation(delegation.id), delegation.quota, person.id);
   if (quota === 'full') throw new ConflictError('QUOTA_FULL', undefined, { quota: delegation.quota });
   const now = deps.clock.now();
-  const rules = await registrationRules(event, deps.clock);
+  const rules = await registrationRules(event);
   const approval = rules.categories.find((c) => c.key === 'government_delegation')?.approval ?? true;
   const fields = {
     category: 'government_delegation',

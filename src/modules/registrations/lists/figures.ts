@@ -100,7 +100,7 @@ export async function recountLargeEvents(
     const eventId = String(_id);
     if (!(await isLarge(eventId))) continue;
     const event = await getEvent(eventId);
-    const rules = await registrationRules(event, deps.clock);
+    const rules = await registrationRules(event);
     await recountFigures(
       eventId,
       rules.categories.map((c) => c.key),

@@ -15,7 +15,7 @@ import { promoteWorkshop, workshopsOf } from './workshops.js';
  */
 export async function settleCapacities(event: EventView, deps: RegistrationDeps): Promise<void> {
   const { seats } = deps;
-  const rules = await registrationRules(event, deps.clock);
+  const rules = await registrationRules(event);
   await seats.settle(scopes.event(event.id), rules.capacity);
   for (const rule of rules.categories) await seats.settle(scopes.category(event.id, rule.key), rule.capacity);
   for (const d of await Delegation.find({ eventId: event.id }, { quota: 1 }).lean()) {

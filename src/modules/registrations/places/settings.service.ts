@@ -42,7 +42,7 @@ export interface RegistrationRules {
  * An event's registration rules. Registration closes on its closing day, and at the latest when
  * the event ends: nobody registers for an event that is over.
  */
-export async function registrationRules(event: EventView, clock: Clock): Promise<RegistrationRules> {
+export async function registrationRules(event: EventView): Promise<RegistrationRules> {
   const doc = await RegistrationSettings.findById(event.id).lean();
   const zone = event.timezone;
   const dayEnd = (date: string) => endOfDay(date, zone);
@@ -119,5 +119,5 @@ export function registrationWindow(
 
 /** The window of one event now, for pages outside registrations (the public event page). */
 export async function registrationWindowOf(event: EventView, clock: Clock): Promise<RegistrationWindow> {
-  return registrationWindow(event, await registrationRules(event, clock), clock.now());
+  return registrationWindow(event, await registrationRules(event), clock.now());
 }
