@@ -21,6 +21,7 @@ import { contactRoutes } from './modules/contacts/index.js';
 import {
   cachedFile,
   checkInRoutes,
+  hasAttended,
   letterRoutes,
   participantDocumentRoutes,
   prepareProgrammePdfs,
@@ -131,7 +132,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     templateRoutes(config, clock),
     announcementRoutes(mail),
     registrationAdminRoutes(registrations),
-    registrationPublicRoutes(config, registrations),
+    registrationPublicRoutes(config, registrations, { hasAttended }),
     delegationRoutes(registrations),
     coverageRoutes(clock),
     invitationResponseRoutes(config, clock, onConfirmed),

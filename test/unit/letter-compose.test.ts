@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { fillLetter } from '../../src/modules/documents/letters/compose.js';
 import { DEFAULT_LETTERS } from '../../src/modules/documents/letters/letter-defaults.js';
+import { signatureImageFormat } from '../../src/modules/documents/letters/signature-image.js';
 
 describe('letters: phrases from the fields present', () => {
   const sentence =
@@ -62,5 +63,35 @@ describe('letters: phrases from the fields present', () => {
         expect(filled, kind).to.contain('Ana Pereira');
       }
     }
+  });
+});
+
+describe('letters: signature images by their content', () => {
+  const png = (width: number, height: number) => {
+    const bytes = Buffer.alloc(40);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
+    bytes.writeUInt32BE(13, 8);
+    bytes.write('IHDR', 12, 'latin1');
+    bytes.writeUInt32BE(width, 16);
+    bytes.writeUInt32BE(height, 20);
+    return bytes;
+  };
+  const jpeg = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x4a, 0x46, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x78, 0x01, 0x68,
+  ]);
+
+  it('knows a PNG and a JPEG and their size, and nothing else', () => {
+    expect(signatureImageFormat(png(360, 120))).to.deep.equal({
+      contentType: 'image/png',
+      width: 360,
+      height: 120,
+    });
+    expect(signatureImageFormat(jpeg)).to.deep.equal({ contentType: 'image/jpeg', width: 360, height: 120 });
+    expect(signatureImageFormat(Buffer.from('%PDF-1.4 …'))).to.equal(undefined);
+    expect(signatureImageFormat(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).to.equal(
+      undefined,
+    );
+    expect(signatureImageFormat(jpeg.subarray(0, 10)), 'cut before its size').to.equal(undefined);
+    expect(signatureImageFormat(png(50_000, 50_000)), 'too many pixels to unpack').to.equal(undefined);
   });
 });

@@ -194,6 +194,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/check-in': 'team',
   'GET /admin/events/:eventId/letters': 'team',
   'POST /admin/events/:eventId/letters': 'team',
+  'POST /admin/events/:eventId/letters/signature': 'team',
+  'GET /admin/events/:eventId/letters/signature/image': 'team',
   'GET /admin/events/:eventId/letters/visa.pdf': 'admin',
   'GET /admin/events/:eventId/letters/certificates.pdf': 'team',
   'GET /registrations/:token/certificate.pdf': 'link',

@@ -23,8 +23,18 @@ import { scopes } from './places/seats.js';
 import { workshopsOf } from './places/workshops.js';
 import { registrationRules } from './places/settings.service.js';
 
+/** What the registrant's page asks of other modules. */
+export interface RegistrantPageHooks {
+  /** Whether the registration was checked in at the event (its certificate exists then). */
+  hasAttended(registrationId: string): Promise<boolean>;
+}
+
 /** The public registration form, and each registrant's private page. */
-export function registrationPublicRoutes(config: Config, deps: RegistrationDeps): Router {
+export function registrationPublicRoutes(
+  config: Config,
+  deps: RegistrationDeps,
+  hooks: RegistrantPageHooks,
+): Router {
   const { clock, seats } = deps;
   const router = Router();
   const submissions = addressLimit(clock, {
@@ -126,6 +136,7 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
   const page = async (req: Request) => {
     const registration = await own(req);
     const event = await getEvent(registration.eventId);
+    const attended = registration.status === 'confirmed' && (await hooks.hasAttended(registration.id));
     const titles = new Map(
       (await workshopsOf(event.id)).map((w) => [w.id, localized(w.title, req.language, event.languages)]),
     );
@@ -137,7 +148,10 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
       registration,
       token: pathParam(req, 'token'),
       languages: LANGUAGES,
-      certificateUrl: `/registrations/${pathParam(req, 'token')}/certificate.pdf`,
+      // Offered once it exists (the certificate route answers 409 before the person is checked
+      // in); until then a confirmed person reads when it will be there.
+      certificateUrl: attended ? `/registrations/${pathParam(req, 'token')}/certificate.pdf` : undefined,
+      certificateLater: registration.status === 'confirmed' && !attended,
       downloads:
         registration.status === 'confirmed'
           ? await personalDownloads(config, event, registration.personId)

@@ -20,6 +20,7 @@ import { fillLetter } from './compose.js';
 import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { Letter, LETTER_KINDS, LetterTemplate, type LetterKind } from './letter.model.js';
 import type { LettersLayout } from './letters.layout.js';
+import { signatureBlock } from './signature.service.js';
 
 const templateId = (eventId: string, kind: LetterKind, language: Language) =>
   `${eventId}:${kind}:${language}`;
@@ -133,9 +134,10 @@ export async function lettersLayout(
   t: Translate,
   deps: { clock: Clock; publicUrl: string },
 ): Promise<LettersLayout> {
-  const [template, codes] = await Promise.all([
+  const [template, codes, signature] = await Promise.all([
     letterTemplate(event.id, kind, language),
     letterCodes(event, kind, recipients, deps.clock),
+    signatureBlock(event, language),
   ]);
   const passports =
     kind === 'visa'
@@ -162,6 +164,7 @@ export async function lettersLayout(
     title: `${t(`documents.letters.${kind}`)} · ${title}`,
     letterhead: { title, organizers },
     empty: t('documents.letters.none'),
+    ...(signature && { signature }),
     letters: recipients.map(({ registration, person }) => {
       const code = codes.get(registration.id) ?? '';
       const verifyUrl = `${deps.publicUrl}/letters/verify?code=${code}`;
