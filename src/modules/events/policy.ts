@@ -242,6 +242,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /events/:slug/register': 'public',
   'GET /events/:slug/participants': 'public',
   'GET /events/:slug/register/thanks': 'public',
+  'POST /events/:slug/register/thanks/resend': 'public',
   'GET /registrations/:token': 'link',
   'POST /registrations/:token': 'link',
   'POST /registrations/:token/cancel': 'link',

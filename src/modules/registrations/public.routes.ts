@@ -22,6 +22,8 @@ import { submitRegistration } from './submission.js';
 import { scopes } from './places/seats.js';
 import { workshopsOf } from './places/workshops.js';
 import { registrationRules } from './places/settings.service.js';
+import { receiptSigner } from './thanks/receipt.js';
+import { thanksRoutes } from './thanks/thanks.routes.js';
 
 /** What the registrant's page asks of other modules. */
 export interface RegistrantPageHooks {
@@ -29,7 +31,7 @@ export interface RegistrantPageHooks {
   hasAttended(registrationId: string): Promise<boolean>;
 }
 
-/** The public registration form, and each registrant's private page. */
+/** The public registration form, the page after it, and each registrant's private page. */
 export function registrationPublicRoutes(
   config: Config,
   deps: RegistrationDeps,
@@ -37,6 +39,7 @@ export function registrationPublicRoutes(
 ): Router {
   const { clock, seats } = deps;
   const router = Router();
+  const receipts = receiptSigner(config.session.secret);
   const submissions = addressLimit(clock, {
     name: 'registration-forms',
     windowMs: 15 * 60_000,
@@ -93,9 +96,13 @@ export function registrationPublicRoutes(
       res,
       { view: 'registrations/form', locals: () => formLocals(req, event), values: body },
       async () => {
-        await submitRegistration(event, parse(registrationInput, input), deps);
-        // The same answer for a new and an existing registration: the page reveals nothing.
-        res.redirect(303, `/events/${event.slug}/register/thanks?lang=${req.language}`);
+        const done = await submitRegistration(event, parse(registrationInput, input), deps, {
+          submitter: receipts.formSession(req.sessionID),
+        });
+        // The page after the form learns which registration it is about from a receipt that only
+        // this browser's session opens; made here from what the form already knows.
+        const ref = receipts.sign(done, req.sessionID, clock.now());
+        res.redirect(303, `/events/${event.slug}/register/thanks?lang=${req.language}&ref=${ref}`);
       },
     );
   });
@@ -122,14 +129,7 @@ export function registrationPublicRoutes(
     });
   });
 
-  router.get('/events/:slug/register/thanks', async (req, res) => {
-    const event = await getPublicEvent(pathParam(req, 'slug'));
-    res.render('registrations/thanks', {
-      title: req.t('registrations.thanksTitle'),
-      event,
-      eventTitle: localized(event.title, req.language, event.languages),
-    });
-  });
+  router.use(thanksRoutes(config, deps, receipts));
 
   const own = (req: Request) => ownRegistration(pathParam(req, 'token'), clock);
 
