@@ -22,6 +22,8 @@ export const LIMITS = {
   password: 256,
   passwordMin: 12,
   uploadBytes: 5 * 1024 * 1024,
+  /** A signature printed on letters: a scan or photo of a few centimetres needs far less. */
+  signatureImageBytes: 1024 * 1024,
   jsonBodyBytes: 100 * 1024,
   /**
    * Forms carry several trilingual descriptions, percent-encoded (up to 9 bytes a character),

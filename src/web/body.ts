@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { ValidationError, type FieldError } from '../shared/errors.js';
 import { LIMITS } from '../shared/limits.js';
@@ -56,4 +56,30 @@ export function singleUpload(field: string): RequestHandler {
     storage: multer.memoryStorage(),
     limits: { fileSize: LIMITS.uploadBytes, files: 1, fields: 5 },
   }).single(field);
+}
+
+/**
+ * Reads a form with one file (multipart) inside a route, so that a file over `maxBytes` becomes
+ * a field error the form shows again (422), not an error page; the text fields land in `req.body`.
+ */
+export async function readFileForm(
+  req: Request,
+  res: Response,
+  field: string,
+  maxBytes: number,
+): Promise<Express.Multer.File | undefined> {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: LIMITS.formBodyBytes },
+  }).single(field);
+  try {
+    await new Promise<void>((resolve, reject) =>
+      upload(req, res, (error?: unknown) => (error ? reject(error as Error) : resolve())),
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'LIMIT_FILE_SIZE') throw error;
+    const megabytes = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+    throw new ValidationError([{ field, code: 'file_too_large', params: { max: `${megabytes} MB` } }]);
+  }
+  return req.file;
 }

@@ -30,14 +30,22 @@ describe('browser: registering for the forum', function () {
     await page.getByLabel(/Aceito que meus dados/).check();
     await page.getByRole('button', { name: 'Enviar inscrição' }).click();
     await page.waitForURL(/register\/thanks/);
-    expect(await page.getByRole('status').innerText()).to.include('Recebemos seu envio');
+    expect(await page.locator('#registration-status').innerText()).to.include(
+      'Sua inscrição está confirmada.',
+    );
+    expect(await page.locator('#summary').innerText())
+      .to.include('Beatriz Nascimento')
+      .and.include('Academia');
+    expect(await page.locator('#mail-sent').innerText()).to.include('b•••@ibge.example');
+    await page.getByRole('button', { name: 'Reenviar o e-mail com meu link privado' }).click();
+    await page.waitForURL(/resent=1/);
+    expect(await page.locator('#resent').innerText()).to.include('Enviamos de novo');
 
     const smtp = await startTestSmtp();
     await deliverOutbox(smtp.url, foro.clock);
     await smtp.stop();
-    const [mail] = smtp.mails;
-    expect(mail!.to).to.deep.equal(['beatriz@ibge.example']);
-    expect(mail!.subject).to.match(/^Inscrição confirmada/);
+    expect(smtp.mails.map((m) => m.to)).to.deep.equal([['beatriz@ibge.example'], ['beatriz@ibge.example']]);
+    const mail = smtp.mails.find((m) => /^Inscrição confirmada/.test(m.subject ?? ''));
     const link = new URL(/https?:\/\/\S+\/registrations\/\S+/.exec(mail!.parsed.text ?? '')![0]);
 
     await page.goto(`${foro.url}${link.pathname}${link.search}`);

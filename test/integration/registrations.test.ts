@@ -84,7 +84,7 @@ describe('registrations: the public form, approval, self-service', function () {
       submit(e.slug, { ...fields, email: 'DOBLE@example.org' }),
     ]);
     expect(results.map((r) => r.status)).to.deep.equal([303, 303]);
-    expect(results[0]!.headers['location']).to.equal(results[1]!.headers['location']);
+    for (const res of results) expect(res.headers['location']).to.match(/\/register\/thanks\?lang=es&ref=/);
     expect(await Registration.countDocuments({ eventId: e.id })).to.equal(1);
     // The form that lost the race says nothing more: the first one's mail carries the link.
     const mails = await Message.find({ 'to.email': 'doble@example.org' }).lean();

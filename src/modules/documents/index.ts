@@ -11,7 +11,7 @@ export { programmeLayout } from './programme-pdf/programme.document.js';
 export { cachedFile } from './document.cache.js';
 export { participantDocumentRoutes } from './participants/participants.routes.js';
 export { checkInRoutes } from './checkin/checkin.routes.js';
-export { checkInRegistration, recountPresence } from './checkin/checkin.service.js';
+export { checkInRegistration, hasAttended, recountPresence } from './checkin/checkin.service.js';
 export { letterRoutes } from './letters/letters.routes.js';
 export { documentsWorkspace } from './documents.workspace.js';
 export { downloadRoutes } from './downloads/downloads.routes.js';

@@ -23,11 +23,24 @@ import { submitRegistration } from './submission.js';
 import { scopes } from './places/seats.js';
 import { workshopsOf } from './places/workshops.js';
 import { registrationRules, registrationWindow } from './places/settings.service.js';
+import { receiptSigner } from './thanks/receipt.js';
+import { thanksRoutes } from './thanks/thanks.routes.js';
 
-/** The public registration form, and each registrant's private page. */
-export function registrationPublicRoutes(config: Config, deps: RegistrationDeps): Router {
+/** What the registrant's page asks of other modules. */
+export interface RegistrantPageHooks {
+  /** Whether the registration was checked in at the event (its certificate exists then). */
+  hasAttended(registrationId: string): Promise<boolean>;
+}
+
+/** The public registration form, the page after it, and each registrant's private page. */
+export function registrationPublicRoutes(
+  config: Config,
+  deps: RegistrationDeps,
+  hooks: RegistrantPageHooks,
+): Router {
   const { clock, seats } = deps;
   const router = Router();
+  const receipts = receiptSigner(config.session.secret);
   const submissions = addressLimit(clock, {
     name: 'registration-forms',
     windowMs: 15 * 60_000,
@@ -84,9 +97,13 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
       res,
       { view: 'registrations/form', locals: () => formLocals(req, event), values: body, voice: 'own' },
       async () => {
-        await submitRegistration(event, parse(registrationInput, input), deps);
-        // The same answer for a new and an existing registration: the page reveals nothing.
-        res.redirect(303, `/events/${event.slug}/register/thanks?lang=${req.language}`);
+        const done = await submitRegistration(event, parse(registrationInput, input), deps, {
+          submitter: receipts.formSession(req.sessionID),
+        });
+        // The page after the form learns which registration it is about from a receipt that only
+        // this browser's session opens; made here from what the form already knows.
+        const ref = receipts.sign(done, req.sessionID, clock.now());
+        res.redirect(303, `/events/${event.slug}/register/thanks?lang=${req.language}&ref=${ref}`);
       },
     );
   });
@@ -113,20 +130,14 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
     });
   });
 
-  router.get('/events/:slug/register/thanks', async (req, res) => {
-    const event = await getPublicEvent(pathParam(req, 'slug'));
-    res.render('registrations/thanks', {
-      title: req.t('registrations.thanksTitle'),
-      event,
-      eventTitle: localized(event.title, req.language, event.languages),
-    });
-  });
+  router.use(thanksRoutes(config, deps, receipts));
 
   const own = (req: Request) => ownRegistration(pathParam(req, 'token'), clock);
 
   const page = async (req: Request) => {
     const registration = await own(req);
     const event = await getEvent(registration.eventId);
+    const attended = registration.status === 'confirmed' && (await hooks.hasAttended(registration.id));
     const titles = new Map(
       (await workshopsOf(event.id)).map((w) => [w.id, localized(w.title, req.language, event.languages)]),
     );
@@ -138,7 +149,10 @@ export function registrationPublicRoutes(config: Config, deps: RegistrationDeps)
       registration,
       token: pathParam(req, 'token'),
       languages: LANGUAGES,
-      certificateUrl: `/registrations/${pathParam(req, 'token')}/certificate.pdf`,
+      // Offered once it exists (the certificate route answers 409 before the person is checked
+      // in); until then a confirmed person reads when it will be there.
+      certificateUrl: attended ? `/registrations/${pathParam(req, 'token')}/certificate.pdf` : undefined,
+      certificateLater: registration.status === 'confirmed' && !attended,
       downloads:
         registration.status === 'confirmed'
           ? await personalDownloads(config, event, registration.personId)

@@ -18,7 +18,7 @@ export async function issueSelfServiceLink(event: EventView, registrationId: str
 /**
  * A mail about a registration, in the person's language, with a fresh private link. The dedupe
  * key names the registration, the mail and the submission it answers, so a repeated decision
- * sends it once.
+ * sends it once. True when a new mail was queued.
  */
 export async function mailRegistration(
   input: {
@@ -30,13 +30,13 @@ export async function mailRegistration(
     dedupe?: string;
   },
   deps: { clock: Clock; settings: MailSettings },
-): Promise<void> {
+): Promise<boolean> {
   const { event, registration, person, key } = input;
-  if (!person.email) return;
+  if (!person.email) return false;
   const language = registration.language ?? languageOf(person, event);
   const t = translatorFor(language);
   const link = await issueSelfServiceLink(event, registration.id, deps.clock);
-  await queueTemplatedMail(
+  return queueTemplatedMail(
     {
       eventId: event.id,
       key,

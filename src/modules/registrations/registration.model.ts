@@ -89,6 +89,8 @@ const registrationSchema = new Schema(
     privacyConsentAt: { type: Date, required: true },
     delegationId: { type: String },
     delegationRole: { type: String, enum: ['head', 'member'] },
+    /** The browser session that sent the public form, as a keyed hash: its page after the form shows it. */
+    submittedFrom: { type: String },
   },
   { timestamps: true },
 );

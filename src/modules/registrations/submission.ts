@@ -25,7 +25,16 @@ import { confirmOrWaitlist } from './transitions.js';
 /** A submission still in progress this long after it began was cut short (a live one takes seconds). */
 export const INCOMPLETE_GRACE_MS = 60_000;
 
-type Outcome = { outcome: 'created' | 'existing' };
+/**
+ * What a form did: the registration it concerns, and whether the page after it may show that
+ * registration (`own`: made by this form, or earlier from the same browser session) or only
+ * that a mail went to its owner (someone typed the address of a person already registered).
+ */
+export interface Outcome {
+  outcome: 'created' | 'existing';
+  registrationId: string;
+  own: boolean;
+}
 
 /** What the form says of the registration, whoever it turns out to be for. */
 type Form = ReturnType<typeof formFields>;
@@ -36,6 +45,8 @@ interface Context {
   input: RegistrationInput;
   /** The form's audit entries, written together at its end. */
   changes: ChangeBatch;
+  /** The browser session that sent the form, as a keyed hash (`thanks/receipt.ts`). */
+  submitter: string | undefined;
 }
 
 /**
@@ -48,8 +59,9 @@ export async function submitRegistration(
   event: EventView,
   input: RegistrationInput,
   deps: RegistrationDeps,
+  options: { submitter?: string } = {},
 ): Promise<Outcome> {
-  return recordingTogether(deps.clock, (changes) => submit(event, input, deps, changes));
+  return recordingTogether(deps.clock, (changes) => submit(event, input, deps, changes, options.submitter));
 }
 
 function formFields(input: RegistrationInput, offered: Set<string>, now: Date) {
@@ -72,6 +84,7 @@ async function submit(
   input: RegistrationInput,
   deps: RegistrationDeps,
   changes: ChangeBatch,
+  submitter: string | undefined,
 ): Promise<Outcome> {
   const now = deps.clock.now();
   const rules = await registrationRules(event);
@@ -96,7 +109,7 @@ async function submit(
   );
   const offered = new Set(input.workshops.length > 0 ? (await workshopsOf(event.id)).map((w) => w.id) : []);
   const form = formFields(input, offered, now);
-  const context = { rules, actor, input, changes };
+  const context = { rules, actor, input, changes, submitter };
   // Someone just added to the directory has no registration yet; someone known may have one.
   if (!created) {
     const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
@@ -125,7 +138,7 @@ async function recordNew(
   context: Context,
   deps: RegistrationDeps,
 ): Promise<Outcome> {
-  const { rules, actor, input, changes } = context;
+  const { rules, actor, input, changes, submitter } = context;
   const { id } = what;
   const now = deps.clock.now();
   await insertPlain(SubmissionInProgress, {
@@ -159,6 +172,7 @@ async function recordNew(
       status,
       statusAt: now,
       statusBy: actor.label,
+      ...(submitter && { submittedFrom: submitter }),
     });
     registration = toRegistrationView(stored as StoredRegistration);
   } catch (error) {
@@ -167,7 +181,11 @@ async function recordNew(
     // what it took.
     await giveBack(event, holder, deps);
     await SubmissionInProgress.deleteOne({ _id: id });
-    return { outcome: 'existing' };
+    const first = await Registration.findOne(
+      { eventId: event.id, personId: person.id },
+      { _id: 1, submittedFrom: 1 },
+    ).lean();
+    return existingOutcome(first ?? { _id: id }, submitter);
   }
   if (input.visaLetter === 'yes') {
     await PassportData.updateOne(
@@ -191,8 +209,18 @@ async function recordNew(
   }
   await mailRegistration({ event, registration, person, key: mailKeyOf(status) }, deps);
   await SubmissionInProgress.deleteOne({ _id: id });
-  return { outcome: 'created' };
+  return { outcome: 'created', registrationId: id, own: true };
 }
+
+/** An existing registration is this browser's own only if its form came from the same session. */
+const existingOutcome = (
+  registration: { _id: unknown; submittedFrom?: string | null },
+  submitter: string | undefined,
+): Outcome => ({
+  outcome: 'existing',
+  registrationId: String(registration._id),
+  own: Boolean(submitter) && registration.submittedFrom === submitter,
+});
 
 const mailKeyOf = (status: 'pending' | 'confirmed' | 'waitlisted') =>
   status === 'pending' ? 'registration.received' : (`registration.${status}` as const);
@@ -200,7 +228,7 @@ const mailKeyOf = (status: 'pending' | 'confirmed' | 'waitlisted') =>
 /** A form for someone already registered: finish theirs, send their link, or reactivate it. */
 async function answerExisting(
   event: EventView,
-  existing: StoredRegistration & { incomplete?: boolean | null },
+  existing: StoredRegistration & { incomplete?: boolean | null; submittedFrom?: string | null },
   person: PersonView,
   form: Form,
   context: Context,
@@ -215,7 +243,7 @@ async function answerExisting(
     // short by a crash: sending the form again finishes it now.
     if (startedAt.getTime() < now.getTime() - INCOMPLETE_GRACE_MS)
       await completeRegistration(event, toRegistrationView(existing), deps);
-    return { outcome: 'existing' };
+    return existingOutcome(existing, context.submitter);
   }
   if (existing.status !== 'cancelled') {
     // The page says the same as for a new registration; the owner gets their link by mail.
@@ -224,7 +252,7 @@ async function answerExisting(
       { event, registration: view, person, key: 'registration.link', dedupe: String(now.getTime()) },
       deps,
     );
-    return { outcome: 'existing' };
+    return existingOutcome(existing, context.submitter);
   }
   // Registering again after cancelling reactivates the same registration, at the back of the line.
   const { deletedCount } = await Registration.deleteOne({
@@ -232,7 +260,7 @@ async function answerExisting(
     status: 'cancelled',
     arrival: existing.arrival,
   });
-  if (deletedCount !== 1) return { outcome: 'existing' };
+  if (deletedCount !== 1) return existingOutcome(existing, context.submitter);
   return recordNew(event, { id, source: existing.source }, person, form, context, deps);
 }
 

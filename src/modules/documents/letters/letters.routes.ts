@@ -4,7 +4,9 @@ import type { Clock } from '../../../shared/clock.js';
 import { ConflictError } from '../../../shared/errors.js';
 import { pathParam } from '../../../web/params.js';
 import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
-import { formBody, handleForm } from '../../../web/forms.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { readFileForm } from '../../../web/body.js';
+import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { actorOf, requireRole, requireUser } from '../../auth/index.js';
 import { eventOf, getEvent, localized, type EventView } from '../../events/index.js';
 import { ownRegistration } from '../../registrations/index.js';
@@ -23,6 +25,7 @@ import {
   verifyLetter,
 } from './letters.service.js';
 import { parse } from '../../../shared/validate.js';
+import { letterSignature, saveLetterSignature, signatureImage, signatureInput } from './signature.service.js';
 
 /** Who gets which letter: visa letters for confirmed people who asked; certificates for those checked in. */
 async function letterRecipients(event: EventView): Promise<Record<LetterKind, Participant[]>> {
@@ -53,8 +56,13 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
     return deps.renderer.render({ kind: 'letters', layout });
   };
 
+  /** The page's data; `values` are what the form shows: the stored texts, or what was just typed. */
   const editor = async (req: Request, event: EventView) => {
-    const [recipients, values] = await Promise.all([letterRecipients(event), letterTemplates(event.id)]);
+    const [recipients, templates, signature] = await Promise.all([
+      letterRecipients(event),
+      letterTemplates(event.id),
+      letterSignature(event.id),
+    ]);
     return {
       title: req.t('documents.letters.title'),
       event,
@@ -64,13 +72,51 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
       placeholders: LETTER_PLACEHOLDERS,
       isAdmin: req.user?.role === 'admin',
       counts: { visa: recipients.visa.length, certificate: recipients.certificate.length },
-      values,
+      signature,
+      values: {
+        ...templates,
+        signatoryName: signature.name,
+        ...Object.fromEntries(LANGUAGES.map((l) => [`signatoryTitle_${l}`, signature.title[l] ?? ''])),
+      } as Record<string, unknown>,
     };
   };
 
   router.get(base, requireUser, async (req, res) => {
     const event = await eventOf(req, { edit: true });
-    res.render('documents/letters', { ...(await editor(req, event)), saved: req.query['saved'] === '1' });
+    res.render('documents/letters', {
+      ...(await editor(req, event)),
+      saved: req.query['saved'] === '1',
+      signatureSaved: req.query['signature'] === 'saved',
+    });
+  });
+
+  // The signatory printed on certificates and visa letters: a multipart form (the image is a file).
+  router.post(`${base}/signature`, requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const stored = await editor(req, event);
+    // Filled once the form is read, so a refused form shows again with what was typed.
+    const typed: Record<string, unknown> = { ...stored.values };
+    await handleForm(req, res, { view: 'documents/letters', locals: stored, values: typed }, async () => {
+      const file = await readFileForm(req, res, 'signatureImage', LIMITS.signatureImageBytes);
+      const body = formBody(req);
+      Object.assign(typed, body);
+      await saveLetterSignature(event, parse(signatureInput, withoutBlanks(body)), file, {
+        actor: actorOf(req),
+        clock,
+        renderer: deps.renderer,
+      });
+      res.redirect(303, `/admin/events/${event.id}/letters?signature=saved`);
+    });
+  });
+
+  router.get(`${base}/signature/image`, requireUser, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const image = await signatureImage(event.id);
+    res
+      .type(image.contentType)
+      .set('Cache-Control', 'private, no-cache')
+      .set('Content-Security-Policy', "default-src 'none'; sandbox")
+      .send(image.content);
   });
 
   router.post(base, requireUser, async (req, res) => {

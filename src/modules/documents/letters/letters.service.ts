@@ -10,15 +10,17 @@ import { z } from 'zod';
 import { formatDateRange } from '../../../shared/time.js';
 import { recordChange } from '../../audit/index.js';
 import { getEvent, localized, type EventView } from '../../events/index.js';
-import { renderMail, unknownPlaceholders } from '../../messaging/index.js';
+import { unknownPlaceholders } from '../../messaging/index.js';
 import { displayName } from '../../people/index.js';
 import { PassportData } from '../../registrations/index.js';
 import type { Participant } from '../../registrations/index.js';
 import { formatDate, venueLine } from '../programme-pdf/programme.document.js';
 import { issueCodes, normalizeVerificationCode } from '../verification-code.js';
+import { fillLetter } from './compose.js';
 import { DEFAULT_LETTERS, LETTER_PLACEHOLDERS } from './letter-defaults.js';
 import { Letter, LETTER_KINDS, LetterTemplate, type LetterKind } from './letter.model.js';
 import type { LettersLayout } from './letters.layout.js';
+import { signatureBlock } from './signature.service.js';
 
 const templateId = (eventId: string, kind: LetterKind, language: Language) =>
   `${eventId}:${kind}:${language}`;
@@ -132,9 +134,10 @@ export async function lettersLayout(
   t: Translate,
   deps: { clock: Clock; publicUrl: string },
 ): Promise<LettersLayout> {
-  const [template, codes] = await Promise.all([
+  const [template, codes, signature] = await Promise.all([
     letterTemplate(event.id, kind, language),
     letterCodes(event, kind, recipients, deps.clock),
+    signatureBlock(event, language),
   ]);
   const passports =
     kind === 'visa'
@@ -147,18 +150,21 @@ export async function lettersLayout(
         )
       : new Map();
   const title = localized(event.title, language, event.languages);
+  const organizers = localized(event.organizers, language, event.languages);
   const common = {
     event: title,
     dates: formatDateRange(event.startDate, event.endDate, language),
     venue: venueLine(event, language),
-    organizers: localized(event.organizers, language, event.languages),
+    // "… certifica que": an event without organizers named certifies in its own name.
+    organizers: organizers || title,
     today: formatDate(deps.clock.now(), event.timezone, language),
   };
   return {
     language,
     title: `${t(`documents.letters.${kind}`)} · ${title}`,
-    letterhead: { title, organizers: common.organizers },
+    letterhead: { title, organizers },
     empty: t('documents.letters.none'),
+    ...(signature && { signature }),
     letters: recipients.map(({ registration, person }) => {
       const code = codes.get(registration.id) ?? '';
       const verifyUrl = `${deps.publicUrl}/letters/verify?code=${code}`;
@@ -176,7 +182,7 @@ export async function lettersLayout(
         dateOfBirth: passport?.dateOfBirth ?? '',
       };
       return {
-        body: renderMail({ subject: '', body: template }, fields).text,
+        body: fillLetter(template, fields),
         verification: t('documents.letters.verification', { code, url: verifyUrl }),
       };
     }),
