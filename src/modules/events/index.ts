@@ -6,6 +6,7 @@ export {
   getEvent,
   getPublicEvent,
   listEvents,
+  timeZonesOf,
   setEventStatus,
   addRoom,
   updateInvitationSettings,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { countryName } from '../../shared/countries.js';
-import { dateAtNoon, formatDateRange, formatInstant, zoneLabel } from '../../shared/time.js';
+import { dateAtNoon, formatDateRange, formatInstant, zoneName } from '../../shared/time.js';
 import { pathParam } from '../../web/params.js';
 import { getPublicEvent, listPublicEvents } from './event.service.js';
 import { localized } from './event.views.js';
@@ -31,7 +31,7 @@ export function eventPublicRoutes(): Router {
       heading: localized(event.title, language, event.languages),
       description: localized(event.description, language, event.languages),
       dates: formatDateRange(event.startDate, event.endDate, language),
-      zone: zoneLabel(event.timezone, dateAtNoon(event.startDate)),
+      zone: zoneName(event.timezone, dateAtNoon(event.startDate), language),
       publishedAt: event.publishedAt && formatInstant(event.publishedAt, event.timezone, language),
       venueCountry: event.venue.country && countryName(event.venue.country, language),
       countries: event.countries
