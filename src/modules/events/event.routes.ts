@@ -27,7 +27,7 @@ import {
   updateRoom,
 } from './event.service.js';
 import { addTeamMember, removeTeamMember, teamOf } from './team.service.js';
-import { eventOf, historyFor, eventWithPermissions } from './event.access.js';
+import { eventOf, historyLines, eventWithPermissions } from './event.access.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
@@ -82,7 +82,7 @@ export function eventAdminRoutes(clock: Clock): Router {
       teamAddresses: can.accountAddresses,
       candidates: users.filter((u) => u.status === 'active' && u.role !== 'viewer' && !memberIds.has(u.id)),
       statuses: EVENT_STATUSES,
-      history: await historyFor('event', event.id, can),
+      history: await historyLines(req, { type: 'event', id: event.id }, can, { event }),
       languageOptions: LANGUAGES,
     });
   });

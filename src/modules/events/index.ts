@@ -16,6 +16,6 @@ export { Event } from './event.model.js';
 export { localized, type EventView, type RoomView, type InvitationSettings } from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
-export { eventOf, eventWithPermissions, historyFor } from './event.access.js';
+export { eventOf, eventWithPermissions, historyLines } from './event.access.js';
 export { policy, type Permissions, type Reader } from './policy.js';
 export { routeAccess } from './route-access.js';

@@ -5,8 +5,8 @@ import { parse } from '../../../shared/validate.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
-import { eventOf, historyFor, localized, policy, type EventView } from '../../events/index.js';
-import { directoryPage } from '../../people/index.js';
+import { eventOf, historyLines, localized, policy, type EventView } from '../../events/index.js';
+import { directoryPage, getPeople } from '../../people/index.js';
 import { describeWarning, peopleOf } from '../agenda.presenters.js';
 import {
   assignmentInput,
@@ -57,6 +57,10 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   const base = '/admin/events/:eventId/sessions';
   router.use(base, requireUser);
 
+  /** The people a session's history names by id, by name (also those since removed from it). */
+  const namesOf = async (ids: string[]) =>
+    new Map((await getPeople(ids)).map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+
   const sessionPage = async (req: Request, event: EventView, sessionId: string) => {
     const session = await getSession(event.id, sessionId);
     const can = await policy.forEvent(req.user, event.id);
@@ -76,8 +80,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       roles: ASSIGNMENT_ROLES,
       statuses: ASSIGNMENT_STATUSES,
       canEdit: can.edit,
-      history: await historyFor('session', session.id, can),
-      historyZone: event.timezone,
+      history: await historyLines(req, { type: 'session', id: session.id }, can, { event, namesOf }),
       values: formValuesOfSession(session, event.timezone),
       ...formOptions,
     };
