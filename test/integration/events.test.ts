@@ -298,6 +298,10 @@ describe('events: organizers edit, the public reads', () => {
       { field: 'endDate', from: '2008-04-11', to: '2008-04-12' },
     ]);
     const page = await organizer.agent.get(`/admin/events/${event.id}`);
+    expect(page.text, 'titled by the event, not its slug').to.contain(
+      `<title>${event.title.es} · Foro</title>`,
+    );
+    expect(page.text).to.contain('<dd>hora de Guayaquil (GMT-5)</dd>');
     expect(page.text, 'a sentence with the name, not the account address').to.contain(
       `${admin.user.name} modificó el evento.`,
     );

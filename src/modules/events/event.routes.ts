@@ -28,6 +28,7 @@ import {
 } from './event.service.js';
 import { addTeamMember, removeTeamMember, teamOf } from './team.service.js';
 import { eventOf, historyLines, eventWithPermissions } from './event.access.js';
+import { eventPage, localized } from './event.views.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
@@ -49,14 +50,19 @@ export function eventAdminRoutes(clock: Clock): Router {
   });
 
   router.get('/admin/events/new', ...requireRole('admin', 'organizer'), (req, res) => {
-    res.render('events/form', { title: req.t('events.new'), ...formLocals(req), values: NEW_EVENT_DEFAULTS });
+    res.render('events/form', {
+      heading: req.t('events.new'),
+      title: req.t('events.new'),
+      ...formLocals(req),
+      values: NEW_EVENT_DEFAULTS,
+    });
   });
 
   router.post('/admin/events', ...requireRole('admin', 'organizer'), async (req, res) => {
     const body = formBody(req);
     const form = {
       view: 'events/form',
-      locals: { title: req.t('events.new'), ...formLocals(req) },
+      locals: { heading: req.t('events.new'), title: req.t('events.new'), ...formLocals(req) },
       values: body,
       fieldName: formFieldName,
     };
@@ -75,7 +81,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     }));
     const memberIds = new Set(team.map((member) => member.userId));
     res.render('events/manage', {
-      title: event.slug,
+      title: localized(event.title, req.language, event.languages),
       event,
       canEdit: can.edit,
       team,
@@ -90,7 +96,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   router.get('/admin/events/:eventId/edit', async (req, res) => {
     const event = await eventOf(req, { edit: true });
     res.render('events/form', {
-      title: req.t('events.edit'),
+      ...eventPage(event, req.language, req.t('events.edit')),
       event,
       ...formLocals(req),
       values: formValuesOf(event),
@@ -100,7 +106,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   router.post('/admin/events/:eventId', async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const body = formBody(req);
-    const locals = { title: req.t('events.edit'), event, ...formLocals(req) };
+    const locals = { ...eventPage(event, req.language, req.t('events.edit')), event, ...formLocals(req) };
     await handleForm(
       req,
       res,

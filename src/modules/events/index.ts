@@ -13,7 +13,13 @@ export {
 } from './event.service.js';
 export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf } from './team.service.js';
 export { Event } from './event.model.js';
-export { localized, type EventView, type RoomView, type InvitationSettings } from './event.views.js';
+export {
+  eventPage,
+  localized,
+  type EventView,
+  type RoomView,
+  type InvitationSettings,
+} from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
 export { eventOf, eventWithPermissions, historyLines } from './event.access.js';

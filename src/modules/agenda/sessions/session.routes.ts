@@ -5,7 +5,7 @@ import { parse } from '../../../shared/validate.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
-import { eventOf, historyLines, localized, policy, type EventView } from '../../events/index.js';
+import { eventPage, eventOf, historyLines, localized, policy, type EventView } from '../../events/index.js';
 import { directoryPage, getPeople } from '../../people/index.js';
 import { describeWarning, peopleOf } from '../agenda.presenters.js';
 import {
@@ -70,7 +70,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       .map((w) => describeWarning(w, { event, programme, t: req.t, language: req.language }));
     const find = typeof req.query['find'] === 'string' ? req.query['find'].slice(0, 120) : '';
     return {
-      title: localized(session.title, req.language, event.languages),
+      ...eventPage(event, req.language, localized(session.title, req.language, event.languages)),
       event,
       session,
       people: peopleOf(session, programme.assignments, programme.people),
@@ -90,7 +90,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
     const event = await eventOf(req, { edit: true });
     const day = typeof req.query['day'] === 'string' ? req.query['day'] : event.startDate;
     res.render('agenda/session-new', {
-      title: req.t('agenda.newSession'),
+      ...eventPage(event, req.language, req.t('agenda.newSession')),
       event,
       values: { type: 'panel', date: day },
       ...formOptions,
@@ -102,7 +102,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
     const body = formBody(req);
     const form = {
       view: 'agenda/session-new',
-      locals: { title: req.t('agenda.newSession'), event, ...formOptions },
+      locals: { ...eventPage(event, req.language, req.t('agenda.newSession')), event, ...formOptions },
       values: body,
       fieldName: sessionFieldName,
     };

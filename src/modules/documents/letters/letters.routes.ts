@@ -6,7 +6,7 @@ import { pathParam } from '../../../web/params.js';
 import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { actorOf, requireRole, requireUser } from '../../auth/index.js';
-import { eventOf, getEvent, localized, type EventView } from '../../events/index.js';
+import { eventPage, eventOf, getEvent, localized, type EventView } from '../../events/index.js';
 import { ownRegistration } from '../../registrations/index.js';
 import { attendedRegistrationIds, hasAttended } from '../checkin/checkin.service.js';
 import { getPerson } from '../../people/index.js';
@@ -56,7 +56,7 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
   const editor = async (req: Request, event: EventView) => {
     const [recipients, values] = await Promise.all([letterRecipients(event), letterTemplates(event.id)]);
     return {
-      title: req.t('documents.letters.title'),
+      ...eventPage(event, req.language, req.t('documents.letters.title')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       kinds: LETTER_KINDS,
