@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Language } from './i18n/index.js';
+import { INTL_LOCALE, type Language } from './i18n/index.js';
 
 /**
  * Wall-clock time in an event's zone ⇄ instants (stored in UTC). Luxon does the zone rules,
@@ -31,9 +31,12 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string): strin
   return `${instantToLocal(start, timeZone).time}–${instantToLocal(end, timeZone).time} (${offsetLabel(start, timeZone)})`;
 }
 
-/** "jueves, 10 de abril de 2008" for a calendar day of the event. */
+/**
+ * "jueves, 10 de abril de 2008", "quinta-feira, 10 de abril de 2008", "Thursday, 10 April 2008":
+ * a calendar day of the event, capitalised as each language writes it (headings show it as is).
+ */
 export function formatDay(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

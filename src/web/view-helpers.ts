@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { countryName } from '../shared/countries.js';
 import { LIMITS } from '../shared/limits.js';
 import { HISTORY_SHOWN } from '../modules/audit/index.js';
-import { formatDateRange, formatInstant } from '../shared/time.js';
+import { dateAtNoon, formatDateRange, formatInstant, zoneName } from '../shared/time.js';
 import { formatDay } from '../shared/zoned-time.js';
 
 /** Helpers for forms: templates define none of their own. */
@@ -30,8 +30,12 @@ export const viewHelpers: RequestHandler = (req, res, next) => {
   res.locals['historyShown'] = HISTORY_SHOWN;
   res.locals['form'] = form;
   res.locals['fmt'] = {
+    /** An instant in a zone (an event's; UTC for records of no event), the zone's offset shown. */
     instant: (at: Date | undefined, timeZone = 'UTC') =>
       at ? formatInstant(at, timeZone, req.language) : '',
+    /** An event's zone as people say it, with its offset on the event's first day. */
+    zone: (event: { timezone: string; startDate: string }) =>
+      zoneName(event.timezone, dateAtNoon(event.startDate), req.language),
     dateRange: (start: string, end: string) => formatDateRange(start, end, req.language),
     day: (date: string) => formatDay(date, req.language),
     country: (code: string | undefined) => (code ? countryName(code, req.language) : ''),

@@ -19,8 +19,8 @@ describe('browser: registering for the forum', function () {
     const page = browser.page;
     await page.goto(`${foro.url}/events/${event.slug}`);
     await page.getByRole('link', { name: 'Inscrever-se' }).click();
-    await page.getByLabel('Nome(s) próprio(s)').fill('Beatriz');
-    await page.getByLabel('Sobrenome(s)').fill('Nascimento');
+    await page.getByLabel('Nome(s)', { exact: true }).fill('Beatriz');
+    await page.getByLabel('Sobrenome').fill('Nascimento');
     await page.getByLabel('E-mail').fill('beatriz@ibge.example');
     await page.getByLabel('Organização').fill('IBGE');
     await page.locator('#country').selectOption('BR');

@@ -127,7 +127,7 @@ describe('change notices: a new version tells exactly the people whose sessions 
       'Cambios en el programa: Foro de prueba ' + chairMail.subject!.split('prueba ')[1],
     );
     expect(chairMail.parsed.text).to.match(
-      /«Migración y desarrollo»: nuevo horario o sala: jueves 10 abril, 11:00–12:30/,
+      /«Migración y desarrollo»: nuevo horario o sala: jueves, 10 de abril, 11:00–12:30, hora de Guayaquil \(GMT-5\)/,
     );
     const update = parseCalendar(chairMail.parsed.attachments[0]!.content.toString('utf8'));
     expect(update.method).to.equal('REQUEST');

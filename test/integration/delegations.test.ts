@@ -93,6 +93,9 @@ describe('delegations: focal points nominate their country’s delegation', func
     expect(results.filter((r) => r.status === 409)).to.have.length(3);
     expect(await Registration.countDocuments({ category: 'government_delegation' })).to.equal(3);
     expect(await Message.countDocuments({ template: 'registration.nominee' })).to.equal(3);
+    const welcome = await Message.findOne({ template: 'registration.nominee' }).lean();
+    expect(welcome!.subject, 'the country named').to.match(/^Su designación en la delegación de Perú: /);
+    expect(welcome!.text).to.include('El punto focal de Perú le ha designado');
   });
 
   it('a quota lowered below the delegates named removes nobody and refuses more until enough withdraw', async () => {

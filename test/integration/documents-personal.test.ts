@@ -95,7 +95,7 @@ describe('documents: personal programme and calendar', () => {
     expect(mineStarts).to.be.greaterThan(-1);
     expect(fullStarts).to.be.greaterThan(mineStarts);
     const mine = pdf.text.slice(mineStarts, fullStarts);
-    expect(mine).to.contain('Taller de niñez migrante').and.contain('Oficina em que está inscrito/a');
+    expect(mine).to.contain('Taller de niñez migrante').and.contain('Oficina em que você está inscrito/a');
     expect(mine).to.contain('Sesión plenaria de apertura').and.contain('Panel sobre remesas');
     expect(mine)
       .to.not.contain('Taller de estadísticas')

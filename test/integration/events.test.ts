@@ -224,17 +224,22 @@ describe('events: organizers edit, the public reads', () => {
     await setEventStatus(event.id, 'published', actor, foro.clock);
 
     const expectations = {
-      es: ['Foro Iberoamericano', '10–11 de abril de 2008', 'Horas en America/Guayaquil (GMT-5)', 'Ecuador'],
+      es: [
+        '<title>Foro Iberoamericano · Foro</title>',
+        '10–11 de abril de 2008',
+        'Todas las horas son hora de Guayaquil (GMT-5)',
+        'Ecuador',
+      ],
       pt: [
-        'Fórum Ibero-Americano',
+        '<title>Fórum Ibero-Americano · Foro</title>',
         '10\u2009–\u200911 de abril de 2008',
-        'Horas em America/Guayaquil (GMT-5)',
+        'Todos os horários seguem o horário de Guayaquil (GMT-5)',
         'Equador',
       ],
       en: [
-        'Ibero-American Forum',
-        'April 10\u2009–\u200911, 2008',
-        'Times in America/Guayaquil (GMT-5)',
+        '<title>Ibero-American Forum · Foro</title>',
+        '10\u2009–\u200911 April 2008',
+        'All times are Guayaquil time (GMT-5)',
         'Ecuador',
       ],
     };
@@ -242,6 +247,7 @@ describe('events: organizers edit, the public reads', () => {
       const page = await request(foro.url).get(`/events/cuenca-2008?lang=${lang}`);
       expect(page.status).to.equal(200);
       for (const text of texts) expect(page.text, `${lang}: ${text}`).to.contain(text);
+      expect(page.text, 'the zone as people say it, not its identifier').to.not.contain('America/Guayaquil');
     }
     const home = await request(foro.url).get('/?lang=pt');
     expect(home.text).to.contain('href="/events/cuenca-2008"');
@@ -292,8 +298,18 @@ describe('events: organizers edit, the public reads', () => {
     expect(byAction['event.updated'].changes).to.deep.equal([
       { field: 'endDate', from: '2008-04-11', to: '2008-04-12' },
     ]);
+    const overview = await organizer.agent.get(`/admin/events/${event.id}`);
+    expect(overview.text, 'titled by the event, not its slug').to.contain(
+      `<title>${event.title.es} · Foro</title>`,
+    );
     const page = await organizer.agent.get(`/admin/events/${event.id}/settings`);
-    expect(page.text).to.contain(admin.user.email);
+    expect(page.text).to.contain('<dd>hora de Guayaquil (GMT-5)</dd>');
+    expect(page.text, 'a sentence with the name, not the account address').to.contain(
+      `${admin.user.name} modificó el evento.`,
+    );
+    expect(page.text).to.contain('Último día: 11 de abril de 2008 → 12 de abril de 2008');
+    expect(page.text).to.contain(`${organizer.user.name} publicó el evento.`);
+    expect(page.text).to.not.contain('event.updated');
     expect(await AuditEntry.countDocuments({ subjectId: event.id })).to.be.at.least(4);
   });
 });

@@ -174,7 +174,7 @@ describe('platform: bad input gets a clear 4xx and loses nothing', () => {
   it('hides internal details of unexpected errors behind a translated 500', async () => {
     const page = await request(foro.url).get('/probe/boom').set('Accept-Language', 'pt');
     expect(page.status).to.equal(500);
-    expect(page.text).to.contain('Algo correu mal');
+    expect(page.text).to.contain('Algo deu errado');
     expect(page.text).to.not.contain('secret internal detail');
     const problem = await request(foro.url).get('/probe/boom').set('Accept', 'application/json');
     expect(problem.body).to.include({ code: 'INTERNAL', status: 500 });

@@ -27,7 +27,7 @@ describe('auth: sign-in rate limits', () => {
     expect(statuses).to.deep.equal([401, 401, 401, 429]);
     const blocked = await attempt('203.0.113.2', user.email.toUpperCase(), TEST_PASSWORD);
     expect(blocked.status, 'the right password does not help while blocked').to.equal(429);
-    expect(blocked.text).to.contain('Pedidos demais');
+    expect(blocked.text).to.contain('Solicitações demais');
     expect(
       (await attempt('203.0.113.1', 'someone-else@example.org')).status,
       'other accounts go on',

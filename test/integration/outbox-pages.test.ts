@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { enqueueMessage, Message, outboxWorkerFor } from '../../src/modules/messaging/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { MessageClaim } from '../../src/modules/messaging/message.model.js';
+import { createTestEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfFor, signedInAs } from '../support/http.js';
 
@@ -80,6 +81,33 @@ describe('messaging: the outbox pages', () => {
     const html = await agent.get(`/admin/outbox/${a.id}/html`);
     expect(html.headers['content-security-policy']).to.contain('sandbox').and.contain("default-src 'none'");
     expect((await agent.get('/admin/outbox?status=lost')).status).to.equal(422);
+  });
+
+  it('shows each mail’s time in the zone of its event, and a mail of no event in UTC, said so', async () => {
+    const event = await createTestEvent({ timezone: 'America/Guayaquil' });
+    const ofEvent = await enqueueMessage(
+      {
+        to: [{ name: 'Rosa Quispe', email: 'rosa@example.org' }],
+        locale: 'es',
+        template: 'invitation',
+        subject: 'Del foro',
+        text: 'Texto',
+        dedupeKey: 'of-event',
+        related: [{ type: 'event', id: event.id }],
+      },
+      foro.clock,
+      'foro.example',
+    );
+    await queue('De ninguno', 'luis@example.org', 'of-none');
+    await Message.updateOne({ _id: ofEvent.id }, { $set: { status: 'sent', sentAt: foro.clock.now() } });
+    const { agent } = await signedInAs(foro.url, 'admin');
+    const rows = (await agent.get('/admin/outbox?lang=es')).text.split('<tr>');
+    const row = (subject: string) => rows.find((r) => r.includes(subject)) ?? '';
+    // The clock says 2008-04-01 12:00 UTC: 07:00 in Cuenca.
+    expect(row('Del foro')).to.contain('1 abr 2008, 7:00 (GMT-5)');
+    expect(row('De ninguno')).to.contain('1 abr 2008, 12:00 (UTC)');
+    const opened = await agent.get(`/admin/outbox/${ofEvent.id}?lang=es`);
+    expect(opened.text).to.contain('1 abr 2008, 7:00 (GMT-5)').and.not.contain('(UTC)');
   });
 
   it('shows viewers the list without addresses, and not the contents', async () => {

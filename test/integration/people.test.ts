@@ -239,7 +239,10 @@ describe('people: directory, search, CSV', () => {
     expect(stored).to.not.have.property('emailKey');
     expect(stored?.searchText).to.contain('segib');
     const page = await agent.get(`/admin/people/${person.id}`);
-    expect(page.text).to.contain('Persona modificada');
+    expect(page.text).to.match(/modificó los datos de la persona\./);
+    expect(page.text)
+      .to.contain('Cargo: Director → —')
+      .and.match(/Organización: [^<]* → SEGIB/);
     expect((await agent.patch(`/api/v1/people/${person.id}`).send({ givenName: null })).status).to.equal(422);
   });
 

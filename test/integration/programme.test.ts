@@ -92,7 +92,7 @@ describe('programme: versions, changelog, public programme and JSON', () => {
     expect(again.body.code).to.equal('NOTHING_TO_PUBLISH');
   });
 
-  it('shows the public programme by day in each language, and its JSON', async () => {
+  it('shows the public programme by day in each language, and its JSON for machines', async () => {
     const { agent, api } = await setup();
     expect((await request(foro.url).get('/events/cuenca-2008/programme?lang=en')).text).to.contain(
       'not been published yet',
@@ -107,19 +107,26 @@ describe('programme: versions, changelog, public programme and JSON', () => {
         'Ponente:',
         'Dra. Rosa Quispe',
         'FLACSO, Ecuador',
+        'Todas las horas son hora de Guayaquil (GMT-5).',
+        'Añadir a mi calendario',
+        'Añadir esta sesión a mi calendario',
       ],
       pt: [
         'quinta-feira, 10 de abril de 2008',
         'Migração e desenvolvimento',
         'Palestrante:',
         'FLACSO, Equador',
+        'Todos os horários seguem o horário de Guayaquil (GMT-5).',
+        'Adicionar à minha agenda',
       ],
       en: [
-        'Thursday, April 10, 2008',
+        'Thursday, 10 April 2008',
         'Migration and development',
         'Speaker:',
-        'Friday, April 11, 2008',
+        'Friday, 11 April 2008',
         'Remesas',
+        'All times are Guayaquil time (GMT-5).',
+        'Add to my calendar',
       ],
     };
     for (const [lang, texts] of Object.entries(expected)) {
@@ -127,6 +134,7 @@ describe('programme: versions, changelog, public programme and JSON', () => {
       for (const text of texts) expect(page.text, `${lang}: ${text}`).to.contain(text);
       expect(page.text).to.not.contain('Luis Soto');
       expect(page.text).to.not.contain('Borrador sin hora');
+      expect(page.text, 'words for attendees, not file formats').to.not.match(/>JSON<|\.ics\)?<|America\//);
     }
     const json = await request(foro.url).get('/events/cuenca-2008/programme.json');
     expect(json.body).to.include({ version: 1 });

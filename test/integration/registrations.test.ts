@@ -152,6 +152,10 @@ describe('registrations: the public form, approval, self-service', function () {
     const { event: e } = await event({ closesOn: '2008-03-01', categories: [] });
     const form = await request(foro.url).get(`/events/${e.slug}/register?lang=pt`);
     expect(form.text).to.include('As inscrições para este evento não estão abertas');
+    expect(form.text, 'the page names the event').to.include(
+      `<title>Inscrição · ${e.title.pt} · Foro</title>`,
+    );
+    expect(form.text).to.include('<h1>Inscrição</h1>');
     const res = await submit(e.slug, registrationForm(), 'en');
     expect(res.status).to.equal(409);
     expect(res.text).to.include('Registration for this event is not open');

@@ -5,11 +5,15 @@ const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
 const HIDDEN = '•••';
 
 /**
- * A history as read by someone who may not see the team's addresses (a viewer, an organizer of
- * another event): accounts appear by name, and any other address (a person's, in a change of
- * their record) is hidden. DESIGN.md §6: contact details are for admins and the event's team.
+ * A history with accounts by name instead of their addresses. For someone who may not see the
+ * team's addresses (a viewer, an organizer of another event) any other address (a person's, in
+ * a change of their record) is hidden too. DESIGN.md §6: contact details are for admins and the
+ * event's team.
  */
-export async function withAccountNames(entries: AuditRecord[]): Promise<AuditRecord[]> {
+export async function withAccountNames(
+  entries: AuditRecord[],
+  options: { hideOtherAddresses: boolean } = { hideOtherAddresses: true },
+): Promise<AuditRecord[]> {
   const ids = [...new Set(entries.flatMap((e) => (e.actor.userId ? [e.actor.userId] : [])))];
   const emails = new Set<string>();
   for (const e of entries) {
@@ -31,7 +35,9 @@ export async function withAccountNames(entries: AuditRecord[]): Promise<AuditRec
     if (user) byEmail.set(email, user.name);
   }
   const named = (value: unknown) =>
-    typeof value === 'string' ? value.replace(EMAIL, (m) => byEmail.get(m.toLowerCase()) ?? HIDDEN) : value;
+    typeof value === 'string'
+      ? value.replace(EMAIL, (m) => byEmail.get(m.toLowerCase()) ?? (options.hideOtherAddresses ? HIDDEN : m))
+      : value;
   return entries.map((e) => ({
     ...e,
     actor: {

@@ -5,7 +5,8 @@ import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
-import { historyOf } from '../audit/index.js';
+import { describeHistory, historyOf } from '../audit/index.js';
+import { withAccountNames } from './account-names.js';
 import { actorOf, requireRole } from './auth.middleware.js';
 import { createTokenInput, inviteUserInput, updateUserInput } from './auth.schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service.js';
@@ -53,7 +54,11 @@ export function adminRoutes(config: Config, clock: Clock): Router {
       title: user.name,
       account: user,
       roles: ROLES,
-      history: await historyOf('user', user.id),
+      // Admins alone read this page; accounts still appear by name, times in UTC (no event).
+      history: describeHistory(
+        await withAccountNames(await historyOf('user', user.id), { hideOtherAddresses: false }),
+        { t: req.t, language: req.language, subjectType: 'user' },
+      ),
     });
   });
 

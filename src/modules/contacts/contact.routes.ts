@@ -8,7 +8,7 @@ import { parse } from '../../shared/validate.js';
 import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
 import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
-import { historyFor, policy } from '../events/index.js';
+import { historyLines, policy } from '../events/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { CONTACT_TYPES, INSTITUTIONS } from './contact.model.js';
 import { ValidationError } from '../../shared/errors.js';
@@ -128,7 +128,7 @@ export function contactRoutes(clock: Clock): Router {
       title: contact.name,
       contact: seesContacts(req) ? contact : withoutReach(contact),
       log: seesContacts(req) ? await contactLog(contact.id) : [],
-      history: await historyFor('contact', contact.id, policy.forNoEvent(req.user)),
+      history: await historyLines(req, { type: 'contact', id: contact.id }, policy.forNoEvent(req.user)),
       canEdit: seesContacts(req),
       values: contact,
       ...formLocals(req),

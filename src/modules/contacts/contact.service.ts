@@ -98,9 +98,17 @@ export async function contactLog(contactId: string) {
     mailsAbout('contact', contactId),
   ]);
   return [
-    ...notes.map((n) => ({ at: n.at, kind: 'note' as const, text: n.text, by: n.by, mailId: undefined })),
+    ...notes.map((n) => ({
+      at: n.at,
+      zone: 'UTC',
+      kind: 'note' as const,
+      text: n.text,
+      by: n.by,
+      mailId: undefined,
+    })),
     ...mails.map((m) => ({
       at: m.createdAt,
+      zone: m.zone,
       kind: 'mail' as const,
       text: m.subject,
       by: m.status,

@@ -1,5 +1,11 @@
 import type { Request } from 'express';
-import { historyOf, type AuditRecord } from '../audit/index.js';
+import {
+  describeHistory,
+  historyOf,
+  peopleNamedIn,
+  type AuditRecord,
+  type HistoryLine,
+} from '../audit/index.js';
 import { withAccountNames } from '../auth/index.js';
 import { pathParam } from '../../web/params.js';
 import { getEvent } from './event.service.js';
@@ -28,4 +34,36 @@ export async function historyFor(
 ): Promise<AuditRecord[]> {
   const history = await historyOf(subjectType, subjectId);
   return can.accountAddresses ? history : withAccountNames(history);
+}
+
+/** What a record's page knows that its history's sentences use. */
+export interface HistoryContext {
+  /** The record's event: times in its zone, rooms by name. */
+  event?: Pick<EventView, 'timezone' | 'rooms'>;
+  /** Names of the people the entries name by id (the agenda's people). */
+  namesOf?: (personIds: string[]) => Promise<Map<string, string>>;
+}
+
+/**
+ * A record's history for its page: one sentence per change in the reader's language, with
+ * accounts by name (never by address) and times in the event's zone (UTC for records of no event).
+ */
+export async function historyLines(
+  req: Request,
+  subject: { type: string; id: string },
+  can: Permissions,
+  context: HistoryContext = {},
+): Promise<HistoryLine[]> {
+  const entries = await withAccountNames(await historyOf(subject.type, subject.id), {
+    hideOtherAddresses: !can.accountAddresses,
+  });
+  const people = context.namesOf ? await context.namesOf(peopleNamedIn(entries)) : undefined;
+  return describeHistory(entries, {
+    t: req.t,
+    language: req.language,
+    subjectType: subject.type,
+    zone: context.event?.timezone,
+    rooms: context.event && new Map(context.event.rooms.map((room) => [room.id, room.name])),
+    people,
+  });
 }

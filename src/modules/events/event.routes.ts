@@ -28,7 +28,8 @@ import {
   updateRoom,
 } from './event.service.js';
 import { addTeamMember, removeTeamMember, teamOf } from './team.service.js';
-import { eventOf, historyFor, eventWithPermissions } from './event.access.js';
+import { eventOf, historyLines, eventWithPermissions } from './event.access.js';
+import { eventPage, localized } from './event.views.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
@@ -48,14 +49,19 @@ export function eventAdminRoutes(clock: Clock): Router {
   });
 
   router.get('/admin/events/new', ...requireRole('admin', 'organizer'), (req, res) => {
-    res.render('events/form', { title: req.t('events.new'), ...formLocals(req), values: NEW_EVENT_DEFAULTS });
+    res.render('events/form', {
+      heading: req.t('events.new'),
+      title: req.t('events.new'),
+      ...formLocals(req),
+      values: NEW_EVENT_DEFAULTS,
+    });
   });
 
   router.post('/admin/events', ...requireRole('admin', 'organizer'), async (req, res) => {
     const body = formBody(req);
     const form = {
       view: 'events/form',
-      locals: { title: req.t('events.new'), ...formLocals(req) },
+      locals: { heading: req.t('events.new'), title: req.t('events.new'), ...formLocals(req) },
       values: body,
       fieldName: formFieldName,
     };
@@ -74,14 +80,14 @@ export function eventAdminRoutes(clock: Clock): Router {
     }));
     const memberIds = new Set(team.map((member) => member.userId));
     res.render('events/manage', {
-      title: req.t('workspace.menu.eventSettings'),
+      ...eventPage(event, req.language, req.t('workspace.menu.eventSettings')),
       event,
       canEdit: can.edit,
       team,
       teamAddresses: can.accountAddresses,
       candidates: users.filter((u) => u.status === 'active' && u.role !== 'viewer' && !memberIds.has(u.id)),
       statuses: EVENT_STATUSES,
-      history: await historyFor('event', event.id, can),
+      history: await historyLines(req, { type: 'event', id: event.id }, can, { event }),
       languageOptions: LANGUAGES,
     });
   });
@@ -89,7 +95,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   router.get('/admin/events/:eventId/edit', async (req, res) => {
     const event = await eventOf(req, { edit: true });
     res.render('events/form', {
-      title: req.t('events.edit'),
+      ...eventPage(event, req.language, req.t('events.edit')),
       event,
       ...formLocals(req),
       values: formValuesOf(event),
@@ -99,7 +105,7 @@ export function eventAdminRoutes(clock: Clock): Router {
   router.post('/admin/events/:eventId', async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const body = formBody(req);
-    const locals = { title: req.t('events.edit'), event, ...formLocals(req) };
+    const locals = { ...eventPage(event, req.language, req.t('events.edit')), event, ...formLocals(req) };
     await handleForm(
       req,
       res,

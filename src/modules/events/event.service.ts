@@ -215,6 +215,17 @@ export async function listEvents(): Promise<EventView[]> {
   return events.map(toEventView);
 }
 
+/**
+ * The time zone of each of these events, for lists across events (the outbox) that show each
+ * row's times in the zone of its event. Unknown ids are left out.
+ */
+export async function timeZonesOf(eventIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(eventIds)].filter((id) => mongoose.isValidObjectId(id));
+  if (ids.length === 0) return new Map();
+  const events = await Event.find({ _id: mongoose.trusted({ $in: ids }) }, { timezone: 1 }).lean();
+  return new Map(events.map((e) => [String(e._id), e.timezone]));
+}
+
 /** Published and archived events, newest first: what the public may see. */
 export async function listPublicEvents(): Promise<EventView[]> {
   const events = await Event.find({ status: mongoose.trusted({ $in: ['published', 'archived'] }) })

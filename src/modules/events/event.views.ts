@@ -82,3 +82,15 @@ export function toEventView(event: StoredEvent): EventView {
 }
 
 export { localized, type Trilingual };
+
+/**
+ * A page about an event: its heading, and a window title that names the event by its title in
+ * the reader's language, never by its slug ("Inscripción · Foro Iberoamericano sobre…").
+ */
+export function eventPage(
+  event: Pick<EventView, 'title' | 'languages'>,
+  language: Language,
+  heading: string,
+): { heading: string; title: string } {
+  return { heading, title: `${heading} · ${localized(event.title, language, event.languages)}` };
+}

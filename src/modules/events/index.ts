@@ -6,16 +6,23 @@ export {
   getEvent,
   getPublicEvent,
   listEvents,
+  timeZonesOf,
   setEventStatus,
   addRoom,
   updateInvitationSettings,
 } from './event.service.js';
 export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf } from './team.service.js';
 export { Event } from './event.model.js';
-export { localized, type EventView, type RoomView, type InvitationSettings } from './event.views.js';
+export {
+  eventPage,
+  localized,
+  type EventView,
+  type RoomView,
+  type InvitationSettings,
+} from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
-export { eventOf, eventWithPermissions, historyFor } from './event.access.js';
+export { eventOf, eventWithPermissions, historyLines } from './event.access.js';
 export { policy, ROUTES, type Permissions, type Reader, type RouteRule } from './policy.js';
 export { routeAccess } from './route-access.js';
 export { eventsWorkspace } from './events.workspace.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { countryName } from '../../shared/countries.js';
-import { dateAtNoon, formatDateRange, formatInstant, zoneLabel } from '../../shared/time.js';
+import { dateAtNoon, formatDateRange, formatInstant, zoneName } from '../../shared/time.js';
 import { pathParam } from '../../web/params.js';
 import { getPublicEvent, listPublicEvents } from './event.service.js';
 import { endOfDay } from '../links/index.js';
@@ -38,7 +38,7 @@ export function eventPublicRoutes(registrationOf: (event: EventView) => Promise<
       heading: localized(event.title, language, event.languages),
       description: localized(event.description, language, event.languages),
       dates: formatDateRange(event.startDate, event.endDate, language),
-      zone: zoneLabel(event.timezone, dateAtNoon(event.startDate)),
+      zone: zoneName(event.timezone, dateAtNoon(event.startDate), language),
       // A date of publication after the event's end would tell a false story (an archive put online later).
       publishedAt:
         event.publishedAt &&

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Language, Translate } from '../../shared/i18n/index.js';
 import { ASSIGNMENT_STATUSES, listAssignments, listSessions } from '../agenda/index.js';
 import { getPeople } from '../people/index.js';
-import { localized, type EventView } from '../events/index.js';
+import { eventPage, localized, type EventView } from '../events/index.js';
 import { composeMail, eventTemplate, type TemplateKey } from '../messaging/index.js';
 import { derivedDeadline, effectiveDeadline } from './sending/deadline.js';
 import { invitationCandidates, invitationsOf, type InviteScope } from './sending/invite.service.js';
@@ -60,7 +60,7 @@ export async function invitationDashboard(
       }),
   }));
   return {
-    title: t('invitations.dashboardTitle'),
+    ...eventPage(event, language, t('invitations.dashboardTitle')),
     event,
     sessions: rows,
     page,
@@ -118,7 +118,7 @@ export async function invitationPreview(
     };
   }
   return {
-    title: t('invitations.previewTitle'),
+    ...eventPage(event, context.language, t('invitations.previewTitle')),
     event,
     scope: scopeInput,
     ready: ready.map(describe),

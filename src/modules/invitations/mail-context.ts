@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../shared/clock.js';
 import { countryName } from '../../shared/countries.js';
-import { isLanguage, translatorFor, type Language } from '../../shared/i18n/index.js';
-import { zoneLabel } from '../../shared/time.js';
+import { INTL_LOCALE, isLanguage, translatorFor, type Language } from '../../shared/i18n/index.js';
+import { zoneName } from '../../shared/time.js';
 import type { AssignmentView, SessionView, WorkingProgramme } from '../agenda/index.js';
 import { localized, type EventView } from '../events/index.js';
 import type { MailFields } from '../messaging/index.js';
@@ -44,7 +44,7 @@ export function personFields(person: PersonView, event: EventView, language: Lan
   } satisfies MailFields;
 }
 
-/** Day and time of a session in the event's zone, with the zone and its offset that day. */
+/** Day and time of a session in the event's zone, with the zone named and its offset that day. */
 export function sessionTimeFields(session: SessionView, event: EventView, language: Language) {
   const t = translatorFor(language);
   if (!session.startsAt || !session.endsAt) {
@@ -52,19 +52,22 @@ export function sessionTimeFields(session: SessionView, event: EventView, langua
     return { day: unscheduled, time: unscheduled };
   }
   const zone = event.timezone;
-  const day = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: zone }).format(
+  const day = new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'full', timeZone: zone }).format(
     session.startsAt,
   );
   // 24-hour wall-clock times, as forums print them in every language.
   const hhmm = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
   return {
     day,
-    time: `${hhmm(session.startsAt)}–${hhmm(session.endsAt)} ${zoneLabel(zone, session.startsAt)}`,
+    time: `${hhmm(session.startsAt)}–${hhmm(session.endsAt)}, ${zoneName(zone, session.startsAt, language)}`,
   };
 }
 
 export function formatDeadline(deadline: Date, event: EventView, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: event.timezone }).format(deadline);
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    dateStyle: 'long',
+    timeZone: event.timezone,
+  }).format(deadline);
 }
 
 /** Everything a template may say about one assignment, in the recipient's language. */

@@ -11,7 +11,7 @@ import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
 import { pathParam, queryOf, pageCursor } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
-import { policy, type Permissions } from '../events/index.js';
+import { policy, timeZonesOf, type Permissions } from '../events/index.js';
 import { batchProgress } from './history.service.js';
 import { MESSAGE_STATUSES } from './message.model.js';
 import { cancelMessage, getMessage, listMessages, retryMessage, type MessageView } from './outbox.service.js';
@@ -48,6 +48,10 @@ const withoutAddresses = (m: MessageView): MessageView => ({
   to: m.to.map((r) => ({ name: r.name, email: '' })),
 });
 
+/** A mail's times are shown in its event's zone; a mail of no event in UTC, said so. */
+export const zoneOf = (message: Pick<MessageView, 'eventIds'>, zones: Map<string, string>): string =>
+  message.eventIds.map((id) => zones.get(id)).find(Boolean) ?? 'UTC';
+
 /** The message, for someone allowed its contents (403 otherwise). */
 async function openMessage(req: Request): Promise<MessageView> {
   const message = await getMessage(pathParam(req, 'id'));
@@ -65,13 +69,18 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
     const filter = parse(outboxQuery, queryOf(req));
     const result = await listMessages(filter);
     const teams = req.user?.role === 'organizer' ? await policy.teamOf(req.user) : undefined;
+    const zones = await timeZonesOf(result.messages.flatMap((m) => m.eventIds));
     const messages = await Promise.all(
       result.messages.map(async (m) => {
         const can =
           m.eventIds.length > 0
             ? await policy.forEvents(req.user, m.eventIds, teams)
             : policy.forNoEvent(req.user);
-        return { ...(can.mailContents ? m : withoutAddresses(m)), open: can.mailContents };
+        return {
+          ...(can.mailContents ? m : withoutAddresses(m)),
+          open: can.mailContents,
+          zone: zoneOf(m, zones),
+        };
       }),
     );
     res.render('messaging/outbox', {
@@ -100,7 +109,8 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
 
   router.get('/admin/outbox/:id', ...requireRole('admin', 'organizer'), async (req, res) => {
     const message = await openMessage(req);
-    res.render('messaging/message', { title: message.subject, message, writesFiles });
+    const zone = zoneOf(message, await timeZonesOf(message.eventIds));
+    res.render('messaging/message', { title: message.subject, message, zone, writesFiles });
   });
 
   // The HTML of a mail, shown in a sandboxed frame: its own links and markup cannot touch Foro's page.

@@ -7,7 +7,7 @@ import { parse } from '../../shared/validate.js';
 import { filled, formBody, handleForm } from '../../web/forms.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { listSessions } from '../agenda/index.js';
-import { eventOf, localized, type EventView } from '../events/index.js';
+import { eventPage, eventOf, localized, type EventView } from '../events/index.js';
 import { groupKeys } from './announcement.groups.js';
 import { announcementInput } from './announcement.schemas.js';
 import { listAnnouncements, previewAnnouncement, sendAnnouncement } from './announcement.service.js';
@@ -63,7 +63,7 @@ export function announcementRoutes(deps: MailDeps): Router {
   router.get(base, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     res.render('announcements/list', {
-      title: req.t('announcements.title'),
+      ...eventPage(event, req.language, req.t('announcements.title')),
       event,
       announcements: await listAnnouncements(event.id),
       groups: await groupsOf(req, event),
@@ -73,7 +73,7 @@ export function announcementRoutes(deps: MailDeps): Router {
   router.get(`${base}/new`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     res.render('announcements/new', {
-      title: req.t('announcements.new'),
+      ...eventPage(event, req.language, req.t('announcements.new')),
       event,
       groups: await groupsOf(req, event),
       languages: LANGUAGES,
@@ -85,7 +85,7 @@ export function announcementRoutes(deps: MailDeps): Router {
     const event = await eventOf(req, { edit: true });
     const body = formBody(req);
     const locals = async () => ({
-      title: req.t('announcements.new'),
+      ...eventPage(event, req.language, req.t('announcements.new')),
       event,
       groups: await groupsOf(req, event),
       languages: LANGUAGES,

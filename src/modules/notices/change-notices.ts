@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.js';
-import { translatorFor, type Language } from '../../shared/i18n/index.js';
+import { INTL_LOCALE, translatorFor, type Language } from '../../shared/i18n/index.js';
 import { listAssignments } from '../agenda/index.js';
 import { buildCalendar } from '../calendar/index.js';
 import { localized, type EventView } from '../events/index.js';
@@ -14,15 +14,22 @@ import {
   type Version,
 } from '../published-programme/index.js';
 import { DateTime } from 'luxon';
-import { zoneLabel } from '../../shared/time.js';
+import { zoneName } from '../../shared/time.js';
 import { planChangeNotices, type PersonalChange } from './change-plan.js';
 
 function when(session: SnapshotSession, snapshot: Snapshot, language: Language): string {
   const zone = snapshot.event.timezone;
-  const start = DateTime.fromISO(session.startsAt, { zone }).setLocale(language);
+  const start = DateTime.fromISO(session.startsAt, { zone });
   const end = DateTime.fromISO(session.endsAt, { zone });
+  // "jueves, 10 de abril", "quinta-feira, 10 de abril", "Thursday 10 April".
+  const day = new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: zone,
+  }).format(start.toJSDate());
   const room = session.roomName ? `, ${session.roomName}` : '';
-  return `${start.toFormat('cccc d LLLL')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} ${zoneLabel(zone, new Date(session.startsAt))}${room}`;
+  return `${day}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}, ${zoneName(zone, start.toJSDate(), language)}${room}`;
 }
 
 /** One line per change, in the person's language. */

@@ -9,7 +9,7 @@ import { confirmedOrAsk } from '../../web/confirm.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
-import { historyFor } from '../events/index.js';
+import { historyLines } from '../events/index.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
 import { decodeUpload } from '../imports/index.js';
 import { confirmImport, getImportPreview, previewImport } from './import.service.js';
@@ -158,7 +158,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
       person: can.contactDetails ? person : withoutContactDetails(person),
       canEdit: can.edit,
       roles: rolesOf ? await rolesOf(person.id, req.language) : undefined,
-      history: await historyFor('person', person.id, can),
+      history: await historyLines(req, { type: 'person', id: person.id }, can),
       mails: await mailsAbout('person', person.id),
     });
   });

@@ -4,7 +4,14 @@ import { NotFoundError } from '../../shared/errors.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { checksOf, describeWarning, loadWorkingProgramme } from '../agenda/index.js';
-import { canEditEvent, getPublicEvent, localized, type EventView, eventOf } from '../events/index.js';
+import {
+  eventPage,
+  canEditEvent,
+  getPublicEvent,
+  localized,
+  type EventView,
+  eventOf,
+} from '../events/index.js';
 import { describeChanges, programmeDays } from './programme.presenter.js';
 import { programmeJson } from './programme.json.js';
 import {
@@ -86,7 +93,7 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
     const { previous, snapshot, changelog } = await draftNextVersion(event, programme);
     const versions = await listVersions(event.id);
     res.render('programme/admin', {
-      title: req.t('programme.publishing'),
+      ...eventPage(event, req.language, req.t('programme.publishing')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       warnings: checksOf(event, programme).warnings.map(

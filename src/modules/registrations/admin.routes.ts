@@ -7,7 +7,7 @@ import { confirmedOrAsk, withoutConfirmation } from '../../web/confirm.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
 import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
-import { eventOf, eventWithPermissions } from '../events/index.js';
+import { eventPage, eventOf, eventWithPermissions } from '../events/index.js';
 import { withoutContactDetails } from '../people/index.js';
 import { peopleOf } from './lists/listing.js';
 import { CATEGORIES, PassportData, REGISTRATION_STATUSES } from './registration.model.js';
@@ -50,7 +50,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
       seated: figures.seated[scopes.category(event.id, c.key)] ?? 0,
     }));
     return {
-      title: req.t('registrations.title'),
+      ...eventPage(event, req.language, req.t('registrations.title')),
       event,
       filter,
       statuses: REGISTRATION_STATUSES,
@@ -140,7 +140,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     const event = await eventOf(req, { edit: true });
     const rules = await registrationRules(event);
     res.render('registrations/settings', {
-      title: req.t('registrations.settings'),
+      ...eventPage(event, req.language, req.t('registrations.settings')),
       event,
       rules,
       values: {},
@@ -168,7 +168,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     const body = formBody(req);
     const blank = (v: unknown) => (v === '' || v === undefined ? undefined : v);
     const locals = async () => ({
-      title: req.t('registrations.settings'),
+      ...eventPage(event, req.language, req.t('registrations.settings')),
       event,
       rules: await registrationRules(event),
       purgeableFrom: await purgeableFrom(event),
@@ -199,7 +199,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
     if (registration.eventId !== event.id) throw new NotFoundError();
     const passport = await PassportData.findById(registration.id).lean();
     res.render('registrations/passport', {
-      title: req.t('registrations.passport'),
+      ...eventPage(event, req.language, req.t('registrations.passport')),
       event,
       registration,
       passport: passport ?? undefined,

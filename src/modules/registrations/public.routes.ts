@@ -9,7 +9,7 @@ import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
 import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { addressLimit } from '../../web/rate-limit.js';
 import { personalDownloads } from '../calendar/index.js';
-import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
+import { eventPage, getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { GENDERS, SECTORS, displayName } from '../people/index.js';
 import { participantsPage, PARTICIPANTS_PAGE } from './lists/participants.js';
 import { PUBLIC_CATEGORIES } from './registration.model.js';
@@ -63,7 +63,7 @@ export function registrationPublicRoutes(
     );
     return {
       workshops,
-      title: req.t('registrations.formTitle'),
+      ...eventPage(event, req.language, req.t('registrations.formTitle')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       open: registrationWindow(event, rules, now).state === 'open',
@@ -113,7 +113,7 @@ export function registrationPublicRoutes(
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const page = await participantsPage(event.id, 'public', parse(pageQuery, queryOf(req)));
     res.render('registrations/participants', {
-      title: req.t('registrations.participants'),
+      ...eventPage(event, req.language, req.t('registrations.participants')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       participants: page.participants.map(({ person, registration }) => ({
@@ -143,7 +143,7 @@ export function registrationPublicRoutes(
     );
     return {
       workshopTitles: Object.fromEntries(titles),
-      title: req.t('registrations.selfTitle'),
+      ...eventPage(event, req.language, req.t('registrations.selfTitle')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       registration,

@@ -1,4 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
+import { countryName } from '../../shared/countries.js';
 import { translatorFor } from '../../shared/i18n/index.js';
 import type { EventView } from '../events/index.js';
 import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
@@ -45,6 +46,10 @@ export async function mailRegistration(
         ...personFields(person, event, language, deps.settings.publicUrl),
         category: t(`registrations.categories.${registration.category}`),
         reason: input.reason ?? '—',
+        // The country a delegation member represents ("the focal point of Mexico has nominated you").
+        country: registration.countryRepresented
+          ? countryName(registration.countryRepresented, language)
+          : '',
         venue: [event.venue.name, event.venue.city].filter(Boolean).join(', '),
         manageUrl: `${deps.settings.publicUrl}/registrations/${link.token}?lang=${language}`,
       },

@@ -12,6 +12,12 @@ export const catalogs = { es, en, pt } as const;
 /** The shape of a message catalogue (Spanish is the reference; a test checks the others match). */
 export type Catalogue = typeof es;
 
+/**
+ * The locale dates and numbers are written in: Brazilian Portuguese, and English as the UN
+ * writes it ("Thursday, 10 April 2008", not "Thursday, April 10, 2008").
+ */
+export const INTL_LOCALE: Record<Language, string> = { es: 'es', pt: 'pt-BR', en: 'en-GB' };
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

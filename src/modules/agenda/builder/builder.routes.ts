@@ -7,7 +7,7 @@ import { SESSION_TYPES } from '../sessions/session.model.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { sessionMoveInput } from '../agenda.schemas.js';
 import { moveSession } from '../sessions/session.service.js';
-import { localized, canEditEvent, eventOf } from '../../events/index.js';
+import { eventPage, localized, canEditEvent, eventOf } from '../../events/index.js';
 import { describeWarning, peopleOf, whenOf } from '../agenda.presenters.js';
 import { layoutDay, peopleShown } from './builder.js';
 import { checksOf, loadWorkingProgramme } from '../working-programme/working-programme.service.js';
@@ -65,7 +65,7 @@ export function builderRoutes(clock: Clock): Router {
     const layout =
       day === 'unscheduled' ? undefined : layoutDay(event, programme.sessions, day, req.t('agenda.noRoom'));
     res.render('agenda/builder', {
-      title: req.t('agenda.builder'),
+      ...eventPage(event, req.language, req.t('agenda.builder')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       day,

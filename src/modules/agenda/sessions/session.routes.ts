@@ -8,8 +8,8 @@ import { confirmedOrAsk, withoutConfirmation, type Confirmation } from '../../..
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
-import { eventOf, historyFor, localized, policy, type EventView } from '../../events/index.js';
-import { directoryPage, displayName, getPerson } from '../../people/index.js';
+import { eventPage, eventOf, historyLines, localized, policy, type EventView } from '../../events/index.js';
+import { directoryPage, displayName, getPeople, getPerson } from '../../people/index.js';
 import { describeWarning, peopleOf } from '../agenda.presenters.js';
 import {
   assignmentInput,
@@ -62,6 +62,10 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   const base = '/admin/events/:eventId/sessions';
   router.use(base, requireUser);
 
+  /** The people a session's history names by id, by name (also those since removed from it). */
+  const namesOf = async (ids: string[]) =>
+    new Map((await getPeople(ids)).map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+
   const sessionPage = async (req: Request, event: EventView, sessionId: string) => {
     const session = await getSession(event.id, sessionId);
     const can = await policy.forEvent(req.user, event.id);
@@ -71,7 +75,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       .map((w) => describeWarning(w, { event, programme, t: req.t, language: req.language }));
     const find = typeof req.query['find'] === 'string' ? req.query['find'].slice(0, 120) : '';
     return {
-      title: localized(session.title, req.language, event.languages),
+      ...eventPage(event, req.language, localized(session.title, req.language, event.languages)),
       event,
       session,
       people: peopleOf(session, programme.assignments, programme.people),
@@ -82,8 +86,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       roles: ASSIGNMENT_ROLES,
       statuses: ASSIGNMENT_STATUSES,
       canEdit: can.edit,
-      history: await historyFor('session', session.id, can),
-      historyZone: event.timezone,
+      history: await historyLines(req, { type: 'session', id: session.id }, can, { event, namesOf }),
       values: formValuesOfSession(session, event.timezone),
       ...formOptions,
     };
@@ -93,7 +96,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
     const event = await eventOf(req, { edit: true });
     const day = typeof req.query['day'] === 'string' ? req.query['day'] : event.startDate;
     res.render('agenda/session-new', {
-      title: req.t('agenda.newSession'),
+      ...eventPage(event, req.language, req.t('agenda.newSession')),
       event,
       values: { type: 'panel', date: day },
       ...formOptions,
@@ -105,7 +108,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
     const body = formBody(req);
     const form = {
       view: 'agenda/session-new',
-      locals: { title: req.t('agenda.newSession'), event, ...formOptions },
+      locals: { ...eventPage(event, req.language, req.t('agenda.newSession')), event, ...formOptions },
       values: body,
       fieldName: sessionFieldName,
     };

@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import { formBody } from '../../../web/forms.js';
 import { actorOf, requireUser } from '../../auth/index.js';
-import { eventOf, localized, type EventView } from '../../events/index.js';
+import { eventPage, eventOf, localized, type EventView } from '../../events/index.js';
 import {
   checkInBadge,
   checkInDay,
@@ -34,7 +34,7 @@ export function checkInRoutes(clock: Clock): Router {
     const q = text(req.query['q']);
     const found = q ? await findForCheckIn(event, q, day) : undefined;
     res.status(status).render('documents/check-in', {
-      title: req.t('documents.checkIn'),
+      ...eventPage(event, req.language, req.t('documents.checkIn')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       day,

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import { BADGES_PER_PDF, LIST_ENTRIES_PER_PDF } from '../../../shared/limits.js';
-import { eventWithPermissions } from '../../events/index.js';
+import { eventPage, eventWithPermissions } from '../../events/index.js';
 import {
   countOf,
   registrationFigures,
@@ -26,7 +26,7 @@ export function downloadRoutes(deps: { clock: Clock; seats: SeatAllocator }): Ro
     );
     const confirmed = countOf(figures, { status: 'confirmed' });
     res.render('documents/downloads', {
-      title: req.t('workspace.menu.downloads'),
+      ...eventPage(event, req.language, req.t('workspace.menu.downloads')),
       event,
       canEdit: can.edit,
       confirmed,

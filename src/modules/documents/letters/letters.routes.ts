@@ -8,7 +8,7 @@ import { LIMITS } from '../../../shared/limits.js';
 import { readFileForm } from '../../../web/body.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { actorOf, requireRole, requireUser } from '../../auth/index.js';
-import { eventOf, getEvent, localized, type EventView } from '../../events/index.js';
+import { eventPage, eventOf, getEvent, localized, type EventView } from '../../events/index.js';
 import { ownRegistration } from '../../registrations/index.js';
 import { attendedRegistrationIds, hasAttended } from '../checkin/checkin.service.js';
 import { getPerson } from '../../people/index.js';
@@ -64,7 +64,7 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
       letterSignature(event.id),
     ]);
     return {
-      title: req.t('documents.letters.title'),
+      ...eventPage(event, req.language, req.t('documents.letters.title')),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       kinds: LETTER_KINDS,

@@ -1,5 +1,5 @@
 import { countryName } from '../../../shared/countries.js';
-import type { Language, Translate } from '../../../shared/i18n/index.js';
+import { INTL_LOCALE, type Language, type Translate } from '../../../shared/i18n/index.js';
 import { formatDateRange } from '../../../shared/time.js';
 import { instantToLocal } from '../../../shared/zoned-time.js';
 import { localized, type EventView } from '../../events/index.js';
@@ -14,7 +14,7 @@ import type { LayoutDay, LayoutSession, ProgrammeLayout } from './programme.layo
 /** "2 de abril de 2008", the day an instant falls on in the event's zone. */
 export function formatDate(at: Date, timeZone: string, language: Language): string {
   const { date } = instantToLocal(at, timeZone);
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

@@ -7,7 +7,7 @@ import { preferLanguage } from '../../../web/language.js';
 import { pathParam } from '../../../web/params.js';
 import { wantsJson } from '../../../web/errors.js';
 import { personalDownloads } from '../../calendar/index.js';
-import { localized } from '../../events/index.js';
+import { eventPage, localized } from '../../events/index.js';
 import { answerInput } from './response.schemas.js';
 import {
   answerInvitation,
@@ -30,7 +30,11 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
   const render = (req: Request, res: Response, view: InvitationView, extra: Record<string, unknown> = {}) => {
     preferLanguage(req, res, view.language);
     res.render('invitations/respond', {
-      title: localized(view.session.title, req.language, view.event.languages),
+      ...eventPage(
+        view.event,
+        req.language,
+        localized(view.session.title, req.language, view.event.languages),
+      ),
       ...invitationPage(view, req.language),
       token: pathParam(req, 'token'),
       chosen:
@@ -68,7 +72,11 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
       {
         view: 'invitations/respond',
         locals: async () => ({
-          title: localized(view.session.title, req.language, view.event.languages),
+          ...eventPage(
+            view.event,
+            req.language,
+            localized(view.session.title, req.language, view.event.languages),
+          ),
           ...invitationPage(await openInvitation(token, clock), req.language),
           token,
           chosen: typeof body['answer'] === 'string' ? body['answer'] : '',

@@ -11,7 +11,7 @@ import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { loadWorkingProgramme } from '../../agenda/index.js';
-import { eventOf, type EventView } from '../../events/index.js';
+import { eventPage, eventOf, type EventView } from '../../events/index.js';
 import {
   PLACEHOLDERS,
   TEMPLATE_KEYS,
@@ -76,7 +76,7 @@ export function templateRoutes(config: Config, clock: Clock): Router {
     const event = await eventOf(req, { edit: true });
     const custom = await customizedTemplates(event.id);
     res.render('invitations/templates', {
-      title: req.t('templates.title'),
+      ...eventPage(event, req.language, req.t('templates.title')),
       event,
       keys: TEMPLATE_KEYS,
       languages: LANGUAGES,
@@ -106,7 +106,11 @@ export function templateRoutes(config: Config, clock: Clock): Router {
       await sampleFields(event, key, language, settings, clock.now()),
     );
     return {
-      title: `${req.t(`templates.keys.${key}`)} · ${language.toUpperCase()}`,
+      ...eventPage(
+        event,
+        req.language,
+        `${req.t(`templates.keys.${key}`)} · ${req.t(`language.${language}`)}`,
+      ),
       event,
       key,
       language,

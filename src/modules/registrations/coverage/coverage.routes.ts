@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { countryName } from '../../../shared/countries.js';
 import { csvDocument } from '../../../shared/csv.js';
 import { requireUser } from '../../auth/index.js';
-import { eventOf, eventWithPermissions } from '../../events/index.js';
+import { eventPage, eventOf, eventWithPermissions } from '../../events/index.js';
 import { coverageOf } from './coverage.service.js';
 import { writeRoomingCsv } from './rooming-csv.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -21,7 +21,7 @@ export function coverageRoutes(clock: Clock): Router {
     // Rooming names people with their hotels: contact details in the policy's sense.
     const seesPeople = can.contactDetails;
     res.render('registrations/coverage', {
-      title: req.t('coverage.title'),
+      ...eventPage(event, req.language, req.t('coverage.title')),
       event,
       ...coverage,
       rooming: seesPeople ? coverage.rooming : [],

@@ -10,7 +10,7 @@ import { singleUpload } from '../../../web/body.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { contactsOfCountries } from '../../contacts/index.js';
-import { eventOf, eventWithPermissions, getEvent, localized } from '../../events/index.js';
+import { eventPage, eventOf, eventWithPermissions, getEvent, localized } from '../../events/index.js';
 import { openLink } from '../../links/index.js';
 import { displayName, getPerson } from '../../people/index.js';
 import { peopleOf } from '../lists/listing.js';
@@ -40,7 +40,7 @@ export function delegationRoutes(deps: RegistrationDeps): Router {
     const delegations = await delegationsOf(event.id);
     const contacts = (await contactsOfCountries(event.countries)).filter((c) => c.email);
     return {
-      title: req.t('delegations.title'),
+      ...eventPage(event, req.language, req.t('delegations.title')),
       event,
       delegations: await Promise.all(
         delegations.map(async (d) => ({
@@ -97,7 +97,11 @@ export function delegationRoutes(deps: RegistrationDeps): Router {
     const members = (await membersOf(delegation.id)).filter((m) => m.status !== 'cancelled');
     const people = await peopleOf(members);
     return {
-      title: req.t('delegations.focalTitle', { country: countryName(delegation.country, req.language) }),
+      ...eventPage(
+        event,
+        req.language,
+        req.t('delegations.focalTitle', { country: countryName(delegation.country, req.language) }),
+      ),
       event,
       eventTitle: localized(event.title, req.language, event.languages),
       delegation,

@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/actor.js';
 import type { Clock } from '../../../shared/clock.js';
 import { countryName } from '../../../shared/countries.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.js';
-import { isLanguage, type Language } from '../../../shared/i18n/index.js';
+import { INTL_LOCALE, isLanguage, type Language } from '../../../shared/i18n/index.js';
 import { recordChange } from '../../audit/index.js';
 import { getContact } from '../../contacts/index.js';
 import { localized, type EventView } from '../../events/index.js';
@@ -119,9 +119,10 @@ export async function inviteNomination(
         event: localized(event.title, language, event.languages),
         country: countryName(input.country, language),
         quota: String(input.quota),
-        deadline: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: event.timezone }).format(
-          rules.closesAt,
-        ),
+        deadline: new Intl.DateTimeFormat(INTL_LOCALE[language], {
+          dateStyle: 'long',
+          timeZone: event.timezone,
+        }).format(rules.closesAt),
         manageUrl: `${deps.settings.publicUrl}/nominations/${link.token}?lang=${language}`,
       },
       to: { name: contact.name, email: contact.email },

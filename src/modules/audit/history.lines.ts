@@ -1,0 +1,194 @@
+import type { Actor } from '../../shared/actor.js';
+import { countryName } from '../../shared/countries.js';
+import { formatInstant } from '../../shared/time.js';
+import { diff, type AuditRecord, type Change } from './audit.service.js';
+import { changeLines, type HistoryWords } from './history.values.js';
+
+/** One entry of a record's history as its page shows it. */
+export interface HistoryLine {
+  when: string;
+  /** "Ana Pérez invitó a la delegación de México (cupo 3)." */
+  sentence: string;
+  /** The changed fields, one line each, when the sentence does not say it all. */
+  details: string[];
+  /** Through what: web, API, console, a private link, Foro itself. */
+  via: string;
+}
+
+/**
+ * Every action Foro records, each with a sentence in the catalogues (`audit.did.*`); the
+ * statuses of events, sessions' people and registrations are actions of their own.
+ */
+export const AUDIT_ACTIONS = [
+  'event.created',
+  'event.updated',
+  'event.published',
+  'event.draft',
+  'event.archived',
+  'event.room-added',
+  'event.room-updated',
+  'event.room-removed',
+  'event.team-added',
+  'event.team-removed',
+  'event.invitation-settings',
+  'delegation.invited',
+  'delegation.nominated',
+  'privacy.purged',
+  'letters.templates.saved',
+  'mail-template.saved',
+  'mail-template.reset',
+  'programme.published',
+  'session.created',
+  'session.updated',
+  'session.moved',
+  'session.cancelled',
+  'assignment.created',
+  'assignment.removed',
+  'assignment.proposed',
+  'assignment.invited',
+  'assignment.confirmed',
+  'assignment.declined',
+  'assignment.withdrawn',
+  'people.imported',
+  'contacts.imported',
+  'contact.created',
+  'contact.updated',
+  'person.created',
+  'person.updated',
+  'person.feeds-reset',
+  'user.created',
+  'user.invited',
+  'user.activated',
+  'user.updated',
+  'user.reset-link-issued',
+  'user.password-reset',
+  'user.password-changed',
+  'api-token.created',
+  'api-token.revoked',
+  'registration.submitted',
+  'registration.pending',
+  'registration.confirmed',
+  'registration.waitlisted',
+  'registration.rejected',
+  'registration.cancelled',
+  'registration.updated',
+  'registration.programme',
+  'message.retried',
+  'message.cancelled',
+] as const;
+const KNOWN = new Set<string>(AUDIT_ACTIONS);
+
+/** Actions whose sentence names the change; the others list the changed fields under it. */
+const SAID_IN_FULL =
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|delegation\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+
+export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
+
+/**
+ * Who did it, in the reader's words. Labels are stored text (kept readable after an account is
+ * gone); the ones Foro itself writes for people without an account are put into the reader's
+ * language here.
+ */
+function actorName(actor: Actor, words: HistoryWords): string {
+  const { t, language } = words;
+  const label = actor.label.trim();
+  if (label === 'Foro (waiting list)') return t('audit.actors.waitingList');
+  if (label.startsWith('Foro')) return 'Foro';
+  if (label === 'registrant (private link)') return t('audit.actors.registrant');
+  const focal = /^focal point of ([A-Z]{2}) \(nomination link\)$/.exec(label);
+  if (focal) return t('audit.actors.focalPoint', { country: countryName(focal[1]!, language) });
+  const named = /^(.+) \((?:registration form|invitation link)\)$/.exec(label);
+  return named?.[1] ?? (label || t('audit.actors.someone'));
+}
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** The words a sentence takes from the entry's changes (the room, the person, the country…). */
+function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, string> {
+  const { t, language } = words;
+  const lower = (s: string) => s.charAt(0).toLocaleLowerCase(language) + s.slice(1);
+  const someone = t('audit.actors.someone');
+  const person = (id: unknown) => words.people?.get(text(id)) ?? someone;
+  const first: Change | undefined = entry.changes[0];
+  const [kind = '', ...rest] = entry.action.split('.');
+  const was = (field: string) => text(entry.changes.find((c) => c.field === field)?.from);
+  switch (kind) {
+    case 'event': {
+      const named = first?.to ?? first?.from;
+      if (rest[0]?.startsWith('room-'))
+        return { room: typeof named === 'object' ? text((named as { name?: string }).name) : text(named) };
+      return rest[0]?.startsWith('team-') ? { member: text(named) } : {};
+    }
+    case 'delegation': {
+      const country = first?.field.split(':')[1];
+      return { country: country ? countryName(country, language) : '', quota: text(first?.to) };
+    }
+    case 'privacy':
+      return { passports: was('passports') || '0', travel: was('travel') || '0' };
+    case 'mail-template': {
+      const [, key = '', lang = ''] = first?.field.split(':') ?? [];
+      return { template: t(`templates.keys.${key}`, { defaultValue: key }), language: t(`language.${lang}`) };
+    }
+    case 'programme':
+      return { number: text(first?.to) };
+    case 'people':
+    case 'contacts':
+      return { file: text(first?.field), count: text(first?.to) };
+    case 'api-token':
+      return { name: text(first?.to ?? first?.from) };
+    case 'user':
+      return { role: first?.field === 'role' ? lower(t(`roles.${text(first.to)}`)) : '' };
+    case 'assignment': {
+      if (rest[0] === 'created') {
+        const [, name = text(first?.to), status = ''] = /^(.*) \((\w+)\)$/.exec(text(first?.to)) ?? [];
+        return {
+          person: name,
+          role: t(`mailRoles.${text(first?.field)}`),
+          status: status ? lower(t(`assignmentStatus.${status}`)) : '',
+        };
+      }
+      if (rest[0] === 'removed')
+        return { person: person(first?.from), role: t(`mailRoles.${text(first?.field)}`) };
+      const [role = '', personId = ''] = first?.field.split(':') ?? [];
+      return { person: person(personId), role: t(`mailRoles.${role}`) };
+    }
+    default:
+      return {};
+  }
+}
+
+function detailsOf(entry: AuditRecord, words: HistoryWords): string[] {
+  if (entry.action === 'event.room-updated') {
+    const { from, to } = entry.changes[0] ?? {};
+    const fields = (room: unknown) => ({ ...(room as object), id: undefined });
+    return changeLines(diff(fields(from), fields(to)), words);
+  }
+  return SAID_IN_FULL.test(entry.action) ? [] : changeLines(entry.changes, words);
+}
+
+/** A record's history as sentences in the reader's language, its times in the record's zone. */
+export function describeHistory(entries: AuditRecord[], words: HistoryWords): HistoryLine[] {
+  return entries.map((entry) => {
+    const known = KNOWN.has(entry.action);
+    // A person who answers through their own link confirms or declines themselves.
+    const self = entry.action.match(/^assignment\.(confirmed|declined)$/) && entry.actor.via === 'link';
+    const key = known ? `${sentenceKey(entry.action)}${self ? '-self' : ''}` : 'audit.did.other';
+    return {
+      when: formatInstant(entry.at, words.zone ?? 'UTC', words.language),
+      sentence: words.t(key, { actor: actorName(entry.actor, words), ...paramsOf(entry, words) }),
+      details: known ? detailsOf(entry, words) : changeLines(entry.changes, words),
+      via: words.t(`audit.via.${entry.actor.via}`),
+    };
+  });
+}
+
+/** The people an entry names by id (its assignments), whose names the page looks up. */
+export function peopleNamedIn(entries: AuditRecord[]): string[] {
+  const ids = entries.flatMap((entry) => {
+    if (!entry.action.startsWith('assignment.')) return [];
+    const first = entry.changes[0];
+    if (entry.action === 'assignment.removed') return [text(first?.from)];
+    return first?.field.includes(':') ? [first.field.split(':')[1] ?? ''] : [];
+  });
+  return [...new Set(ids.filter((id) => /^[a-f0-9]{24}$/.test(id)))];
+}
