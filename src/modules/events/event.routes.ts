@@ -29,7 +29,7 @@ import {
 } from './event.service.js';
 import { addTeamMember, removeTeamMember, teamOf } from './team.service.js';
 import { eventOf, historyLines, eventWithPermissions } from './event.access.js';
-import { eventPage, localized } from './event.views.js';
+import { eventPage } from './event.views.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
