@@ -1,6 +1,6 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
+import type { MongoMemoryServer } from 'mongodb-memory-server';
 import type { EmbeddedServer } from './embedded-ferretdb.js';
 
 type MongoMemoryServerOpts = NonNullable<Parameters<typeof MongoMemoryServer.create>[0]>;
@@ -36,6 +36,8 @@ export type ServerFactory = (options: MongoMemoryServerOpts) => Promise<MongoMem
  * that fails to start, in one line, without the library's own stack trace on the console.
  */
 async function createMemoryServer(options: MongoMemoryServerOpts): Promise<MongoMemoryServer> {
+  // Loaded only here: a start on MONGODB_URI or on FerretDB's data does not pay for it.
+  const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
   try {
     await MongoBinary.getPath(
       options.binary?.systemBinary ? { systemBinary: options.binary.systemBinary } : {},

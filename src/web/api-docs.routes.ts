@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { ApiRegistry } from './api-registry.js';
 import { API_BASE } from './api-registry.js';
+import { accessText } from './api-document.js';
 
 /** The OpenAPI 3.1 document and a readable page listing every operation (no JavaScript needed). */
 export function apiDocsRoutes(api: ApiRegistry, publicUrl: string): Router {
@@ -13,9 +14,10 @@ export function apiDocsRoutes(api: ApiRegistry, publicUrl: string): Router {
     const operations = api.list().map((op) => ({
       method: op.method.toUpperCase(),
       path: `${API_BASE}${op.path}`,
+      operationId: op.operationId,
       summary: op.summary,
       tag: op.tag,
-      access: op.access,
+      access: accessText(op),
     }));
     res.render('api/docs', { title: req.t('api.title'), operations });
   });

@@ -1,22 +1,47 @@
 import { type Request, type RequestHandler, Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ErrorCode } from '../shared/errors.js';
 import { parse } from '../shared/validate.js';
+import { openApiDocument } from './api-document.js';
+import { queryOf } from './params.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
-export interface ApiOperation<Body extends z.ZodType = z.ZodType> {
+/**
+ * Who may call an operation, in the words of the route table (`events/policy.ts`, which
+ * enforces it): the document says it, and lists 403 wherever it can be refused.
+ */
+export type ApiAccess = 'signed-in' | 'organizer' | 'team' | 'admin';
+
+type OperationVerb = 'list' | 'get' | 'create' | 'update' | 'delete' | 'invite' | 'set' | 'publish' | 'send';
+
+/**
+ * The operation's name for clients and generated code: a verb and what it acts on, in camelCase
+ * (`listEventRegistrations`, `createSession`). Clients keep it: never rename one.
+ */
+export type OperationId = `${OperationVerb}${Capitalize<string>}`;
+
+const OPERATION_ID = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+
+export interface ApiOperation<Body extends z.ZodType = z.ZodType, Query extends z.ZodType = z.ZodType> {
+  operationId: OperationId;
   method: Method;
   /** Express-style path below /api/v1, e.g. `/events/:eventId/rooms`. */
   path: string;
   summary: string;
   tag: string;
-  /** Who may call it, for the document (`admin`, `organizer`, `signed-in`…). */
-  access: string;
+  access: ApiAccess;
+  /** What the caller's role changes beyond being let in (fields shown, records they may change). */
+  accessNote?: string;
   guards: RequestHandler[];
   body?: Body;
+  /** The query string's parameters (strict: an unknown one is refused with 422). */
+  query?: Query;
   response?: z.ZodType;
   status?: number;
-  handler: (req: Request, body: z.output<Body>) => Promise<unknown>;
+  /** The 409s this operation gives, by code, with when. */
+  conflicts?: Partial<Record<ErrorCode, string>>;
+  handler: (req: Request, body: z.output<Body>, query: z.output<Query>) => Promise<unknown>;
 }
 
 export const API_BASE = '/api/v1';
@@ -27,17 +52,29 @@ export const API_BASE = '/api/v1';
  */
 export class ApiRegistry {
   private readonly operations: ApiOperation[] = [];
+  private readonly tags = new Map<string, string>();
 
-  add<Body extends z.ZodType>(operation: ApiOperation<Body>): void {
+  add<Body extends z.ZodType, Query extends z.ZodType>(operation: ApiOperation<Body, Query>): void {
+    // A bad or repeated name fails at start, before any client can see it.
+    if (!OPERATION_ID.test(operation.operationId))
+      throw new Error(`API operationId is not camelCase: ${operation.operationId}`);
+    if (this.operations.some((op) => op.operationId === operation.operationId))
+      throw new Error(`API operationId used twice: ${operation.operationId}`);
     this.operations.push(operation as unknown as ApiOperation);
+  }
+
+  /** What a tag's operations are for, shown with them in the document. */
+  describeTag(name: string, description: string): void {
+    this.tags.set(name, description);
   }
 
   router(): Router {
     const router = Router();
     for (const op of this.operations) {
       router[op.method](`${API_BASE}${op.path}`, ...op.guards, async (req, res) => {
+        const query = op.query ? parse(op.query, queryOf(req)) : undefined;
         const body = op.body ? parse(op.body, req.body ?? {}) : undefined;
-        const result = await op.handler(req, body);
+        const result = await op.handler(req, body, query);
         if (result === undefined) res.status(204).end();
         else res.status(op.status ?? 200).json(result);
       });
@@ -50,93 +87,10 @@ export class ApiRegistry {
   }
 
   document(publicUrl: string): Record<string, unknown> {
-    const paths: Record<string, Record<string, unknown>> = {};
-    for (const op of this.operations) {
-      const path = `${API_BASE}${op.path}`.replace(/:(\w+)/g, '{$1}');
-      const parameters = [...op.path.matchAll(/:(\w+)/g)].map((match) => ({
-        name: match[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      }));
-      paths[path] ??= {};
-      paths[path][op.method] = {
-        summary: op.summary,
-        tags: [op.tag],
-        description: `Access: ${op.access}.`,
-        ...(parameters.length > 0 && { parameters }),
-        ...(op.body && {
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }),
-              },
-            },
-          },
-        }),
-        responses: {
-          [String(op.status ?? (op.response ? 200 : 204))]: {
-            description: 'Success',
-            ...(op.response && {
-              content: {
-                'application/json': { schema: z.toJSONSchema(op.response, { unrepresentable: 'any' }) },
-              },
-            }),
-          },
-          default: { $ref: '#/components/responses/Problem' },
-        },
-      };
-    }
-    return {
-      openapi: '3.1.0',
-      info: {
-        title: 'Foro API',
-        version: '1',
-        description:
-          'Events, rooms and users of Foro. Authenticate with an API token (Authorization: Bearer foro_…) ' +
-          'created by an admin, or with a signed-in session. Errors are application/problem+json.',
-      },
-      servers: [{ url: publicUrl }],
-      security: [{ bearer: [] }, { session: [] }],
-      paths,
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'foro_sid' },
-        },
-        responses: {
-          Problem: {
-            description: 'An error (RFC 9457 problem details), in the language of Accept-Language',
-            content: {
-              'application/problem+json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    type: { type: 'string' },
-                    title: { type: 'string' },
-                    status: { type: 'integer' },
-                    detail: { type: 'string' },
-                    code: { type: 'string' },
-                    requestId: { type: 'string' },
-                    errors: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          field: { type: 'string' },
-                          code: { type: 'string' },
-                          message: { type: 'string' },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    };
+    const undescribed = [...new Set(this.operations.map((op) => op.tag))].filter(
+      (tag) => !this.tags.has(tag),
+    );
+    if (undescribed.length > 0) throw new Error(`API tags without a description: ${undescribed.join(', ')}`);
+    return openApiDocument(this.operations, this.tags, { base: API_BASE, publicUrl });
   }
 }

@@ -20,4 +20,7 @@ export function queryOf(req: Request): Record<string, unknown> {
 export const pageCursor = z.string().regex(/^\d{1,9}\.[a-f0-9]{24}$/);
 
 /** The query of a paged list with nothing else to choose. */
-export const pageQuery = z.strictObject({ after: pageCursor.optional(), before: pageCursor.optional() });
+export const pageQuery = z.strictObject({
+  after: pageCursor.optional().describe('The `next` of a page: gives the page after it'),
+  before: pageCursor.optional().describe('The `previous` of a page: gives the page before it'),
+});

@@ -1,10 +1,34 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { ApiToken } from '../../src/modules/auth/api-token.model.js';
+import { ROUTES } from '../../src/modules/events/policy.js';
+import { ApiRegistry } from '../../src/web/api-registry.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfFor, signIn } from '../support/http.js';
+import { schemaMismatches } from '../support/schema-check.js';
+
+type Json = Record<string, unknown>;
+interface OpenApi {
+  info: { description: string };
+  tags: { name: string; description: string }[];
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        tags: string[];
+        requestBody?: Json;
+        parameters?: Json[];
+        responses: Record<string, Json>;
+      }
+    >
+  >;
+  components: { responses: Record<string, Json>; schemas: { Problem: Json & { required: string[] } } };
+}
 
 describe('api: tokens, users, events and rooms, OpenAPI', () => {
   const foro = useTestForo(import.meta.url);
@@ -163,6 +187,8 @@ describe('api: tokens, users, events and rooms, OpenAPI', () => {
   it('publishes an OpenAPI 3.1 document built from the same schemas, and a docs page', async () => {
     const doc = (await request(foro.url).get('/api/openapi.json')).body;
     expect(doc.openapi).to.equal('3.1.0');
+    const validation = await new Validator().validate(doc);
+    expect(validation.valid, JSON.stringify(validation.errors)).to.equal(true);
     expect(Object.keys(doc.paths)).to.include.members([
       '/api/v1/events',
       '/api/v1/events/{eventId}',
@@ -181,6 +207,140 @@ describe('api: tokens, users, events and rooms, OpenAPI', () => {
     const page = await request(foro.url).get('/api/docs?lang=en');
     expect(page.status).to.equal(200);
     expect(page.text).to.contain('/api/v1/events/:eventId/rooms');
+    expect(page.text).to.contain('listEventRegistrations');
     expect(page.text).to.contain('OpenAPI 3.1 document');
+  });
+
+  it('names every operation once and documents the 4xx each gives, as problem+json', async () => {
+    const doc = (await request(foro.url).get('/api/openapi.json')).body as OpenApi;
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations).to.have.length.of.at.least(33);
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(new Set(ids).size, 'operationIds are unique').to.equal(ids.length);
+    expect(ids).to.include.members(['listEventRegistrations', 'createSession', 'publishProgrammeVersion']);
+    const resolve = (response: Json) =>
+      (response['$ref']
+        ? doc.components.responses[String(response['$ref']).split('/').pop()!]
+        : response) as {
+        description: string;
+        content: Record<string, { schema: Json }>;
+      };
+    for (const { path, method, op } of operations) {
+      const name = `${method.toUpperCase()} ${path} (${op.operationId})`;
+      expect(op.operationId, name).to.match(/^[a-z]+(?:[A-Z][a-z0-9]*)+$/);
+      const withBody = op.requestBody !== undefined;
+      const rule = ROUTES[`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`];
+      expect(rule, `${name} has a rule in policy.ts`).to.be.a('string');
+      // Every call can lack a token, break an input rule or the request budget; the rest follows what it is.
+      const expected = [
+        ...(withBody ? ['400'] : []),
+        '401',
+        ...(rule !== 'signed-in' || method !== 'get' ? ['403'] : []),
+        ...(path.includes('{') ? ['404'] : []),
+        ...(op.responses['409'] ? ['409'] : []),
+        ...(withBody ? ['413', '415'] : []),
+        '422',
+        '429',
+      ];
+      expect(
+        Object.keys(op.responses).filter((code) => code.startsWith('4')),
+        name,
+      ).to.deep.equal(expected);
+      if (expected.includes('403'))
+        expect(resolve(op.responses['403']!).description.includes('`FORBIDDEN`'), name).to.equal(
+          rule !== 'signed-in',
+        );
+      for (const code of [...expected, '503', 'default']) {
+        const response = resolve(op.responses[code]!);
+        expect(Object.keys(response.content), `${name} ${code}`).to.deep.equal(['application/problem+json']);
+        expect(response.content['application/problem+json']!.schema).to.deep.equal({
+          $ref: '#/components/schemas/Problem',
+        });
+      }
+    }
+    const conflicts = (path: string, method: string) =>
+      resolve(doc.paths[path]![method]!.responses['409']!).description;
+    expect(conflicts('/api/v1/events/{eventId}', 'patch')).to.contain('STALE_EDIT');
+    expect(conflicts('/api/v1/users', 'post')).to.contain('EMAIL_TAKEN');
+    expect(conflicts('/api/v1/events/{eventId}/versions', 'post')).to.contain('NOTHING_TO_PUBLISH');
+    const registrations = doc.paths['/api/v1/events/{eventId}/registrations']!['get']!;
+    expect(registrations.parameters!.map((p) => `${String(p['in'])} ${String(p['name'])}`)).to.deep.equal([
+      'path eventId',
+      'query after',
+      'query before',
+      'query status',
+      'query category',
+    ]);
+
+    for (const words of ['Bearer', '`next`', '`previous`', 'Accept-Language', 'problem+json', '`code`'])
+      expect(doc.info.description).to.contain(words);
+    const tags = new Map(doc.tags.map((tag) => [tag.name, tag.description]));
+    for (const { op } of operations) expect(tags.get(op.tags[0]!), op.tags[0]).to.have.length.above(40);
+    expect(doc.components.schemas.Problem.required).to.include.members(['status', 'code', 'requestId']);
+  });
+
+  it('answers errors in the shape the document gives them', async () => {
+    const { secret } = await adminWithToken();
+    const doc = (await request(foro.url).get('/api/openapi.json')).body as OpenApi;
+    const problem = doc.components.schemas.Problem;
+    const invalid = { slug: 'x', title: { es: 'y'.repeat(301) }, startDate: 'mañana' };
+    const unprocessable = await api(secret).post('/events', invalid).set('Accept-Language', 'pt-BR');
+    const inSpanish = await api(secret).post('/events', invalid).set('Accept-Language', 'es');
+    const missing = await api(secret).get(`/events/${new mongoose.Types.ObjectId().toString()}`);
+    const unauthenticated = await request(foro.url).get('/api/v1/people');
+    const tooLarge = await api(secret).post('/people', { givenName: 'x'.repeat(200 * 1024) });
+    const malformed = await request(foro.url)
+      .post('/api/v1/people')
+      .set('Authorization', `Bearer ${secret}`)
+      .type('json')
+      .send('{"givenName": ');
+    for (const [res, status] of [
+      [unprocessable, 422],
+      [missing, 404],
+      [unauthenticated, 401],
+      [tooLarge, 413],
+      [malformed, 400],
+    ] as const) {
+      expect(res.status).to.equal(status);
+      expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
+      expect(schemaMismatches(res.body, problem), `${status}: ${JSON.stringify(res.body)}`).to.deep.equal([]);
+      expect(res.body.status).to.equal(status);
+    }
+    expect(unprocessable.body.errors.map((e: { field: string }) => e.field)).to.include.members([
+      'title.es',
+      'startDate',
+      'endDate',
+    ]);
+    expect(
+      unprocessable.body.errors.find((e: { field: string }) => e.field === 'title.es').params,
+    ).to.deep.equal({
+      max: 300,
+    });
+    expect(unprocessable.body.title, 'in the language asked for').to.not.equal(inSpanish.body.title);
+    expect(unprocessable.body.code).to.equal(inSpanish.body.code);
+    expect(doc.paths['/api/v1/events']!['post']!.responses).to.have.property('422');
+    expect(doc.paths['/api/v1/events/{eventId}']!['get']!.responses).to.have.property('404');
+  });
+
+  it('refuses an operation registered without a camelCase name, or with one already taken', () => {
+    const registry = new ApiRegistry();
+    const operation = {
+      operationId: 'listThings' as const,
+      method: 'get' as const,
+      path: '/things',
+      summary: 'Things',
+      tag: 'Things',
+      access: 'signed-in' as const,
+      guards: [],
+      handler: async () => [],
+    };
+    registry.add(operation);
+    expect(() => registry.add(operation)).to.throw('used twice');
+    expect(() => registry.add({ ...operation, operationId: 'list_Things' as 'listThings' })).to.throw(
+      'camelCase',
+    );
+    expect(() => registry.document('http://localhost')).to.throw('without a description: Things');
   });
 });

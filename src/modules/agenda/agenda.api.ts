@@ -77,16 +77,20 @@ const assignmentJson = (a: AssignmentView) => {
 export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaHooks = {}): void {
   const { onCapacityChanged } = hooks;
   const confirmedIn = (event: EventView) => assignmentEffects(hooks, event);
-  const readers = { tag: 'Programme', access: 'any signed-in user', guards: [requireUser] };
-  const editors = {
-    tag: 'Programme',
-    access: "admin, or an organizer in the event's team",
-    guards: [requireUser],
-  };
+  api.describeTag(
+    'Programme',
+    'The working programme: sessions (type, titles in es/pt/en, room, times in the event time zone, ' +
+      'status), the people in them with their roles and the status of each assignment, and the ' +
+      'checks (clashes, rooms, capacity, balance) that warn and never block.',
+  );
+  const readers = { tag: 'Programme', access: 'signed-in' as const, guards: [requireUser] };
+  const editors = { tag: 'Programme', access: 'team' as const, guards: [requireUser] };
+  const archived = { EVENT_ARCHIVED: 'the event is archived' };
   const base = '/events/:eventId/sessions';
 
   api.add({
     ...readers,
+    operationId: 'listEventSessions',
     method: 'get',
     path: base,
     summary: 'List the sessions of the working programme',
@@ -98,9 +102,11 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...editors,
+    operationId: 'createSession',
     method: 'post',
     path: base,
     status: 201,
+    conflicts: archived,
     summary: 'Create a session; date, start and end are wall-clock values in the event time zone',
     body: sessionInput,
     response: sessionOutput,
@@ -111,6 +117,7 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...readers,
+    operationId: 'getSession',
     method: 'get',
     path: `${base}/:sessionId`,
     summary: 'Read a session',
@@ -122,8 +129,10 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...editors,
+    operationId: 'updateSession',
     method: 'patch',
     path: `${base}/:sessionId`,
+    conflicts: { ...archived, STALE_EDIT: 'the session changed since the `revision` sent' },
     summary: 'Change, move or cancel a session; null clears a field; with revision, a stale copy gets 409',
     body: sessionPatchInput,
     response: sessionOutput,
@@ -136,6 +145,7 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...readers,
+    operationId: 'listSessionAssignments',
     method: 'get',
     path: `${base}/:sessionId/assignments`,
     summary: "List a session's people and roles",
@@ -148,9 +158,11 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...editors,
+    operationId: 'createAssignment',
     method: 'post',
     path: `${base}/:sessionId/assignments`,
     status: 201,
+    conflicts: { ALREADY_ASSIGNED: 'the person has this role in the session already' },
     summary: 'Put a person in a session in a role (409 if they already have it)',
     body: assignmentInput,
     response: assignmentOutput,
@@ -163,8 +175,10 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...editors,
+    operationId: 'updateAssignment',
     method: 'patch',
     path: `${base}/:sessionId/assignments/:assignmentId`,
+    conflicts: { ILLEGAL_TRANSITION: 'the assignment cannot go from its status to that one' },
     summary: 'Change the status, order or message of an assignment',
     body: assignmentPatchInput,
     response: assignmentOutput,
@@ -185,6 +199,7 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...editors,
+    operationId: 'deleteAssignment',
     method: 'delete',
     path: `${base}/:sessionId/assignments/:assignmentId`,
     summary: 'Remove an assignment',
@@ -197,6 +212,7 @@ export function registerAgendaApi(api: ApiRegistry, clock: Clock, hooks: AgendaH
   });
   api.add({
     ...readers,
+    operationId: 'getEventChecks',
     method: 'get',
     path: '/events/:eventId/checks',
     summary: 'Warnings (clashes, rooms, capacity, balance) and programme figures; they never block saving',

@@ -20,10 +20,16 @@ const userOutput = z.object({
 const toJson = (user: UserView) => ({ ...user, lastLoginAt: user.lastLoginAt?.toISOString() });
 
 export function registerUsersApi(api: ApiRegistry, config: Config, clock: Clock): void {
-  const admin = { tag: 'Users', access: 'admin', guards: requireRole('admin') };
+  api.describeTag(
+    'Users',
+    'Accounts of the people who run Foro (admins, organizers, viewers): invite one with a link to set ' +
+      'a password, change its role, disable it. Admins only.',
+  );
+  const admin = { tag: 'Users', access: 'admin' as const, guards: requireRole('admin') };
 
   api.add({
     ...admin,
+    operationId: 'listUsers',
     method: 'get',
     path: '/users',
     summary: 'List user accounts',
@@ -33,6 +39,7 @@ export function registerUsersApi(api: ApiRegistry, config: Config, clock: Clock)
 
   api.add({
     ...admin,
+    operationId: 'getUser',
     method: 'get',
     path: '/users/:userId',
     summary: 'Read one user account',
@@ -42,11 +49,13 @@ export function registerUsersApi(api: ApiRegistry, config: Config, clock: Clock)
 
   api.add({
     ...admin,
+    operationId: 'inviteUser',
     method: 'post',
     path: '/users',
     summary: 'Invite a user: creates the account and a one-time link to set its password',
     body: inviteUserInput,
     status: 201,
+    conflicts: { EMAIL_TAKEN: 'an account has this address' },
     response: userOutput.extend({ setupUrl: z.string(), setupUrlExpiresAt: z.iso.datetime() }),
     handler: async (req, body) => {
       const { user, link } = await inviteUser(body, actorOf(req), clock);
@@ -60,8 +69,10 @@ export function registerUsersApi(api: ApiRegistry, config: Config, clock: Clock)
 
   api.add({
     ...admin,
+    operationId: 'updateUser',
     method: 'patch',
     path: '/users/:userId',
+    accessNote: 'not their own role or status',
     summary: 'Change the role of an account, or disable or re-enable it',
     body: updateUserInput,
     response: userOutput,

@@ -69,16 +69,20 @@ const eventJson = (event: EventView) => ({
 const roomJson = (room: RoomView) => room;
 
 export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
-  const readers = { tag: 'Events', access: 'any signed-in user', guards: [requireUser] };
-  const editors = {
-    tag: 'Events',
-    access: "admin, or an organizer in the event's team",
-    guards: [requireUser],
-  };
+  api.describeTag(
+    'Events',
+    'Forums and meetings: titles in es/pt/en, venue, time zone, dates, participating countries, and ' +
+      'their state (draft, published, archived), with the audit trail of every change.',
+  );
+  api.describeTag('Rooms', "An event's rooms, with capacity and the languages interpreted in each.");
+  const readers = { tag: 'Events', access: 'signed-in' as const, guards: [requireUser] };
+  const editors = { tag: 'Events', access: 'team' as const, guards: [requireUser] };
+  const archived = { EVENT_ARCHIVED: 'the event is archived' };
 
   const editable = (req: Parameters<typeof requireUser>[0]) => eventOf(req, { edit: true });
   api.add({
     ...readers,
+    operationId: 'listEvents',
     method: 'get',
     path: '/events',
     summary: 'List events',
@@ -88,6 +92,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     ...readers,
+    operationId: 'getEvent',
     method: 'get',
     path: '/events/:eventId',
     summary: 'Read an event with its rooms',
@@ -97,23 +102,32 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     tag: 'Events',
-    access: 'admin or organizer (the creator joins the event team)',
+    access: 'organizer',
+    accessNote: "the creator joins the event's team",
     guards: requireRole('admin', 'organizer'),
+    operationId: 'createEvent',
     method: 'post',
     path: '/events',
     summary: 'Create an event (as a draft)',
     body: createEventInput,
     status: 201,
+    conflicts: { SLUG_TAKEN: 'another event has this slug' },
     response: eventOutput,
     handler: async (req, body) => eventJson(await createEvent(body, actorOf(req), clock)),
   });
 
   api.add({
     ...editors,
+    operationId: 'updateEvent',
     method: 'patch',
     path: '/events/:eventId',
     summary: 'Change an event; with `revision`, a stale copy is refused (409)',
     body: updateEventInput,
+    conflicts: {
+      ...archived,
+      STALE_EDIT: 'the event changed since the `revision` sent',
+      SLUG_TAKEN: 'another event has this slug',
+    },
     response: eventOutput,
     handler: async (req, body) =>
       eventJson(await updateEvent((await editable(req)).id, body, actorOf(req), clock)),
@@ -121,10 +135,12 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     ...editors,
+    operationId: 'setEventStatus',
     method: 'post',
     path: '/events/:eventId/status',
     summary: 'Publish, unpublish, archive or restore an event',
     body: eventStatusInput,
+    conflicts: { STATUS_TRANSITION: 'the event cannot go from its state to that one' },
     response: eventOutput,
     handler: async (req, body) =>
       eventJson(await setEventStatus((await editable(req)).id, body.status, actorOf(req), clock)),
@@ -132,8 +148,10 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     ...readers,
+    operationId: 'getEventHistory',
     method: 'get',
     path: '/events/:eventId/history',
+    accessNote: "the team's addresses: admins and the event's team",
     summary: 'Audit trail of an event: who changed what, when',
     response: historyOutput,
     handler: async (req) => {
@@ -145,10 +163,11 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
     },
   });
 
-  const rooms = { ...editors, tag: 'Rooms' };
+  const rooms = { ...editors, tag: 'Rooms', conflicts: archived };
   api.add({
     ...readers,
     tag: 'Rooms',
+    operationId: 'listEventRooms',
     method: 'get',
     path: '/events/:eventId/rooms',
     summary: "List an event's rooms",
@@ -158,6 +177,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     ...rooms,
+    operationId: 'createRoom',
     method: 'post',
     path: '/events/:eventId/rooms',
     summary: 'Add a room',
@@ -172,6 +192,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     ...rooms,
+    operationId: 'updateRoom',
     method: 'patch',
     path: '/events/:eventId/rooms/:roomId',
     summary: 'Change a room: only the fields given change',
@@ -188,6 +209,7 @@ export function registerEventsApi(api: ApiRegistry, clock: Clock): void {
 
   api.add({
     ...rooms,
+    operationId: 'deleteRoom',
     method: 'delete',
     path: '/events/:eventId/rooms/:roomId',
     summary: 'Remove a room',

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { objectId } from '../../shared/limits.js';
-import { parse } from '../../shared/validate.js';
-import { queryOf } from '../../web/params.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { listAssignments } from '../agenda/index.js';
@@ -16,7 +14,7 @@ import { mailSettingsOf } from './setup.js';
 const INVITATIONS_PER_PAGE = 500;
 
 const listQuery = z.strictObject({
-  after: objectId().optional(),
+  after: objectId().optional().describe('The `next` of a page: gives the page after it'),
   limit: z.coerce.number().int().min(1).max(INVITATIONS_PER_PAGE).default(INVITATIONS_PER_PAGE),
 });
 
@@ -29,13 +27,21 @@ const sendInput = z.strictObject({
 /** Invitations over JSON: follow the answers, and invite as the page does. */
 export function registerInvitationsApi(api: ApiRegistry, config: Config, clock: Clock): void {
   const tag = 'Invitations';
+  api.describeTag(
+    tag,
+    "Invitations to the programme's people: each assignment with its invitation (sent, reminders, " +
+      'deadline) and latest answer; sending invitations mails each person a private link to confirm ' +
+      'or decline, in their language.',
+  );
   const settings = mailSettingsOf(config);
   api.add({
     tag,
-    access: 'any signed-in user',
+    access: 'signed-in',
     guards: [requireUser],
+    operationId: 'listEventInvitations',
     method: 'get',
     path: '/events/:eventId/invitations',
+    query: listQuery,
     summary:
       'Every assignment with its invitation (sent, reminders, deadline) and latest answer, ' +
       `${INVITATIONS_PER_PAGE} a page (limit= fewer) in the order the assignments were made ` +
@@ -56,8 +62,7 @@ export function registerInvitationsApi(api: ApiRegistry, config: Config, clock: 
       ),
       next: z.string().optional().describe('The cursor of the next page (after=)'),
     }),
-    handler: async (req) => {
-      const { after, limit } = parse(listQuery, queryOf(req));
+    handler: async (req, _body, { after, limit }) => {
       const event = await eventOf(req);
       const [assignments, invitations] = await Promise.all([
         listAssignments({ eventId: event.id }),
@@ -88,11 +93,13 @@ export function registerInvitationsApi(api: ApiRegistry, config: Config, clock: 
   });
   api.add({
     tag,
-    access: "admin, or an organizer in the event's team",
+    access: 'team',
     guards: [requireUser],
+    operationId: 'sendInvitations',
     method: 'post',
     path: '/events/:eventId/invitations',
     status: 202,
+    conflicts: { EVENT_ARCHIVED: 'the event is archived' },
     summary: 'Invite the proposed, never-invited assignments of the event, of one session, or listed',
     body: sendInput,
     response: z.object({ batchId: z.string(), queued: z.number().int(), withoutEmail: z.number().int() }),

@@ -36,12 +36,17 @@ export const personPatchInput = z.strictObject(
 export type PersonPatch = z.output<typeof personPatchInput>;
 
 export const personSearchInput = z.strictObject({
-  q: text('short').optional(),
-  country: countryCode.optional(),
+  q: text('short')
+    .optional()
+    .describe('Beginnings of words of the name or organization; case and accents ignored'),
+  country: countryCode.optional().describe('ISO 3166-1 alpha-2'),
   sector: z.enum(SECTORS).optional(),
-  role: z.enum(['chair', 'moderator', 'speaker', 'commentator', 'rapporteur']).optional(),
+  role: z
+    .enum(['chair', 'moderator', 'speaker', 'commentator', 'rapporteur'])
+    .optional()
+    .describe('People with this role in any programme'),
   /** A place in the directory. */
-  after: pageCursor.optional(),
-  before: pageCursor.optional(),
+  after: pageCursor.optional().describe('The `next` of a page: gives the page after it'),
+  before: pageCursor.optional().describe('The `previous` of a page: gives the page before it'),
 });
 export type PersonSearch = z.output<typeof personSearchInput>;

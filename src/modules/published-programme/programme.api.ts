@@ -27,10 +27,17 @@ const versionOutput = z
 
 export function registerProgrammeApi(api: ApiRegistry, clock: Clock, onPublished: OnPublished): void {
   const tag = 'Programme versions';
+  api.describeTag(
+    tag,
+    'Published versions of the programme: each an immutable snapshot of the sessions and their ' +
+      'confirmed people, with a changelog against the one before; publishing one tells the people ' +
+      'whose sessions changed.',
+  );
   api.add({
     tag,
-    access: 'any signed-in user',
+    access: 'signed-in',
     guards: [requireUser],
+    operationId: 'listProgrammeVersions',
     method: 'get',
     path: '/events/:eventId/versions',
     summary: 'Published versions of the programme, newest first, with their changelogs',
@@ -49,8 +56,9 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock, onPublished
   });
   api.add({
     tag,
-    access: 'any signed-in user',
+    access: 'signed-in',
     guards: [requireUser],
+    operationId: 'getProgrammeVersion',
     method: 'get',
     path: '/events/:eventId/versions/:number',
     summary: 'One published version, as in /events/{slug}/programme.json, with its changelog',
@@ -65,12 +73,18 @@ export function registerProgrammeApi(api: ApiRegistry, clock: Clock, onPublished
   });
   api.add({
     tag,
-    access: "admin, or an organizer in the event's team",
+    access: 'team',
     guards: [requireUser],
+    operationId: 'publishProgrammeVersion',
     method: 'post',
     path: '/events/:eventId/versions',
     summary: 'Publish the working programme as the next version (409 if nothing changed)',
     status: 201,
+    conflicts: {
+      EVENT_ARCHIVED: 'the event is archived',
+      NOTHING_TO_PUBLISH: 'the programme has not changed since the last version',
+      PUBLISH_RACE: 'another publication of the event took this number at the same moment',
+    },
     response: versionOutput,
     handler: async (req) => {
       const event = await eventOf(req, { edit: true });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { parse } from '../../shared/validate.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
-import { pageQuery, queryOf } from '../../web/params.js';
+import { pageQuery } from '../../web/params.js';
 import { requireUser } from '../auth/index.js';
 import { eventWithPermissions } from '../events/index.js';
 import { peopleOf } from './lists/listing.js';
@@ -28,21 +27,28 @@ const registrationOutput = z.object({
 
 /** Registrations over JSON, a page at a time: what the admin list shows. */
 export function registerRegistrationsApi(api: ApiRegistry): void {
+  api.describeTag(
+    'Registrations',
+    'The people registered to attend an event: category, status (pending, confirmed, waitlisted, ' +
+      'rejected, cancelled), country represented, in the order they arrived.',
+  );
   api.add({
     tag: 'Registrations',
-    access: "any signed-in user (addresses: the event's team and admins)",
+    access: 'signed-in',
+    accessNote: "addresses: the event's team and admins",
     guards: [requireUser],
+    operationId: 'listEventRegistrations',
     method: 'get',
     path: '/events/:eventId/registrations',
+    query: listQuery,
     summary: `An event's registrations in arrival order, ${REGISTRATIONS_PAGE} a page; filter by status and category; \`next\` (or \`previous\`) is the cursor to pass as \`after\` (or \`before\`) for the following page, absent on the last`,
     response: z.object({
       registrations: z.array(registrationOutput),
       next: z.string().optional(),
       previous: z.string().optional(),
     }),
-    handler: async (req) => {
+    handler: async (req, _body, { after, before, ...filter }) => {
       const { event, can } = await eventWithPermissions(req);
-      const { after, before, ...filter } = parse(listQuery, queryOf(req));
       const page = await registrationsPage(event.id, filter, { after, before });
       const people = await peopleOf(page.registrations);
       return {
