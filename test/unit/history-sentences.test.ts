@@ -137,7 +137,7 @@ describe('audit: a record’s history in sentences, in the reader’s language',
     const lines = describeHistory([confirmed, created], words('pt', 'session'));
     expect(lines.map((l) => l.sentence)).to.deep.equal([
       'Rosa Quispe confirmou sua participação como palestrante.',
-      'Ana Pérez adicionou Rosa Quispe como presidente (proposta).',
+      'Ana Pérez adicionou Rosa Quispe como presidente (a convidar).',
     ]);
   });
 

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'delegation.nominated',
   'privacy.purged',
   'letters.templates.saved',
+  'letters.signature.saved',
   'mail-template.saved',
   'mail-template.reset',
   'programme.published',

@@ -1,0 +1,124 @@
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
+import { Session } from '../../src/modules/agenda/sessions/session.model.js';
+import { Person } from '../../src/modules/people/index.js';
+import { Message } from '../../src/modules/messaging/index.js';
+import { NationalContact } from '../../src/modules/contacts/index.js';
+import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
+import { useTestForo } from '../support/foro.js';
+import { problemsOf, submitWithMistakes } from '../support/page-checks.js';
+
+const WIDTHS = [390, 1280];
+
+/** A private link the demo mailed, read from the mail's text. */
+async function linkIn(template: string, path: RegExp): Promise<string> {
+  const mail = await Message.findOne({ template }).lean();
+  const found = path.exec(mail?.text ?? '');
+  if (!found) throw new Error(`no ${template} mail with a link`);
+  return new URL(found[0]).pathname;
+}
+
+describe('browser: every page passes axe-core and html-validate, and none is wider than a phone', function () {
+  this.timeout(600_000);
+  const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
+  const browser = useBrowserPage({ locale: 'es-EC' });
+
+  async function visit(page: Page, path: string, problems: string[]) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      const response = await page.goto(`${foro.url}${path}`);
+      problems.push(...(await problemsOf(page, response, `${path} at ${width}`)));
+    }
+  }
+
+  async function inErrorState(page: Page, path: string, problems: string[], form?: string) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${foro.url}${path}`);
+      const response = await submitWithMistakes(page, form);
+      expect(response?.status(), `${path}: the form answers its mistakes`).to.be.within(400, 499);
+      problems.push(...(await problemsOf(page, response, `${path} with mistakes at ${width}`)));
+    }
+  }
+
+  it('checks the public pages, the private-link pages and the forms with mistakes', async () => {
+    const report = await seedDemo({ label: 'test seed', via: 'cli' }, foro.clock);
+    const practice = report.event.slug;
+    const page = browser.page;
+    const problems: string[] = [];
+    for (const path of [
+      '/',
+      '/login',
+      `/events/${practice}`,
+      `/events/${practice}/programme`,
+      `/events/${practice}/programme/versions/1`,
+      `/events/${practice}/participants`,
+      `/events/${practice}/register`,
+      '/events/cuenca-2008',
+      '/events/cuenca-2008/programme',
+      '/events/cuenca-2008/register',
+      '/letters/verify',
+      '/api/docs',
+      '/no-such-page',
+      await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/\S+/),
+      await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/\S+/),
+    ]) {
+      await visit(page, path, problems);
+    }
+    await inErrorState(page, `/events/${practice}/register`, problems);
+    await inErrorState(page, '/login', problems);
+    expect(problems.join('\n')).to.equal('');
+  });
+
+  it('checks every admin page of the demo event and the forms with mistakes, as its organizer', async () => {
+    const report = await seedDemo({ label: 'test seed', via: 'cli' }, foro.clock);
+    const page = browser.page;
+    await signInWithBrowser(page, foro.url, DEMO_USERS[0].email, report.logins[0]!.password!);
+    const event = `/admin/events/${report.event.id}`;
+    const overview = await page.goto(`${foro.url}${event}`);
+    expect(overview?.status()).to.equal(200);
+    const menu = await page.evaluate<string[]>(
+      "[...document.querySelectorAll('nav.event-nav a')].map((a) => a.pathname + a.search)",
+    );
+    const session = await Session.findOne({ eventId: report.event.id }).lean();
+    const person = await Person.findOne().lean();
+    const contact = await NationalContact.findOne().lean();
+    const mail = await Message.findOne().lean();
+    const problems: string[] = [];
+    for (const path of [
+      '/admin',
+      '/admin/events',
+      '/admin/events/new',
+      '/admin/people',
+      '/admin/people/new',
+      `/admin/people/${String(person!._id)}`,
+      '/admin/contacts',
+      '/admin/contacts/new',
+      `/admin/contacts/${String(contact!._id)}`,
+      '/admin/outbox',
+      `/admin/outbox/${String(mail!._id)}`,
+      '/admin/users',
+      '/admin/tokens',
+      '/account/password',
+      ...menu,
+      `${event}/edit`,
+      `${event}/sessions/new`,
+      `${event}/sessions/${String(session!._id)}`,
+      `${event}/invitations/preview`,
+      `${event}/announcements/new`,
+      `${event}/mail-templates/registration.confirmed/es`,
+    ]) {
+      await visit(page, path, problems);
+    }
+    for (const path of [
+      '/admin/events/new',
+      '/admin/people/new',
+      '/admin/contacts/new',
+      `${event}/sessions/new`,
+    ]) {
+      await inErrorState(page, path, problems);
+    }
+    expect(problems.join('\n')).to.equal('');
+  });
+});
