@@ -69,7 +69,8 @@ describe('browser: an organizer builds and publishes the programme', function ()
 
     await page.getByRole('link', { name: 'Publish the programme' }).click();
     await page.getByRole('button', { name: 'Publish a new version' }).click();
-    await page.waitForURL(/\/programme\?published=1$/);
+    await page.waitForURL(/\/programme$/);
+    expect(await page.getByRole('status').first().innerText()).to.equal('Version 1 published.');
 
     await page.goto(`${foro.url}/events/cuenca-2008/programme?lang=en`);
     const session = page.locator('.programme-session').filter({ hasText: 'Human rights of migrants' });

@@ -3,6 +3,7 @@ import type { MailDeps } from './mail-context.js';
 import { z } from 'zod';
 import { objectId } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
+import { flash } from '../../web/flash.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
@@ -67,12 +68,14 @@ export function invitationRoutes(deps: MailDeps): Router {
     const event = await eventOf(req, { edit: true });
     const scope = scopeOf(parse(scopeInput, formBody(req)));
     const outcome = await sendInvitations(event, scope, actorOf(req), deps);
+    await flash(req, req.t('flash.invitationsQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=invitations`);
   });
 
   router.post(`${base}/:assignmentId/again`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const outcome = await inviteAgain(event, pathParam(req, 'assignmentId'), actorOf(req), deps);
+    await flash(req, req.t('flash.invitationsQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=invitations`);
   });
 
@@ -86,6 +89,7 @@ export function invitationRoutes(deps: MailDeps): Router {
       { view: 'invitations/dashboard', locals: () => dashboard(req), values: body },
       async () => {
         await updateInvitationSettings(event.id, parse(invitationSettingsInput, input), actorOf(req), clock);
+        await flash(req, req.t('flash.saved'));
         res.redirect(303, `/admin/events/${event.id}/invitations#settings`);
       },
     );
@@ -94,6 +98,7 @@ export function invitationRoutes(deps: MailDeps): Router {
   router.post(`${base}/reminders`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const outcome = await sendReminders(event, deps);
+    await flash(req, req.t('flash.remindersQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=reminders`);
   });
 

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
 import { NotFoundError } from '../../shared/errors.js';
+import { flash } from '../../web/flash.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { checksOf, describeWarning, loadWorkingProgramme } from '../agenda/index.js';
@@ -97,7 +98,6 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
       sessionsInNext: snapshot.sessions.length,
       versions: versions.map((v: Omit<Version, 'snapshot'>) => ({ ...v, changes: v.changelog.length })),
       canEdit: await canEditEvent(req.user, event.id),
-      published: typeof req.query['published'] === 'string' ? req.query['published'] : undefined,
       notices:
         typeof req.query['notices'] === 'string' && /^[0-9a-f-]{36}$/.test(req.query['notices'])
           ? { batchId: req.query['notices'], count: Number(req.query['count']) || 0 }
@@ -115,8 +115,9 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
     const event = await eventOf(req, { edit: true });
     const version = await publishProgramme(event, actorOf(req), clock);
     const notices = await onPublished(event, version);
-    const follow = notices.queued > 0 ? `&notices=${notices.batchId}&count=${notices.queued}` : '';
-    res.redirect(303, `/admin/events/${event.id}/programme?published=${version.number}${follow}`);
+    await flash(req, req.t('notices.published', { number: version.number }));
+    const follow = notices.queued > 0 ? `?notices=${notices.batchId}&count=${notices.queued}` : '';
+    res.redirect(303, `/admin/events/${event.id}/programme${follow}`);
   });
 
   return router;
