@@ -2,8 +2,8 @@ import type { RequestHandler } from 'express';
 import { countryName } from '../shared/countries.js';
 import { LIMITS } from '../shared/limits.js';
 import { HISTORY_SHOWN } from '../modules/audit/index.js';
-import { formatDateRange, formatInstant } from '../shared/time.js';
-import { formatDay } from '../shared/zoned-time.js';
+import { formatDateRange, formatInstant, zoneLabel } from '../shared/time.js';
+import { formatDay, instantToLocal } from '../shared/zoned-time.js';
 
 /** Helpers for forms: templates define none of their own. */
 const form = {
@@ -33,6 +33,14 @@ export const viewHelpers: RequestHandler = (req, res, next) => {
     instant: (at: Date | undefined, timeZone = 'UTC') =>
       at ? formatInstant(at, timeZone, req.language) : '',
     dateRange: (start: string, end: string) => formatDateRange(start, end, req.language),
+    /** A span of time in one zone: "jueves, 10 de abril de 2008, 09:00–10:30 America/Guayaquil (GMT-5)". */
+    span: (start: Date, end: Date, timeZone: string) => {
+      const from = instantToLocal(start, timeZone);
+      const to = instantToLocal(end, timeZone);
+      const day = formatDay(from.date, req.language);
+      const until = to.date === from.date ? to.time : `${formatDay(to.date, req.language)}, ${to.time}`;
+      return `${day}, ${from.time}–${until} ${zoneLabel(timeZone, start)}`;
+    },
     day: (date: string) => formatDay(date, req.language),
     country: (code: string | undefined) => (code ? countryName(code, req.language) : ''),
     /** A yes/no shown as a mark. */

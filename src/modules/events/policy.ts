@@ -177,6 +177,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/sessions/:sessionId/assignments': 'team',
   'POST /admin/events/:eventId/sessions/:sessionId/assignments/:assignmentId': 'team',
   'POST /admin/events/:eventId/sessions/:sessionId/assignments/:assignmentId/delete': 'team',
+  'GET /admin/events/:eventId/sessions/:sessionId/people/new': 'team',
+  'POST /admin/events/:eventId/sessions/:sessionId/people': 'team',
   'GET /admin/events/:eventId/programme': 'signed-in',
   'GET /admin/events/:eventId/programme/preview': 'team',
   'POST /admin/events/:eventId/programme/publish': 'team',
