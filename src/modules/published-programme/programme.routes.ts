@@ -12,6 +12,7 @@ import {
   draftNextVersion,
   getVersion,
   latestVersion,
+  latestVersionNumber,
   listVersions,
   publishProgramme,
   type OnPublished,
@@ -65,10 +66,18 @@ export function programmePublicRoutes(): Router {
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const version = await getVersion(event.id, versionNumber(req));
     const before = version.number > 1 ? await getVersion(event.id, version.number - 1) : undefined;
+    // The latest version's page is the current programme with what changed in it, said as such.
+    const current = version.number === (await latestVersionNumber(event.id));
     renderProgramme(req, res, event, version.snapshot, {
       version,
-      old: true,
-      changes: describeChanges(version.changelog, [version.snapshot, before?.snapshot], req.t, req.language),
+      old: !current,
+      current,
+      changes: describeChanges(
+        version.changelog,
+        { before: before?.snapshot, after: version.snapshot },
+        req.t,
+        req.language,
+      ),
     });
   });
 
@@ -93,7 +102,12 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
       warnings: checksOf(event, programme).warnings.map(
         (w) => describeWarning(w, { event, programme, t: req.t, language: req.language }).text,
       ),
-      pending: describeChanges(changelog, [snapshot, previous?.snapshot], req.t, req.language),
+      pending: describeChanges(
+        changelog,
+        { before: previous?.snapshot, after: snapshot },
+        req.t,
+        req.language,
+      ),
       hasVersion: Boolean(previous),
       sessionsInNext: snapshot.sessions.length,
       versions: versions.map((v: Omit<Version, 'snapshot'>) => ({ ...v, changes: v.changelog.length })),
