@@ -44,7 +44,8 @@ export async function mailRegistration(
       fields: {
         ...personFields(person, event, language, deps.settings.publicUrl),
         category: t(`registrations.categories.${registration.category}`),
-        reason: input.reason ?? '—',
+        // Without a reason the template's "Motivo:" line is left out.
+        reason: input.reason ?? '',
         venue: [event.venue.name, event.venue.city].filter(Boolean).join(', '),
         manageUrl: `${deps.settings.publicUrl}/registrations/${link.token}?lang=${language}`,
       },
