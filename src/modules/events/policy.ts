@@ -226,6 +226,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/invitations/:assignmentId/again': 'team',
   'POST /admin/events/:eventId/invitations/settings': 'team',
   'POST /admin/events/:eventId/invitations/reminders': 'team',
+  'GET /admin/events/:eventId/invitations/:assignmentId': 'signed-in',
   'GET /admin/events/:eventId/mail-templates': 'team',
   'GET /admin/events/:eventId/mail-templates/:key/:language': 'team',
   'POST /admin/events/:eventId/mail-templates/:key/:language': 'team',

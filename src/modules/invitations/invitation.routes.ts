@@ -7,7 +7,14 @@ import { flash } from '../../web/flash.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
-import { canEditEvent, eventOf, invitationSettingsInput, updateInvitationSettings } from '../events/index.js';
+import {
+  canEditEvent,
+  eventOf,
+  invitationSettingsInput,
+  policy,
+  updateInvitationSettings,
+} from '../events/index.js';
+import { answerRecord } from './answering/answer-record.js';
 import { invitationDashboard, invitationPreview } from './invitation.presenters.js';
 import { inviteAgain, sendInvitations, type InviteScope } from './sending/invite.service.js';
 import { sendReminders } from './sending/reminder.service.js';
@@ -100,6 +107,20 @@ export function invitationRoutes(deps: MailDeps): Router {
     const outcome = await sendReminders(event, deps);
     await flash(req, req.t('flash.remindersQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=reminders`);
+  });
+
+  // One invitation and its answers: what the mail to the team links to. After the literal
+  // paths above (`preview`), so those are never taken for an assignment.
+  router.get(`${base}/:assignmentId`, async (req, res) => {
+    const event = await eventOf(req);
+    const can = await policy.forEvent(req.user, event.id);
+    const record = await answerRecord(event, pathParam(req, 'assignmentId'), can, req.language);
+    res.render('invitations/answer', {
+      title: req.t('invitations.answerTitle', { name: record.name }),
+      event,
+      ...record,
+      canEdit: can.edit,
+    });
   });
 
   return router;

@@ -11,6 +11,8 @@ export function invitationPage(view: InvitationView, language: Language) {
   const { event, session, assignment, person, programme } = view;
   const t = translatorFor(language);
   const room = event.rooms.find((r) => r.id === session.roomId);
+  // The time where the person lives too, when their record says so and it is another zone.
+  const ownZone = person.timezone && person.timezone !== event.timezone ? person.timezone : undefined;
   const panel = programme.assignments
     .filter((a) => a.sessionId === session.id && a.id !== assignment.id)
     .filter((a) => a.status === 'invited' || a.status === 'confirmed')
@@ -48,6 +50,7 @@ export function invitationPage(view: InvitationView, language: Language) {
       type: t(`sessionTypes.${session.type}`),
       room: room?.name ?? t('invitations.roomToBeConfirmed'),
       ...sessionTimeFields(session, event, language),
+      own: ownZone && session.startsAt ? sessionTimeFields(session, event, language, ownZone) : undefined,
     },
     role: t(`assignmentRoles.${assignment.role}`),
     panel,

@@ -28,7 +28,13 @@ import {
   unknownPlaceholders,
 } from '../../messaging/index.js';
 import { derivedDeadline, effectiveDeadline } from '../sending/deadline.js';
-import { assignmentFields, formatDeadline, responseLinks, type MailSettings } from '../mail-context.js';
+import {
+  assignmentFields,
+  formatDeadline,
+  logisticsText,
+  responseLinks,
+  type MailSettings,
+} from '../mail-context.js';
 import { mailSettingsOf } from '../setup.js';
 
 const templateInput = z.strictObject({
@@ -63,6 +69,10 @@ async function sampleFields(
     changes: t('templates.sampleChanges'),
     title: t('templates.sampleTitle'),
     message: t('templates.sampleMessage'),
+    logistics: logisticsText(
+      { arrivalDate: event.startDate, departureDate: event.endDate, interpretation: [language] },
+      language,
+    ),
   };
 }
 
