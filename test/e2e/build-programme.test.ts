@@ -48,12 +48,12 @@ describe('browser: an organizer builds and publishes the programme', function ()
     const candidate = page.locator('form.candidate').filter({ hasText: 'Gioconda Herrera' });
     await candidate.locator('select[name="role"]').selectOption('speaker');
     await candidate.getByRole('button', { name: 'Add' }).click();
-    await page.waitForURL(/#people$/);
+    await page.waitForURL(/\/sessions\/[0-9a-f]{24}$/);
 
     const row = page.locator('#people tr').filter({ hasText: 'Gioconda Herrera' });
     await row.locator('select[name="status"]').selectOption('confirmed');
     await row.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/#people$/);
+    await page.getByRole('status').filter({ hasText: 'Gioconda Herrera (Speaker): Confirmed.' }).waitFor();
     expect(
       await page
         .locator('#people tr')

@@ -142,7 +142,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     const input = parse(roomInput, roomInputFromForm(formBody(req)));
     await addRoom(eventId, input, actorOf(req), clock);
     await flash(req, req.t('flash.roomAdded', { room: input.name }));
-    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/rooms/:roomId', async (req, res) => {
@@ -150,7 +150,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     const input = parse(roomInput, roomInputFromForm(formBody(req)));
     await updateRoom(eventId, pathParam(req, 'roomId'), input, actorOf(req), clock);
     await flash(req, req.t('flash.roomSaved', { room: input.name }));
-    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/rooms/:roomId/delete', async (req, res) => {
@@ -166,7 +166,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     if (!asked) return;
     await removeRoom(eventId, pathParam(req, 'roomId'), actorOf(req), clock);
     await flash(req, req.t('flash.roomRemoved', { room: room?.name ?? '' }));
-    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   // Teams decide who may edit an event: only admins change them (DESIGN.md §6).
@@ -179,7 +179,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     }
     await addTeamMember(eventId, { id: userId, label: member.email }, actorOf(req), clock);
     await flash(req, req.t('flash.teamAdded', { name: member.name }));
-    res.redirect(303, `/admin/events/${eventId}/settings#team`);
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/team/:userId/delete', ...requireRole('admin'), async (req, res) => {
@@ -195,7 +195,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     if (!asked) return;
     await removeTeamMember(eventId, { id: userId, label: member?.email ?? userId }, actorOf(req), clock);
     await flash(req, req.t('flash.teamRemoved', { name: member?.name ?? userId }));
-    res.redirect(303, `/admin/events/${eventId}/settings#team`);
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   return router;

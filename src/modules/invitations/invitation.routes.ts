@@ -97,7 +97,7 @@ export function invitationRoutes(deps: MailDeps): Router {
       async () => {
         await updateInvitationSettings(event.id, parse(invitationSettingsInput, input), actorOf(req), clock);
         await flash(req, req.t('flash.saved'));
-        res.redirect(303, `/admin/events/${event.id}/invitations#settings`);
+        res.redirect(303, `/admin/events/${event.id}/invitations`);
       },
     );
   });

@@ -171,7 +171,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
     if (!asked) return;
     await resetCalendarFeeds(person.id, actorOf(req), clock);
     await flash(req, req.t('flash.feedsReset'));
-    res.redirect(303, `/admin/people/${person.id}#roles`);
+    res.redirect(303, `/admin/people/${person.id}`);
   });
 
   router.get('/admin/people/:id/edit', ...editors, async (req, res) => {

@@ -43,8 +43,9 @@ const roleInput = z.strictObject({ role: z.enum(ASSIGNMENT_ROLES), status: z.enu
 export function sessionPeopleRoutes(clock: Clock, hooks: AgendaHooks): Router {
   const router = Router();
   const base = '/admin/events/:eventId/sessions/:sessionId';
+  // Back to the top of the session's page, where the message says what was done (its people follow).
   const peopleOfSession = (event: EventView, session: SessionView) =>
-    `/admin/events/${event.id}/sessions/${session.id}#people`;
+    `/admin/events/${event.id}/sessions/${session.id}`;
 
   /** Tells the next page who is now where, in which role and status. */
   const say = async (req: Request, key: string, assignment: AssignmentView) => {

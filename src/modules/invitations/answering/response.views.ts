@@ -1,5 +1,6 @@
 import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import { localized } from '../../events/index.js';
+import { greetingFor } from '../../messaging/index.js';
 import { formatDeadline, fullName, sessionTimeFields } from '../mail-context.js';
 import type { InvitationView } from './response.service.js';
 
@@ -34,7 +35,11 @@ export function invitationPage(view: InvitationView, language: Language) {
     revision: view.latest?.number ?? 0,
     status: assignment.status,
     open: view.open,
-    person: { name: [person.honorific, fullName(person)].filter(Boolean).join(' ') },
+    person: {
+      name: [person.honorific, fullName(person)].filter(Boolean).join(' '),
+      // As the mails greet them: from the honorific, neutral without one.
+      greeting: greetingFor(language, person.honorific, fullName(person)),
+    },
     event: {
       title: localized(event.title, language, event.languages),
       slug: event.slug,
