@@ -76,6 +76,7 @@ import { ApiRegistry } from './web/api-registry.js';
 import { apiDocsRoutes } from './web/api-docs.routes.js';
 import { bodyParsers } from './web/body.js';
 import { errorHandler, notFound } from './web/errors.js';
+import { flashMessages } from './web/flash.js';
 import { languageMiddleware } from './web/language.js';
 import { viewHelpers } from './web/view-helpers.js';
 import { generalRateLimit, PRIVATE_LINK_PATHS, privateLinkPages } from './web/rate-limit.js';
@@ -191,7 +192,7 @@ export function createApp(deps: AppDependencies, extraRouters: Router[] = []): E
   app.use(generalRateLimit(config, deps.clock));
   app.use(bodyParsers());
   app.use(sessions(config, database.connection));
-  app.use(csrfProtection, stripCsrfField);
+  app.use(csrfProtection, stripCsrfField, flashMessages);
   app.use(authenticateRequest(deps.clock));
   app.use(routeAccess());
 

@@ -3,7 +3,7 @@ import { countryName } from '../shared/countries.js';
 import { LIMITS } from '../shared/limits.js';
 import { HISTORY_SHOWN } from '../modules/audit/index.js';
 import { dateAtNoon, formatDateRange, formatInstant, zoneName } from '../shared/time.js';
-import { formatDay } from '../shared/zoned-time.js';
+import { formatDay, instantToLocal } from '../shared/zoned-time.js';
 
 /** Helpers for forms: templates define none of their own. */
 const form = {
@@ -37,6 +37,14 @@ export const viewHelpers: RequestHandler = (req, res, next) => {
     zone: (event: { timezone: string; startDate: string }) =>
       zoneName(event.timezone, dateAtNoon(event.startDate), req.language),
     dateRange: (start: string, end: string) => formatDateRange(start, end, req.language),
+    /** A span of time in one zone: "jueves, 10 de abril de 2008, 09:00–10:30, hora de Guayaquil (GMT-5)". */
+    span: (start: Date, end: Date, timeZone: string) => {
+      const from = instantToLocal(start, timeZone);
+      const to = instantToLocal(end, timeZone);
+      const day = formatDay(from.date, req.language);
+      const until = to.date === from.date ? to.time : `${formatDay(to.date, req.language)}, ${to.time}`;
+      return `${day}, ${from.time}–${until}, ${zoneName(timeZone, start, req.language)}`;
+    },
     day: (date: string) => formatDay(date, req.language),
     country: (code: string | undefined) => (code ? countryName(code, req.language) : ''),
     /** A yes/no shown as a mark. */

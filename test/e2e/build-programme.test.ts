@@ -48,12 +48,12 @@ describe('browser: an organizer builds and publishes the programme', function ()
     const candidate = page.locator('form.candidate').filter({ hasText: 'Gioconda Herrera' });
     await candidate.locator('select[name="role"]').selectOption('speaker');
     await candidate.getByRole('button', { name: 'Add' }).click();
-    await page.waitForURL(/#people$/);
+    await page.waitForURL(/\/sessions\/[0-9a-f]{24}$/);
 
     const row = page.locator('#people tr').filter({ hasText: 'Gioconda Herrera' });
     await row.locator('select[name="status"]').selectOption('confirmed');
     await row.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/#people$/);
+    await page.getByRole('status').filter({ hasText: 'Gioconda Herrera (Speaker): Confirmed.' }).waitFor();
     expect(
       await page
         .locator('#people tr')
@@ -69,7 +69,8 @@ describe('browser: an organizer builds and publishes the programme', function ()
 
     await page.getByRole('link', { name: 'Publish the programme' }).click();
     await page.getByRole('button', { name: 'Publish a new version' }).click();
-    await page.waitForURL(/\/programme\?published=1$/);
+    await page.waitForURL(/\/programme$/);
+    expect(await page.getByRole('status').first().innerText()).to.equal('Version 1 published.');
 
     await page.goto(`${foro.url}/events/cuenca-2008/programme?lang=en`);
     const session = page.locator('.programme-session').filter({ hasText: 'Human rights of migrants' });

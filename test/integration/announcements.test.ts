@@ -77,7 +77,7 @@ describe('announcements: a free message to a group the data defines', function (
     expect(pt.subject, 'Portuguese falls back to the first language written').to.include(
       'Traslado desde el aeropuerto',
     );
-    expect(pt.text).to.match(/^Prezado\/a João Silva,/);
+    expect(pt.text).to.match(/^Saudações, João Silva,/);
     const es = mails.find((m) => m.to[0]!.email === 'alicia@cepal.example')!;
     expect(es.text, 'placeholders in the message stay text').to.include('Su enlace: {{confirmUrl}}');
 

@@ -126,8 +126,8 @@ describe('change notices: a new version tells exactly the people whose sessions 
     expect(chairMail.subject).to.equal(
       'Cambios en el programa: Foro de prueba ' + chairMail.subject!.split('prueba ')[1],
     );
-    expect(chairMail.parsed.text).to.match(
-      /«Migración y desarrollo»: nuevo horario o sala: jueves, 10 de abril, 11:00–12:30, hora de Guayaquil \(GMT-5\)/,
+    expect(chairMail.parsed.text, 'the old time, then the new one').to.match(
+      /«Migración y desarrollo»: nuevo horario o sala: jueves, 10 de abril, 09:00–10:30[^\n]*→ jueves, 10 de abril, 11:00–12:30/,
     );
     const update = parseCalendar(chairMail.parsed.attachments[0]!.content.toString('utf8'));
     expect(update.method).to.equal('REQUEST');

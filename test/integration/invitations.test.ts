@@ -316,6 +316,29 @@ describe('invitations: invite, confirm or decline by private link', function () 
     foro.clock.set('2008-04-01T12:00:00Z');
   });
 
+  it('links the team from the decline mail to the answer’s page; its words and contacts are for the team only', async () => {
+    const { organizer, event, assignments } = await invitedPanel();
+    const token = tokenIn(mailTo('mary@iom.example')[0]!.parsed.text ?? '');
+    await answer(token, { answer: 'decline', message: 'Travelling that week' });
+    await deliver();
+    const page = `/admin/events/${event.id}/invitations/${assignments.commentator.id}`;
+    expect(mailTo(organizer.user.email)[0]!.parsed.text).to.include(`${foro.config.publicUrl}${page}`);
+
+    const team = await organizer.agent.get(`${page}?lang=en`);
+    expect(team.status).to.equal(200);
+    expect(team.text).to.include('Travelling that week').and.include('mary@iom.example');
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const read = await viewer.agent.get(`${page}?lang=en`);
+    expect(read.status).to.equal(200);
+    expect(read.text).to.include('Declined').and.include('Mary Smith');
+    expect(read.text).not.to.include('Travelling that week').and.not.to.include('mary@iom.example');
+    const other = `/admin/events/${event.id}/invitations/${assignments.unreachable.id}`;
+    expect((await organizer.agent.get(other)).status, 'never invited: no such page').to.equal(404);
+    expect((await organizer.agent.get(`/admin/events/${event.id}/invitations/settings`)).status).to.equal(
+      404,
+    );
+  });
+
   it('records one answer and one receipt when the same form is sent twice', async () => {
     const { assignments } = await invitedPanel();
     const token = tokenIn(mailTo('alicia@cepal.example')[0]!.parsed.text ?? '');

@@ -178,7 +178,10 @@ describe('programme: versions, changelog, public programme and JSON', () => {
       .send({ type: 'closing', title: { es: 'Clausura' }, date: '2008-04-11', start: '17:00', end: '18:00' });
 
     const preview = await agent.get(`/admin/events/${(await agent.get(api)).body.id}/programme?lang=en`);
-    expect(preview.text).to.contain('New time or room: Migration and development');
+    expect(preview.text).to.match(
+      /New time or room: Migration and development: [^<]*\d\d:\d\d–\d\d:\d\d \(GMT-5\)[^<]* → [^<]*11:00–12:00 \(GMT-5\)/,
+    );
+    expect(preview.text).to.contain('joining Luis Soto (Commentator)');
 
     const v2 = await publish(agent, api);
     expect(v2.status).to.equal(201);
@@ -201,10 +204,16 @@ describe('programme: versions, changelog, public programme and JSON', () => {
     expect(sequences[workshop.id]).to.deep.equal([1, 'cancelled']);
     expect(sequences[added.body.id]).to.deep.equal([0, 'scheduled']);
 
-    const old = await request(foro.url).get('/events/cuenca-2008/programme/versions/2?lang=en');
-    expect(old.text).to.contain('Session cancelled: Remesas');
-    const v1 = await request(foro.url).get('/events/cuenca-2008/programme/versions/1');
+    const latest = await request(foro.url).get('/events/cuenca-2008/programme?lang=en');
+    expect(latest.text, 'the programme links to what changed').to.contain(
+      'href="/events/cuenca-2008/programme/versions/2">What changed since version 1',
+    );
+    const current = await request(foro.url).get('/events/cuenca-2008/programme/versions/2?lang=en');
+    expect(current.text).to.contain('Session cancelled: Remesas');
+    expect(current.text).to.contain('version 2, the current one').and.not.contain('no longer current');
+    const v1 = await request(foro.url).get('/events/cuenca-2008/programme/versions/1?lang=en');
     expect(v1.status).to.equal(200);
+    expect(v1.text).to.contain('version 1, which is no longer current');
     expect((await request(foro.url).get('/events/cuenca-2008/programme/versions/9')).status).to.equal(404);
     expect((await request(foro.url).get('/events/cuenca-2008/programme/versions/x')).status).to.equal(404);
   });

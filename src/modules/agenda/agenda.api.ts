@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
-import { assignmentEffects, type AgendaHooks } from './sessions/session.routes.js';
+import { assignmentEffects, type AgendaHooks } from './agenda.hooks.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';

@@ -1,5 +1,6 @@
 export { builderRoutes } from './builder/builder.routes.js';
-export { sessionRoutes, type OnAssignmentConfirmed, type AgendaHooks } from './sessions/session.routes.js';
+export { sessionRoutes } from './sessions/session.routes.js';
+export type { OnAssignmentConfirmed, AgendaHooks } from './agenda.hooks.js';
 export { registerAgendaApi } from './agenda.api.js';
 export { rolesOfPerson } from './assignments/person-roles.js';
 export { createSession, getSession, listSessions, updateSession } from './sessions/session.service.js';

@@ -7,6 +7,7 @@ import { DEFAULT_TIMEZONE } from '../../shared/time.js';
 import { parse } from '../../shared/validate.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { confirmedOrAsk, withoutConfirmation } from '../../web/confirm.js';
+import { flash } from '../../web/flash.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, getUser, listUsers, requireRole, requireUser } from '../auth/index.js';
 import { eventInputFromForm, formFieldName, formValuesOf, roomInputFromForm } from './event.form.js';
@@ -67,6 +68,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     };
     await handleForm(req, res, form, async () => {
       const event = await createEvent(parse(createEventInput, eventInputFromForm(body)), actorOf(req), clock);
+      await flash(req, req.t('flash.eventCreated'));
       res.redirect(303, `/admin/events/${event.id}`);
     });
   });
@@ -115,6 +117,7 @@ export function eventAdminRoutes(clock: Clock): Router {
         if (input.revision === undefined)
           throw new ValidationError([{ field: 'revision', code: 'required' }]);
         await updateEvent(event.id, input, actorOf(req), clock);
+        await flash(req, req.t('flash.saved'));
         res.redirect(303, `/admin/events/${event.id}/settings`);
       },
     );
@@ -136,20 +139,24 @@ export function eventAdminRoutes(clock: Clock): Router {
       if (!asked) return;
     }
     await setEventStatus(eventId, status, actorOf(req), clock);
+    await flash(req, req.t('flash.eventStatus', { status: req.t(`eventStatus.${status}`) }));
     res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/rooms', async (req, res) => {
     const eventId = (await eventOf(req, { edit: true })).id;
-    await addRoom(eventId, parse(roomInput, roomInputFromForm(formBody(req))), actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
+    const input = parse(roomInput, roomInputFromForm(formBody(req)));
+    await addRoom(eventId, input, actorOf(req), clock);
+    await flash(req, req.t('flash.roomAdded', { room: input.name }));
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/rooms/:roomId', async (req, res) => {
     const eventId = (await eventOf(req, { edit: true })).id;
     const input = parse(roomInput, roomInputFromForm(formBody(req)));
     await updateRoom(eventId, pathParam(req, 'roomId'), input, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
+    await flash(req, req.t('flash.roomSaved', { room: input.name }));
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/rooms/:roomId/delete', async (req, res) => {
@@ -164,7 +171,8 @@ export function eventAdminRoutes(clock: Clock): Router {
     }));
     if (!asked) return;
     await removeRoom(eventId, pathParam(req, 'roomId'), actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}/settings#rooms`);
+    await flash(req, req.t('flash.roomRemoved', { room: room?.name ?? '' }));
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   // Teams decide who may edit an event: only admins change them (DESIGN.md §6).
@@ -176,7 +184,8 @@ export function eventAdminRoutes(clock: Clock): Router {
       throw new ValidationError([{ field: 'userId', code: 'unknown_reference' }]);
     }
     await addTeamMember(eventId, { id: userId, label: member.email }, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}/settings#team`);
+    await flash(req, req.t('flash.teamAdded', { name: member.name }));
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   router.post('/admin/events/:eventId/team/:userId/delete', ...requireRole('admin'), async (req, res) => {
@@ -191,7 +200,8 @@ export function eventAdminRoutes(clock: Clock): Router {
     }));
     if (!asked) return;
     await removeTeamMember(eventId, { id: userId, label: member?.email ?? userId }, actorOf(req), clock);
-    res.redirect(303, `/admin/events/${eventId}/settings#team`);
+    await flash(req, req.t('flash.teamRemoved', { name: member?.name ?? userId }));
+    res.redirect(303, `/admin/events/${eventId}/settings`);
   });
 
   return router;

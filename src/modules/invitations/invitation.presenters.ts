@@ -1,6 +1,12 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Language, Translate } from '../../shared/i18n/index.js';
-import { ASSIGNMENT_STATUSES, listAssignments, listSessions } from '../agenda/index.js';
+import {
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATUSES,
+  listAssignments,
+  listSessions,
+  type AssignmentRole,
+} from '../agenda/index.js';
 import { getPeople } from '../people/index.js';
 import { eventPage, localized, type EventView } from '../events/index.js';
 import { composeMail, eventTemplate, type TemplateKey } from '../messaging/index.js';
@@ -75,7 +81,10 @@ export async function invitationDashboard(
   };
 }
 
-/** What an invitation round would send: who, who cannot be reached, and one mail as it will read. */
+/**
+ * What an invitation round would send: who, who cannot be reached, and the mail as each will
+ * read it: one rendered mail for each language and role among the invitees, each labelled.
+ */
 export async function invitationPreview(
   event: EventView,
   scope: InviteScope,
@@ -95,34 +104,52 @@ export async function invitationPreview(
       session: session ? localized(session.title, language, event.languages) : '',
     };
   };
-  let sample;
-  const first = ready[0];
-  if (first) {
-    const person = programme.people.get(first.personId)!;
-    const mailLanguage = languageOf(person, event);
-    const key = `invitation.${first.role}` as TemplateKey;
-    const link = `${settings.publicUrl}/invitations/…`;
-    sample = {
-      to: `${fullName(person)} <${person.email}>`,
-      ...composeMail(key, mailLanguage, await eventTemplate(event.id, key, mailLanguage), {
-        ...assignmentFields({ event, programme, settings }, first, mailLanguage),
-        responseUrl: link,
-        confirmUrl: link,
-        declineUrl: link,
-        deadline: formatDeadline(
-          effectiveDeadline(event, { deadline: derivedDeadline(event, context.now) }),
-          event,
-          mailLanguage,
-        ),
-      }),
-    };
+  // The first invitee of each language and role stands for the others: same template, same words.
+  const groups = new Map<string, { language: Language; first: (typeof ready)[number]; count: number }>();
+  for (const assignment of ready) {
+    const mailLanguage = languageOf(programme.people.get(assignment.personId)!, event);
+    const key = `${mailLanguage}:${assignment.role}`;
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { language: mailLanguage, first: assignment, count: 1 });
   }
+  const order = (g: { language: Language; first: { role: string } }) =>
+    [event.languages.indexOf(g.language), ASSIGNMENT_ROLES.indexOf(g.first.role as AssignmentRole)] as const;
+  const sorted = [...groups.values()].sort((a, b) => {
+    const [la, ra] = order(a);
+    const [lb, rb] = order(b);
+    return la - lb || ra - rb;
+  });
+  const link = `${settings.publicUrl}/invitations/…`;
+  const samples = await Promise.all(
+    sorted.map(async ({ language: mailLanguage, first, count }) => {
+      const person = programme.people.get(first.personId)!;
+      const key = `invitation.${first.role}` as TemplateKey;
+      return {
+        label: `${t(`language.${mailLanguage}`)} · ${t(`assignmentRoles.${first.role}`)}`,
+        language: mailLanguage,
+        count,
+        to: `${fullName(person)} <${person.email}>`,
+        ...composeMail(key, mailLanguage, await eventTemplate(event.id, key, mailLanguage), {
+          ...assignmentFields({ event, programme, settings }, first, mailLanguage),
+          responseUrl: link,
+          confirmUrl: link,
+          declineUrl: link,
+          deadline: formatDeadline(
+            effectiveDeadline(event, { deadline: derivedDeadline(event, context.now) }),
+            event,
+            mailLanguage,
+          ),
+        }),
+      };
+    }),
+  );
   return {
     ...eventPage(event, context.language, t('invitations.previewTitle')),
     event,
     scope: scopeInput,
     ready: ready.map(describe),
     withoutEmail: withoutEmail.map(describe),
-    sample,
+    samples,
   };
 }

@@ -3,10 +3,18 @@ import type { MailDeps } from './mail-context.js';
 import { z } from 'zod';
 import { objectId } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
+import { flash } from '../../web/flash.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
-import { canEditEvent, eventOf, invitationSettingsInput, updateInvitationSettings } from '../events/index.js';
+import {
+  canEditEvent,
+  eventOf,
+  invitationSettingsInput,
+  policy,
+  updateInvitationSettings,
+} from '../events/index.js';
+import { answerRecord } from './answering/answer-record.js';
 import { invitationDashboard, invitationPreview } from './invitation.presenters.js';
 import { inviteAgain, sendInvitations, type InviteScope } from './sending/invite.service.js';
 import { sendReminders } from './sending/reminder.service.js';
@@ -67,12 +75,14 @@ export function invitationRoutes(deps: MailDeps): Router {
     const event = await eventOf(req, { edit: true });
     const scope = scopeOf(parse(scopeInput, formBody(req)));
     const outcome = await sendInvitations(event, scope, actorOf(req), deps);
+    await flash(req, req.t('flash.invitationsQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=invitations`);
   });
 
   router.post(`${base}/:assignmentId/again`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const outcome = await inviteAgain(event, pathParam(req, 'assignmentId'), actorOf(req), deps);
+    await flash(req, req.t('flash.invitationsQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=invitations`);
   });
 
@@ -86,7 +96,8 @@ export function invitationRoutes(deps: MailDeps): Router {
       { view: 'invitations/dashboard', locals: () => dashboard(req), values: body },
       async () => {
         await updateInvitationSettings(event.id, parse(invitationSettingsInput, input), actorOf(req), clock);
-        res.redirect(303, `/admin/events/${event.id}/invitations#settings`);
+        await flash(req, req.t('flash.saved'));
+        res.redirect(303, `/admin/events/${event.id}/invitations`);
       },
     );
   });
@@ -94,7 +105,22 @@ export function invitationRoutes(deps: MailDeps): Router {
   router.post(`${base}/reminders`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
     const outcome = await sendReminders(event, deps);
+    await flash(req, req.t('flash.remindersQueued', { count: outcome.queued }));
     res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=reminders`);
+  });
+
+  // One invitation and its answers: what the mail to the team links to. After the literal
+  // paths above (`preview`), so those are never taken for an assignment.
+  router.get(`${base}/:assignmentId`, async (req, res) => {
+    const event = await eventOf(req);
+    const can = await policy.forEvent(req.user, event.id);
+    const record = await answerRecord(event, pathParam(req, 'assignmentId'), can, req.language);
+    res.render('invitations/answer', {
+      title: req.t('invitations.answerTitle', { name: record.name }),
+      event,
+      ...record,
+      canEdit: can.edit,
+    });
   });
 
   return router;

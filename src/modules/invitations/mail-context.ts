@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../../shared/clock.js';
 import { countryName } from '../../shared/countries.js';
 import { INTL_LOCALE, isLanguage, translatorFor, type Language } from '../../shared/i18n/index.js';
-import { zoneName } from '../../shared/time.js';
+import { formatDateRange, zoneName } from '../../shared/time.js';
 import type { AssignmentView, SessionView, WorkingProgramme } from '../agenda/index.js';
 import { localized, type EventView } from '../events/index.js';
 import type { MailFields } from '../messaging/index.js';
@@ -44,14 +44,21 @@ export function personFields(person: PersonView, event: EventView, language: Lan
   } satisfies MailFields;
 }
 
-/** Day and time of a session in the event's zone, with the zone named and its offset that day. */
-export function sessionTimeFields(session: SessionView, event: EventView, language: Language) {
+/**
+ * Day and time of a session in the event's zone (or another, a person's own), with the zone
+ * named and its offset that day.
+ */
+export function sessionTimeFields(
+  session: Pick<SessionView, 'startsAt' | 'endsAt'>,
+  event: EventView,
+  language: Language,
+  zone = event.timezone,
+) {
   const t = translatorFor(language);
   if (!session.startsAt || !session.endsAt) {
     const unscheduled = t('invitations.timeToBeConfirmed');
     return { day: unscheduled, time: unscheduled };
   }
-  const zone = event.timezone;
   const day = new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'full', timeZone: zone }).format(
     session.startsAt,
   );
@@ -99,9 +106,39 @@ export function assignmentFields(
     venue: [venue.name, venue.address, venue.city, venue.country && countryName(venue.country, language)]
       .filter(Boolean)
       .join(', '),
-    panel: panel.length > 0 ? panel.join('; ') : '—',
-    adminUrl: `${settings.publicUrl}/admin/events/${event.id}/sessions/${session.id}`,
+    // Empty when nobody else is on the panel: the template's "Panel:" line is then left out.
+    panel: panel.join('; '),
+    adminUrl: answerPageUrl(settings.publicUrl, event.id, assignment.id),
   };
+}
+
+/** The team's page for one invitation and its answers (what mails to the team link to). */
+export function answerPageUrl(publicUrl: string, eventId: string, assignmentId: string): string {
+  return `${publicUrl}/admin/events/${eventId}/invitations/${assignmentId}`;
+}
+
+/** The logistics someone gave with their answer, one labelled line each (empty: none given). */
+export function logisticsText(
+  logistics: {
+    arrivalDate?: string | undefined;
+    departureDate?: string | undefined;
+    interpretation?: string[] | undefined;
+    accessibility?: string | undefined;
+    diet?: string | undefined;
+  },
+  language: Language,
+): string {
+  const t = translatorFor(language);
+  const day = (date: string) => formatDateRange(date, date, language);
+  const lines = [
+    logistics.arrivalDate && `${t('invitations.arrivalDate')}: ${day(logistics.arrivalDate)}`,
+    logistics.departureDate && `${t('invitations.departureDate')}: ${day(logistics.departureDate)}`,
+    logistics.interpretation?.length &&
+      `${t('invitations.interpretation')}: ${logistics.interpretation.map((l) => t(`language.${l}`)).join(', ')}`,
+    logistics.accessibility && `${t('invitations.accessibility')}: ${oneLine(logistics.accessibility)}`,
+    logistics.diet && `${t('invitations.diet')}: ${oneLine(logistics.diet)}`,
+  ];
+  return lines.filter(Boolean).join('\n');
 }
 
 /** The links of a private invitation page: the page itself, and with the answer chosen. */

@@ -23,5 +23,6 @@ export {
 } from './template.service.js';
 export { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
 export { batchProgress, mailsAbout } from './history.service.js';
+export { greetingFor } from './greeting.js';
 export { numberOlderMessages } from './numbering.js';
 export { messagingWorkspace } from './messaging.workspace.js';

@@ -13,6 +13,7 @@ import {
 } from './catalogue/index.js';
 import { enqueueMessage, type NewMessage } from './outbox.service.js';
 import { EventMailTemplate } from './template.model.js';
+import { greetingFor } from './greeting.js';
 import { renderMail, unknownPlaceholders, type MailTemplate, type RenderedMail } from './templates.js';
 
 export interface EventTemplate extends MailTemplate {
@@ -49,7 +50,10 @@ export function composeMail(
   template: MailTemplate,
   fields: MailFields,
 ): RenderedMail {
-  const rendered = renderMail(template, fields);
+  // The greeting comes from the honorific unless the caller wrote one (greeting.ts).
+  const greeting =
+    fields.greeting ?? (fields.name ? greetingFor(language, fields.honorific, fields.name) : undefined);
+  const rendered = renderMail(template, { ...fields, ...(greeting && { greeting }) });
   return { ...rendered, subject: subjectFor(key, language, rendered.subject) };
 }
 

@@ -57,13 +57,29 @@ function textToHtml(text: string): string {
   return `<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">\n${paragraphs.join('\n')}\n</body></html>`;
 }
 
+const hasValue = (fields: Record<string, string>, name: string) =>
+  Object.hasOwn(fields, name) && (fields[name] ?? '') !== '';
+
+/**
+ * Leaves out a line whose fields are all empty, so an optional detail goes with its label
+ * ("Panel: {{panel}}" when nobody else is on the panel, "Mensaje: {{message}}" without one)
+ * instead of leaving "Panel: " behind; lines without fields stay as written.
+ */
+function withoutEmptyLines(body: string, fields: Record<string, string>): string {
+  const kept = body.split('\n').filter((line) => {
+    const names = [...line.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+    return names.length === 0 || names.some((name) => hasValue(fields, name));
+  });
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
 export function renderMail(template: MailTemplate, fields: Record<string, string>): RenderedMail {
   const clean = (value: string) => value.replace(CONTROL, '');
   const subject = substitute(template.subject, fields, (v) => clean(v).replace(/[\r\n\u2028\u2029]+/g, ' '))
     .replace(/[\r\n]+/g, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
-  const text = substitute(template.body.replace(/\r\n?/g, '\n'), fields, (v) =>
+  const text = substitute(withoutEmptyLines(template.body.replace(/\r\n?/g, '\n'), fields), fields, (v) =>
     clean(v).replace(/\r\n?/g, '\n'),
   );
   return { subject, text, html: textToHtml(text) };

@@ -4,6 +4,7 @@ import { type Request, Router } from 'express';
 import { countryName } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
+import { flash } from '../../web/flash.js';
 import { filled, formBody, handleForm } from '../../web/forms.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { listSessions } from '../agenda/index.js';
@@ -101,6 +102,7 @@ export function announcementRoutes(deps: MailDeps): Router {
         return;
       }
       const outcome = await sendAnnouncement(event, input, actorOf(req), deps);
+      await flash(req, req.t('flash.announcementQueued', { count: outcome.queued }));
       res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=announcements`);
     });
   });

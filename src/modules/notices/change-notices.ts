@@ -32,17 +32,25 @@ function when(session: SnapshotSession, snapshot: Snapshot, language: Language):
   return `${day}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}, ${zoneName(zone, start.toJSDate(), language)}${room}`;
 }
 
-/** One line per change, in the person's language. */
-function describe(changes: PersonalChange[], snapshot: Snapshot, language: Language): string {
+/** One line per change, in the person's language; what moved says from where to where. */
+function describe(
+  changes: PersonalChange[],
+  snapshots: { before: Snapshot; after: Snapshot },
+  language: Language,
+): string {
   const t = translatorFor(language);
-  const order = snapshot.event.languages as Language[];
+  const { before, after } = snapshots;
+  const order = after.event.languages as Language[];
   return changes
     .map((change) => {
-      const session = snapshot.sessions.find((s) => s.id === change.sessionId);
+      const session = after.sessions.find((s) => s.id === change.sessionId);
       if (!session) return '';
+      const prior = before.sessions.find((s) => s.id === change.sessionId) ?? session;
       const title = localized(session.title, language, order).replace(/\s+/g, ' ');
       const line = t(`notices.kinds.${change.kind}`, {
-        when: when(session, snapshot, language),
+        when: when(session, after, language),
+        from: when(prior, before, language),
+        to: when(session, after, language),
         role: change.role ? t(`mailRoles.${change.role}`) : '',
       });
       return `• «${title}»: ${line}`;
@@ -122,7 +130,7 @@ export async function sendChangeNotices(
         language,
         fields: {
           ...personFields(person, event, language, deps.settings.publicUrl),
-          changes: describe(changes, version.snapshot, language),
+          changes: describe(changes, { before: previous.snapshot, after: version.snapshot }, language),
         },
         to: { name: fullName(person), email: person.email },
         attachments: calendars(person, changes, version, event, language, deps.settings),

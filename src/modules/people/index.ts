@@ -16,4 +16,6 @@ export { displayName, withoutContactDetails, type PersonView } from './person.vi
 export { Person, SECTORS, GENDERS, type Sector, type Gender } from './person.model.js';
 export type { PersonInput } from './person.schemas.js';
 export { personRoutes } from './person.routes.js';
+export { personInput } from './person.schemas.js';
+export { personFieldName, personFormLocals, personInputFromForm } from './person.form.js';
 export { registerPeopleApi } from './people.api.js';

@@ -1,3 +1,6 @@
+import { countriesByName } from '../../shared/countries.js';
+import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
+import { GENDERS, HONORIFICS, SECTORS } from './person.model.js';
 import type { PersonView } from './person.views.js';
 
 const FIELDS = [
@@ -11,6 +14,7 @@ const FIELDS = [
   'email',
   'phone',
   'language',
+  'timezone',
   'gender',
 ] as const;
 const BIOGRAPHY = ['es', 'en', 'pt'] as const;
@@ -48,6 +52,17 @@ export function formValuesOfPerson(person: PersonView): Record<string, unknown> 
   return {
     ...Object.fromEntries(FIELDS.map((field) => [field, person[field] ?? ''])),
     ...Object.fromEntries(BIOGRAPHY.map((l) => [`biography_${l}`, person.biography[l] ?? ''])),
+  };
+}
+
+/** What the person form's lists offer, in the reader's language. */
+export function personFormLocals(language: Language) {
+  return {
+    countryOptions: countriesByName(language),
+    sectors: SECTORS,
+    genders: GENDERS,
+    honorifics: HONORIFICS,
+    languageOptions: LANGUAGES,
   };
 }
 

@@ -46,6 +46,8 @@ const personSchema = new Schema(
     emailKey: { type: String, maxlength: LIMITS.email },
     phone: { type: String, maxlength: LIMITS.phone },
     language: { type: String, enum: LANGUAGES },
+    /** Where the person lives (IANA), to show them times in their own zone too. */
+    timezone: { type: String, maxlength: LIMITS.timeZone },
     gender: { type: String, enum: GENDERS },
     biography: {
       es: { type: String, maxlength: LIMITS.description },

@@ -3,9 +3,10 @@ import { type Request, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
 import { countriesByName } from '../../shared/countries.js';
 import { ValidationError } from '../../shared/errors.js';
-import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
+import type { Language } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
+import { flash } from '../../web/flash.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { singleUpload } from '../../web/body.js';
 import { pathParam, queryOf } from '../../web/params.js';
@@ -15,8 +16,8 @@ import { decodeUpload } from '../imports/index.js';
 import { confirmImport, getImportPreview, previewImport } from './import.service.js';
 import { streamCsv } from '../../shared/csv.js';
 import { CSV_COLUMNS, personRow } from './person.csv.js';
-import { formValuesOfPerson, personFieldName, personInputFromForm } from './person.form.js';
-import { GENDERS, HONORIFICS, SECTORS } from './person.model.js';
+import { formValuesOfPerson, personFieldName, personFormLocals, personInputFromForm } from './person.form.js';
+import { SECTORS } from './person.model.js';
 import { personInput, personPatchInput, personSearchInput, type PersonSearch } from './person.schemas.js';
 import {
   createPerson,
@@ -61,13 +62,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
   router.use('/admin/people', requireUser);
   const editors = requireRole('admin', 'organizer');
 
-  const formLocals = (req: Request) => ({
-    countryOptions: countriesByName(req.language),
-    sectors: SECTORS,
-    genders: GENDERS,
-    honorifics: HONORIFICS,
-    languageOptions: LANGUAGES,
-  });
+  const formLocals = (req: Request) => personFormLocals(req.language);
 
   router.get('/admin/people', async (req, res) => {
     const search = parse(personSearchInput, queryOf(req));
@@ -115,6 +110,7 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
         actorOf(req),
         clock,
       );
+      await flash(req, req.t('flash.personCreated', { name: displayName(person) }));
       res.redirect(303, `/admin/people/${person.id}`);
     });
   });
@@ -174,7 +170,8 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
     }));
     if (!asked) return;
     await resetCalendarFeeds(person.id, actorOf(req), clock);
-    res.redirect(303, `/admin/people/${person.id}#roles`);
+    await flash(req, req.t('flash.feedsReset'));
+    res.redirect(303, `/admin/people/${person.id}`);
   });
 
   router.get('/admin/people/:id/edit', ...editors, async (req, res) => {
@@ -198,13 +195,14 @@ export function personRoutes(clock: Clock, options: PersonRouteOptions = {}): Ro
       res,
       { view: 'people/form', locals, values: body, fieldName: personFieldName },
       async () => {
-        await updatePerson(
+        const saved = await updatePerson(
           person.id,
           parse(personPatchInput, personInputFromForm(body, 'edit')),
           actorOf(req),
           clock,
           options.onChanged,
         );
+        await flash(req, req.t('flash.personSaved', { name: displayName(saved) }));
         res.redirect(303, `/admin/people/${person.id}`);
       },
     );

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { pageCursor } from '../../web/params.js';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { email, optionalTrilingual, phone, requiredText, text } from '../../shared/limits.js';
+import { email, LIMITS, optionalTrilingual, phone, requiredText, text } from '../../shared/limits.js';
+import { isTimeZone } from '../../shared/time.js';
 import { GENDERS, SECTORS } from './person.model.js';
 
 const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
+const timeZone = z.string().trim().max(LIMITS.timeZone).refine(isTimeZone, { message: 'invalid_timezone' });
 const personFields = {
   honorific: text('honorific').optional(),
   givenName: requiredText('name'),
@@ -17,6 +19,7 @@ const personFields = {
   email: email().optional(),
   phone: phone().optional(),
   language: z.enum(LANGUAGES).optional(),
+  timezone: timeZone.optional(),
   gender: z.enum(GENDERS).optional(),
   biography: optionalTrilingual('description').optional(),
 };

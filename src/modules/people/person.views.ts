@@ -15,6 +15,8 @@ export interface PersonView {
   email: string | undefined;
   phone: string | undefined;
   language: Language | undefined;
+  /** The person's own time zone (IANA), when known. */
+  timezone?: string | undefined;
   gender: Gender | undefined;
   biography: Partial<Record<Language, string>>;
   /** What lists sorted by name sort by (`shared/name-order.ts`). */
@@ -39,6 +41,7 @@ export function toPersonView(person: PersonFields & { _id: unknown }): PersonVie
     email: person.email ?? undefined,
     phone: person.phone ?? undefined,
     language: (person.language ?? undefined) as Language | undefined,
+    timezone: person.timezone ?? undefined,
     gender: (person.gender ?? undefined) as Gender | undefined,
     biography,
     sortKey: person.sortKey ?? nameSortKey(person),

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
 import { NotFoundError } from '../../shared/errors.js';
+import { flash } from '../../web/flash.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { checksOf, describeWarning, loadWorkingProgramme } from '../agenda/index.js';
@@ -18,6 +19,7 @@ import {
   draftNextVersion,
   getVersion,
   latestVersion,
+  latestVersionNumber,
   listVersions,
   publishProgramme,
   type OnPublished,
@@ -71,10 +73,18 @@ export function programmePublicRoutes(): Router {
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const version = await getVersion(event.id, versionNumber(req));
     const before = version.number > 1 ? await getVersion(event.id, version.number - 1) : undefined;
+    // The latest version's page is the current programme with what changed in it, said as such.
+    const current = version.number === (await latestVersionNumber(event.id));
     renderProgramme(req, res, event, version.snapshot, {
       version,
-      old: true,
-      changes: describeChanges(version.changelog, [version.snapshot, before?.snapshot], req.t, req.language),
+      old: !current,
+      current,
+      changes: describeChanges(
+        version.changelog,
+        { before: before?.snapshot, after: version.snapshot },
+        req.t,
+        req.language,
+      ),
     });
   });
 
@@ -99,12 +109,16 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
       warnings: checksOf(event, programme).warnings.map(
         (w) => describeWarning(w, { event, programme, t: req.t, language: req.language }).text,
       ),
-      pending: describeChanges(changelog, [snapshot, previous?.snapshot], req.t, req.language),
+      pending: describeChanges(
+        changelog,
+        { before: previous?.snapshot, after: snapshot },
+        req.t,
+        req.language,
+      ),
       hasVersion: Boolean(previous),
       sessionsInNext: snapshot.sessions.length,
       versions: versions.map((v: Omit<Version, 'snapshot'>) => ({ ...v, changes: v.changelog.length })),
       canEdit: await canEditEvent(req.user, event.id),
-      published: typeof req.query['published'] === 'string' ? req.query['published'] : undefined,
       notices:
         typeof req.query['notices'] === 'string' && /^[0-9a-f-]{36}$/.test(req.query['notices'])
           ? { batchId: req.query['notices'], count: Number(req.query['count']) || 0 }
@@ -122,8 +136,9 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
     const event = await eventOf(req, { edit: true });
     const version = await publishProgramme(event, actorOf(req), clock);
     const notices = await onPublished(event, version);
-    const follow = notices.queued > 0 ? `&notices=${notices.batchId}&count=${notices.queued}` : '';
-    res.redirect(303, `/admin/events/${event.id}/programme?published=${version.number}${follow}`);
+    await flash(req, req.t('notices.published', { number: version.number }));
+    const follow = notices.queued > 0 ? `?notices=${notices.batchId}&count=${notices.queued}` : '';
+    res.redirect(303, `/admin/events/${event.id}/programme${follow}`);
   });
 
   return router;

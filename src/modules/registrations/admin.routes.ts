@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk, withoutConfirmation } from '../../web/confirm.js';
+import { flash } from '../../web/flash.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
 import { pageQuery, pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireRole, requireUser } from '../auth/index.js';
@@ -130,6 +131,7 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
         failed.push(id);
       }
     }
+    await flash(req, req.t('flash.decisions', { count: input.ids.length - failed.length }));
     res.redirect(
       303,
       `/admin/events/${event.id}/registrations${failed.length ? `?failed=${failed.length}` : ''}`,
@@ -188,7 +190,8 @@ export function registrationAdminRoutes(deps: RegistrationDeps): Router {
         })),
       };
       await changeRegistrationRules(event, parse(settingsInput, input), deps);
-      res.redirect(303, `/admin/events/${event.id}/registrations/settings?saved=1`);
+      await flash(req, req.t('flash.saved'));
+      res.redirect(303, `/admin/events/${event.id}/registrations/settings`);
     });
   });
 

@@ -45,7 +45,8 @@ export async function mailRegistration(
       fields: {
         ...personFields(person, event, language, deps.settings.publicUrl),
         category: t(`registrations.categories.${registration.category}`),
-        reason: input.reason ?? '—',
+        // Without a reason the template's "Motivo:" line is left out.
+        reason: input.reason ?? '',
         // The country a delegation member represents ("the focal point of Mexico has nominated you").
         country: registration.countryRepresented
           ? countryName(registration.countryRepresented, language)

@@ -2,35 +2,23 @@ import { bySortKey } from '../../../shared/name-order.js';
 import { type Request, Router } from 'express';
 import type { Clock } from '../../../shared/clock.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
-import { NotFoundError } from '../../../shared/errors.js';
 import { parse } from '../../../shared/validate.js';
-import { confirmedOrAsk, withoutConfirmation, type Confirmation } from '../../../web/confirm.js';
+import { confirmedOrAsk, withoutConfirmation } from '../../../web/confirm.js';
+import { flash } from '../../../web/flash.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { eventPage, eventOf, historyLines, localized, policy, type EventView } from '../../events/index.js';
-import { directoryPage, displayName, getPeople, getPerson } from '../../people/index.js';
+import { directoryPage, getPeople } from '../../people/index.js';
 import { describeWarning, peopleOf } from '../agenda.presenters.js';
-import {
-  assignmentInput,
-  assignmentPatchInput,
-  sessionInput,
-  sessionPatchInput,
-  sessionStatusInput,
-} from '../agenda.schemas.js';
+import { sessionInput, sessionPatchInput, sessionStatusInput } from '../agenda.schemas.js';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES } from '../assignments/assignment.model.js';
-import {
-  assignPerson,
-  listAssignments,
-  removeAssignment,
-  updateAssignment,
-  type AssignmentEffects,
-} from '../assignments/assignment.service.js';
 import { checksOf, loadWorkingProgramme } from '../working-programme/working-programme.service.js';
-import type { SessionView } from '../agenda.views.js';
 import { formValuesOfSession, sessionFieldName, sessionInputFromForm } from './session.form.js';
 import { SESSION_STATUSES, SESSION_TYPES } from './session.model.js';
 import { createSession, getSession, updateSession } from './session.service.js';
+import { sessionPeopleRoutes } from './session-people.routes.js';
+import type { AgendaHooks } from '../agenda.hooks.js';
 
 const formOptions = {
   sessionTypes: SESSION_TYPES,
@@ -39,25 +27,8 @@ const formOptions = {
 };
 
 /** A session's page: its details and times, the people in it, its warnings; and the forms that change them. */
-/** What else follows a confirmation (the person's registration as a programme participant). */
-export type OnAssignmentConfirmed = (event: EventView, personId: string) => Promise<void>;
-
-/** What other modules do when the agenda changes (wired in the composition root). */
-export interface AgendaHooks {
-  /** A speaker, commentator or chair confirmed: they get a registration. */
-  onConfirmed?: OnAssignmentConfirmed;
-  /** A session's capacity changed: its places settle and its waiting list may move up. */
-  onCapacityChanged?: (event: EventView, sessionId: string) => Promise<void>;
-}
-
-/** The effects of an assignment's moves in this event, from the hooks. */
-export function assignmentEffects(hooks: AgendaHooks, event: EventView): AssignmentEffects {
-  return { onConfirmed: async (personId) => hooks.onConfirmed?.(event, personId) };
-}
-
 export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
   const { onCapacityChanged } = hooks;
-  const confirmedIn = (event: EventView) => assignmentEffects(hooks, event);
   const router = Router();
   const base = '/admin/events/:eventId/sessions';
   router.use(base, requireUser);
@@ -119,6 +90,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
         actorOf(req),
         clock,
       );
+      await flash(req, req.t('flash.sessionCreated'));
       res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}`);
     });
   });
@@ -141,6 +113,7 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
         const patch = parse(sessionPatchInput, sessionInputFromForm(body, 'edit'));
         await updateSession(event, sessionId, patch, actorOf(req), clock);
         if (patch.capacity !== undefined) await onCapacityChanged?.(event, sessionId);
+        await flash(req, req.t('flash.sessionSaved'));
         res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
       },
     );
@@ -162,75 +135,11 @@ export function sessionRoutes(clock: Clock, hooks: AgendaHooks = {}): Router {
       if (!asked) return;
     }
     await updateSession(event, sessionId, { status }, actorOf(req), clock);
+    await flash(req, req.t('flash.sessionStatus', { status: req.t(`sessionStatus.${status}`) }));
     res.redirect(303, `/admin/events/${event.id}/sessions/${sessionId}`);
   });
 
-  router.post(`${base}/:sessionId/assignments`, async (req, res) => {
-    const event = await eventOf(req, { edit: true });
-    const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    await assignPerson(
-      session,
-      parse(assignmentInput, formBody(req)),
-      actorOf(req),
-      clock,
-      confirmedIn(event),
-    );
-    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
-  });
-
-  router.post(`${base}/:sessionId/assignments/:assignmentId`, async (req, res) => {
-    const event = await eventOf(req, { edit: true });
-    const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    const patch = parse(assignmentPatchInput, withoutConfirmation(formBody(req)));
-    if (patch.status === 'withdrawn') {
-      const asked = await confirmedOrAsk(req, res, () =>
-        assignmentConfirmation(req, event, session, 'withdraw'),
-      );
-      if (!asked) return;
-    }
-    await updateAssignment(
-      session.id,
-      pathParam(req, 'assignmentId'),
-      patch,
-      actorOf(req),
-      clock,
-      confirmedIn(event),
-    );
-    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
-  });
-
-  router.post(`${base}/:sessionId/assignments/:assignmentId/delete`, async (req, res) => {
-    const event = await eventOf(req, { edit: true });
-    const session = await getSession(event.id, pathParam(req, 'sessionId'));
-    const asked = await confirmedOrAsk(req, res, () => assignmentConfirmation(req, event, session, 'remove'));
-    if (!asked) return;
-    await removeAssignment(session.id, pathParam(req, 'assignmentId'), actorOf(req), clock);
-    res.redirect(303, `/admin/events/${event.id}/sessions/${session.id}#people`);
-  });
+  router.use(sessionPeopleRoutes(clock, hooks));
 
   return router;
-}
-
-/** What withdrawing or removing a person from a session does, said before it is done. */
-async function assignmentConfirmation(
-  req: Request,
-  event: EventView,
-  session: SessionView,
-  action: 'withdraw' | 'remove',
-): Promise<Confirmation> {
-  const assignmentId = pathParam(req, 'assignmentId');
-  const assignment = (await listAssignments({ sessionId: session.id })).find((a) => a.id === assignmentId);
-  if (!assignment) throw new NotFoundError();
-  const person = await getPerson(assignment.personId);
-  const names = {
-    name: displayName(person),
-    role: req.t(`assignmentRoles.${assignment.role}`),
-    session: localized(session.title, req.language, event.languages),
-  };
-  return {
-    question: req.t(`confirm.${action}Assignment.question`, names),
-    consequences: [req.t(`confirm.${action}Assignment.status`, names), req.t('confirm.assignmentNotice')],
-    confirm: req.t(`confirm.${action}Assignment.confirm`),
-    back: `/admin/events/${event.id}/sessions/${session.id}#people`,
-  };
 }

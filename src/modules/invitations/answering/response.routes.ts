@@ -50,7 +50,11 @@ export function invitationResponseRoutes(config: Config, clock: Clock, onConfirm
       res.json(invitationPage(view, req.language));
       return;
     }
-    render(req, res, view, { downloads: await personalDownloads(config, view.event, view.person.id) });
+    // The calendar address and the personal programme are for those who come, after they said so.
+    const confirmed = view.assignment.status === 'confirmed';
+    render(req, res, view, {
+      downloads: confirmed ? await personalDownloads(config, view.event, view.person.id) : undefined,
+    });
   });
 
   router.post('/invitations/:token', async (req, res) => {

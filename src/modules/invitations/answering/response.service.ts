@@ -22,6 +22,7 @@ import {
   assignmentFields,
   formatDeadline,
   fullName,
+  logisticsText,
   responseLinks,
   type MailSettings,
 } from '../mail-context.js';
@@ -89,6 +90,12 @@ export async function latestAnswers(assignmentIds: string[]): Promise<Map<string
   const answers = new Map<string, Answer>();
   for (const doc of docs) if (!answers.has(doc.assignmentId)) answers.set(doc.assignmentId, toAnswer(doc));
   return answers;
+}
+
+/** Every answer to one invitation, the latest first (the team's page for it). */
+export async function answersOf(assignmentId: string): Promise<Answer[]> {
+  const docs = await InvitationResponse.find({ assignmentId }).sort({ number: -1 }).lean();
+  return docs.map(toAnswer);
 }
 
 /**
@@ -194,9 +201,11 @@ export async function answerInvitation(
     },
     latest: { number, answer, message: input.message, logistics, at: now },
   };
+  // The receipt repeats what the person told us; a field left empty leaves its line out.
   const fieldsFor = (language: Language) => ({
     ...fieldsOf(updated, token, deps.settings, language),
-    message: input.message ?? '—',
+    message: input.message ?? '',
+    logistics: logisticsText(logistics, language),
   });
   await queueReceipt(
     {

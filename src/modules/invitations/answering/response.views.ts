@@ -1,5 +1,6 @@
 import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import { localized } from '../../events/index.js';
+import { greetingFor } from '../../messaging/index.js';
 import { formatDeadline, fullName, sessionTimeFields } from '../mail-context.js';
 import type { InvitationView } from './response.service.js';
 
@@ -11,6 +12,8 @@ export function invitationPage(view: InvitationView, language: Language) {
   const { event, session, assignment, person, programme } = view;
   const t = translatorFor(language);
   const room = event.rooms.find((r) => r.id === session.roomId);
+  // The time where the person lives too, when their record says so and it is another zone.
+  const ownZone = person.timezone && person.timezone !== event.timezone ? person.timezone : undefined;
   const panel = programme.assignments
     .filter((a) => a.sessionId === session.id && a.id !== assignment.id)
     .filter((a) => a.status === 'invited' || a.status === 'confirmed')
@@ -32,7 +35,11 @@ export function invitationPage(view: InvitationView, language: Language) {
     revision: view.latest?.number ?? 0,
     status: assignment.status,
     open: view.open,
-    person: { name: [person.honorific, fullName(person)].filter(Boolean).join(' ') },
+    person: {
+      name: [person.honorific, fullName(person)].filter(Boolean).join(' '),
+      // As the mails greet them: from the honorific, neutral without one.
+      greeting: greetingFor(language, person.honorific, fullName(person)),
+    },
     event: {
       title: localized(event.title, language, event.languages),
       slug: event.slug,
@@ -48,6 +55,7 @@ export function invitationPage(view: InvitationView, language: Language) {
       type: t(`sessionTypes.${session.type}`),
       room: room?.name ?? t('invitations.roomToBeConfirmed'),
       ...sessionTimeFields(session, event, language),
+      own: ownZone && session.startsAt ? sessionTimeFields(session, event, language, ownZone) : undefined,
     },
     role: t(`assignmentRoles.${assignment.role}`),
     panel,

@@ -7,6 +7,7 @@ import { LANGUAGES, isLanguage, translatorFor, type Language } from '../../../sh
 import { requiredText } from '../../../shared/limits.js';
 import { parse } from '../../../shared/validate.js';
 import { confirmedOrAsk } from '../../../web/confirm.js';
+import { flash } from '../../../web/flash.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
@@ -27,7 +28,13 @@ import {
   unknownPlaceholders,
 } from '../../messaging/index.js';
 import { derivedDeadline, effectiveDeadline } from '../sending/deadline.js';
-import { assignmentFields, formatDeadline, responseLinks, type MailSettings } from '../mail-context.js';
+import {
+  assignmentFields,
+  formatDeadline,
+  logisticsText,
+  responseLinks,
+  type MailSettings,
+} from '../mail-context.js';
 import { mailSettingsOf } from '../setup.js';
 
 const templateInput = z.strictObject({
@@ -62,6 +69,10 @@ async function sampleFields(
     changes: t('templates.sampleChanges'),
     title: t('templates.sampleTitle'),
     message: t('templates.sampleMessage'),
+    logistics: logisticsText(
+      { arrivalDate: event.startDate, departureDate: event.endDate, interpretation: [language] },
+      language,
+    ),
   };
 }
 
@@ -118,7 +129,6 @@ export function templateRoutes(config: Config, clock: Clock): Router {
       preview,
       placeholders: PLACEHOLDERS,
       unknown: unknownPlaceholders(template, PLACEHOLDERS),
-      saved: req.query['saved'] === '1',
       values: { subject: template.subject, body: template.body },
     };
   };
@@ -145,7 +155,8 @@ export function templateRoutes(config: Config, clock: Clock): Router {
           return;
         }
         await saveEventTemplate(event.id, key, language, draft, actorOf(req), clock);
-        res.redirect(303, `/admin/events/${event.id}/mail-templates/${key}/${language}?saved=1`);
+        await flash(req, req.t('templates.saved'));
+        res.redirect(303, `/admin/events/${event.id}/mail-templates/${key}/${language}`);
       },
     );
   });
@@ -161,6 +172,7 @@ export function templateRoutes(config: Config, clock: Clock): Router {
     }));
     if (!asked) return;
     await resetEventTemplate(event.id, key, language, actorOf(req), clock);
+    await flash(req, req.t('flash.templateReset'));
     res.redirect(303, `/admin/events/${event.id}/mail-templates/${key}/${language}`);
   });
 

@@ -3,7 +3,7 @@ import type { InvitationKey } from './index.js';
 
 const invitation = (task: string): MailTemplate => ({
   subject: 'Invitation: {{session}} ({{event}})',
-  body: `Dear {{honorific}} {{name}},
+  body: `{{greeting}},
 
 On behalf of the organizers of the {{event}}, we have the honour to invite you to ${task} “{{session}}”.
 
@@ -31,7 +31,7 @@ export const en: Record<InvitationKey, MailTemplate> = {
   'invitation.rapporteur': invitation('act as rapporteur of the session'),
   reminder: {
     subject: 'Reminder: {{session}} ({{event}})',
-    body: `Dear {{honorific}} {{name}},
+    body: `{{greeting}},
 
 This is a reminder of our invitation to take part as {{role}} in the session “{{session}}” of the {{event}}, on {{day}}, {{time}}, in {{room}}.
 
@@ -44,7 +44,7 @@ The organizers of the {{event}}`,
   },
   confirmation: {
     subject: 'Participation confirmed: {{session}}',
-    body: `Dear {{honorific}} {{name}},
+    body: `{{greeting}},
 
 Thank you for confirming your participation as {{role}} in the session “{{session}}” of the {{event}}.
 
@@ -52,6 +52,9 @@ Date: {{day}}
 Time: {{time}}
 Room: {{room}}
 Venue: {{venue}}
+
+Your message: {{message}}
+{{logistics}}
 
 The calendar entry is attached. If your plans change, you can change your answer until {{deadline}}: {{responseUrl}}
 
@@ -62,9 +65,11 @@ The organizers of the {{event}}`,
   },
   decline: {
     subject: 'We have received your answer: {{session}}',
-    body: `Dear {{honorific}} {{name}},
+    body: `{{greeting}},
 
 We have recorded that you cannot take part as {{role}} in the session “{{session}}” of the {{event}}. We are sorry you cannot join us.
+
+Your message: {{message}}
 
 If you change your mind before {{deadline}}, you can use the same link: {{responseUrl}}
 
@@ -77,11 +82,11 @@ The organizers of the {{event}}`,
 
 Message: {{message}}
 
-Session: {{adminUrl}}`,
+The answer and the session: {{adminUrl}}`,
   },
   change: {
     subject: 'Programme changes: {{event}}',
-    body: `Dear {{honorific}} {{name}},
+    body: `{{greeting}},
 
 The programme of the {{event}} has changed where it concerns you:
 
@@ -96,7 +101,7 @@ The organizers of the {{event}}`,
   },
   announcement: {
     subject: '{{event}}: {{title}}',
-    body: `Dear {{honorific}} {{name}},
+    body: `{{greeting}},
 
 {{message}}
 

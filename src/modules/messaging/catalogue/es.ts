@@ -3,7 +3,7 @@ import type { InvitationKey } from './index.js';
 
 const invitation = (task: string): MailTemplate => ({
   subject: 'Invitación: {{session}} ({{event}})',
-  body: `Estimado/a {{honorific}} {{name}}:
+  body: `{{greeting}}:
 
 En nombre de los organizadores del {{event}}, tenemos el honor de invitarle a ${task} «{{session}}».
 
@@ -31,7 +31,7 @@ export const es: Record<InvitationKey, MailTemplate> = {
   'invitation.rapporteur': invitation('actuar como relator/a de la sesión'),
   reminder: {
     subject: 'Recordatorio: {{session}} ({{event}})',
-    body: `Estimado/a {{honorific}} {{name}}:
+    body: `{{greeting}}:
 
 Le recordamos nuestra invitación a participar como {{role}} en la sesión «{{session}}» del {{event}}, el {{day}}, {{time}}, en {{room}}.
 
@@ -44,7 +44,7 @@ Los organizadores del {{event}}`,
   },
   confirmation: {
     subject: 'Participación confirmada: {{session}}',
-    body: `Estimado/a {{honorific}} {{name}}:
+    body: `{{greeting}}:
 
 Gracias por confirmar su participación como {{role}} en la sesión «{{session}}» del {{event}}.
 
@@ -52,6 +52,9 @@ Fecha: {{day}}
 Hora: {{time}}
 Sala: {{room}}
 Lugar: {{venue}}
+
+Su mensaje: {{message}}
+{{logistics}}
 
 Adjuntamos la entrada para su calendario. Si sus planes cambian, puede modificar su respuesta hasta el {{deadline}}: {{responseUrl}}
 
@@ -62,9 +65,11 @@ Los organizadores del {{event}}`,
   },
   decline: {
     subject: 'Hemos recibido su respuesta: {{session}}',
-    body: `Estimado/a {{honorific}} {{name}}:
+    body: `{{greeting}}:
 
 Hemos registrado que no podrá participar como {{role}} en la sesión «{{session}}» del {{event}}. Lamentamos no contar con usted.
+
+Su mensaje: {{message}}
 
 Si cambia de opinión antes del {{deadline}}, puede usar el mismo enlace: {{responseUrl}}
 
@@ -77,11 +82,11 @@ Los organizadores del {{event}}`,
 
 Mensaje: {{message}}
 
-Sesión: {{adminUrl}}`,
+Su respuesta y la sesión: {{adminUrl}}`,
   },
   change: {
     subject: 'Cambios en el programa: {{event}}',
-    body: `Estimado/a {{honorific}} {{name}}:
+    body: `{{greeting}}:
 
 El programa del {{event}} ha cambiado en lo que le concierne:
 
@@ -96,7 +101,7 @@ Los organizadores del {{event}}`,
   },
   announcement: {
     subject: '{{event}}: {{title}}',
-    body: `Estimado/a {{honorific}} {{name}}:
+    body: `{{greeting}}:
 
 {{message}}
 

@@ -37,6 +37,7 @@ export const isTemplateKey = (value: unknown): value is TemplateKey =>
 
 /** The fields a template may name: the whitelist of the logic-less syntax. */
 export const PLACEHOLDERS = [
+  'greeting',
   'honorific',
   'name',
   'event',
@@ -55,6 +56,7 @@ export const PLACEHOLDERS = [
   'changes',
   'title',
   'message',
+  'logistics',
   'adminUrl',
   'category',
   'reason',

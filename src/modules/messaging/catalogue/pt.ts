@@ -3,7 +3,7 @@ import type { InvitationKey } from './index.js';
 
 const invitation = (task: string): MailTemplate => ({
   subject: 'Convite: {{session}} ({{event}})',
-  body: `Prezado/a {{honorific}} {{name}},
+  body: `{{greeting}},
 
 Em nome dos organizadores do {{event}}, temos a honra de convidá-lo/a a ${task} “{{session}}”.
 
@@ -31,7 +31,7 @@ export const pt: Record<InvitationKey, MailTemplate> = {
   'invitation.rapporteur': invitation('atuar como relator/a da sessão'),
   reminder: {
     subject: 'Lembrete: {{session}} ({{event}})',
-    body: `Prezado/a {{honorific}} {{name}},
+    body: `{{greeting}},
 
 Lembramos nosso convite para participar como {{role}} na sessão “{{session}}” do {{event}}, em {{day}}, {{time}}, na sala {{room}}.
 
@@ -44,7 +44,7 @@ Os organizadores do {{event}}`,
   },
   confirmation: {
     subject: 'Participação confirmada: {{session}}',
-    body: `Prezado/a {{honorific}} {{name}},
+    body: `{{greeting}},
 
 Obrigado por confirmar sua participação como {{role}} na sessão “{{session}}” do {{event}}.
 
@@ -52,6 +52,9 @@ Data: {{day}}
 Horário: {{time}}
 Sala: {{room}}
 Local: {{venue}}
+
+Sua mensagem: {{message}}
+{{logistics}}
 
 Anexamos a entrada para seu calendário. Se seus planos mudarem, pode alterar sua resposta até {{deadline}}: {{responseUrl}}
 
@@ -62,9 +65,11 @@ Os organizadores do {{event}}`,
   },
   decline: {
     subject: 'Recebemos sua resposta: {{session}}',
-    body: `Prezado/a {{honorific}} {{name}},
+    body: `{{greeting}},
 
 Registramos que não poderá participar como {{role}} na sessão “{{session}}” do {{event}}. Lamentamos não contar com sua presença.
+
+Sua mensagem: {{message}}
 
 Se mudar de ideia antes de {{deadline}}, pode usar o mesmo link: {{responseUrl}}
 
@@ -77,11 +82,11 @@ Os organizadores do {{event}}`,
 
 Mensagem: {{message}}
 
-Sessão: {{adminUrl}}`,
+A resposta e a sessão: {{adminUrl}}`,
   },
   change: {
     subject: 'Mudanças no programa: {{event}}',
-    body: `Prezado/a {{honorific}} {{name}},
+    body: `{{greeting}},
 
 O programa do {{event}} mudou no que lhe diz respeito:
 
@@ -96,7 +101,7 @@ Os organizadores do {{event}}`,
   },
   announcement: {
     subject: '{{event}}: {{title}}',
-    body: `Prezado/a {{honorific}} {{name}},
+    body: `{{greeting}},
 
 {{message}}
 

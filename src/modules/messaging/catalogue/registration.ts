@@ -3,7 +3,7 @@ import type { RegistrationKey } from './index.js';
 
 const es = (subject: string, middle: string): MailTemplate => ({
   subject,
-  body: `Estimado/a {{honorific}} {{name}}:
+  body: `{{greeting}}:
 
 ${middle}
 
@@ -14,7 +14,7 @@ Los organizadores del {{event}}`,
 });
 const en = (subject: string, middle: string): MailTemplate => ({
   subject,
-  body: `Dear {{honorific}} {{name}},
+  body: `{{greeting}},
 
 ${middle}
 
@@ -25,7 +25,7 @@ The organizers of the {{event}}`,
 });
 const pt = (subject: string, middle: string): MailTemplate => ({
   subject,
-  body: `Prezado/a {{honorific}} {{name}},
+  body: `{{greeting}},
 
 ${middle}
 
@@ -38,7 +38,7 @@ Os organizadores do {{event}}`,
 const nominationEs: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
   'registration.nomination': {
     subject: 'Designación de la delegación de {{country}}: {{event}}',
-    body: `Estimado/a {{honorific}} {{name}}:
+    body: `{{greeting}}:
 
 Como punto focal de {{country}}, le invitamos a designar la delegación de su país al {{event}}: hasta {{quota}} personas, con su jefe o jefa de delegación, y la nota oficial (PDF).
 
@@ -58,7 +58,7 @@ Los organizadores del {{event}}`,
 const nominationEn: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
   'registration.nomination': {
     subject: 'Nominating the delegation of {{country}}: {{event}}',
-    body: `Dear {{honorific}} {{name}},
+    body: `{{greeting}},
 
 As focal point of {{country}}, you are invited to nominate your country's delegation to the {{event}}: up to {{quota}} people, with the head of delegation, and the official note (PDF).
 
@@ -78,7 +78,7 @@ The organizers of the {{event}}`,
 const nominationPt: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
   'registration.nomination': {
     subject: 'Designação da delegação de {{country}}: {{event}}',
-    body: `Prezado/a {{honorific}} {{name}},
+    body: `{{greeting}},
 
 Como ponto focal de {{country}}, convidamos você a designar a delegação do seu país ao {{event}}: até {{quota}} pessoas, com o chefe ou a chefe da delegação, e a nota oficial (PDF).
 
@@ -103,7 +103,7 @@ export const registrationEs: Record<RegistrationKey, MailTemplate> = {
   ),
   'registration.confirmed': es(
     'Inscripción confirmada: {{event}}',
-    'Su inscripción ({{category}}) está confirmada. Le esperamos en {{venue}}.',
+    'Su inscripción ({{category}}) está confirmada; le esperamos.\nLugar: {{venue}}',
   ),
   'registration.waitlisted': es(
     'En lista de espera: {{event}}',
@@ -115,11 +115,11 @@ export const registrationEs: Record<RegistrationKey, MailTemplate> = {
   ),
   'registration.rejected': es(
     'Sobre su inscripción: {{event}}',
-    'Lamentamos informarle que no podemos confirmar su inscripción ({{category}}). Motivo: {{reason}}',
+    'Lamentamos informarle que no podemos confirmar su inscripción ({{category}}).\nMotivo: {{reason}}',
   ),
   'registration.cancelled': es(
     'Inscripción cancelada: {{event}}',
-    'Su inscripción ({{category}}) ha sido cancelada. Motivo: {{reason}}. Puede volver a inscribirse mientras la inscripción esté abierta.',
+    'Su inscripción ({{category}}) ha sido cancelada. Puede volver a inscribirse mientras la inscripción esté abierta.\nMotivo: {{reason}}',
   ),
   'registration.link': es(
     'Su inscripción en {{event}}',
@@ -135,7 +135,7 @@ export const registrationEn: Record<RegistrationKey, MailTemplate> = {
   ),
   'registration.confirmed': en(
     'Registration confirmed: {{event}}',
-    'Your registration ({{category}}) is confirmed. We look forward to seeing you at {{venue}}.',
+    'Your registration ({{category}}) is confirmed; we look forward to seeing you.\nVenue: {{venue}}',
   ),
   'registration.waitlisted': en(
     'On the waiting list: {{event}}',
@@ -147,11 +147,11 @@ export const registrationEn: Record<RegistrationKey, MailTemplate> = {
   ),
   'registration.rejected': en(
     'About your registration: {{event}}',
-    'We regret that we cannot confirm your registration ({{category}}). Reason: {{reason}}',
+    'We regret that we cannot confirm your registration ({{category}}).\nReason: {{reason}}',
   ),
   'registration.cancelled': en(
     'Registration cancelled: {{event}}',
-    'Your registration ({{category}}) has been cancelled. Reason: {{reason}}. You may register again while registration is open.',
+    'Your registration ({{category}}) has been cancelled. You may register again while registration is open.\nReason: {{reason}}',
   ),
   'registration.link': en(
     'Your registration for {{event}}',
@@ -167,7 +167,7 @@ export const registrationPt: Record<RegistrationKey, MailTemplate> = {
   ),
   'registration.confirmed': pt(
     'Inscrição confirmada: {{event}}',
-    'Sua inscrição ({{category}}) está confirmada. Esperamos por você em {{venue}}.',
+    'Sua inscrição ({{category}}) está confirmada; esperamos por você.\nLocal: {{venue}}',
   ),
   'registration.waitlisted': pt(
     'Na lista de espera: {{event}}',
@@ -179,11 +179,11 @@ export const registrationPt: Record<RegistrationKey, MailTemplate> = {
   ),
   'registration.rejected': pt(
     'Sobre sua inscrição: {{event}}',
-    'Lamentamos informar que não podemos confirmar sua inscrição ({{category}}). Motivo: {{reason}}',
+    'Lamentamos informar que não podemos confirmar sua inscrição ({{category}}).\nMotivo: {{reason}}',
   ),
   'registration.cancelled': pt(
     'Inscrição cancelada: {{event}}',
-    'Sua inscrição ({{category}}) foi cancelada. Motivo: {{reason}}. Pode se inscrever novamente enquanto as inscrições estiverem abertas.',
+    'Sua inscrição ({{category}}) foi cancelada. Pode se inscrever novamente enquanto as inscrições estiverem abertas.\nMotivo: {{reason}}',
   ),
   'registration.link': pt(
     'Sua inscrição no {{event}}',
