@@ -44,7 +44,8 @@ describe('browser: an organizer sets up and publishes an event', function () {
     await addRoom.getByLabel('Aforo').fill('400');
     await addRoom.getByLabel('PT').check();
     await addRoom.getByRole('button', { name: 'Añadir sala' }).click();
-    await browser.page.waitForURL(/#rooms$/);
+    await browser.page.waitForLoadState();
+    expect(await browser.page.getByRole('status').first().innerText()).to.match(/sala/i);
     expect(await browser.page.locator('#rooms input[name="name"]').first().inputValue()).to.equal(
       'Salón Plenario',
     );

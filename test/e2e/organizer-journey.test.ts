@@ -52,7 +52,7 @@ describe('browser: an organizer builds a session, invites, publishes and republi
     // The session's header says when (start, end, zone) and where.
     await page.goto(sessionPage);
     const header = await page.locator('.session-when').innerText();
-    expect(header).to.include('09:00–10:30 America/Guayaquil (GMT-5)').and.include('Room: Salón Plenario');
+    expect(header).to.include('09:00–10:30, Guayaquil time (GMT-5)').and.include('Room: Salón Plenario');
 
     // A person the directory lacks: created from the session, in the role chosen there, and back.
     await page.locator('#people').getByRole('link', { name: 'New person' }).click();
@@ -114,7 +114,7 @@ describe('browser: an organizer builds a session, invites, publishes and republi
     await page.waitForURL(sessionPage);
     await expectSaid(page, 'Session saved.');
     expect(await page.locator('.session-when').innerText())
-      .to.include('11:00–12:30 America/Guayaquil (GMT-5)')
+      .to.include('11:00–12:30, Guayaquil time (GMT-5)')
       .and.include('Room: Sala Azuay');
     await publish(2);
 
