@@ -143,7 +143,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     loginRoutes(config, clock),
     navigation,
     adminRoutes(config, clock),
-    eventAdminRoutes(clock),
+    eventAdminRoutes(clock, config.mail),
     workspaceRoutes(workspace),
     personRoutes(clock, { ...people, rolesOf: rolesWithFeeds(config) }),
     builderRoutes(clock),

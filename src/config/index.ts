@@ -54,8 +54,12 @@ const envSchema = z
       .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
       .optional()
       .describe('Mail server; unset = mails are written as .eml files under DATA_DIR/mail'),
-    MAIL_FROM: z.string().min(3).default('Foro <foro@localhost>').describe('From address of every mail'),
-    MAIL_REPLY_TO: z.string().min(3).optional().describe('Reply-To of every mail'),
+    MAIL_FROM: z
+      .string()
+      .min(3)
+      .default('Foro <foro@localhost>')
+      .describe('Sender of every mail whose event sets none of its own; not localhost in production'),
+    MAIL_REPLY_TO: z.string().min(3).optional().describe('Reply-To of mails whose event sets none'),
     OUTBOX_WORKER: z.enum(['on', 'off']).default('on').describe('Send the outbox from the web process'),
     SCHEDULED_TASKS: z
       .enum(['on', 'off'])
@@ -100,7 +104,37 @@ const envSchema = z
         message: 'is required when NODE_ENV=production',
       });
     }
+    // Mail from a local address is refused or lost by every real server, and its replies go nowhere.
+    for (const key of ['MAIL_FROM', 'MAIL_REPLY_TO'] as const) {
+      const value = env[key];
+      if (env.NODE_ENV === 'production' && value !== undefined && !deliverableAddress(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be a real address (not ${value}) when NODE_ENV=production, e.g. "Foro <foro@example.org>"`,
+        });
+      }
+    }
   });
+
+/**
+ * Whether "Name <address>" or a bare address can reach the world: a domain with a dot, and not
+ * this machine (`localhost`, `*.localhost`, `localhost.localdomain`, loopback addresses).
+ */
+export function deliverableAddress(mailbox: string): boolean {
+  const address = /<([^>]*)>\s*$/.exec(mailbox)?.[1] ?? mailbox;
+  const at = address.lastIndexOf('@');
+  if (at < 1) return false;
+  const domain = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (!domain.includes('.') || /\s/.test(domain)) return false;
+  if (domain === 'localhost.localdomain' || domain.endsWith('.localhost')) return false;
+  return !/^127\.|^0\.0\.0\.0$|^ipv6:/.test(domain);
+}
 
 export type Env = z.output<typeof envSchema>;
 

@@ -55,10 +55,48 @@ export function countryName(code: string, language: Language): string {
   return namer.of(code) ?? code;
 }
 
-/** Every country, sorted by its name in the given language. */
-export function countriesByName(language: Language): { code: string; name: string }[] {
-  const collator = new Intl.Collator(language);
-  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, language) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+const collators = new Map<Language, Intl.Collator>();
+
+/** Compares two country names as the language sorts them ("Perú" before "Portugal", "República Dominicana" after "Panamá"). */
+export function countryCollator(language: Language): Intl.Collator {
+  let collator = collators.get(language);
+  if (!collator) {
+    collator = new Intl.Collator(language);
+    collators.set(language, collator);
+  }
+  return collator;
+}
+
+/**
+ * Countries with their names in the given language, sorted as that language sorts: every
+ * country, or the codes given (an event's participating states). Every list of countries a
+ * reader sees goes through this; codes sort differently from names ("DO" after "CU").
+ */
+export function countriesByName(
+  language: Language,
+  codes: readonly string[] = COUNTRY_CODES,
+): { code: string; name: string }[] {
+  const collator = countryCollator(language);
+  return codes
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Any records sorted by the name of their country in the given language (stable within a country). */
+export function sortByCountryName<T>(
+  items: readonly T[],
+  countryOf: (item: T) => string,
+  language: Language,
+): T[] {
+  const collator = countryCollator(language);
+  const names = new Map<string, string>();
+  const name = (code: string) => {
+    let found = names.get(code);
+    if (found === undefined) {
+      found = countryName(code, language);
+      names.set(code, found);
+    }
+    return found;
+  };
+  return [...items].sort((a, b) => collator.compare(name(countryOf(a)), name(countryOf(b))));
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { countryName } from '../shared/countries.js';
+import { countriesByName, countryName } from '../shared/countries.js';
 import { LIMITS } from '../shared/limits.js';
 import { HISTORY_SHOWN } from '../modules/audit/index.js';
 import { dateAtNoon, formatDateRange, formatInstant, zoneName } from '../shared/time.js';
@@ -47,6 +47,8 @@ export const viewHelpers: RequestHandler = (req, res, next) => {
     },
     day: (date: string) => formatDay(date, req.language),
     country: (code: string | undefined) => (code ? countryName(code, req.language) : ''),
+    /** Country names, sorted as the reader's language sorts them. */
+    countries: (codes: readonly string[]) => countriesByName(req.language, codes).map((c) => c.name),
     /** A yes/no shown as a mark. */
     check: (value: unknown) => (value ? '✓' : '—'),
     json: (value: unknown) =>

@@ -4,7 +4,7 @@ import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Registration, saveRegistrationRules } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
-import { registrationForm } from '../factories/registrations.js';
+import { createTestRegistration, registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
 
@@ -95,7 +95,7 @@ describe('delegations: focal points nominate their country’s delegation', func
     expect(await Message.countDocuments({ template: 'registration.nominee' })).to.equal(3);
     const welcome = await Message.findOne({ template: 'registration.nominee' }).lean();
     expect(welcome!.subject, 'the country named').to.match(/^Su designación en la delegación de Perú: /);
-    expect(welcome!.text).to.include('El punto focal de Perú le ha designado');
+    expect(welcome!.text).to.include('El punto focal de su país le ha designado').and.include('Perú');
   });
 
   it('a quota lowered below the delegates named removes nobody and refuses more until enough withdraw', async () => {
@@ -177,7 +177,7 @@ describe('delegations: focal points nominate their country’s delegation', func
       givenName: 'Ya',
       familyName: 'Inscrita',
       email: 'YA@rree.pe.example',
-      head: 'yes',
+      role: 'head',
     });
     const all = await Registration.find({ eventId: event.id }).lean();
     expect(all).to.have.length(1);
@@ -198,7 +198,10 @@ describe('delegations: focal points nominate their country’s delegation', func
     expect(large.status).to.equal(413);
     expect((await upload(PDF, 'Nota verbal 123.pdf')).status).to.equal(303);
     const list = await organizer.agent.get(`/admin/events/${event.id}/delegations`);
-    const path = /href="(\/admin\/events\/[^"]+\/note)"/.exec(list.text)![1]!;
+    const own = /<tr data-country="PE">\s*<td><a href="([^"]+)">Perú<\/a>/.exec(list.text)![1]!;
+    const page = await organizer.agent.get(own);
+    expect(page.text).to.include('Nota verbal 123.pdf');
+    const path = /href="(\/admin\/events\/[^"]+\/note)"/.exec(page.text)![1]!;
     const note = await organizer.agent
       .get(path)
       .buffer(true)
@@ -228,8 +231,17 @@ describe('delegations: focal points nominate their country’s delegation', func
           arrivalDate: '2008-04-09',
         }),
       );
+    // A speaker from academia, registered by the programme: she represents no government, yet
+    // comes from Brazil (counted there, not under "—").
+    await createTestRegistration(
+      event.id,
+      { givenName: 'Beatriz', familyName: 'Nascimento', country: 'BR', sector: 'academia' },
+      { category: 'programme_participant' },
+    );
     const page = await organizer.agent.get(`/admin/events/${event.id}/coverage`);
     expect(page.status).to.equal(200);
+    const byCountry = /<table class="bars">\s*<thead><tr><th>País<\/th>.*?<\/table>/s.exec(page.text)![0];
+    expect(byCountry).to.include('<tr data-key="BR"><td>Brasil</td>').and.not.include('<td>—</td>');
     const row = /<tr data-country="PE">(.*?)<\/tr>/s.exec(page.text)![1]!;
     expect(row.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')).to.equal('|Perú|✓|✓|1|0|0|');
     expect(page.text).to.include('Hotel Oro Verde');

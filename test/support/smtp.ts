@@ -80,13 +80,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Sends everything the outbox has due to a test SMTP server, as the worker would, until nothing is left. */
-export async function deliverOutbox(url: string, clock: Clock): Promise<void> {
+/**
+ * Sends everything the outbox has due to a test SMTP server, as the worker would, until nothing
+ * is left; `sender` stands for the configuration's MAIL_FROM and MAIL_REPLY_TO.
+ */
+export async function deliverOutbox(
+  url: string,
+  clock: Clock,
+  sender: { from?: string; replyTo?: string } = {},
+): Promise<void> {
   const worker = createOutboxWorker({
     transport: smtpTransport(url),
     clock,
     logger: createLogger('silent'),
-    settings: { from: 'Foro <foro@cepal.example>', retryMinutes: [1], leaseMs: 60_000 },
+    settings: { from: 'Foro <foro@cepal.example>', ...sender, retryMinutes: [1], leaseMs: 60_000 },
   });
   while ((await worker.runOnce()).sent > 0);
   await worker.stop();

@@ -29,8 +29,46 @@ describe('config: loadConfig', () => {
       ConfigError,
       /SESSION_SECRET: must be at least 32/,
     );
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      MAIL_FROM: 'Foro <foro@cepal.org>',
+    });
     expect(config.session.secret).to.equal('x'.repeat(40));
+  });
+
+  it('refuses a localhost sender or reply-to in production, and takes real ones', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(production), 'the default sender').to.throw(
+      ConfigError,
+      /MAIL_FROM: must be a real/,
+    );
+    for (const from of [
+      'Foro <foro@localhost>',
+      'foro@localhost',
+      'Foro <foro@mail.localhost>',
+      'foro@localhost.localdomain',
+      'Foro <foro@[127.0.0.1]>',
+      'Foro <foro>',
+    ]) {
+      expect(() => loadConfig({ ...production, MAIL_FROM: from }), from).to.throw(ConfigError, /MAIL_FROM/);
+    }
+    expect(() =>
+      loadConfig({
+        ...production,
+        MAIL_FROM: 'Foro <foro@cepal.org>',
+        MAIL_REPLY_TO: 'secretaria@localhost',
+      }),
+    ).to.throw(ConfigError, /MAIL_REPLY_TO/);
+    const config = loadConfig({
+      ...production,
+      MAIL_FROM: 'Foro Cuenca <foro@cepal.org>',
+      MAIL_REPLY_TO: 'secretaria@segib.org',
+    });
+    expect(config.mail.from).to.equal('Foro Cuenca <foro@cepal.org>');
+    expect(config.mail.replyTo).to.equal('secretaria@segib.org');
+    // Development keeps the local default, so Foro starts with nothing set.
+    expect(loadConfig({}).mail.from).to.equal('Foro <foro@localhost>');
   });
 
   it('treats empty values as unset and trims the public URL', () => {

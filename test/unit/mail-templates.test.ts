@@ -104,7 +104,8 @@ describe('messaging: every default mail, in every language, reads well with what
     'registration.cancelled': registration,
     'registration.link': registration,
     'registration.nomination': ['name', 'event', 'country', 'quota', 'deadline', 'manageUrl'],
-    'registration.nominee': [...registration, 'country'],
+    'registration.nominee': [...registration, 'country', 'role', 'status'],
+    'registration.nominationSent': ['name', 'event', 'country', 'quota', 'members', 'manageUrl'],
   };
   const SAMPLE: Required<MailFields> = {
     greeting: '',
@@ -133,6 +134,9 @@ describe('messaging: every default mail, in every language, reads well with what
     manageUrl: 'https://foro.example/registrations/xyz',
     country: 'Ecuador',
     quota: '5',
+    status: 'Confirmada',
+    members: '• Rosa Quispe (jefa de delegación)',
+    officialNote: 'nota.pdf',
   };
   const only = (names: Placeholder[]): MailFields =>
     Object.fromEntries(names.map((name) => [name, SAMPLE[name]]));

@@ -52,7 +52,7 @@ export function contactRoutes(clock: Clock): Router {
 
   router.get('/admin/contacts', async (req, res) => {
     const filter = parse(listQuery, queryOf(req));
-    const contacts = await listContacts(filter);
+    const contacts = await listContacts(filter, req.language);
     res.render('contacts/list', {
       title: req.t('contacts.title'),
       contacts: seesContacts(req) ? contacts : contacts.map(withoutReach),
@@ -63,7 +63,7 @@ export function contactRoutes(clock: Clock): Router {
   });
 
   router.get('/admin/contacts.csv', ...editors, async (req, res) => {
-    const contacts = await listContacts(parse(listQuery, queryOf(req)));
+    const contacts = await listContacts(parse(listQuery, queryOf(req)), req.language);
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', 'attachment; filename="national-contacts.csv"')

@@ -1,6 +1,8 @@
 import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import { sortByCountryName } from '../../shared/countries.js';
+import type { Language } from '../../shared/i18n/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { diff, recordChange } from '../audit/index.js';
 import { mailsAbout } from '../messaging/index.js';
@@ -62,22 +64,24 @@ export async function updateContact(id: string, input: ContactInput, actor: Acto
   }
 }
 
-export async function listContacts(filter: { country?: string | undefined; type?: string | undefined } = {}) {
+/**
+ * Every contact, by country (its name as the reader's language sorts it), type, and name in
+ * that language's order (the database sorts bytes: "Bárcena" after "Beltrand", "DO" after "CU").
+ */
+export async function listContacts(
+  filter: { country?: string | undefined; type?: string | undefined } = {},
+  language: Language = 'es',
+) {
   const query: Record<string, unknown> = {};
   if (filter.country) query['country'] = filter.country;
   if (filter.type) query['type'] = filter.type;
   // Every contact: a government has a handful, so even 197 countries make one short list.
   const docs = await NationalContact.find(query).sort({ country: 1, type: 1 }).lean();
-  // Names in Spanish order within a country and type (the database sorts bytes: "Bárcena" after "Beltrand").
-  const names = new Intl.Collator('es', { sensitivity: 'base' });
-  return docs
+  const names = new Intl.Collator(language, { sensitivity: 'base' });
+  const sorted = docs
     .map((d) => toContactView(d as Stored))
-    .sort(
-      (a, b) =>
-        (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) ||
-        (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
-        names.compare(a.name, b.name),
-    );
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || names.compare(a.name, b.name));
+  return sortByCountryName(sorted, (c) => c.country, language);
 }
 
 /** Contacts by country, for the coverage dashboard and the nomination form. */

@@ -123,7 +123,7 @@ export async function seedCuencaRegistrations(
           givenName: i === 1 ? 'Jefe/a' : 'Delegado/a',
           familyName: `${countryName(plan.country, 'es')} ${i}`,
           email: `delegado${i}.${plan.country.toLowerCase()}@demo.foro.example`,
-          ...(i === 1 && { head: 'yes' as const }),
+          role: i === 1 ? 'head' : i === 2 ? 'alternate' : 'member',
           ...(i === 2 && { visaLetter: 'yes' as const }),
         },
         deps,

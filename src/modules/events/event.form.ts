@@ -25,9 +25,22 @@ const KNOWN_FIELDS = new Set([
   'endDate',
   'languages',
   'countries',
+  'sender_name',
+  'sender_address',
+  'sender_replyTo',
   'preset',
   'revision',
 ]);
+
+const SENDER_PARTS = ['name', 'address', 'replyTo'] as const;
+
+/** Whether the form has the sender's fields (the event form does; a form without them changes nothing). */
+const sentWith = (body: Record<string, unknown>) => SENDER_PARTS.some((part) => `sender_${part}` in body);
+
+const withoutBlankParts = (body: Record<string, unknown>) =>
+  Object.fromEntries(
+    SENDER_PARTS.map((part) => [part, filled(body[`sender_${part}`])]).filter(([, v]) => v !== undefined),
+  );
 
 export function eventInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const unknown = Object.keys(body).filter((key) => !KNOWN_FIELDS.has(key));
@@ -52,6 +65,8 @@ export function eventInputFromForm(body: Record<string, unknown>): Record<string
     endDate: body['endDate'],
     languages: many(body['languages']),
     countries: [...countries],
+    // A blank part of the sender is the configuration's: left out, not stored empty.
+    ...(sentWith(body) && { sender: withoutBlankParts(body) }),
     ...(filled(body['revision']) && { revision: body['revision'] }),
   };
 }
@@ -76,6 +91,9 @@ export function formValuesOf(event: EventView): Record<string, unknown> {
     endDate: event.endDate,
     languages: event.languages,
     countries: event.countries,
+    sender_name: event.sender.name ?? '',
+    sender_address: event.sender.address ?? '',
+    sender_replyTo: event.sender.replyTo ?? '',
     revision: event.revision,
   };
 }
@@ -83,7 +101,7 @@ export function formValuesOf(event: EventView): Record<string, unknown> {
 /** Field names of the nested input mapped back to the form's flat names, for error messages. */
 export function formFieldName(field: string): string {
   return field
-    .replace(/^(title|description|organizers|venue)\.(\w+)$/, '$1_$2')
+    .replace(/^(title|description|organizers|venue|sender)\.(\w+)$/, '$1_$2')
     .replace(/^(countries|languages)\.\d+$/, '$1');
 }
 

@@ -37,6 +37,15 @@ const eventSchema = new Schema(
     languages: [{ type: String, enum: LANGUAGES }],
     countries: [{ type: String }],
     rooms: [roomSchema],
+    /**
+     * Who the event's mails come from. Each part left blank falls back to the configuration's
+     * MAIL_FROM and MAIL_REPLY_TO (config/index.ts), which production keeps off localhost.
+     */
+    sender: {
+      name: { type: String, maxlength: LIMITS.name },
+      address: { type: String, maxlength: LIMITS.email },
+      replyTo: { type: String, maxlength: LIMITS.email },
+    },
     /** How invitations behave: answer deadline (a date in the event's zone) and reminders. */
     invitations: {
       deadline: { type: String },

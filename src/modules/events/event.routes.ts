@@ -31,11 +31,15 @@ import {
 import { addTeamMember, removeTeamMember, teamOf } from './team.service.js';
 import { eventOf, historyLines, eventWithPermissions } from './event.access.js';
 import { eventPage } from './event.views.js';
+import { envelopeOf } from '../../shared/mailbox.js';
 
 const NEW_EVENT_DEFAULTS = { timezone: DEFAULT_TIMEZONE, languages: [...LANGUAGES], countries: [] };
 
-/** Organizer pages for events: list, create, edit, status, rooms, team, history. */
-export function eventAdminRoutes(clock: Clock): Router {
+/**
+ * Organizer pages for events: list, create, edit, status, rooms, team, history. `mail` is the
+ * configuration's sender, which an event's own sender falls back to part by part.
+ */
+export function eventAdminRoutes(clock: Clock, mail: { from: string; replyTo?: string | undefined }): Router {
   const router = Router();
   router.use('/admin', requireUser);
 
@@ -43,6 +47,7 @@ export function eventAdminRoutes(clock: Clock): Router {
     countryOptions: countriesByName(req.language),
     iberoAmerican: IBERO_AMERICAN_STATES,
     languageOptions: LANGUAGES,
+    defaultSender: mail.from,
   });
 
   router.get('/admin/events', async (req, res) => {
@@ -90,6 +95,7 @@ export function eventAdminRoutes(clock: Clock): Router {
       candidates: users.filter((u) => u.status === 'active' && u.role !== 'viewer' && !memberIds.has(u.id)),
       statuses: EVENT_STATUSES,
       history: await historyLines(req, { type: 'event', id: event.id }, can, { event }),
+      sender: envelopeOf(event.sender, mail),
       languageOptions: LANGUAGES,
     });
   });

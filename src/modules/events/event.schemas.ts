@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import { LIMITS, objectId, optionalTrilingual, requiredText, text, trilingual } from '../../shared/limits.js';
+import {
+  LIMITS,
+  email,
+  objectId,
+  optionalTrilingual,
+  requiredText,
+  text,
+  trilingual,
+} from '../../shared/limits.js';
 import { DEFAULT_TIMEZONE, isCalendarDate, isTimeZone } from '../../shared/time.js';
 import { EVENT_STATUSES } from './event.model.js';
 
@@ -16,6 +24,13 @@ export const slug = z
 const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, { message: 'invalid_country' });
 const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
 const timeZone = z.string().trim().max(LIMITS.timeZone).refine(isTimeZone, { message: 'invalid_timezone' });
+
+/** An event's own mail sender; addresses must be real ones (no `localhost`: the schema wants a domain). */
+const senderFields = z.strictObject({
+  name: text('name').optional(),
+  address: email().optional(),
+  replyTo: email().optional(),
+});
 
 const eventFields = {
   slug,
@@ -41,6 +56,7 @@ const eventFields = {
   countries: z.array(countryCode).max(300).default([]),
   /** Marks demo data; set by the demo seed, shown on the event's pages. */
   demo: z.boolean().optional(),
+  sender: senderFields.optional(),
 };
 
 const endNotBeforeStart = (value: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) => {
@@ -65,6 +81,7 @@ export const updateEventInput = z
     endDate: calendarDate.optional(),
     languages: z.array(z.enum(LANGUAGES)).min(1).max(3).optional(),
     countries: z.array(countryCode).max(300).optional(),
+    sender: senderFields.optional(),
     revision: z.coerce.number().int().positive().optional(),
   })
   .superRefine(endNotBeforeStart);

@@ -11,7 +11,8 @@ import type {
   RoomPatch,
   UpdateEventInput,
 } from './event.schemas.js';
-import { toEventView, type EventView } from './event.views.js';
+import { shortCache } from '../../db/short-cache.js';
+import { toEventSender, toEventView, type EventSender, type EventView } from './event.views.js';
 import { addTeamMember } from './team.service.js';
 
 /** Which status changes an organizer may make. */
@@ -44,6 +45,7 @@ const editable = (event: EventView) => ({
   endDate: event.endDate,
   languages: event.languages,
   countries: event.countries,
+  sender: event.sender,
 });
 
 export async function createEvent(input: CreateEventInput, actor: Actor, clock: Clock): Promise<EventView> {
@@ -81,6 +83,7 @@ export async function updateEvent(
   const changed = diff(editable(before), merged);
   if (changed.length === 0) return before;
   await Event.updateOne({ _id: eventId }, { $set: { ...changes, revision: before.revision + 1 } });
+  senders.forget();
   await recordChange(
     { action: 'event.updated', subjectType: 'event', subjectId: eventId, actor, changes: changed },
     clock,
@@ -208,6 +211,17 @@ export async function removeRoom(
 
 export async function getEvent(eventId: string): Promise<EventView> {
   return toEventView(await loadEvent(eventId));
+}
+
+/** An event's senders as each mail reads them, for a moment (db/short-cache.ts). */
+const senders = shortCache<EventSender>();
+
+/** Who an event's mails come from (the parts it set); nothing for an event that is gone. */
+export async function eventSender(eventId: string): Promise<EventSender> {
+  return senders.get(eventId, async () => {
+    const event = await Event.findById(eventId, { sender: 1 }).lean();
+    return toEventSender(event?.sender);
+  });
 }
 
 export async function listEvents(): Promise<EventView[]> {

@@ -18,6 +18,13 @@ export interface InvitationSettings {
   reminderMax: number;
 }
 
+/** The event's own mail sender: each part optional, the configuration's where left out. */
+export interface EventSender {
+  name?: string;
+  address?: string;
+  replyTo?: string;
+}
+
 export interface EventView {
   id: string;
   slug: string;
@@ -32,6 +39,7 @@ export interface EventView {
   countries: string[];
   rooms: RoomView[];
   invitations: InvitationSettings;
+  sender: EventSender;
   status: EventStatus;
   revision: number;
   publishedAt: Date | undefined;
@@ -41,6 +49,17 @@ export interface EventView {
 }
 
 type StoredEvent = EventFields & { _id: unknown; createdAt?: Date; updatedAt?: Date };
+
+/** The parts of a stored sender that are set. */
+export function toEventSender(
+  sender: { name?: string | null; address?: string | null; replyTo?: string | null } | null | undefined,
+): EventSender {
+  return {
+    ...(sender?.name && { name: sender.name }),
+    ...(sender?.address && { address: sender.address }),
+    ...(sender?.replyTo && { replyTo: sender.replyTo }),
+  };
+}
 
 export function toEventView(event: StoredEvent): EventView {
   const venue = event.venue ?? {};
@@ -72,6 +91,7 @@ export function toEventView(event: StoredEvent): EventView {
       reminderDays: event.invitations?.reminderDays ?? 7,
       reminderMax: event.invitations?.reminderMax ?? 2,
     },
+    sender: toEventSender(event.sender),
     status: event.status as EventStatus,
     revision: event.revision,
     publishedAt: event.publishedAt ?? undefined,

@@ -47,6 +47,10 @@ const eventOutput = z.object({
   languages: z.array(z.string()),
   countries: z.array(z.string()).describe('ISO 3166-1 alpha-2 codes'),
   rooms: z.array(roomOutput),
+  sender: z
+    .object({ name: z.string(), address: z.string(), replyTo: z.string() })
+    .partial()
+    .describe("The event's mail sender; parts left out are the server's configured ones"),
   status: z.enum(EVENT_STATUSES),
   revision: z.number().int(),
   publishedAt: z.iso.datetime().optional(),

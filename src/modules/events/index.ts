@@ -10,12 +10,14 @@ export {
   setEventStatus,
   addRoom,
   updateInvitationSettings,
+  eventSender,
 } from './event.service.js';
 export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf } from './team.service.js';
 export { Event } from './event.model.js';
 export {
   eventPage,
   localized,
+  type EventSender,
   type EventView,
   type RoomView,
   type InvitationSettings,

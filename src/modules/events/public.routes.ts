@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { countryName } from '../../shared/countries.js';
+import { countriesByName, countryName } from '../../shared/countries.js';
 import { dateAtNoon, formatDateRange, formatInstant, zoneName } from '../../shared/time.js';
 import { pathParam } from '../../web/params.js';
 import { getPublicEvent, listPublicEvents } from './event.service.js';
@@ -46,9 +46,7 @@ export function eventPublicRoutes(registrationOf: (event: EventView) => Promise<
         formatInstant(event.publishedAt, event.timezone, language),
       registration: await registrationOf(event),
       venueCountry: event.venue.country && countryName(event.venue.country, language),
-      countries: event.countries
-        .map((code) => countryName(code, language))
-        .sort(new Intl.Collator(language).compare),
+      countries: countriesByName(language, event.countries).map((c) => c.name),
       workingLanguages: event.languages.map((code) => req.t(`language.${code}`)),
     });
   });

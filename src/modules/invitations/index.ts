@@ -8,6 +8,7 @@ export { mailSettingsOf, parseMailbox } from './setup.js';
 export {
   fullName,
   languageOf,
+  organizerOf,
   personFields,
   sessionTimeFields,
   type MailDeps,

@@ -17,6 +17,14 @@ export interface MailSettings {
   organizer: { name: string; email: string };
 }
 
+/** The ORGANIZER of an event's calendar entries sent by mail: who its mails come from. */
+export function organizerOf(event: EventView, settings: MailSettings): { name: string; email: string } {
+  return {
+    name: event.sender.name ?? settings.organizer.name,
+    email: event.sender.address ?? settings.organizer.email,
+  };
+}
+
 /** What sends mail needs: the clock, and the settings built once from the configuration (app.ts). */
 export interface MailDeps {
   clock: Clock;

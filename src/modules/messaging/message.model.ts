@@ -16,6 +16,8 @@ const messageSchema = new Schema({
   html: { type: String },
   attachments: [{ _id: false, filename: String, contentType: String, content: String }],
   messageId: { type: String, required: true },
+  /** Its event's own sender when the mail was written (sender.ts); absent: the configuration's. */
+  sender: { type: { _id: false, name: String, address: String, replyTo: String }, default: undefined },
   dedupeKey: { type: String, required: true, unique: true },
   related: [{ _id: false, type: { type: String }, id: String }],
   /** The same references as `type:id` strings: one indexed equality finds a record's mails. */

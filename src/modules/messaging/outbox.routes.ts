@@ -6,6 +6,7 @@ import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { emlFileName } from './transport.js';
+import { envelopeOf } from '../../shared/mailbox.js';
 import { objectId, text } from '../../shared/limits.js';
 import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
@@ -110,7 +111,14 @@ export function outboxRoutes(config: Config, clock: Clock): Router {
   router.get('/admin/outbox/:id', ...requireRole('admin', 'organizer'), async (req, res) => {
     const message = await openMessage(req);
     const zone = zoneOf(message, await timeZonesOf(message.eventIds));
-    res.render('messaging/message', { title: message.subject, message, zone, writesFiles });
+    res.render('messaging/message', {
+      title: message.subject,
+      message,
+      zone,
+      writesFiles,
+      // From and Reply-To as the worker sends them: the event's sender over the configuration's.
+      envelope: envelopeOf(message.sender, config.mail),
+    });
   });
 
   // The HTML of a mail, shown in a sandboxed frame: its own links and markup cannot touch Foro's page.

@@ -9,6 +9,7 @@ import { TEMPLATE_KEYS } from './catalogue/index.js';
 import { nextBlock, readPage } from '../../db/blocks.js';
 import { insertPlain } from '../../db/plain-insert.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import type { MailSender } from '../../shared/mailbox.js';
 
 export interface NewMessage {
   to: { name?: string; email: string }[];
@@ -21,12 +22,24 @@ export interface NewMessage {
   /** The same key never queues a second mail (a double click, a retried request). */
   dedupeKey: string;
   related?: { type: string; id: string }[];
+  /** The event's own sender (each part optional); the worker fills the rest from the configuration. */
+  sender?: MailSender;
 }
 
 /** Header values may not carry line breaks: a name with CR/LF could otherwise add headers. */
 const oneLine = (value: string) => value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
 export const relatedKey = (ref: { type: string; id: string }) => `${ref.type}:${ref.id}`;
+
+/** The parts of a sender that are set, or nothing (the configuration's sender). */
+function senderParts(sender: MailSender | undefined) {
+  const parts = Object.fromEntries(
+    (['name', 'address', 'replyTo'] as const)
+      .map((part) => [part, sender?.[part] ? oneLine(sender[part]) : undefined])
+      .filter(([, value]) => value),
+  );
+  return Object.keys(parts).length > 0 ? parts : undefined;
+}
 
 /** Queues a mail; its Message-ID is fixed now and kept for every attempt. */
 export async function enqueueMessage(
@@ -54,6 +67,7 @@ export async function enqueueMessage(
         content: a.content.toString('base64'),
       })),
       messageId,
+      ...(senderParts(input.sender) && { sender: senderParts(input.sender) }),
       dedupeKey: input.dedupeKey,
       related: input.related ?? [],
       relatedKeys: (input.related ?? []).map(relatedKey),
@@ -87,6 +101,8 @@ export interface MessageView {
   lastError: string | undefined;
   createdAt: Date;
   sentAt: Date | undefined;
+  /** Its event's own sender, if it set one (the configuration's fills the rest). */
+  sender: MailSender | undefined;
   /** The events the mail belongs to (its access follows theirs); none for account mails. */
   eventIds: string[];
 }
@@ -107,6 +123,7 @@ interface StoredMessage {
   lastError?: string | null;
   createdAt: Date;
   sentAt?: Date | null;
+  sender?: MailSender | null;
   related?: { type?: string | null; id?: string | null }[];
 }
 
@@ -127,6 +144,7 @@ function toMessageView(m: StoredMessage): MessageView {
     lastError: m.lastError ?? undefined,
     createdAt: m.createdAt,
     sentAt: m.sentAt ?? undefined,
+    sender: m.sender ?? undefined,
     eventIds: (m.related ?? []).filter((r) => r.type === 'event' && r.id).map((r) => r.id!),
   };
 }

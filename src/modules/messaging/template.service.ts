@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { Language } from '../../shared/i18n/index.js';
 import { recordChange } from '../audit/index.js';
+import { eventSender } from '../events/index.js';
 import {
   PLACEHOLDERS,
   defaultTemplate,
@@ -143,6 +144,8 @@ export async function queueTemplatedMail(
       attachments: input.attachments ?? [],
       dedupeKey: input.dedupeKey,
       related: input.related,
+      // Each event's mails come from its own sender where it set one (event settings).
+      sender: await eventSender(input.eventId),
     },
     deps.clock,
     deps.domain,

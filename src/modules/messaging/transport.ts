@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
-  from: string;
+  from: string | { name: string; address: string };
   replyTo?: string | undefined;
   to: { name?: string | null | undefined; email: string }[];
   subject: string;

@@ -5,9 +5,11 @@ import type { Logger } from '../../shared/logger.js';
 import { describeFailure, isPermanentFailure, nextAttemptAfter } from './delivery.js';
 import { Message, MessageClaim } from './message.model.js';
 import type { MailTransport } from './transport.js';
+import { envelopeOf } from '../../shared/mailbox.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 
 export interface WorkerSettings {
+  /** The configuration's sender (MAIL_FROM, MAIL_REPLY_TO): what a mail's event did not set. */
   from: string;
   replyTo?: string | undefined;
   /** Minutes to wait before each retry; when they run out, the mail fails. */
@@ -89,8 +91,7 @@ export function createOutboxWorker(deps: {
     );
     try {
       await transport.send({
-        from: settings.from,
-        replyTo: settings.replyTo,
+        ...envelopeOf(message.sender, settings),
         to: message.to,
         subject: message.subject,
         text: message.text,

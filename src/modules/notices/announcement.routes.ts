@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MailDeps } from '../invitations/index.js';
 import { type Request, Router } from 'express';
-import { countryName } from '../../shared/countries.js';
+import { countriesByName, countryName } from '../../shared/countries.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { flash } from '../../web/flash.js';
@@ -57,7 +57,8 @@ export function announcementRoutes(deps: MailDeps): Router {
     const titles = new Map(sessions.map((s) => [s.id, localized(s.title, req.language, event.languages)]));
     return groupKeys(
       sessions.map((s) => s.id),
-      event.countries,
+      // The countries as the reader's language sorts their names.
+      countriesByName(req.language, event.countries).map((c) => c.code),
     ).map((key) => ({ key, label: groupLabel(req, key, titles) }));
   };
 

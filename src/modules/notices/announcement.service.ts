@@ -91,6 +91,7 @@ export async function sendAnnouncement(
         text: mail.text,
         html: mail.html,
         dedupeKey: `announcement:${announcement.id}:${person.id}`,
+        sender: event.sender,
         related: [
           { type: 'event', id: event.id },
           { type: 'person', id: person.id },

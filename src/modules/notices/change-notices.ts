@@ -4,7 +4,7 @@ import { INTL_LOCALE, translatorFor, type Language } from '../../shared/i18n/ind
 import { listAssignments } from '../agenda/index.js';
 import { buildCalendar } from '../calendar/index.js';
 import { localized, type EventView } from '../events/index.js';
-import { fullName, languageOf, personFields, type MailSettings } from '../invitations/index.js';
+import { fullName, languageOf, organizerOf, personFields, type MailSettings } from '../invitations/index.js';
 import { queueTemplatedMail } from '../messaging/index.js';
 import { getPeople, type PersonView } from '../people/index.js';
 import {
@@ -85,7 +85,7 @@ function calendars(
                 programmeUrl: `${settings.publicUrl}/events/${event.slug}/programme`,
                 name: localized(event.title, language, event.languages),
                 method,
-                organizer: settings.organizer,
+                organizer: organizerOf(event, settings),
                 attendee: { name: fullName(person), email: person.email! },
                 stamp: version.publishedAt,
               }),

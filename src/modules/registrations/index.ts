@@ -9,7 +9,7 @@ export {
   getRegistration,
   registerProgrammeParticipant,
 } from './registration.service.js';
-export { Registration, CATEGORIES, PUBLIC_CATEGORIES } from './registration.model.js';
+export { Registration, CATEGORIES, DELEGATION_ROLES, PUBLIC_CATEGORIES } from './registration.model.js';
 export {
   saveRegistrationRules,
   registrationRules,
@@ -22,7 +22,8 @@ export { delegationsOf, membersOf as delegationMembers } from './delegations/del
 export { coverageRoutes } from './coverage/coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy/privacy.service.js';
 export { completeUnfinishedRegistrations, markUnfinishedSubmissions } from './completion.js';
-export { inviteNomination, nominate, getDelegation } from './delegations/delegation.service.js';
+export { inviteNomination, getDelegation } from './delegations/delegation.service.js';
+export { nominate, submitNomination } from './delegations/nomination.service.js';
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
 export { confirmedParticipants, type ListAudience, type Participant } from './lists/participants.js';

@@ -45,12 +45,14 @@ export async function mailRegistration(
       fields: {
         ...personFields(person, event, language, deps.settings.publicUrl),
         category: t(`registrations.categories.${registration.category}`),
-        // Without a reason the template's "Motivo:" line is left out.
-        reason: input.reason ?? '',
-        // The country a delegation member represents ("the focal point of Mexico has nominated you").
+        // Where the person stands: the country they represent, their place in its delegation, the status.
         country: registration.countryRepresented
           ? countryName(registration.countryRepresented, language)
           : '',
+        role: registration.delegationRole ? t(`delegations.roles.${registration.delegationRole}`) : '',
+        status: t(`registrations.statuses.${registration.status}`),
+        // Without a reason the template's "Motivo:" line is left out.
+        reason: input.reason ?? '',
         venue: [event.venue.name, event.venue.city].filter(Boolean).join(', '),
         manageUrl: `${deps.settings.publicUrl}/registrations/${link.token}?lang=${language}`,
       },

@@ -15,6 +15,10 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 /** Categories the public may choose (programme participants come from confirmed assignments). */
+/** A delegate's place in their delegation, in protocol order. */
+export const DELEGATION_ROLES = ['head', 'alternate', 'member', 'adviser'] as const;
+export type DelegationRole = (typeof DELEGATION_ROLES)[number];
+
 export const PUBLIC_CATEGORIES = CATEGORIES.filter((c) => c !== 'programme_participant');
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
@@ -88,7 +92,7 @@ const registrationSchema = new Schema(
     consentToList: { type: Boolean, default: false },
     privacyConsentAt: { type: Date, required: true },
     delegationId: { type: String },
-    delegationRole: { type: String, enum: ['head', 'member'] },
+    delegationRole: { type: String, enum: DELEGATION_ROLES },
     /** The browser session that sent the public form, as a keyed hash: its page after the form shows it. */
     submittedFrom: { type: String },
   },

@@ -1,7 +1,7 @@
 import { nameSortKey } from '../../shared/name-order.js';
 import type { PersonView } from '../people/index.js';
 import type { Language } from '../../shared/i18n/index.js';
-import type { Category, RegistrationStatus } from './registration.model.js';
+import type { Category, DelegationRole, RegistrationStatus } from './registration.model.js';
 
 export interface RegistrationView {
   id: string;
@@ -30,7 +30,7 @@ export interface RegistrationView {
   visaLetter: boolean;
   consentToList: boolean;
   delegationId: string | undefined;
-  delegationRole: 'head' | 'member' | undefined;
+  delegationRole: DelegationRole | undefined;
   createdAt: Date | undefined;
 }
 
@@ -112,7 +112,7 @@ export function toRegistrationView(r: StoredRegistration): RegistrationView {
     visaLetter: Boolean(r.visaLetter),
     consentToList: Boolean(r.consentToList),
     delegationId: r.delegationId ?? undefined,
-    delegationRole: (r.delegationRole ?? undefined) as 'head' | 'member' | undefined,
+    delegationRole: (r.delegationRole ?? undefined) as DelegationRole | undefined,
     createdAt: r.createdAt ?? undefined,
   };
 }

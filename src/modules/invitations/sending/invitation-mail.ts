@@ -13,7 +13,7 @@ import {
 import type { PersonView } from '../../people/index.js';
 import { draftNextVersion } from '../../published-programme/index.js';
 import type { WorkingProgramme } from '../../agenda/index.js';
-import { fullName, type MailSettings } from '../mail-context.js';
+import { fullName, organizerOf, type MailSettings } from '../mail-context.js';
 import { absentIfNotFound } from '../../../shared/errors.js';
 
 const related = (event: EventView, assignment: AssignmentView, person: PersonView) => [
@@ -45,7 +45,7 @@ export async function sessionInvite(
     programmeUrl: `${settings.publicUrl}/events/${event.slug}/programme`,
     name: localized(event.title, language, event.languages),
     method: 'REQUEST',
-    organizer: settings.organizer,
+    organizer: organizerOf(event, settings),
     attendee: { name: fullName(person), email: person.email },
     stamp,
   });

@@ -27,6 +27,7 @@ export const TEMPLATE_KEYS = [
   'registration.link',
   'registration.nomination',
   'registration.nominee',
+  'registration.nominationSent',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type InvitationKey = Exclude<TemplateKey, `registration.${string}`>;
@@ -59,6 +60,9 @@ export const PLACEHOLDERS = [
   'logistics',
   'adminUrl',
   'category',
+  'status',
+  'members',
+  'officialNote',
   'reason',
   'manageUrl',
   'country',

@@ -35,7 +35,9 @@ Atenciosamente,
 Os organizadores do {{event}}`,
 });
 
-const nominationEs: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
+type NominationKey = 'registration.nomination' | 'registration.nominee' | 'registration.nominationSent';
+
+const nominationEs: Record<NominationKey, MailTemplate> = {
   'registration.nomination': {
     subject: 'Designación de la delegación de {{country}}: {{event}}',
     body: `{{greeting}}:
@@ -51,11 +53,30 @@ Los organizadores del {{event}}`,
   },
   'registration.nominee': es(
     'Su designación en la delegación de {{country}}: {{event}}',
-    'El punto focal de {{country}} le ha designado como miembro de la delegación al {{event}} (estado: {{category}}).',
+    `El punto focal de su país le ha designado en la delegación al {{event}}.
+
+País: {{country}}
+Función en la delegación: {{role}}
+Estado de su inscripción: {{status}}`,
   ),
+  'registration.nominationSent': {
+    subject: 'Designación enviada: delegación de {{country}} al {{event}}',
+    body: `{{greeting}}:
+
+El punto focal de {{country}} ha enviado la designación de la delegación al {{event}} (cupo: {{quota}}):
+
+{{members}}
+
+Nota oficial: {{officialNote}}
+
+La designación completa: {{manageUrl}}
+
+Atentamente,
+Los organizadores del {{event}}`,
+  },
 };
 
-const nominationEn: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
+const nominationEn: Record<NominationKey, MailTemplate> = {
   'registration.nomination': {
     subject: 'Nominating the delegation of {{country}}: {{event}}',
     body: `{{greeting}},
@@ -71,16 +92,35 @@ The organizers of the {{event}}`,
   },
   'registration.nominee': en(
     'Your nomination to the delegation of {{country}}: {{event}}',
-    'The focal point of {{country}} has nominated you as a member of the delegation to the {{event}} (status: {{category}}).',
-  ),
-};
+    `The focal point of your country has nominated you to its delegation to the {{event}}.
 
-const nominationPt: Record<'registration.nomination' | 'registration.nominee', MailTemplate> = {
-  'registration.nomination': {
-    subject: 'Designação da delegação de {{country}}: {{event}}',
+Country: {{country}}
+Role in the delegation: {{role}}
+Status of your registration: {{status}}`,
+  ),
+  'registration.nominationSent': {
+    subject: 'Nomination sent: delegation of {{country}} to the {{event}}',
     body: `{{greeting}},
 
-Como ponto focal de {{country}}, convidamos você a designar a delegação do seu país ao {{event}}: até {{quota}} pessoas, com o chefe ou a chefe da delegação, e a nota oficial (PDF).
+The focal point of {{country}} has sent the nomination of the delegation to the {{event}} (quota: {{quota}}):
+
+{{members}}
+
+Official note: {{officialNote}}
+
+The whole nomination: {{manageUrl}}
+
+Yours sincerely,
+The organizers of the {{event}}`,
+  },
+};
+
+const nominationPt: Record<NominationKey, MailTemplate> = {
+  'registration.nomination': {
+    subject: 'Designação da delegação ({{country}}): {{event}}',
+    body: `{{greeting}},
+
+Como ponto focal do seu país ({{country}}), convidamos você a designar a delegação ao {{event}}: até {{quota}} pessoas, com o chefe ou a chefe da delegação, e a nota oficial (PDF).
 
 Seu link pessoal para a designação: {{manageUrl}}
 
@@ -90,9 +130,28 @@ Atenciosamente,
 Os organizadores do {{event}}`,
   },
   'registration.nominee': pt(
-    'Sua designação na delegação de {{country}}: {{event}}',
-    'O ponto focal de {{country}} designou você como membro da delegação ao {{event}} (situação: {{category}}).',
+    'Sua designação na delegação ({{country}}): {{event}}',
+    `O ponto focal do seu país designou você para a delegação ao {{event}}.
+
+País: {{country}}
+Função na delegação: {{role}}
+Situação da sua inscrição: {{status}}`,
   ),
+  'registration.nominationSent': {
+    subject: 'Designação enviada: delegação ({{country}}) ao {{event}}',
+    body: `{{greeting}},
+
+O ponto focal enviou a designação da delegação ({{country}}) ao {{event}} (cota: {{quota}}):
+
+{{members}}
+
+Nota oficial: {{officialNote}}
+
+A designação completa: {{manageUrl}}
+
+Atenciosamente,
+Os organizadores do {{event}}`,
+  },
 };
 
 export const registrationEs: Record<RegistrationKey, MailTemplate> = {

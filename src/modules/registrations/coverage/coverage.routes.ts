@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { countryName } from '../../../shared/countries.js';
+import { countryName, sortByCountryName } from '../../../shared/countries.js';
 import { csvDocument } from '../../../shared/csv.js';
 import { requireUser } from '../../auth/index.js';
 import { eventPage, eventOf, eventWithPermissions } from '../../events/index.js';
@@ -24,6 +24,15 @@ export function coverageRoutes(clock: Clock): Router {
       ...eventPage(event, req.language, req.t('coverage.title')),
       event,
       ...coverage,
+      rows: sortByCountryName(coverage.rows, (r) => r.country, req.language),
+      // The most first; equal counts in the order of the countries' names ("—" last).
+      byCountry: sortByCountryName(
+        coverage.byCountry.filter((c) => c.key),
+        (c) => c.key,
+        req.language,
+      )
+        .sort((a, b) => b.count - a.count)
+        .concat(coverage.byCountry.filter((c) => !c.key)),
       rooming: seesPeople ? coverage.rooming : [],
       seesPeople,
     });
@@ -47,7 +56,7 @@ export function coverageRoutes(clock: Clock): Router {
             'confirmed',
             'programme_roles',
           ],
-          rows.map((r) => [
+          sortByCountryName(rows, (r) => r.country, req.language).map((r) => [
             r.country,
             countryName(r.country, req.language),
             yes(r.focalPoint),

@@ -62,10 +62,13 @@ async function countCoverage(event: EventView) {
   });
   const confirmed = live.filter((r) => r.status === 'confirmed');
   const person = (r: RegistrationView): PersonView | undefined => people.get(r.personId);
+  // The country a person represents: their delegation's, or else their own (a speaker from
+  // academia registered by the programme represents no government but comes from a country).
+  const represented = (r: RegistrationView) => r.countryRepresented ?? person(r)?.country;
   return {
     rows,
     byCategory: tally(confirmed, (r) => r.category),
-    byCountry: tally(confirmed, (r) => r.countryRepresented),
+    byCountry: tally(confirmed, represented),
     bySector: tally(confirmed, (r) => person(r)?.sector),
     byGender: tally(confirmed, (r) => person(r)?.gender ?? 'undisclosed'),
     arrivals: tally(
@@ -76,7 +79,7 @@ async function countCoverage(event: EventView) {
       .filter((r) => r.travel.hotel || r.travel.arrivalDate)
       .map((r) => ({
         name: person(r) ? `${person(r)!.givenName} ${person(r)!.familyName}` : r.personId,
-        country: r.countryRepresented,
+        country: represented(r),
         hotel: r.travel.hotel,
         arrivalDate: r.travel.arrivalDate,
         departureDate: r.travel.departureDate,

@@ -21,14 +21,18 @@ async function* travelling(eventId: string) {
 export async function writeRoomingCsv(out: Writable, eventId: string, language: Language): Promise<void> {
   await streamCsv(out, HEADER, travelling(eventId), async (batch) => {
     const people = await peopleOf(batch);
-    return batch.map((r) => [
+    return batch.map((r) => {
+      const person = people.get(r.personId);
+      const country = r.countryRepresented ?? person?.country;
+      return [
       r.travel.hotel,
-      people.get(r.personId)?.givenName,
-      people.get(r.personId)?.familyName,
-      r.countryRepresented ? countryName(r.countryRepresented, language) : '',
+      person?.givenName,
+      person?.familyName,
+      country ? countryName(country, language) : '',
       r.travel.arrivalDate,
       r.travel.departureDate,
       r.travel.airportTransfer ? 'yes' : 'no',
-    ]);
+    ];
+    });
   });
 }

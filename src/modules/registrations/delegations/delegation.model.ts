@@ -11,7 +11,11 @@ const delegationSchema = new Schema({
   quota: { type: Number, required: true, min: 0, max: 200 },
   invitedAt: { type: Date, required: true },
   invitedBy: { type: String, required: true },
+  /** When the nomination link was last mailed (the invitation, or a resend). */
+  linkSentAt: { type: Date },
+  /** When the focal point last sent the nomination, and what it held then (nomination.service.ts). */
   submittedAt: { type: Date },
+  submittedDigest: { type: String },
   note: { fileName: String, size: Number, uploadedAt: Date },
 });
 delegationSchema.index({ eventId: 1, country: 1 }, { unique: true });

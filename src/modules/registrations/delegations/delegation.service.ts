@@ -1,29 +1,19 @@
 import { isDuplicateKey } from '../../../db/duplicate-key.js';
-import { Types } from 'mongoose';
 import type { Actor } from '../../../shared/actor.js';
-import type { Clock } from '../../../shared/clock.js';
 import { countryName } from '../../../shared/countries.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.js';
-import { INTL_LOCALE, isLanguage, type Language } from '../../../shared/i18n/index.js';
+import { absentIfNotFound, NotFoundError, ValidationError } from '../../../shared/errors.js';
+import { LANGUAGES } from '../../../shared/i18n/index.js';
 import { recordChange } from '../../audit/index.js';
 import { getContact } from '../../contacts/index.js';
-import { localized, type EventView } from '../../events/index.js';
-import { afterEvent, issueLink, validityUntil } from '../../links/index.js';
-import { queueTemplatedMail } from '../../messaging/index.js';
-import { findOrCreatePersonByEmail } from '../../people/index.js';
-import { copyOfPerson } from '../lists/listing.js';
+import type { EventView } from '../../events/index.js';
 import { settleCapacities } from '../places/capacity.js';
-import { confirmOrWaitlist } from '../transitions.js';
-import { scopes } from '../places/seats.js';
 import { Registration } from '../registration.model.js';
-import { mailRegistration } from '../registration.mail.js';
-import { decideRegistration, getRegistration, type RegistrationDeps } from '../registration.service.js';
-import { toRegistrationView, type RegistrationView, type StoredRegistration } from '../registration.views.js';
-import { registrationRules } from '../places/settings.service.js';
-import { Delegation, DelegationNote } from './delegation.model.js';
-import type { NomineeInput } from './delegation.schemas.js';
+import type { RegistrationDeps } from '../registration.service.js';
+import { toRegistrationView, type StoredRegistration } from '../registration.views.js';
+import { Delegation } from './delegation.model.js';
+import { mailNominationLink } from './nomination.mail.js';
 
-export const NOMINATION_LINK = 'nomination';
+export { NOMINATION_LINK } from './nomination.mail.js';
 
 export interface DelegationView {
   id: string;
@@ -32,7 +22,10 @@ export interface DelegationView {
   contactId: string;
   quota: number;
   invitedAt: Date;
+  /** When the nomination link was last mailed. */
+  linkSentAt: Date;
   submittedAt: Date | undefined;
+  submittedDigest: string | undefined;
   note: { fileName: string; size: number; uploadedAt: Date } | undefined;
 }
 
@@ -43,7 +36,9 @@ type StoredDelegation = {
   contactId: string;
   quota: number;
   invitedAt: Date;
+  linkSentAt?: Date | null;
   submittedAt?: Date | null;
+  submittedDigest?: string | null;
   note?: { fileName?: string | null; size?: number | null; uploadedAt?: Date | null } | null;
 };
 
@@ -55,7 +50,9 @@ function toDelegationView(d: StoredDelegation): DelegationView {
     contactId: d.contactId,
     quota: d.quota,
     invitedAt: d.invitedAt,
+    linkSentAt: d.linkSentAt ?? d.invitedAt,
     submittedAt: d.submittedAt ?? undefined,
+    submittedDigest: d.submittedDigest ?? undefined,
     note: d.note?.fileName
       ? { fileName: d.note.fileName, size: d.note.size ?? 0, uploadedAt: d.note.uploadedAt ?? d.invitedAt }
       : undefined,
@@ -68,13 +65,57 @@ export async function getDelegation(id: string): Promise<DelegationView> {
   return toDelegationView(doc);
 }
 
+/** A delegation of this event (another event's, or none: 404). */
+export async function delegationOfEvent(eventId: string, id: string): Promise<DelegationView> {
+  const delegation = await getDelegation(id);
+  if (delegation.eventId !== eventId) throw new NotFoundError();
+  return delegation;
+}
+
+/** An event's delegations (by code: pages sort them by the country's name in the reader's language). */
 export async function delegationsOf(eventId: string): Promise<DelegationView[]> {
   return (await Delegation.find({ eventId }).sort({ country: 1 }).lean()).map(toDelegationView);
 }
 
+export async function membersOf(delegationId: string) {
+  const docs = await Registration.find({ delegationId }).sort({ arrival: 1 }).lean();
+  return docs.map((d) => toRegistrationView(d as StoredRegistration));
+}
+
+/** The members who still count: withdrawn ones keep no place. */
+export async function activeMembersOf(delegationId: string) {
+  return (await membersOf(delegationId)).filter((m) => m.status !== 'cancelled');
+}
+
+/** The focal point a delegation's mails go to: a contact of that very country, with an address. */
+async function focalPointFor(country: string, contactId: string) {
+  const contact = await getContact(contactId);
+  if (!contact.email) throw new ValidationError([{ field: 'contactId', code: 'contact_without_email' }]);
+  if (contact.country !== country) {
+    throw new ValidationError([
+      {
+        field: 'contactId',
+        code: 'other_country',
+        // Both countries named in each language: the message says which one to choose from.
+        params: {
+          name: contact.name,
+          ...Object.fromEntries(
+            LANGUAGES.flatMap((l) => [
+              [`country_${l}`, countryName(country, l)],
+              [`contact_${l}`, countryName(contact.country, l)],
+            ]),
+          ),
+        },
+      },
+    ]);
+  }
+  return { ...contact, email: contact.email };
+}
+
 /**
  * Invites a country's focal point to nominate its delegation: the delegation (one per country;
- * sending again updates the quota), a private link, and the mail in the contact's language.
+ * sending again updates the quota and the focal point), a private link, and the mail in the
+ * contact's language. A focal point of another country is refused before anything is written.
  */
 export async function inviteNomination(
   event: EventView,
@@ -82,14 +123,19 @@ export async function inviteNomination(
   actor: Actor,
   deps: RegistrationDeps,
 ): Promise<DelegationView> {
-  const contact = await getContact(input.contactId);
-  if (contact.country !== input.country || !contact.email)
-    throw new ValidationError([{ field: 'contactId', code: 'unknown_reference' }]);
+  const contact = await focalPointFor(input.country, input.contactId);
+  const before = await Delegation.findOne({ eventId: event.id, country: input.country }).lean();
   const now = deps.clock.now();
   await Delegation.updateOne(
     { eventId: event.id, country: input.country },
     {
-      $set: { contactId: contact.id, quota: input.quota, invitedAt: now, invitedBy: actor.label },
+      $set: {
+        contactId: contact.id,
+        quota: input.quota,
+        invitedAt: now,
+        invitedBy: actor.label,
+        linkSentAt: now,
+      },
     },
     { upsert: true },
   ).catch(async (error: unknown) => {
@@ -100,180 +146,94 @@ export async function inviteNomination(
   );
   // The quota is held back from government delegations' places: both capacities changed.
   await settleCapacities(event, deps);
-  // Nominations are open until the event ends (and, by the one rule, at least 30 days).
-  const link = await issueLink(
-    { purpose: NOMINATION_LINK, subject: delegation.id, validForMs: validityUntil(afterEvent(event), now) },
-    deps.clock,
-  );
-  const language: Language =
-    contact.language && isLanguage(contact.language) ? contact.language : (event.languages[0] ?? 'es');
-  const rules = await registrationRules(event);
-  await queueTemplatedMail(
-    {
-      eventId: event.id,
-      key: 'registration.nomination',
-      language,
-      fields: {
-        honorific: contact.honorific ?? '',
-        name: contact.name,
-        event: localized(event.title, language, event.languages),
-        country: countryName(input.country, language),
-        quota: String(input.quota),
-        deadline: new Intl.DateTimeFormat(INTL_LOCALE[language], {
-          dateStyle: 'long',
-          timeZone: event.timezone,
-        }).format(rules.closesAt),
-        manageUrl: `${deps.settings.publicUrl}/nominations/${link.token}?lang=${language}`,
-      },
-      to: { name: contact.name, email: contact.email },
-      dedupeKey: `nomination:${delegation.id}:${now.getTime()}`,
-      related: [
-        { type: 'event', id: event.id },
-        { type: 'contact', id: contact.id },
-        { type: 'delegation', id: delegation.id },
-      ],
-    },
-    { clock: deps.clock, domain: deps.settings.domain },
-  );
+  await mailNominationLink(event, delegation, contact, `nomination:${delegation.id}:${now.getTime()}`, deps);
+  const previous =
+    before && before.contactId !== contact.id
+      ? ((await getContact(before.contactId).catch(absentIfNotFound))?.name ?? before.contactId)
+      : null;
+  const changes = [
+    ...(before?.quota === input.quota
+      ? []
+      : [{ field: 'quota', from: before?.quota ?? null, to: input.quota }]),
+    ...(before?.contactId === contact.id ? [] : [{ field: 'focalPoint', from: previous, to: contact.name }]),
+  ];
   await recordChange(
     {
       action: 'delegation.invited',
       subjectType: 'event',
       subjectId: event.id,
       actor,
-      changes: [{ field: `delegation:${input.country}`, from: null, to: input.quota }],
+      changes: [{ field: `delegation:${input.country}`, from: before?.quota ?? null, to: input.quota }],
     },
+    deps.clock,
+  );
+  await recordChange(
+    { action: 'delegation.invited', subjectType: 'delegation', subjectId: delegation.id, actor, changes },
     deps.clock,
   );
   return delegation;
 }
 
-export async function membersOf(delegationId: string) {
-  const docs = await Registration.find({ delegationId }).sort({ arrival: 1 }).lean();
-  return docs.map((d) => toRegistrationView(d as StoredRegistration));
+/**
+ * Mails the focal point a fresh nomination link (the earlier ones still work). `shownSentAt` is
+ * when the link was last sent as the organizer's page showed it: a second click on that page,
+ * or a page older than someone else's resend, sends nothing ('already'), so one decision sends
+ * one mail; the outbox's unique key settles two clicks at the same moment.
+ */
+export async function resendNomination(
+  event: EventView,
+  delegation: DelegationView,
+  shownSentAt: number,
+  actor: Actor,
+  deps: RegistrationDeps,
+): Promise<'sent' | 'already'> {
+  if (shownSentAt !== delegation.linkSentAt.getTime()) return 'already';
+  const contact = await focalPointFor(delegation.country, delegation.contactId);
+  const queued = await mailNominationLink(
+    event,
+    delegation,
+    contact,
+    `nomination:${delegation.id}:resend:${shownSentAt}`,
+    deps,
+  );
+  if (!queued) return 'already';
+  await Delegation.updateOne({ _id: delegation.id }, { $set: { linkSentAt: deps.clock.now() } });
+  await recordChange(
+    {
+      action: 'delegation.resent',
+      subjectType: 'delegation',
+      subjectId: delegation.id,
+      actor,
+      changes: [{ field: 'to', from: null, to: contact.name }],
+    },
+    deps.clock,
+  );
+  return 'sent';
 }
 
 /**
- * The focal point names a delegate. The quota is a seat scope of its own, so simultaneous
- * submissions never pass it. The person's existing registration is linked, not duplicated.
+ * A new quota. Capacities are settled as for any capacity change (places/capacity.ts): a lower
+ * quota removes nobody, and no one more can be named until enough withdraw; the public places
+ * of government delegations change by the difference.
  */
-export async function nominate(
+export async function changeQuota(
   event: EventView,
   delegation: DelegationView,
-  input: NomineeInput,
+  quota: number,
+  actor: Actor,
   deps: RegistrationDeps,
 ): Promise<void> {
-  const actor: Actor = { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' };
-  const person = await findOrCreatePersonByEmail(
-    {
-      honorific: input.honorific,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      email: input.email,
-      position: input.position,
-      country: delegation.country,
-      sector: 'government',
-    },
-    actor,
-    deps.clock,
-  );
-  const quota = await deps.seats.take(scopes.delegation(delegation.id), delegation.quota, person.id);
-  if (quota === 'full') throw new ConflictError('QUOTA_FULL', undefined, { quota: delegation.quota });
-  const now = deps.clock.now();
-  const rules = await registrationRules(event);
-  const approval = rules.categories.find((c) => c.key === 'government_delegation')?.approval ?? true;
-  const fields = {
-    category: 'government_delegation',
-    delegationId: delegation.id,
-    delegationRole: input.head === 'yes' ? 'head' : 'member',
-    countryRepresented: delegation.country,
-    visaLetter: input.visaLetter === 'yes',
-  };
-  let registration: RegistrationView;
-  try {
-    const created = await Registration.create({
-      eventId: event.id,
-      personId: person.id,
-      ...copyOfPerson(person),
-      source: 'nomination',
-      status: 'pending',
-      statusAt: now,
-      statusBy: actor.label,
-      arrival: new Types.ObjectId().toHexString(),
-      privacyConsentAt: now,
-      workshops: [],
-      ...fields,
-    } as Record<string, unknown>);
-    registration = toRegistrationView(created.toObject() as StoredRegistration);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const existing = await Registration.findOne({ eventId: event.id, personId: person.id }).lean();
-    if (!existing) throw error;
-    // Someone already registered: the nomination makes them a member of the delegation.
-    await Registration.updateOne({ _id: existing._id }, { $set: fields });
-    registration = toRegistrationView({ ...existing, ...fields } as StoredRegistration);
-  }
-  if (!approval && (registration.status === 'pending' || registration.status === 'waitlisted')) {
-    registration = await confirmOrWaitlist(event, registration, { rules, actor, whenFull: 'waitlist' }, deps);
-  }
-  await Delegation.updateOne({ _id: delegation.id }, { $set: { submittedAt: now } });
+  if (quota === delegation.quota) return;
+  await Delegation.updateOne({ _id: delegation.id }, { $set: { quota } });
+  await settleCapacities(event, deps);
   await recordChange(
-    { action: 'delegation.nominated', subjectType: 'registration', subjectId: registration.id, actor },
+    {
+      action: 'delegation.quota',
+      subjectType: 'delegation',
+      subjectId: delegation.id,
+      actor,
+      changes: [{ field: 'quota', from: delegation.quota, to: quota }],
+    },
     deps.clock,
   );
-  await mailRegistration({ event, registration, person, key: 'registration.nominee' }, deps);
-}
-
-/** The focal point withdraws a delegate: the quota place frees and the registration is cancelled. */
-export async function withdrawNominee(
-  event: EventView,
-  delegation: DelegationView,
-  registrationId: string,
-  deps: RegistrationDeps,
-): Promise<void> {
-  const registration = await getRegistration(registrationId);
-  if (registration.delegationId !== delegation.id) throw new NotFoundError();
-  await deps.seats.release(scopes.delegation(delegation.id), delegation.quota, registration.personId);
-  await Registration.updateOne({ _id: registrationId }, { $unset: { delegationId: 1, delegationRole: 1 } });
-  await decideRegistration(
-    event,
-    registrationId,
-    'cancel',
-    {
-      actor: { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' },
-      reason: 'withdrawn',
-    },
-    deps,
-  );
-}
-
-const PDF_MAGIC = Buffer.from('%PDF-');
-
-/** The official note: a real PDF (by its content, not its name), at most the upload limit. */
-export async function saveOfficialNote(
-  delegation: DelegationView,
-  file: { buffer: Buffer; originalname: string } | undefined,
-  clock: Clock,
-): Promise<void> {
-  if (!file || file.buffer.length === 0) throw new ValidationError([{ field: 'note', code: 'required' }]);
-  const looksLikePdf =
-    file.buffer.subarray(0, 5).equals(PDF_MAGIC) && file.buffer.subarray(-1024).includes('%%EOF');
-  if (!looksLikePdf) throw new ValidationError([{ field: 'note', code: 'not_pdf' }]);
-  const now = clock.now();
-  const fileName = file.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'nota.pdf';
-  await DelegationNote.replaceOne(
-    { _id: delegation.id },
-    { _id: delegation.id, content: file.buffer, fileName, uploadedAt: now },
-    { upsert: true },
-  );
-  await Delegation.updateOne(
-    { _id: delegation.id },
-    { $set: { note: { fileName, size: file.buffer.length, uploadedAt: now } } },
-  );
-}
-
-export async function officialNote(delegationId: string) {
-  const note = await DelegationNote.findById(delegationId).lean();
-  if (!note) throw new NotFoundError();
-  return { content: Buffer.from(note.content.buffer), fileName: note.fileName };
 }
