@@ -69,7 +69,9 @@ describe('mail sender: each event’s mails come from its own sender, else the c
       'Foro Iberoamericano &lt;foro@cepal.example&gt; · Dirección de respuesta (Reply-To): secretaria@segib.example',
     );
     const history = /<section id="history">.*<\/section>/s.exec(settings.text)![0];
-    expect(history).to.contain('sender');
+    expect(history).to.contain('Remitente de los correos').and.contain(
+      'Foro Iberoamericano &lt;foro@cepal.example&gt; · secretaria@segib.example',
+    );
   });
 
   it('sends each event’s mails with its sender, part by part over the configuration’s', async () => {
@@ -110,7 +112,7 @@ describe('mail sender: each event’s mails come from its own sender, else the c
       )![1];
     };
     expect(await outbox('a@example.org')).to.equal(
-      'Foro Iberoamericano &lt;foro@cepal.example&gt; · Reply-To: secretaria@segib.example',
+      'Foro Iberoamericano &lt;foro@cepal.example&gt; · Responder a: secretaria@segib.example',
     );
     expect(await outbox('b@example.org')).to.equal('Secretaría del Foro &lt;foro@localhost&gt;');
 

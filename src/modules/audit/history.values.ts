@@ -38,6 +38,7 @@ const LABELS: Record<string, Record<string, string>> = {
     deadline: 'invitations.deadlineSetting',
     reminderDays: 'invitations.reminderDays',
     reminderMax: 'invitations.reminderMax',
+    sender: 'events.sender',
   },
   session: {
     type: 'agenda.type',
@@ -123,6 +124,7 @@ export function valueText(field: string, value: unknown, words: HistoryWords): s
   if (typeof value === 'boolean') return t(value ? 'coverage.yes' : 'coverage.no');
   if (typeof value === 'object') {
     if (isTrilingual(value)) return shortened(localized(value, language));
+    if (field === 'sender') return senderText(value as Record<string, unknown>);
     const { name, address, city, country } = value as Record<string, unknown>;
     return shortened(
       [name, address, city, typeof country === 'string' ? countryName(country, language) : undefined]
@@ -168,4 +170,10 @@ export function changeLines(changes: Change[], words: HistoryWords): string[] {
       }),
     ];
   });
+}
+
+/** An event's sender as its settings show it: "Name <address> · reply-to". */
+function senderText({ name, address, replyTo }: Record<string, unknown>): string {
+  const from = [name, address ? `<${String(address)}>` : undefined].filter(Boolean).join(' ');
+  return [from, replyTo].filter(Boolean).join(' · ') || '—';
 }
