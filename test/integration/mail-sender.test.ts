@@ -69,9 +69,9 @@ describe('mail sender: each event’s mails come from its own sender, else the c
       'Foro Iberoamericano &lt;foro@cepal.example&gt; · Dirección de respuesta (Reply-To): secretaria@segib.example',
     );
     const history = /<section id="history">.*<\/section>/s.exec(settings.text)![0];
-    expect(history).to.contain('Remitente de los correos').and.contain(
-      'Foro Iberoamericano &lt;foro@cepal.example&gt; · secretaria@segib.example',
-    );
+    expect(history)
+      .to.contain('Remitente de los correos')
+      .and.contain('Foro Iberoamericano &lt;foro@cepal.example&gt; · secretaria@segib.example');
   });
 
   it('sends each event’s mails with its sender, part by part over the configuration’s', async () => {
