@@ -18,6 +18,7 @@ import {
   recountLargeEvents,
 } from './modules/registrations/index.js';
 import { migrate } from './db/migrations.js';
+import { addLookupIndexes } from './db/postgresql-lookups.js';
 import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
@@ -120,6 +121,9 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
       everyMs: HOUR / 60,
       run: () => recountLargeEvents({ seats: documentSeats(clock), clock }, [recountPresence]),
     },
+    ...(config.ferretdbPostgresqlUrl
+      ? [lookupIndexTask(config.ferretdbPostgresqlUrl, database.connection, logger)]
+      : []),
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {
       name: 'session-cleanup',
@@ -127,4 +131,20 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
       run: () => sweepExpiredSessions(database.connection, clock.now()),
     },
   ];
+}
+
+/**
+ * On FerretDB over PostgreSQL, the indexes its lookups need (`db/postgresql-lookups.ts`), for
+ * the collections there are once every model has made its own, and again for any made later.
+ */
+function lookupIndexTask(url: string, connection: Database['connection'], logger: Logger): ScheduledTask {
+  return {
+    name: 'lookup-indexes',
+    everyMs: HOUR / 6,
+    run: async () => {
+      await Promise.all(connection.modelNames().map((name) => connection.model(name).init()));
+      const added = await addLookupIndexes(url, connection.name);
+      if (added.length > 0) logger.info({ added: added.length }, 'lookup indexes added in PostgreSQL');
+    },
+  };
 }
