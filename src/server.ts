@@ -11,6 +11,8 @@ import { purgeEndedWindows } from './modules/limits/index.js';
 import {
   completeUnfinishedRegistrations,
   documentSeats,
+  keyNamePairs,
+  keyNamePairsOfSmallDatabase,
   numberOlderRegistrations,
   copyListings,
   markUnfinishedSubmissions,
@@ -25,6 +27,17 @@ import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
+
+/** What a database is brought up to at every start, in order (each once: `db/migrations.ts`). */
+export const STARTUP_MIGRATIONS = [
+  numberOlderRegistrations,
+  numberOlderMessages,
+  copyListings,
+  numberOlderPeople,
+  keyOlderPeopleByName,
+  markUnfinishedSubmissions,
+  keyNamePairsOfSmallDatabase,
+];
 
 export interface RunningForo {
   url: string;
@@ -47,14 +60,7 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
-  await migrate([
-    numberOlderRegistrations,
-    numberOlderMessages,
-    copyListings,
-    numberOlderPeople,
-    keyOlderPeopleByName,
-    markUnfinishedSubmissions,
-  ]);
+  await migrate(STARTUP_MIGRATIONS);
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {
@@ -124,6 +130,8 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
     ...(config.ferretdbPostgresqlUrl
       ? [lookupIndexTask(config.ferretdbPostgresqlUrl, database.connection, logger)]
       : []),
+    // A large database's names get their pair keys in the background (`lists/name-pairs.ts`).
+    { name: 'name-pair-keys', everyMs: HOUR, run: keyNamePairs },
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {
       name: 'session-cleanup',
