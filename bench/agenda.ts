@@ -23,7 +23,7 @@ import { createTranslator } from '../src/shared/i18n/index.js';
 import { createLogger } from '../src/shared/logger.js';
 import { localToInstant } from '../src/shared/zoned-time.js';
 import { startForo } from '../src/server.js';
-import { measure, report } from './support.js';
+import { emptyDatabase, measure, report } from './support.js';
 
 const SESSIONS = 500;
 const PEOPLE = 2000;
@@ -37,7 +37,7 @@ const foro = await startForo(config, {
   clock: systemClock,
   dbName: 'bench_agenda',
 });
-await mongoose.connection.db!.dropDatabase();
+await emptyDatabase();
 const actor = { label: 'bench', via: 'cli' as const };
 
 console.log(`Seeding ${SESSIONS} sessions, ${PEOPLE} people…`);

@@ -20,6 +20,7 @@ import { createOutboxWorker, Message, smtpTransport } from '../src/modules/messa
 import { createPerson } from '../src/modules/people/index.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
+import { emptyDatabase } from './support.js';
 
 const MAILS = Number(process.env['BENCH_MAILS'] ?? 5000);
 const CONNECTIONS = 5;
@@ -44,7 +45,7 @@ const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
 const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const database = await openDatabase(config, createLogger('silent'), { dbName: 'bench_mail' });
-await mongoose.connection.db!.dropDatabase();
+await emptyDatabase();
 
 // Setup (not timed): one event, panels of ten, one person (with email and language) per assignment.
 const organizer = { label: 'bench', via: 'cli' as const };

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { Router } from 'express';
 import mongoose from 'mongoose';
-import { benchConfig } from './support.js';
+import { benchConfig, emptyDatabase, indexLookups } from './support.js';
 import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
 import { addRoom, createEvent, setEventStatus } from '../src/modules/events/index.js';
 import { saveRegistrationRules, Registration } from '../src/modules/registrations/index.js';
@@ -42,8 +42,7 @@ const foro = await startForo(config, {
   dbName: 'bench_registration',
   extraRouters: [baseline],
 });
-await mongoose.connection.db!.dropDatabase();
-await Registration.init();
+await emptyDatabase();
 
 const actor = { label: 'bench', via: 'cli' as const };
 if (BESIDE > 0) {
@@ -57,6 +56,7 @@ if (BESIDE > 0) {
     `seeded an event of ${BESIDE} registrations beside, in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
 }
+await indexLookups(config.ferretdbPostgresqlUrl);
 let event = await createEvent(
   {
     slug: 'bench-registration',

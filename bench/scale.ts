@@ -10,11 +10,10 @@
  *   MONGODB_URI=mongodb://127.0.0.1:27017/bench BENCH_SCALE_SIZES=1000,100000 npm run bench:scale
  */
 import { performance } from 'node:perf_hooks';
-import mongoose from 'mongoose';
 import request from 'supertest';
 import { blocksOf } from '../src/db/blocks.js';
 import { databaseEngine, planSummary } from '../src/db/engine.js';
-import { benchConfig } from './support.js';
+import { benchConfig, emptyDatabase, indexLookups } from './support.js';
 import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
 import { Person, PEOPLE_LIST } from '../src/modules/people/person.model.js';
 import { Registration } from '../src/modules/registrations/index.js';
@@ -34,7 +33,7 @@ const foro = await startForo(config, {
   clock: systemClock,
   dbName: 'bench_scale',
 });
-await mongoose.connection.db!.dropDatabase();
+await emptyDatabase();
 const admin = await createUser(
   { email: 'bench@example.org', name: 'Bench', role: 'admin', password: PASSWORD },
   { label: 'bench', via: 'cli' },
@@ -117,6 +116,7 @@ for (const size of SIZES) {
   console.log(
     `seeded ${size.toLocaleString('en')} registrations in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
+  await indexLookups(config.ferretdbPostgresqlUrl);
   const blocks = await blocksOf(registrationList(eventId));
   const middle = blocks[Math.floor(blocks.length / 2)]!;
   const deep = await Registration.findOne({ eventId, block: middle }).lean();

@@ -1,5 +1,9 @@
-import { loadConfig } from '../src/config/index.js';
 import { performance } from 'node:perf_hooks';
+import mongoose from 'mongoose';
+import { loadConfig } from '../src/config/index.js';
+import { migrate } from '../src/db/migrations.js';
+import { addLookupIndexes } from '../src/db/postgresql-lookups.js';
+import { STARTUP_MIGRATIONS } from '../src/server.js';
 
 /** Runs `work` a few times after a warm-up and returns the median and best time in milliseconds. */
 export async function measure(work: () => unknown, runs = 7): Promise<{ median: number; best: number }> {
@@ -38,4 +42,28 @@ export function benchConfig(overrides: Record<string, string> = {}) {
     RATE_LIMIT_MAX: '10000000',
     ...overrides,
   });
+}
+
+/**
+ * Empties the benchmark's database and puts back what a running Foro has: the indexes its models
+ * make at start (unique ones among them, which seats and claims rely on) and the migrations it
+ * records, which a dropped database loses.
+ */
+export async function emptyDatabase(): Promise<void> {
+  await mongoose.connection.db!.dropDatabase();
+  await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).createIndexes()));
+  await migrate(STARTUP_MIGRATIONS);
+}
+
+/**
+ * On FerretDB over PostgreSQL (FERRETDB_POSTGRESQL_URL), adds the lookup indexes a running Foro's
+ * schedule would (`db/postgresql-lookups.ts`) and says how long that took.
+ */
+export async function indexLookups(url: string | undefined): Promise<void> {
+  if (!url) return;
+  const started = performance.now();
+  const added = await addLookupIndexes(url, mongoose.connection.name);
+  console.log(
+    `  ${added.length} lookup indexes added in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

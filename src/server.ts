@@ -11,6 +11,8 @@ import { purgeEndedWindows } from './modules/limits/index.js';
 import {
   completeUnfinishedRegistrations,
   documentSeats,
+  keyNamePairs,
+  keyNamePairsOfSmallDatabase,
   numberOlderRegistrations,
   copyListings,
   markUnfinishedSubmissions,
@@ -18,12 +20,24 @@ import {
   recountLargeEvents,
 } from './modules/registrations/index.js';
 import { migrate } from './db/migrations.js';
+import { addLookupIndexes } from './db/postgresql-lookups.js';
 import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
+
+/** What a database is brought up to at every start, in order (each once: `db/migrations.ts`). */
+export const STARTUP_MIGRATIONS = [
+  numberOlderRegistrations,
+  numberOlderMessages,
+  copyListings,
+  numberOlderPeople,
+  keyOlderPeopleByName,
+  markUnfinishedSubmissions,
+  keyNamePairsOfSmallDatabase,
+];
 
 export interface RunningForo {
   url: string;
@@ -46,14 +60,7 @@ export interface StartOptions {
 export async function startForo(config: Config, options: StartOptions): Promise<RunningForo> {
   const { logger, clock } = options;
   const database = await openDatabase(config, logger, { dbName: options.dbName, say: options.say });
-  await migrate([
-    numberOlderRegistrations,
-    numberOlderMessages,
-    copyListings,
-    numberOlderPeople,
-    keyOlderPeopleByName,
-    markUnfinishedSubmissions,
-  ]);
+  await migrate(STARTUP_MIGRATIONS);
   const renderer = workerPdfRenderer({ ...config.documents, logger });
   let server: Server;
   try {
@@ -120,6 +127,11 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
       everyMs: HOUR / 60,
       run: () => recountLargeEvents({ seats: documentSeats(clock), clock }, [recountPresence]),
     },
+    ...(config.ferretdbPostgresqlUrl
+      ? [lookupIndexTask(config.ferretdbPostgresqlUrl, database.connection, logger)]
+      : []),
+    // A large database's names get their pair keys in the background (`lists/name-pairs.ts`).
+    { name: 'name-pair-keys', everyMs: HOUR, run: keyNamePairs },
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {
       name: 'session-cleanup',
@@ -127,4 +139,20 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
       run: () => sweepExpiredSessions(database.connection, clock.now()),
     },
   ];
+}
+
+/**
+ * On FerretDB over PostgreSQL, the indexes its lookups need (`db/postgresql-lookups.ts`), for
+ * the collections there are once every model has made its own, and again for any made later.
+ */
+function lookupIndexTask(url: string, connection: Database['connection'], logger: Logger): ScheduledTask {
+  return {
+    name: 'lookup-indexes',
+    everyMs: HOUR / 6,
+    run: async () => {
+      await Promise.all(connection.modelNames().map((name) => connection.model(name).init()));
+      const added = await addLookupIndexes(url, connection.name);
+      if (added.length > 0) logger.info({ added: added.length }, 'lookup indexes added in PostgreSQL');
+    },
+  };
 }

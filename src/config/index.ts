@@ -25,6 +25,11 @@ const envSchema = z
       .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')
       .optional()
       .describe('MongoDB server to use; unset = an embedded database under DATA_DIR'),
+    FERRETDB_POSTGRESQL_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must start with postgres:// or postgresql://')
+      .optional()
+      .describe('PostgreSQL database under FerretDB, where Foro adds the indexes its lookups need'),
     DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database'),
     MONGOMS_SYSTEM_BINARY: z.string().min(1).optional().describe('Local mongod for the embedded database'),
     EMBEDDED_DATABASE: z
@@ -147,6 +152,8 @@ export interface Config {
   port: number;
   publicUrl: string;
   mongodbUri: string | undefined;
+  /** The PostgreSQL database FerretDB stores in, when Foro runs on FerretDB over PostgreSQL. */
+  ferretdbPostgresqlUrl: string | undefined;
   dataDir: string;
   embedded: {
     prefer: 'auto' | 'mongodb' | 'ferretdb';
@@ -212,6 +219,7 @@ export function loadConfig(
     port: env.PORT,
     publicUrl,
     mongodbUri: env.MONGODB_URI,
+    ferretdbPostgresqlUrl: env.FERRETDB_POSTGRESQL_URL,
     dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR),
     embedded: {
       prefer: env.EMBEDDED_DATABASE,

@@ -27,20 +27,45 @@ export async function startEmbeddedFerretdb(settings: {
 }): Promise<EmbeddedServer> {
   const folder = resolve(ferretdbDataPath(settings.dataDir));
   await mkdir(folder, { recursive: true });
-  const port = settings.port > 0 ? settings.port : await freePort();
-  const log = await open(join(settings.dataDir, 'ferretdb.log'), 'a');
-  const child = spawn(
-    settings.binary,
-    [
+  return startFerretdb({
+    ...settings,
+    log: join(settings.dataDir, 'ferretdb.log'),
+    handler: [
       '-handler=sqlite',
       // Write transactions take SQLite's write lock when they begin, and wait up to a minute for
       // it: with the defaults (deferred, 10 s) bursts of simultaneous writes failed with
       // SQLITE_BUSY ("database is locked").
       `-sqlite-url=file:${folder}/?_txlock=immediate&_pragma=busy_timeout(60000)`,
-      `-listen=127.0.0.1:${port}`,
-      '-log-level=error',
-      '-exit-with-parent',
     ],
+  });
+}
+
+/** FerretDB over a PostgreSQL database, as a child process (tests and benchmarks of that setup). */
+export function startFerretdbOnPostgresql(settings: {
+  binary: string;
+  postgresqlUrl: string;
+  log: string;
+  port?: number;
+}): Promise<EmbeddedServer> {
+  return startFerretdb({
+    ...settings,
+    port: settings.port ?? 0,
+    handler: ['-handler=postgresql', `-postgresql-url=${settings.postgresqlUrl}`],
+  });
+}
+
+async function startFerretdb(settings: {
+  binary: string;
+  port: number;
+  log: string;
+  handler: string[];
+  startTimeoutMs?: number;
+}): Promise<EmbeddedServer> {
+  const port = settings.port > 0 ? settings.port : await freePort();
+  const log = await open(settings.log, 'a');
+  const child = spawn(
+    settings.binary,
+    [...settings.handler, `-listen=127.0.0.1:${port}`, '-log-level=error', '-exit-with-parent'],
     { stdio: ['ignore', log.fd, log.fd] },
   );
   await log.close();

@@ -6,7 +6,11 @@ export const Migration = mongoose.model('Migration', migrationSchema, 'migration
 
 export interface DataMigration {
   name: string;
-  /** Brings older records up to date; safe to run twice (two processes may start at once). */
+  /**
+   * Brings older records up to date; safe to run twice (two processes may start at once).
+   * `'later'`: too much to do at start; not recorded, so it is asked again at the next start
+   * (a task on the timer does it meanwhile).
+   */
   run(): Promise<unknown>;
 }
 
@@ -14,7 +18,7 @@ export interface DataMigration {
 export async function migrate(migrations: DataMigration[]): Promise<void> {
   for (const migration of migrations) {
     if (await Migration.exists({ _id: migration.name })) continue;
-    await migration.run();
+    if ((await migration.run()) === 'later') continue;
     await insertUnlessTaken(Migration, { _id: migration.name, doneAt: new Date() });
   }
 }

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { blocksOf, readPage } from '../../db/blocks.js';
+import { namePairsKeyed } from './name-pairs.js';
 import { Person, PEOPLE_LIST } from './person.model.js';
 import type { PersonSearch } from './person.schemas.js';
 import { foldForSearch, toPersonView, type PersonView } from './person.views.js';
@@ -23,21 +24,42 @@ const STOP_WORDS = new Set([
   'and',
 ]);
 const KEY_LENGTH = { min: 2, max: 8 };
+/** Letters of each word in a key for a pair of words. */
+const PAIR_PREFIX = 3;
 
 const wordsOf = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/** The key of two words' beginnings, whichever comes first ("beg+qui" for Quispe Begoña too). */
+const pairKey = (a: string, b: string) => (a < b ? `${a}+${b}` : `${b}+${a}`);
+
+/** The distinct beginnings of the words that key pairs: three letters or more, not a stop word. */
+const pairPrefixesOf = (words: string[]) => [
+  ...new Set(
+    words
+      .filter((word) => word.length >= PAIR_PREFIX && !STOP_WORDS.has(word))
+      .map((word) => word.slice(0, PAIR_PREFIX)),
+  ),
+];
+
 /**
  * The keys a person is found by: the first 2 to 8 letters of each word of their names and
- * organization, folded. Why: a search then reads the people who share its key (an equality
- * FerretDB pushes down), not every person with a regular expression.
+ * organization, folded, and the first 3 letters of each pair of those words. Why: a search then
+ * reads the people who share its key (an equality FerretDB pushes down), not every person with
+ * a regular expression; and a search of two common words ("María García") reads those who bear
+ * both, not everyone who bears one.
  */
 export function nameKeysOf(searchText: string): string[] {
   const keys = new Set<string>();
-  for (const word of wordsOf(searchText)) {
+  const words = wordsOf(searchText);
+  for (const word of words) {
     if (word.length < KEY_LENGTH.min || STOP_WORDS.has(word)) continue;
     for (let n = KEY_LENGTH.min; n <= Math.min(KEY_LENGTH.max, word.length); n += 1)
       keys.add(word.slice(0, n));
   }
+  // Every pair, or a search of two words could miss someone: the fields' length limits bound them.
+  const prefixes = pairPrefixesOf(words);
+  for (let i = 0; i < prefixes.length; i += 1)
+    for (let j = i + 1; j < prefixes.length; j += 1) keys.add(pairKey(prefixes[i]!, prefixes[j]!));
   return [...keys];
 }
 
@@ -48,13 +70,19 @@ export interface NameSearch {
   matches(searchText: string): boolean;
 }
 
-/** The search for these words, or undefined when none has two letters (nothing to look up). */
-export function nameSearchOf(q: string): NameSearch | undefined {
+/**
+ * The search for these words, or undefined when none has two letters (nothing to look up). With
+ * `pairs` (every stored record carries pair keys: `name-pairs.ts`), two words of three letters
+ * or more are looked up by their pair; otherwise by the longest word.
+ */
+export function nameSearchOf(q: string, pairs = false): NameSearch | undefined {
   const words = wordsOf(foldForSearch(q)).slice(0, 5);
-  const key = words
+  const keyed = words
     .filter((word) => word.length >= KEY_LENGTH.min && !STOP_WORDS.has(word))
-    .sort((a, b) => b.length - a.length)[0]
-    ?.slice(0, KEY_LENGTH.max);
+    .sort((a, b) => b.length - a.length);
+  const prefixes = pairPrefixesOf(keyed);
+  const key =
+    pairs && prefixes.length >= 2 ? pairKey(prefixes[0]!, prefixes[1]!) : keyed[0]?.slice(0, KEY_LENGTH.max);
   if (!key) return undefined;
   return {
     key,
@@ -94,7 +122,7 @@ export async function directoryPage(
   at: { after?: string | undefined; before?: string | undefined } = {},
   size = PAGE_SIZE,
 ): Promise<DirectoryPage> {
-  const search = filter.q ? nameSearchOf(filter.q) : undefined;
+  const search = filter.q ? nameSearchOf(filter.q, await namePairsKeyed()) : undefined;
   if (filter.q && !search) return { people: [], tooShort: true };
   const query = {
     ...(filter.country && { country: filter.country }),

@@ -2,6 +2,7 @@ export { registrationPublicRoutes } from './public.routes.js';
 export { registrationAdminRoutes } from './admin.routes.js';
 export { documentSeats, scopes, type SeatAllocator } from './places/seats.js';
 export { submitRegistration } from './submission.js';
+export { keyNamePairs, keyNamePairsOfSmallDatabase } from './lists/name-pairs.js';
 export {
   decideRegistration,
   promoteWaiting,

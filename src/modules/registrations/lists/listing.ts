@@ -1,7 +1,13 @@
 import { bySortKey } from '../../../shared/name-order.js';
 import mongoose from 'mongoose';
 import type { DataMigration } from '../../../db/migrations.js';
-import { getPeople, nameSearchOf, searchFieldsOf, type PersonView } from '../../people/index.js';
+import {
+  getPeople,
+  namePairsKeyed,
+  nameSearchOf,
+  searchFieldsOf,
+  type PersonView,
+} from '../../people/index.js';
 import { Registration, registrationList, type RegistrationStatus } from '../registration.model.js';
 import { readPage } from '../../../db/blocks.js';
 import {
@@ -54,7 +60,7 @@ export async function registrationsByName(
   status: RegistrationStatus,
   limit: number,
 ): Promise<{ found: Listed[]; more: boolean }> {
-  const search = nameSearchOf(q);
+  const search = nameSearchOf(q, await namePairsKeyed());
   if (!search) return { found: [], more: false };
   const query = { eventId, status, nameKeys: search.key };
   const matching = (docs: (StoredRegistration & { block?: number | null })[]) =>
