@@ -67,6 +67,11 @@ import {
   refreshListings,
   settleWorkshop,
 } from './modules/registrations/index.js';
+import {
+  sideEventPublicRoutes,
+  sideEventReviewRoutes,
+  sideEventsWorkspace,
+} from './modules/side-events/index.js';
 import { eventNavigation, Workspace, workspaceRoutes } from './modules/workspace/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
@@ -125,6 +130,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
+    sideEventsWorkspace,
     programmeWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
@@ -165,6 +171,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     registrationPublicRoutes(config, registrations, { hasAttended }),
     delegationRoutes(registrations),
     coverageRoutes(clock),
+    sideEventReviewRoutes(mail),
+    sideEventPublicRoutes(config, mail),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes((event) => registrationWindowOf(event, clock)),
     api.router(),
