@@ -68,6 +68,11 @@ import {
   settleWorkshop,
 } from './modules/registrations/index.js';
 import {
+  bilateralAdminRoutes,
+  bilateralFocalRoutes,
+  bilateralsWorkspace,
+} from './modules/bilaterals/index.js';
+import {
   sideEventPublicRoutes,
   sideEventReviewRoutes,
   sideEventsWorkspace,
@@ -136,6 +141,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
     documentsWorkspace(clock),
+    bilateralsWorkspace,
     messagingWorkspace,
     eventsWorkspace,
   ]);
@@ -173,6 +179,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     coverageRoutes(clock),
     sideEventReviewRoutes(mail),
     sideEventPublicRoutes(config, mail),
+    bilateralAdminRoutes(mail),
+    bilateralFocalRoutes(mail),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes((event) => registrationWindowOf(event, clock)),
     api.router(),

@@ -93,6 +93,12 @@ export const AUDIT_ACTIONS = [
   'side-event.joined',
   'side-event.commented',
   'side-event.slot-offered',
+  'bilateral.slots-added',
+  'bilateral.requested',
+  'bilateral.accepted',
+  'bilateral.declined',
+  'bilateral.cancelled',
+  'bilateral.moved',
   'message.retried',
   'message.cancelled',
 ] as const;
