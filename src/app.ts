@@ -67,6 +67,16 @@ import {
   refreshListings,
   settleWorkshop,
 } from './modules/registrations/index.js';
+import {
+  bilateralAdminRoutes,
+  bilateralFocalRoutes,
+  bilateralsWorkspace,
+} from './modules/bilaterals/index.js';
+import {
+  sideEventPublicRoutes,
+  sideEventReviewRoutes,
+  sideEventsWorkspace,
+} from './modules/side-events/index.js';
 import { eventNavigation, Workspace, workspaceRoutes } from './modules/workspace/index.js';
 import type { Clock } from './shared/clock.js';
 import { createTranslator } from './shared/i18n/index.js';
@@ -125,11 +135,13 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
+    sideEventsWorkspace,
     programmeWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
     documentsWorkspace(clock),
+    bilateralsWorkspace,
     messagingWorkspace,
     eventsWorkspace,
   ]);
@@ -165,6 +177,10 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     registrationPublicRoutes(config, registrations, { hasAttended }),
     delegationRoutes(registrations),
     coverageRoutes(clock),
+    sideEventReviewRoutes(mail),
+    sideEventPublicRoutes(config, mail),
+    bilateralAdminRoutes(mail),
+    bilateralFocalRoutes(mail),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes((event) => registrationWindowOf(event, clock)),
     api.router(),

@@ -59,6 +59,7 @@ export const PRIVATE_LINK_PATHS = [
   '/invitations/:token',
   '/registrations/:token',
   '/nominations/:token',
+  '/side-events/:token',
   '/account/setup/:token',
   '/account/reset/:token',
   '/events/:slug/people/:personId/:token',

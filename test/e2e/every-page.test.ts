@@ -63,6 +63,9 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       '/no-such-page',
       await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/\S+/),
       await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/\S+/),
+      `/events/${practice}/side-events/propose`,
+      (await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)) +
+        '/bilaterals',
     ]) {
       await visit(page, path, problems);
     }

@@ -79,6 +79,8 @@ describe('messaging: every default mail, in every language, reads well with what
     'adminUrl',
   ];
   const registration: Placeholder[] = ['name', 'event', 'category', 'manageUrl'];
+  const sideEvent: Placeholder[] = ['name', 'event', 'title', 'manageUrl'];
+  const bilateral: Placeholder[] = ['name', 'event', 'country', 'title', 'manageUrl'];
   /**
    * The fields the code that writes each mail always gives (mail-context.ts, registration.mail.ts,
    * delegation.service.ts, change-notices.ts, announcement.service.ts); every other field may be
@@ -106,6 +108,17 @@ describe('messaging: every default mail, in every language, reads well with what
     'registration.nomination': ['name', 'event', 'country', 'quota', 'deadline', 'manageUrl'],
     'registration.nominee': [...registration, 'country', 'role', 'status'],
     'registration.nominationSent': ['name', 'event', 'country', 'quota', 'members', 'manageUrl'],
+    'sideEvent.received': ['name', 'event', 'title', 'deadline', 'manageUrl'],
+    'sideEvent.accepted': [...sideEvent, 'day', 'time', 'room'],
+    'sideEvent.waitlisted': sideEvent,
+    'sideEvent.rejected': sideEvent,
+    'sideEvent.merged': sideEvent,
+    'sideEvent.slotOffered': [...sideEvent, 'day', 'time', 'room'],
+    'bilateral.requested': [...bilateral, 'level', 'slots'],
+    'bilateral.booked': [...bilateral, 'day', 'time', 'room'],
+    'bilateral.moved': [...bilateral, 'day', 'time', 'room'],
+    'bilateral.declined': bilateral,
+    'bilateral.cancelled': [...bilateral, 'day', 'time', 'room'],
   };
   const SAMPLE: Required<MailFields> = {
     greeting: '',
@@ -137,6 +150,8 @@ describe('messaging: every default mail, in every language, reads well with what
     status: 'Confirmada',
     members: '• Rosa Quispe (jefa de delegación)',
     officialNote: 'nota.pdf',
+    level: 'Ministerial',
+    slots: '- Sala Azuay, jueves, 10 de abril de 2008, 13:00–13:30 (GMT-5)',
   };
   const only = (names: Placeholder[]): MailFields =>
     Object.fromEntries(names.map((name) => [name, SAMPLE[name]]));

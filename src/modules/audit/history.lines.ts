@@ -79,6 +79,26 @@ export const AUDIT_ACTIONS = [
   'registration.cancelled',
   'registration.updated',
   'registration.programme',
+  'side-event.call-saved',
+  'side-event.slots-added',
+  'side-event.slot-removed',
+  'side-event.submitted',
+  'side-event.updated',
+  'side-event.under_review',
+  'side-event.accepted',
+  'side-event.waitlisted',
+  'side-event.rejected',
+  'side-event.withdrawn',
+  'side-event.merged',
+  'side-event.joined',
+  'side-event.commented',
+  'side-event.slot-offered',
+  'bilateral.slots-added',
+  'bilateral.requested',
+  'bilateral.accepted',
+  'bilateral.declined',
+  'bilateral.cancelled',
+  'bilateral.moved',
   'message.retried',
   'message.cancelled',
 ] as const;
@@ -103,7 +123,9 @@ function actorName(actor: Actor, words: HistoryWords): string {
   if (label === 'registrant (private link)') return t('audit.actors.registrant');
   const focal = /^focal point of ([A-Z]{2}) \(nomination link\)$/.exec(label);
   if (focal) return t('audit.actors.focalPoint', { country: countryName(focal[1]!, language) });
-  const named = /^(.+) \((?:registration form|invitation link)\)$/.exec(label);
+  const named = /^(.+) \((?:registration form|invitation link|side-event form|side-event link)\)$/.exec(
+    label,
+  );
   return named?.[1] ?? (label || t('audit.actors.someone'));
 }
 

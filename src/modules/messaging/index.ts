@@ -12,6 +12,7 @@ export {
   isTemplateKey,
   type MailFields,
   type RegistrationKey,
+  type SideEventKey,
   type TemplateKey,
 } from './catalogue/index.js';
 export {

@@ -4,6 +4,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import { pt } from './pt.js';
 import { registrationEn, registrationEs, registrationPt } from './registration.js';
+import { sideEventsEn, sideEventsEs, sideEventsPt } from './side-events.js';
 
 /** Every mail Foro writes from a template an organizer may edit per event. */
 export const TEMPLATE_KEYS = [
@@ -28,9 +29,21 @@ export const TEMPLATE_KEYS = [
   'registration.nomination',
   'registration.nominee',
   'registration.nominationSent',
+  'sideEvent.received',
+  'sideEvent.accepted',
+  'sideEvent.waitlisted',
+  'sideEvent.rejected',
+  'sideEvent.merged',
+  'sideEvent.slotOffered',
+  'bilateral.requested',
+  'bilateral.booked',
+  'bilateral.moved',
+  'bilateral.declined',
+  'bilateral.cancelled',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
-export type InvitationKey = Exclude<TemplateKey, `registration.${string}`>;
+export type SideEventKey = Extract<TemplateKey, `sideEvent.${string}` | `bilateral.${string}`>;
+export type InvitationKey = Exclude<TemplateKey, `registration.${string}` | SideEventKey>;
 export type RegistrationKey = Extract<TemplateKey, `registration.${string}`>;
 
 export const isTemplateKey = (value: unknown): value is TemplateKey =>
@@ -67,13 +80,18 @@ export const PLACEHOLDERS = [
   'manageUrl',
   'country',
   'quota',
+  'level',
+  'slots',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
 
 /** Mails that ask for an answer say so first in the subject; organizers cannot edit this away. */
 const asksForAnswer = (key: TemplateKey) =>
-  key.startsWith('invitation.') || key === 'reminder' || key === 'registration.nomination';
+  key.startsWith('invitation.') ||
+  key === 'reminder' ||
+  key === 'registration.nomination' ||
+  key === 'bilateral.requested';
 
 const ACTION_PREFIX: Record<Language, string> = {
   es: '[Confirmación requerida]',
@@ -89,9 +107,9 @@ export function subjectFor(key: TemplateKey, language: Language, subject: string
 }
 
 const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = {
-  es: { ...es, ...registrationEs },
-  en: { ...en, ...registrationEn },
-  pt: { ...pt, ...registrationPt },
+  es: { ...es, ...registrationEs, ...sideEventsEs },
+  en: { ...en, ...registrationEn, ...sideEventsEn },
+  pt: { ...pt, ...registrationPt, ...sideEventsPt },
 };
 
 export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {

@@ -1,0 +1,176 @@
+import { type Request, Router } from 'express';
+import { countriesByName } from '../../shared/countries.js';
+import { ForbiddenError } from '../../shared/errors.js';
+import { parse } from '../../shared/validate.js';
+import { formatDay, instantToLocal } from '../../shared/zoned-time.js';
+import { confirmedOrAsk } from '../../web/confirm.js';
+import { flash } from '../../web/flash.js';
+import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
+import { pathParam, queryOf } from '../../web/params.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { eventPage, eventWithPermissions } from '../events/index.js';
+import type { MailDeps } from '../invitations/index.js';
+import { recordChange } from '../audit/index.js';
+import { delegationsOf } from '../registrations/index.js';
+import { addSlots, slotLabel } from '../side-events/index.js';
+import { slotRangeInput } from '../side-events/side-events.schemas.js';
+import { BILATERAL_LEVELS } from './bilateral.model.js';
+import { bilateralBookInput } from './bilateral.schemas.js';
+import {
+  bilateralsOfEvent,
+  bilateralSlots,
+  bilateralWarnings,
+  bookBilateral,
+  cancelBilateral,
+  nextFreeBilateralSlots,
+} from './bilateral.service.js';
+
+/**
+ * The secretariat's bilateral schedule: bilateral rooms cut into slots, every meeting per day and
+ * room with warnings for double-booked delegations, and booking for any two delegations.
+ */
+export function bilateralAdminRoutes(deps: MailDeps): Router {
+  const router = Router();
+  const base = '/admin/events/:eventId/bilaterals';
+  router.use(base, requireUser);
+
+  const schedule = async (req: Request, extra: Record<string, unknown> = {}) => {
+    const { event, can } = await eventWithPermissions(req);
+    const { all, taken } = await bilateralSlots(event.id);
+    const bilaterals = await bilateralsOfEvent(event.id);
+    const bySlot = new Map(
+      bilaterals.filter((b) => b.state === 'accepted' && b.slotId).map((b) => [b.slotId!, b]),
+    );
+    const days = [...new Set(all.map((s) => instantToLocal(s.startsAt, event.timezone).date))].sort();
+    const query = queryOf(req);
+    const day = typeof query['day'] === 'string' && days.includes(query['day']) ? query['day'] : days[0];
+    const delegations = await delegationsOf(event.id);
+    const names = new Map(
+      countriesByName(
+        req.language,
+        delegations.map((d) => d.country),
+      ).map((c) => [c.code, c.name]),
+    );
+    const fmtDay = (date: string) => formatDay(date, req.language);
+    return {
+      ...eventPage(event, req.language, req.t('bilaterals.scheduleTitle')),
+      event,
+      canEdit: can.edit,
+      days,
+      day,
+      rooms: event.rooms.filter((r) => all.some((s) => s.roomId === r.id)),
+      slots: all
+        .filter((s) => instantToLocal(s.startsAt, event.timezone).date === day)
+        .map((s) => {
+          const b = bySlot.get(s.id);
+          return {
+            ...s,
+            time: `${instantToLocal(s.startsAt, event.timezone).time}–${instantToLocal(s.endsAt, event.timezone).time}`,
+            meeting: b && {
+              id: b.id,
+              pair: `${names.get(b.askingCountry) ?? b.askingCountry} – ${names.get(b.askedCountry) ?? b.askedCountry}`,
+              subject: b.subject,
+              level: b.level,
+            },
+            taken: taken.has(s.id),
+          };
+        }),
+      requested: bilaterals.filter((b) => b.state === 'requested'),
+      warnings: (await bilateralWarnings(event.id, bilaterals)).map((w) => ({
+        ...w,
+        name: names.get(w.country) ?? w.country,
+      })),
+      countryNames: Object.fromEntries(names),
+      delegations: delegations
+        .map((d) => ({ value: d.id, label: names.get(d.country) ?? d.country }))
+        .sort((a, b) => a.label.localeCompare(b.label, req.language)),
+      freeSlots: all
+        .filter((s) => !taken.has(s.id))
+        .map((s) => ({ value: s.id, label: slotLabel(s, event, fmtDay) })),
+      levels: BILATERAL_LEVELS,
+      nextFree: [],
+      values: {},
+      slotValues: {},
+      ...extra,
+    };
+  };
+
+  const editable = async (req: Request) => {
+    const { event, can } = await eventWithPermissions(req);
+    if (!can.edit) throw new ForbiddenError();
+    return event;
+  };
+
+  router.get(base, async (req, res) => {
+    res.render('bilaterals/admin', await schedule(req));
+  });
+
+  router.post(`${base}/slots`, async (req, res) => {
+    const event = await editable(req);
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'bilaterals/admin', locals: () => schedule(req, { slotValues: body }), values: {} },
+      async () => {
+        const added = await addSlots(event, 'bilateral', parse(slotRangeInput, withoutBlanks(body)));
+        await recordChange(
+          {
+            action: 'bilateral.slots-added',
+            subjectType: 'event',
+            subjectId: event.id,
+            actor: actorOf(req),
+            changes: [{ field: 'bilateralSlots', from: null, to: added.length }],
+          },
+          deps.clock,
+        );
+        await flash(req, req.t('sideEvents.flash.slotsAdded', { count: added.length }));
+        res.redirect(303, `/admin/events/${event.id}/bilaterals`);
+      },
+    );
+  });
+
+  router.post(base, async (req, res) => {
+    const event = await editable(req);
+    const body = formBody(req);
+    const wanted = typeof body['slotId'] === 'string' ? body['slotId'] : undefined;
+    await handleForm(
+      req,
+      res,
+      {
+        view: 'bilaterals/admin',
+        locals: async () =>
+          schedule(req, {
+            nextFree: (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({
+              id: s.id,
+              label: slotLabel(s, event, (date) => formatDay(date, req.language)),
+            })),
+          }),
+        values: body,
+      },
+      async () => {
+        await bookBilateral(event, parse(bilateralBookInput, body), actorOf(req), deps);
+        await flash(req, req.t('bilaterals.flash.accepted'));
+        res.redirect(303, `/admin/events/${event.id}/bilaterals`);
+      },
+    );
+  });
+
+  router.post(`${base}/:bilateralId/cancel`, async (req, res) => {
+    const event = await editable(req);
+    await handleForm(req, res, { view: 'bilaterals/admin', locals: () => schedule(req) }, async () => {
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t('bilaterals.confirmCancel.question'),
+        consequences: [req.t('bilaterals.confirmCancel.effect')],
+        confirm: req.t('bilaterals.confirmCancel.confirm'),
+        back: `/admin/events/${event.id}/bilaterals`,
+      }));
+      if (!asked) return;
+      await cancelBilateral(event, pathParam(req, 'bilateralId'), { actor: actorOf(req) }, deps);
+      await flash(req, req.t('bilaterals.flash.cancelled'));
+      res.redirect(303, `/admin/events/${event.id}/bilaterals`);
+    });
+  });
+
+  return router;
+}

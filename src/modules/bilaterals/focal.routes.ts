@@ -1,0 +1,168 @@
+import { type Request, Router } from 'express';
+import { countriesByName } from '../../shared/countries.js';
+import { LinkNotFoundError } from '../../shared/errors.js';
+import { parse } from '../../shared/validate.js';
+import { formatDay } from '../../shared/zoned-time.js';
+import { confirmedOrAsk } from '../../web/confirm.js';
+import { flash } from '../../web/flash.js';
+import { formBody, handleForm, many } from '../../web/forms.js';
+import { pathParam } from '../../web/params.js';
+import { eventPage, getEvent, localized } from '../events/index.js';
+import type { MailDeps } from '../invitations/index.js';
+import { openLink } from '../links/index.js';
+import { delegationsOf, getDelegation, NOMINATION_LINK } from '../registrations/index.js';
+import { slotLabel } from '../side-events/index.js';
+import { BILATERAL_LEVELS } from './bilateral.model.js';
+import { bilateralAcceptInput, bilateralRequestInput } from './bilateral.schemas.js';
+import {
+  acceptBilateral,
+  bilateralsOfDelegation,
+  bilateralSlots,
+  bilateralWarnings,
+  cancelBilateral,
+  declineBilateral,
+  focalActor,
+  getBilateral,
+  nextFreeBilateralSlots,
+  requestBilateral,
+} from './bilateral.service.js';
+
+/**
+ * A focal point's bilaterals, through their nomination link: their delegation's own meetings
+ * (asked or asking, never another pair's), asking another delegation, accepting one slot or
+ * declining, cancelling.
+ */
+export function bilateralFocalRoutes(deps: MailDeps): Router {
+  const router = Router();
+  const base = '/nominations/:token/bilaterals';
+  const pageOf = (req: Request) => `/nominations/${pathParam(req, 'token')}/bilaterals`;
+
+  const own = async (req: Request) => {
+    const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, deps.clock);
+    const delegation = await getDelegation(link.subject).catch(() => {
+      throw new LinkNotFoundError();
+    });
+    return { delegation, event: await getEvent(delegation.eventId) };
+  };
+
+  const page = async (req: Request, wanted?: string) => {
+    const { delegation, event } = await own(req);
+    const day = (date: string) => formatDay(date, req.language);
+    const { all, taken } = await bilateralSlots(event.id);
+    const label = (id: string | undefined) => {
+      const slot = all.find((s) => s.id === id);
+      return slot ? slotLabel(slot, event, day) : '';
+    };
+    const bilaterals = await bilateralsOfDelegation(delegation.id);
+    const others = (await delegationsOf(event.id)).filter((d) => d.id !== delegation.id);
+    const names = new Map(
+      countriesByName(
+        req.language,
+        others.map((d) => d.country),
+      ).map((c) => [c.code, c.name]),
+    );
+    return {
+      ...eventPage(event, req.language, req.t('bilaterals.focalTitle')),
+      eventTitle: localized(event.title, req.language, event.languages),
+      event,
+      delegation,
+      token: pathParam(req, 'token'),
+      rows: bilaterals.map((b) => ({
+        ...b,
+        asking: b.askingId === delegation.id,
+        other: b.askingId === delegation.id ? b.askedCountry : b.askingCountry,
+        slotLabel: label(b.slotId),
+        offered: b.offeredSlots.map((id) => ({ id, label: label(id), free: !taken.has(id) })),
+      })),
+      warnings: await bilateralWarnings(event.id, bilaterals),
+      delegations: others
+        .map((d) => ({ value: d.id, label: names.get(d.country) ?? d.country }))
+        .sort((a, b) => a.label.localeCompare(b.label, req.language)),
+      freeSlots: all.filter((s) => !taken.has(s.id)).map((s) => ({ value: s.id, label: label(s.id) })),
+      nextFree: wanted
+        ? (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({ id: s.id, label: label(s.id) }))
+        : [],
+      levels: BILATERAL_LEVELS,
+      values: {},
+    };
+  };
+
+  router.get(base, async (req, res) => {
+    res.render('bilaterals/focal', await page(req));
+  });
+
+  router.post(base, async (req, res) => {
+    const { delegation, event } = await own(req);
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      { view: 'bilaterals/focal', locals: () => page(req), values: body },
+      async () => {
+        const input = parse(bilateralRequestInput, { ...body, slotIds: many(body['slotIds']) });
+        await requestBilateral(event, delegation, input, deps);
+        await flash(req, req.t('bilaterals.flash.requested'));
+        res.redirect(303, pageOf(req));
+      },
+    );
+  });
+
+  router.post(`${base}/:bilateralId/accept`, async (req, res) => {
+    const { delegation, event } = await own(req);
+    const body = formBody(req);
+    await handleForm(
+      req,
+      res,
+      {
+        view: 'bilaterals/focal',
+        locals: () => page(req, typeof body['slotId'] === 'string' ? body['slotId'] : undefined),
+        values: body,
+      },
+      async () => {
+        const { slotId } = parse(bilateralAcceptInput, body);
+        await acceptBilateral(
+          event,
+          pathParam(req, 'bilateralId'),
+          slotId,
+          { delegation, actor: focalActor(delegation) },
+          deps,
+        );
+        await flash(req, req.t('bilaterals.flash.accepted'));
+        res.redirect(303, pageOf(req));
+      },
+    );
+  });
+
+  router.post(`${base}/:bilateralId/decline`, async (req, res) => {
+    const { delegation, event } = await own(req);
+    await handleForm(req, res, { view: 'bilaterals/focal', locals: () => page(req) }, async () => {
+      await declineBilateral(event, pathParam(req, 'bilateralId'), delegation, deps);
+      await flash(req, req.t('bilaterals.flash.declined'));
+      res.redirect(303, pageOf(req));
+    });
+  });
+
+  router.post(`${base}/:bilateralId/cancel`, async (req, res) => {
+    const { delegation, event } = await own(req);
+    await getBilateral(event.id, pathParam(req, 'bilateralId'), delegation.id);
+    await handleForm(req, res, { view: 'bilaterals/focal', locals: () => page(req) }, async () => {
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t('bilaterals.confirmCancel.question'),
+        consequences: [req.t('bilaterals.confirmCancel.effect')],
+        confirm: req.t('bilaterals.confirmCancel.confirm'),
+        back: pageOf(req),
+      }));
+      if (!asked) return;
+      await cancelBilateral(
+        event,
+        pathParam(req, 'bilateralId'),
+        { delegation, actor: focalActor(delegation) },
+        deps,
+      );
+      await flash(req, req.t('bilaterals.flash.cancelled'));
+      res.redirect(303, pageOf(req));
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,16 @@
+export { sideEventPublicRoutes } from './public.routes.js';
+export { sideEventReviewRoutes } from './review.routes.js';
+export { sideEventsWorkspace } from './side-events.workspace.js';
+export {
+  addSlots,
+  nextFreeSlots,
+  OfferedSlot,
+  slotLabel,
+  slotsOf,
+  bySlotTime,
+  type Slot,
+  type SlotRange,
+} from './slots.js';
+export { slotMailFields } from './side-events.mail.js';
+export { SideEventProposal, SideEventSlotHold } from './proposal.model.js';
+export { acceptProposal } from './review.service.js';
