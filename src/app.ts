@@ -53,6 +53,14 @@ import {
 } from './modules/published-programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
+  floorRoutes,
+  plenaryWorkspace,
+  registerPlenaryApi,
+  speakersAdminRoutes,
+  speakersFocalRoutes,
+  speakersPublicRoutes,
+} from './modules/plenary/index.js';
+import {
   coverageRoutes,
   delegationRoutes,
   registerRegistrationsApi,
@@ -122,9 +130,12 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
+  registerPlenaryApi(api);
+  const plenary = { ...mail, renderer };
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
+    plenaryWorkspace,
     programmeWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
@@ -165,6 +176,10 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     registrationPublicRoutes(config, registrations, { hasAttended }),
     delegationRoutes(registrations),
     coverageRoutes(clock),
+    speakersAdminRoutes(plenary),
+    speakersFocalRoutes(plenary),
+    speakersPublicRoutes(plenary),
+    floorRoutes(plenary),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes((event) => registrationWindowOf(event, clock)),
     api.router(),

@@ -106,6 +106,7 @@ describe('messaging: every default mail, in every language, reads well with what
     'registration.nomination': ['name', 'event', 'country', 'quota', 'deadline', 'manageUrl'],
     'registration.nominee': [...registration, 'country', 'role', 'status'],
     'registration.nominationSent': ['name', 'event', 'country', 'quota', 'members', 'manageUrl'],
+    'speakers.place': ['name', 'event', 'session', 'place', 'time', 'programmeUrl'],
   };
   const SAMPLE: Required<MailFields> = {
     greeting: '',
@@ -117,6 +118,7 @@ describe('messaging: every default mail, in every language, reads well with what
     day: 'jueves, 10 de abril de 2008',
     time: '09:00–10:30 America/Guayaquil (GMT-5)',
     room: 'Salón Plenario',
+    place: '4',
     venue: 'Centro de Convenciones, Cuenca, Ecuador',
     panel: 'Alicia Bárcena (presidente/a)',
     deadline: '20 de marzo de 2008',

@@ -1,6 +1,6 @@
 export { workerPdfRenderer, type PdfRenderer } from './render/renderer.js';
 export type { RenderJob } from './render/jobs.js';
-export { programmeDocumentRoutes } from './programme-pdf/programme.routes.js';
+export { programmeDocumentRoutes, documentLanguage, sendPdf } from './programme-pdf/programme.routes.js';
 export {
   personalProgrammePdf,
   prepareProgrammePdfs,

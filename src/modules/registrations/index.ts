@@ -22,7 +22,12 @@ export { delegationsOf, membersOf as delegationMembers } from './delegations/del
 export { coverageRoutes } from './coverage/coverage.routes.js';
 export { purgeExpiredEvents, purgePersonalData } from './privacy/privacy.service.js';
 export { completeUnfinishedRegistrations, markUnfinishedSubmissions } from './completion.js';
-export { inviteNomination, getDelegation } from './delegations/delegation.service.js';
+export {
+  inviteNomination,
+  getDelegation,
+  NOMINATION_LINK,
+  type DelegationView,
+} from './delegations/delegation.service.js';
 export { nominate, submitNomination } from './delegations/nomination.service.js';
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';

@@ -4,6 +4,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import { pt } from './pt.js';
 import { registrationEn, registrationEs, registrationPt } from './registration.js';
+import { speakersEn, speakersEs, speakersPt } from './speakers.js';
 
 /** Every mail Foro writes from a template an organizer may edit per event. */
 export const TEMPLATE_KEYS = [
@@ -28,9 +29,10 @@ export const TEMPLATE_KEYS = [
   'registration.nomination',
   'registration.nominee',
   'registration.nominationSent',
+  'speakers.place',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
-export type InvitationKey = Exclude<TemplateKey, `registration.${string}`>;
+export type InvitationKey = Exclude<TemplateKey, `registration.${string}` | `speakers.${string}`>;
 export type RegistrationKey = Extract<TemplateKey, `registration.${string}`>;
 
 export const isTemplateKey = (value: unknown): value is TemplateKey =>
@@ -67,6 +69,7 @@ export const PLACEHOLDERS = [
   'manageUrl',
   'country',
   'quota',
+  'place',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
@@ -89,9 +92,9 @@ export function subjectFor(key: TemplateKey, language: Language, subject: string
 }
 
 const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = {
-  es: { ...es, ...registrationEs },
-  en: { ...en, ...registrationEn },
-  pt: { ...pt, ...registrationPt },
+  es: { ...es, ...registrationEs, ...speakersEs },
+  en: { ...en, ...registrationEn, ...speakersEn },
+  pt: { ...pt, ...registrationPt, ...speakersPt },
 };
 
 export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {
