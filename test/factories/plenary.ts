@@ -57,7 +57,10 @@ export async function delegationOf(url: string, event: EventView, country: strin
         _csrf: csrf,
         givenName,
         familyName,
-        email: `${givenName}.${familyName}.${country}@gob.example`.toLowerCase(),
+        email: `${givenName}.${familyName}.${country}@gob.example`
+          .normalize('NFD')
+          .replace(/[^\x20-\x7e]/g, '')
+          .toLowerCase(),
         role,
         language: 'es',
       });

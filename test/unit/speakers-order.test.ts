@@ -82,4 +82,15 @@ describe('plenary: the order of a list of speakers', () => {
     ]);
     expect(ids(far)).to.deep.equal(['a', 'c', 'd', 'b']);
   });
+
+  it('sends an absent entry to the end as it was then: before a right of reply asked later, after one asked before', () => {
+    const list = [
+      entry('a', 'state', 'minister', 1),
+      entry('b', 'state', 'minister', 2),
+      entry('early-reply', 'state', 'minister', 5, { reply: true }),
+      entry('late-reply', 'state', 'minister', 15, { reply: true }),
+    ];
+    const order = speakingOrder(list, [{ entryId: 'a', to: 'end', at: at(10), seq: 1 }]);
+    expect(ids(order)).to.deep.equal(['b', 'early-reply', 'a', 'late-reply']);
+  });
 });

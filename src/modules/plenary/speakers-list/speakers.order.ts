@@ -59,6 +59,15 @@ export function compareByRules(a: Orderable, b: Orderable): number {
   );
 }
 
+/**
+ * The end of the list as it was at `at`: before the rights of reply asked at that time or later
+ * (the rules put them last, but one asked after an entry went to the end comes after it).
+ */
+function endAt(ordered: readonly Orderable[], at: Date): number {
+  const later = ordered.findIndex((entry) => entry.reply && entry.inscribedAt.getTime() >= at.getTime());
+  return later < 0 ? ordered.length : later;
+}
+
 /** The list in order: the rules, then each change of place in the order it was made. */
 export function speakingOrder<T extends Orderable>(
   entries: readonly T[],
@@ -70,7 +79,8 @@ export function speakingOrder<T extends Orderable>(
     const from = ordered.findIndex((entry) => entry.id === change.entryId);
     if (from < 0) continue;
     const [moved] = ordered.splice(from, 1);
-    const to = change.to === 'end' ? ordered.length : Math.min(Math.max(change.to - 1, 0), ordered.length);
+    const to =
+      change.to === 'end' ? endAt(ordered, change.at) : Math.min(Math.max(change.to - 1, 0), ordered.length);
     ordered.splice(to, 0, moved!);
   }
   return ordered;
