@@ -53,9 +53,12 @@ import {
 } from './modules/published-programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
+  credentialsRoutes,
+  credentialStatuses,
   floorRoutes,
   plenaryWorkspace,
   registerPlenaryApi,
+  seatingRoutes,
   speakersAdminRoutes,
   speakersFocalRoutes,
   speakersPublicRoutes,
@@ -175,7 +178,9 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     registrationAdminRoutes(registrations),
     registrationPublicRoutes(config, registrations, { hasAttended }),
     delegationRoutes(registrations),
-    coverageRoutes(clock),
+    coverageRoutes(clock, credentialStatuses),
+    credentialsRoutes(plenary),
+    seatingRoutes(plenary),
     speakersAdminRoutes(plenary),
     speakersFocalRoutes(plenary),
     speakersPublicRoutes(plenary),

@@ -15,3 +15,4 @@ export { checkInRegistration, hasAttended, recountPresence } from './checkin/che
 export { letterRoutes } from './letters/letters.routes.js';
 export { documentsWorkspace } from './documents.workspace.js';
 export { downloadRoutes } from './downloads/downloads.routes.js';
+export type { PlatesLayout, SeatingLayout } from './seating/seating.layout.js';

@@ -5,3 +5,6 @@ export { floorRoutes } from './floor/floor.routes.js';
 export { registerPlenaryApi } from './plenary.api.js';
 export { plenaryWorkspace } from './plenary.workspace.js';
 export type { PlenaryDeps } from './speakers-list/speakers.service.js';
+export { credentialsRoutes } from './credentials/credentials.routes.js';
+export { credentialStatuses } from './credentials/credentials.service.js';
+export { seatingRoutes } from './seating/seating.routes.js';
