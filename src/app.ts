@@ -53,6 +53,17 @@ import {
 } from './modules/published-programme/index.js';
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
+  credentialsRoutes,
+  credentialStatuses,
+  floorRoutes,
+  plenaryWorkspace,
+  registerPlenaryApi,
+  seatingRoutes,
+  speakersAdminRoutes,
+  speakersFocalRoutes,
+  speakersPublicRoutes,
+} from './modules/plenary/index.js';
+import {
   coverageRoutes,
   delegationRoutes,
   registerRegistrationsApi,
@@ -132,10 +143,13 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
+  registerPlenaryApi(api);
+  const plenary = { ...mail, renderer };
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
     sideEventsWorkspace,
+    plenaryWorkspace,
     programmeWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
@@ -181,6 +195,13 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     sideEventPublicRoutes(config, mail),
     bilateralAdminRoutes(mail),
     bilateralFocalRoutes(mail),
+    coverageRoutes(clock, credentialStatuses),
+    credentialsRoutes(plenary),
+    seatingRoutes(plenary),
+    speakersAdminRoutes(plenary),
+    speakersFocalRoutes(plenary),
+    speakersPublicRoutes(plenary),
+    floorRoutes(plenary),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes((event) => registrationWindowOf(event, clock)),
     api.router(),

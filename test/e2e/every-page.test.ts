@@ -5,6 +5,7 @@ import { Session } from '../../src/modules/agenda/sessions/session.model.js';
 import { Person } from '../../src/modules/people/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { NationalContact } from '../../src/modules/contacts/index.js';
+import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { problemsOf, submitWithMistakes } from '../support/page-checks.js';
@@ -42,6 +43,49 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     }
   }
 
+  /** A published list of speakers on a plenary of the demo, with one speaker who has the floor. */
+  async function speakersList(eventId: string, slug: string) {
+    const sessions = await Session.find({ eventId, status: 'scheduled' }).lean();
+    const session = (sessions.find((s) => s.type === 'plenary') ?? sessions.find((s) => s.startsAt))!;
+    const sessionId = String(session._id);
+    const now = foro.clock.now();
+    const list = await SpeakersList.create({
+      eventId,
+      sessionId,
+      opensAt: now,
+      closesAt: new Date(now.getTime() + 86_400_000),
+      minutes: 5,
+      onePerDelegation: true,
+      moveNotice: 3,
+      publishedAt: now,
+      createdAt: now,
+    });
+    const person = (await Person.findOne().lean())!;
+    await SpeakerEntry.create({
+      listId: String(list._id),
+      eventId,
+      seq: 1,
+      group: 'other',
+      level: 'other',
+      language: 'es',
+      reply: false,
+      head: false,
+      inscribedAt: now,
+      inscribedBy: 'test',
+      personId: String(person._id),
+      speakerName: `${person.givenName} ${person.familyName}`,
+    });
+    return {
+      sessionId,
+      publicPaths: [`/events/${slug}/sessions/${sessionId}/speakers`],
+      adminPaths: [
+        `/admin/events/${eventId}/sessions/${sessionId}/speakers`,
+        `/admin/events/${eventId}/sessions/${sessionId}/speakers?q=${encodeURIComponent(person.familyName)}`,
+        `/admin/events/${eventId}/floor/${sessionId}`,
+      ],
+    };
+  }
+
   it('checks the public pages, the private-link pages and the forms with mistakes', async () => {
     const report = await seedDemo({ label: 'test seed', via: 'cli' }, foro.clock);
     const practice = report.event.slug;
@@ -66,6 +110,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `/events/${practice}/side-events/propose`,
       (await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)) +
         '/bilaterals',
+      `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[\w-]+/)}/speakers`,
+      ...(await speakersList(report.event.id, practice)).publicPaths,
     ]) {
       await visit(page, path, problems);
     }
@@ -111,6 +157,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `${event}/invitations/preview`,
       `${event}/announcements/new`,
       `${event}/mail-templates/registration.confirmed/es`,
+      ...(await speakersList(report.event.id, report.event.slug)).adminPaths,
     ]) {
       await visit(page, path, problems);
     }

@@ -243,7 +243,7 @@ describe('delegations: focal points nominate their country’s delegation', func
     const byCountry = /<table class="bars">\s*<thead><tr><th>País<\/th>.*?<\/table>/s.exec(page.text)![0];
     expect(byCountry).to.include('<tr data-key="BR"><td>Brasil</td>').and.not.include('<td>—</td>');
     const row = /<tr data-country="PE">(.*?)<\/tr>/s.exec(page.text)![1]!;
-    expect(row.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')).to.equal('|Perú|✓|✓|1|0|0|');
+    expect(row.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')).to.equal('|Perú|✓|✓|1|0|0|No acreditado|');
     expect(page.text).to.include('Hotel Oro Verde');
     const csv = await organizer.agent.get(`/admin/events/${event.id}/coverage.csv`);
     expect(csv.text).to.include('PE,Perú,sí,sí,1,0,0');

@@ -60,6 +60,7 @@ describe('event workspace: the overview, the event menu and the home page', func
       expect(hidden.map((href) => href.split('/').pop()).sort(), who).to.deep.equal([
         'announcements',
         'check-in',
+        'credentials',
         'letters',
         'mail-templates',
         'settings',

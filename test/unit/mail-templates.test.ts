@@ -119,6 +119,7 @@ describe('messaging: every default mail, in every language, reads well with what
     'bilateral.moved': [...bilateral, 'day', 'time', 'room'],
     'bilateral.declined': bilateral,
     'bilateral.cancelled': [...bilateral, 'day', 'time', 'room'],
+    'speakers.place': ['name', 'event', 'session', 'place', 'time', 'programmeUrl'],
   };
   const SAMPLE: Required<MailFields> = {
     greeting: '',
@@ -130,6 +131,7 @@ describe('messaging: every default mail, in every language, reads well with what
     day: 'jueves, 10 de abril de 2008',
     time: '09:00–10:30 America/Guayaquil (GMT-5)',
     room: 'Salón Plenario',
+    place: '4',
     venue: 'Centro de Convenciones, Cuenca, Ecuador',
     panel: 'Alicia Bárcena (presidente/a)',
     deadline: '20 de marzo de 2008',

@@ -101,12 +101,28 @@ export const AUDIT_ACTIONS = [
   'bilateral.moved',
   'message.retried',
   'message.cancelled',
+  'speakers.opened',
+  'speakers.updated',
+  'speakers.published',
+  'speakers.inscribed',
+  'speakers.reply',
+  'speakers.moved',
+  'speakers.speaking',
+  'speakers.spoke',
+  'speakers.absent',
+  'speakers.withdrawn',
+  'credentials.rules',
+  'credentials.recorded',
+  'credentials.file',
+  'seating.saved',
+  'seating.drawn',
+  'seating.frozen',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|delegation\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -150,6 +166,20 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
     case 'delegation': {
       const country = first?.field.split(':')[1];
       return { country: country ? countryName(country, language) : '', quota: text(first?.to) };
+    }
+    case 'speakers': {
+      // A move names its speaker in the field ("place:Name") and the places as from and to.
+      if (first?.field.startsWith('place:'))
+        return { name: first.field.slice('place:'.length), from: text(first.from), to: text(first.to) };
+      return { name: text(first?.to) };
+    }
+    case 'credentials': {
+      const country = first?.field.split(':')[1];
+      return { country: country ? countryName(country, language) : '' };
+    }
+    case 'seating': {
+      const drawn = entry.changes.find((c) => c.field === 'first')?.to;
+      return { country: typeof drawn === 'string' ? countryName(drawn, language) : '' };
     }
     case 'privacy':
       return { passports: was('passports') || '0', travel: was('travel') || '0' };

@@ -1,6 +1,6 @@
 export { workerPdfRenderer, type PdfRenderer } from './render/renderer.js';
 export type { RenderJob } from './render/jobs.js';
-export { programmeDocumentRoutes } from './programme-pdf/programme.routes.js';
+export { programmeDocumentRoutes, documentLanguage, sendPdf } from './programme-pdf/programme.routes.js';
 export {
   personalProgrammePdf,
   prepareProgrammePdfs,
@@ -15,3 +15,4 @@ export { checkInRegistration, hasAttended, recountPresence } from './checkin/che
 export { letterRoutes } from './letters/letters.routes.js';
 export { documentsWorkspace } from './documents.workspace.js';
 export { downloadRoutes } from './downloads/downloads.routes.js';
+export type { PlatesLayout, SeatingLayout } from './seating/seating.layout.js';

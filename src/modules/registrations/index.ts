@@ -32,6 +32,7 @@ export { confirmedParticipants, type ListAudience, type Participant } from './li
 export { peopleEvents } from './lists/people-events.js';
 export { copyListings, refreshListings, registrationsByName } from './lists/listing.js';
 export { ownRegistration } from './own-link.js';
+export { sendNote as sendOfficialNote } from './delegations/nomination.routes.js';
 export { numberOlderRegistrations } from './lists/numbering.js';
 export { recountLargeEvents } from './lists/figures.js';
 export { isLarge } from './lists/size.js';

@@ -6,13 +6,17 @@ import type { ListLayout } from '../pdf/list.layout.js';
 import { renderListPdf } from '../pdf/list.pdf.js';
 import type { ProgrammeLayout } from '../programme-pdf/programme.layout.js';
 import { renderProgrammePdf } from '../programme-pdf/programme.pdf.js';
+import type { PlatesLayout, SeatingLayout } from '../seating/seating.layout.js';
+import { renderPlatesPdf, renderSeatingPdf } from '../seating/seating.pdf.js';
 
 /** Everything a worker thread can be asked to draw: plain data in, PDF bytes out. */
 export type RenderJob =
   | { kind: 'programme'; layout: ProgrammeLayout }
   | { kind: 'list'; layout: ListLayout }
   | { kind: 'badges'; layout: BadgesLayout }
-  | { kind: 'letters'; layout: LettersLayout };
+  | { kind: 'letters'; layout: LettersLayout }
+  | { kind: 'seating'; layout: SeatingLayout }
+  | { kind: 'plates'; layout: PlatesLayout };
 
 export function renderJob(job: RenderJob): Promise<Buffer> {
   switch (job.kind) {
@@ -24,5 +28,9 @@ export function renderJob(job: RenderJob): Promise<Buffer> {
       return renderBadgesPdf(job.layout);
     case 'letters':
       return renderLettersPdf(job.layout);
+    case 'seating':
+      return renderSeatingPdf(job.layout);
+    case 'plates':
+      return renderPlatesPdf(job.layout);
   }
 }

@@ -5,6 +5,7 @@ import { es } from './es.js';
 import { pt } from './pt.js';
 import { registrationEn, registrationEs, registrationPt } from './registration.js';
 import { sideEventsEn, sideEventsEs, sideEventsPt } from './side-events.js';
+import { speakersEn, speakersEs, speakersPt } from './speakers.js';
 
 /** Every mail Foro writes from a template an organizer may edit per event. */
 export const TEMPLATE_KEYS = [
@@ -40,10 +41,14 @@ export const TEMPLATE_KEYS = [
   'bilateral.moved',
   'bilateral.declined',
   'bilateral.cancelled',
+  'speakers.place',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type SideEventKey = Extract<TemplateKey, `sideEvent.${string}` | `bilateral.${string}`>;
-export type InvitationKey = Exclude<TemplateKey, `registration.${string}` | SideEventKey>;
+export type InvitationKey = Exclude<
+  TemplateKey,
+  `registration.${string}` | `speakers.${string}` | SideEventKey
+>;
 export type RegistrationKey = Extract<TemplateKey, `registration.${string}`>;
 
 export const isTemplateKey = (value: unknown): value is TemplateKey =>
@@ -82,6 +87,7 @@ export const PLACEHOLDERS = [
   'quota',
   'level',
   'slots',
+  'place',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
@@ -107,9 +113,9 @@ export function subjectFor(key: TemplateKey, language: Language, subject: string
 }
 
 const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = {
-  es: { ...es, ...registrationEs, ...sideEventsEs },
-  en: { ...en, ...registrationEn, ...sideEventsEn },
-  pt: { ...pt, ...registrationPt, ...sideEventsPt },
+  es: { ...es, ...registrationEs, ...sideEventsEs, ...speakersEs },
+  en: { ...en, ...registrationEn, ...sideEventsEn, ...speakersEn },
+  pt: { ...pt, ...registrationPt, ...sideEventsPt, ...speakersPt },
 };
 
 export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { countryName, sortByCountryName } from '../../../shared/countries.js';
 import { csvDocument } from '../../../shared/csv.js';
 import { requireUser } from '../../auth/index.js';
-import { eventPage, eventOf, eventWithPermissions } from '../../events/index.js';
+import { eventPage, eventOf, eventWithPermissions, type EventView } from '../../events/index.js';
 import { coverageOf } from './coverage.service.js';
 import { writeRoomingCsv } from './rooming-csv.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -10,7 +10,11 @@ import { ForbiddenError } from '../../../shared/errors.js';
 import type { Language } from '../../../shared/i18n/index.js';
 
 /** The coverage dashboard: countries against the steps of their participation, and the counts. */
-export function coverageRoutes(clock: Clock): Router {
+export function coverageRoutes(
+  clock: Clock,
+  /** Each state's credentials status (the plenary's), shown to the event's team. */
+  credentialStatuses?: (event: EventView) => Promise<Map<string, string>>,
+): Router {
   const router = Router();
   const base = '/admin/events/:eventId/coverage';
   router.use(base, requireUser);
@@ -35,6 +39,7 @@ export function coverageRoutes(clock: Clock): Router {
         .concat(coverage.byCountry.filter((c) => !c.key)),
       rooming: seesPeople ? coverage.rooming : [],
       seesPeople,
+      credentials: can.edit && credentialStatuses ? await credentialStatuses(event) : undefined,
     });
   });
 

@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { AuditEntry } from '../../src/modules/audit/audit.model.js';
+import { SeatingDraw } from '../../src/modules/plenary/seating/seating.model.js';
+import { IBERO_AMERICAN_STATES, countryName } from '../../src/shared/countries.js';
+import { createPublishedEvent } from '../factories/events.js';
+import { useTestForo } from '../support/foro.js';
+import { csrfTokenIn, signedInAs } from '../support/http.js';
+import { binaryBody, readPdf } from '../support/pdf.js';
+
+describe('plenary: seating in protocol order and name plates', function () {
+  this.timeout(120_000);
+  const foro = useTestForo(import.meta.url);
+
+  it('draws the first state by lot (recorded, again until frozen), orders the room from it, and prints the plan and the plates', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({ countries: [...IBERO_AMERICAN_STATES] }, organizer.actor);
+    const room = event.rooms[0]!;
+    const base = `/admin/events/${event.id}/seating`;
+    const csrf = csrfTokenIn((await organizer.agent.get(base)).text);
+    const post = (path: string, fields: Record<string, string> = {}) =>
+      organizer.agent
+        .post(`${base}/${room.id}${path}`)
+        .type('form')
+        .send({ _csrf: csrf, ...fields });
+    expect((await post('', { extraSeats: '2', language: 'es' })).status).to.equal(303);
+    expect((await post('/draw')).status).to.equal(303);
+    expect((await post('/draw')).status, 'drawn again before it is frozen').to.equal(303);
+    const draws = await SeatingDraw.find({}).sort({ n: 1 }).lean();
+    expect(draws.map((d) => d.n)).to.deep.equal([1, 2]);
+    expect(draws[1]!.drawnBy).to.equal(organizer.user.email);
+    expect(await AuditEntry.countDocuments({ action: 'seating.drawn' })).to.equal(2);
+
+    const page = await organizer.agent.get(base);
+    const section = page.text.slice(page.text.indexOf(`id="room-${room.id}"`));
+    const order = [...section.matchAll(/<li>([^<]+)<\/li>/g)].slice(0, 22).map((m) => m[1]);
+    expect(order[0]).to.equal(countryName(draws[1]!.country, 'es'));
+    expect(new Set(order).size).to.equal(22);
+
+    expect((await post('/freeze')).status).to.equal(303);
+    const refused = await post('/draw');
+    expect(refused.status).to.equal(409);
+    expect(refused.text).to.contain('ya es definitivo');
+    expect(await SeatingDraw.countDocuments({})).to.equal(2);
+
+    const plan = await organizer.agent.get(`${base}/${room.id}/plan.pdf`).buffer(true).parse(binaryBody);
+    expect(plan.status).to.equal(200);
+    const planText = (await readPdf(plan.body as Buffer)).text;
+    expect(planText)
+      .to.contain(`1. ${countryName(draws[1]!.country, 'es')}`)
+      .and.contain('Presidencia');
+
+    const plates = await organizer.agent.get(`${base}/${room.id}/plates.pdf`).buffer(true).parse(binaryBody);
+    const read = await readPdf(plates.body as Buffer);
+    expect(read.pages).to.have.length(22);
+    expect(read.pages[0]!.width).to.be.greaterThan(read.pages[0]!.height);
+    const first = read.items.filter((i) => i.page === 1).map((i) => i.text);
+    expect(
+      first.filter((t) => t === countryName(draws[1]!.country, 'es')),
+      'the name on both faces',
+    ).to.have.length(2);
+
+    const viewer = await signedInAs(foro.url, 'viewer');
+    expect((await viewer.agent.get(base)).status).to.equal(200);
+    expect((await viewer.agent.get(`${base}/${room.id}/plates.pdf`)).status).to.equal(403);
+  });
+});
