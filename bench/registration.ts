@@ -57,13 +57,15 @@ if (BESIDE > 0) {
   );
 }
 await indexLookups(config.ferretdbPostgresqlUrl);
+// Registration closes when an event ends: the forum is held two months from now.
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 let event = await createEvent(
   {
     slug: 'bench-registration',
     title: { es: 'Foro Iberoamericano sobre Migración y Desarrollo' },
     timezone: 'America/Guayaquil',
-    startDate: '2008-04-10',
-    endDate: '2008-04-11',
+    startDate: day(60),
+    endDate: day(61),
     languages: ['es', 'pt', 'en'],
     countries: [],
   },
