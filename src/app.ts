@@ -190,7 +190,6 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     registrationAdminRoutes(registrations),
     registrationPublicRoutes(config, registrations, { hasAttended }),
     delegationRoutes(registrations),
-    coverageRoutes(clock),
     sideEventReviewRoutes(mail),
     sideEventPublicRoutes(config, mail),
     bilateralAdminRoutes(mail),
