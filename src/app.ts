@@ -69,6 +69,8 @@ import {
 } from './modules/registrations/index.js';
 import {
   bilateralAdminRoutes,
+  delegationBilateralRows,
+  reservedBlocks,
   bilateralFocalRoutes,
   bilateralsWorkspace,
 } from './modules/bilaterals/index.js';
@@ -110,7 +112,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   // Mail settings are built once here and handed to every module that sends mail.
   const mail: MailDeps = { clock, settings: mailSettingsOf(config) };
   const seats = documentSeats(clock);
-  const registrations = { ...mail, seats };
+  const registrations = { ...mail, seats, delegationBilaterals: delegationBilateralRows };
   const onConfirmed = (event: EventView, personId: string) =>
     registerProgrammeParticipant(event, personId, registrations);
   const agendaHooks: AgendaHooks = {
@@ -161,7 +163,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
-    programmePublicRoutes(),
+    programmePublicRoutes(reservedBlocks),
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
@@ -179,7 +181,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     coverageRoutes(clock),
     sideEventReviewRoutes(mail),
     sideEventPublicRoutes(config, mail),
-    bilateralAdminRoutes(mail),
+    bilateralAdminRoutes(mail, renderer),
     bilateralFocalRoutes(mail),
     invitationResponseRoutes(config, clock, onConfirmed),
     eventPublicRoutes((event) => registrationWindowOf(event, clock)),
