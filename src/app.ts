@@ -80,6 +80,8 @@ import {
 } from './modules/registrations/index.js';
 import {
   bilateralAdminRoutes,
+  delegationBilateralRows,
+  reservedBlocks,
   bilateralFocalRoutes,
   bilateralsWorkspace,
 } from './modules/bilaterals/index.js';
@@ -121,7 +123,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   // Mail settings are built once here and handed to every module that sends mail.
   const mail: MailDeps = { clock, settings: mailSettingsOf(config) };
   const seats = documentSeats(clock);
-  const registrations = { ...mail, seats };
+  const registrations = { ...mail, seats, delegationBilaterals: delegationBilateralRows };
   const onConfirmed = (event: EventView, personId: string) =>
     registerProgrammeParticipant(event, personId, registrations);
   const agendaHooks: AgendaHooks = {
@@ -175,7 +177,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
-    programmePublicRoutes(),
+    programmePublicRoutes(reservedBlocks),
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
@@ -192,7 +194,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     delegationRoutes(registrations),
     sideEventReviewRoutes(mail),
     sideEventPublicRoutes(config, mail),
-    bilateralAdminRoutes(mail),
+    bilateralAdminRoutes(mail, renderer),
     bilateralFocalRoutes(mail),
     coverageRoutes(clock, credentialStatuses),
     credentialsRoutes(plenary),

@@ -8,7 +8,9 @@ import { flash } from '../../web/flash.js';
 import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
+import { documentLanguage, sendPdf, type PdfRenderer } from '../documents/index.js';
 import { eventPage, eventWithPermissions } from '../events/index.js';
+import { translatorFor } from '../../shared/i18n/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { recordChange } from '../audit/index.js';
 import { delegationsOf } from '../registrations/index.js';
@@ -24,12 +26,13 @@ import {
   cancelBilateral,
   nextFreeBilateralSlots,
 } from './bilateral.service.js';
+import { bilateralScheduleLayout } from './bilateral.schedule.js';
 
 /**
  * The secretariat's bilateral schedule: bilateral rooms cut into slots, every meeting per day and
  * room with warnings for double-booked delegations, and booking for any two delegations.
  */
-export function bilateralAdminRoutes(deps: MailDeps): Router {
+export function bilateralAdminRoutes(deps: MailDeps, renderer: PdfRenderer): Router {
   const router = Router();
   const base = '/admin/events/:eventId/bilaterals';
   router.use(base, requireUser);
@@ -103,6 +106,15 @@ export function bilateralAdminRoutes(deps: MailDeps): Router {
 
   router.get(base, async (req, res) => {
     res.render('bilaterals/admin', await schedule(req));
+  });
+
+  // The schedule per day and room as a PDF, drawn in a worker thread like the other documents.
+  router.get(`${base}.pdf`, requireUser, async (req, res) => {
+    const language = documentLanguage(req);
+    const { event } = await eventWithPermissions(req);
+    const layout = await bilateralScheduleLayout(event, language, translatorFor(language), deps.clock.now());
+    const pdf = await renderer.render({ kind: 'list', layout });
+    sendPdf(res, pdf, `${event.slug}-bilaterals-${language}.pdf`, 'private');
   });
 
   router.post(`${base}/slots`, async (req, res) => {

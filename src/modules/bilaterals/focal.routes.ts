@@ -26,6 +26,7 @@ import {
   nextFreeBilateralSlots,
   requestBilateral,
 } from './bilateral.service.js';
+import { delegationBilateralFeed } from './bilateral.schedule.js';
 
 /**
  * A focal point's bilaterals, through their nomination link: their delegation's own meetings
@@ -89,6 +90,17 @@ export function bilateralFocalRoutes(deps: MailDeps): Router {
 
   router.get(base, async (req, res) => {
     res.render('bilaterals/focal', await page(req));
+  });
+
+  // The delegation's booked bilaterals as a calendar feed, reachable only through its link.
+  router.get(`${base}.ics`, async (req, res) => {
+    const { delegation, event } = await own(req);
+    const feed = await delegationBilateralFeed(event, delegation.id, req.language, req.t, deps.clock.now());
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(`${event.slug}-bilaterals-${delegation.country.toLowerCase()}.ics`)
+      .set('Cache-Control', 'private, no-store')
+      .send(feed);
   });
 
   router.post(base, async (req, res) => {

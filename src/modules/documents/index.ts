@@ -1,6 +1,7 @@
 export { workerPdfRenderer, type PdfRenderer } from './render/renderer.js';
 export type { RenderJob } from './render/jobs.js';
-export { programmeDocumentRoutes, documentLanguage, sendPdf } from './programme-pdf/programme.routes.js';
+export { documentLanguage, programmeDocumentRoutes, sendPdf } from './programme-pdf/programme.routes.js';
+export type { ListLayout } from './pdf/list.layout.js';
 export {
   personalProgrammePdf,
   prepareProgrammePdfs,

@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
+import type { Language } from '../../shared/i18n/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { flash } from '../../web/flash.js';
 import { pathParam } from '../../web/params.js';
@@ -49,14 +50,24 @@ const versionNumber = (req: Request) => {
   return n;
 };
 
+/**
+ * Rooms busy outside the programme (bilateral meetings), as the public may see them: room and
+ * time, nothing about who meets (the bilaterals module answers).
+ */
+export type ReservedRooms = (
+  event: EventView,
+  language: Language,
+) => Promise<{ label: string; blocks: { room: string; time: string }[] }[]>;
+
 /** The published programme for everyone, and its JSON; earlier versions stay readable. */
-export function programmePublicRoutes(): Router {
+export function programmePublicRoutes(reservedRooms?: ReservedRooms): Router {
   const router = Router();
 
   router.get('/events/:slug/programme', async (req, res) => {
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const version = await latestVersion(event.id);
     renderProgramme(req, res, event, version?.snapshot, {
+      reserved: reservedRooms ? await reservedRooms(event, req.language) : [],
       version,
       versions: version ? await listVersions(event.id) : [],
     });

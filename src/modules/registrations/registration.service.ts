@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Language } from '../../shared/i18n/index.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
@@ -23,7 +24,16 @@ export interface RegistrationDeps {
   clock: Clock;
   settings: MailSettings;
   seats: SeatAllocator;
+  /** A delegation's own bilateral meetings, listed on its nomination page (the bilaterals module answers). */
+  delegationBilaterals?: DelegationBilaterals;
 }
+
+/** One of a delegation's bilateral meetings as its nomination page lists it. */
+export type DelegationBilaterals = (
+  event: EventView,
+  delegationId: string,
+  language: Language,
+) => Promise<{ id: string; other: string; subject: string; state: string; slot: string }[]>;
 
 export async function getRegistration(id: string): Promise<RegistrationView> {
   const doc = await Registration.findById(id).lean();

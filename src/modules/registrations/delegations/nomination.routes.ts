@@ -71,6 +71,9 @@ export function nominationRoutes(deps: RegistrationDeps): Router {
       token: pathParam(req, 'token'),
       done: done === 'added' && !added ? undefined : done,
       added,
+      bilaterals: deps.delegationBilaterals
+        ? await deps.delegationBilaterals(event, delegation.id, req.language)
+        : undefined,
       values: { role: 'member', language: req.language },
     };
   };
