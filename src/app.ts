@@ -34,6 +34,12 @@ import {
 } from './modules/documents/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import {
+  documentAdminRoutes,
+  documentPublicRoutes,
+  officialDocumentsWorkspace,
+  sessionDocuments,
+} from './modules/official-documents/index.js';
+import {
   invitationResponseRoutes,
   invitationRoutes,
   invitationsWorkspace,
@@ -107,7 +113,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     onConfirmed,
     onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, registrations),
   };
-  const documents = { renderer, clock };
+  const documents = { renderer, clock, sessionDocuments };
+  const officialDocuments = { clock, maxBytes: config.officialDocuments.maxBytes };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
     // The PDFs of the new version are drawn in the background; the publisher does not wait for them.
@@ -126,6 +133,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   const workspace = new Workspace([
     agendaWorkspace,
     programmeWorkspace,
+    officialDocumentsWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
@@ -149,7 +157,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
-    programmePublicRoutes(),
+    programmePublicRoutes(sessionDocuments),
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
@@ -158,6 +166,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     letterRoutes(config, documents, clock),
     outboxRoutes(config, clock),
     contactRoutes(clock),
+    documentAdminRoutes(officialDocuments),
+    documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),
     announcementRoutes(mail),

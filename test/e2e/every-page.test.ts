@@ -5,6 +5,7 @@ import { Session } from '../../src/modules/agenda/sessions/session.model.js';
 import { Person } from '../../src/modules/people/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { NationalContact } from '../../src/modules/contacts/index.js';
+import { OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { problemsOf, submitWithMistakes } from '../support/page-checks.js';
@@ -55,7 +56,10 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `/events/${practice}/programme/versions/1`,
       `/events/${practice}/participants`,
       `/events/${practice}/register`,
+      `/events/${practice}/documents`,
+      `/events/${practice}/documents?q=migracion&kind=study`,
       '/events/cuenca-2008',
+      '/events/cuenca-2008/documents',
       '/events/cuenca-2008/programme',
       '/events/cuenca-2008/register',
       '/letters/verify',
@@ -63,6 +67,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       '/no-such-page',
       await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/\S+/),
       await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/\S+/),
+      `${await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/)}/documents`,
+      `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)}/documents`,
     ]) {
       await visit(page, path, problems);
     }
@@ -85,6 +91,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const person = await Person.findOne().lean();
     const contact = await NationalContact.findOne().lean();
     const mail = await Message.findOne().lean();
+    const document = await OfficialDocument.findOne({ eventId: report.event.id }).lean();
     const problems: string[] = [];
     for (const path of [
       '/admin',
@@ -107,6 +114,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `${event}/sessions/${String(session!._id)}`,
       `${event}/invitations/preview`,
       `${event}/announcements/new`,
+      `${event}/documents/new`,
+      ...(document ? [`${event}/documents/${String(document._id)}`] : []),
       `${event}/mail-templates/registration.confirmed/es`,
     ]) {
       await visit(page, path, problems);
@@ -116,6 +125,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       '/admin/people/new',
       '/admin/contacts/new',
       `${event}/sessions/new`,
+      `${event}/documents/new`,
     ]) {
       await inErrorState(page, path, problems);
     }

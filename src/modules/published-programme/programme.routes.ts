@@ -27,6 +27,9 @@ import {
 } from './publish.service.js';
 import type { Snapshot } from './snapshot.js';
 
+/** The official documents of each session of an event, by symbol. */
+export type SessionDocumentsLookup = (eventId: string) => Promise<ReadonlyMap<string, readonly string[]>>;
+
 function renderProgramme(
   req: Request,
   res: Response,
@@ -35,6 +38,7 @@ function renderProgramme(
   extra: Record<string, unknown>,
 ): void {
   res.render('programme/public', {
+    documents: new Map(),
     title: `${req.t('programme.title')} · ${localized(event.title, req.language, event.languages)}`,
     event,
     eventTitle: localized(event.title, req.language, event.languages),
@@ -50,7 +54,7 @@ const versionNumber = (req: Request) => {
 };
 
 /** The published programme for everyone, and its JSON; earlier versions stay readable. */
-export function programmePublicRoutes(): Router {
+export function programmePublicRoutes(sessionDocuments: SessionDocumentsLookup): Router {
   const router = Router();
 
   router.get('/events/:slug/programme', async (req, res) => {
@@ -59,6 +63,7 @@ export function programmePublicRoutes(): Router {
     renderProgramme(req, res, event, version?.snapshot, {
       version,
       versions: version ? await listVersions(event.id) : [],
+      documents: await sessionDocuments(event.id),
     });
   });
 
@@ -66,7 +71,9 @@ export function programmePublicRoutes(): Router {
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const version = await latestVersion(event.id);
     if (!version) throw new NotFoundError();
-    res.set('Cache-Control', 'public, max-age=60').json(programmeJson(version));
+    res
+      .set('Cache-Control', 'public, max-age=60')
+      .json(programmeJson(version, await sessionDocuments(event.id)));
   });
 
   router.get('/events/:slug/programme/versions/:number', async (req, res) => {

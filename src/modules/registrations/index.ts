@@ -30,6 +30,7 @@ export { confirmedParticipants, type ListAudience, type Participant } from './li
 export { peopleEvents } from './lists/people-events.js';
 export { copyListings, refreshListings, registrationsByName } from './lists/listing.js';
 export { ownRegistration } from './own-link.js';
+export { NOMINATION_LINK } from './delegations/nomination.mail.js';
 export { numberOlderRegistrations } from './lists/numbering.js';
 export { recountLargeEvents } from './lists/figures.js';
 export { isLarge } from './lists/size.js';
