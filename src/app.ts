@@ -37,7 +37,9 @@ import {
   documentAdminRoutes,
   documentPublicRoutes,
   officialDocumentsWorkspace,
+  registerDocumentsApi,
   sessionDocuments,
+  submissionRoutes,
 } from './modules/official-documents/index.js';
 import {
   invitationResponseRoutes,
@@ -114,7 +116,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, registrations),
   };
   const documents = { renderer, clock, sessionDocuments };
-  const officialDocuments = { clock, maxBytes: config.officialDocuments.maxBytes };
+  const officialDocuments = { ...mail, maxBytes: config.officialDocuments.maxBytes };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
     // The PDFs of the new version are drawn in the background; the publisher does not wait for them.
@@ -129,6 +131,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
+  registerDocumentsApi(api, clock);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
@@ -167,6 +170,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     outboxRoutes(config, clock),
     contactRoutes(clock),
     documentAdminRoutes(officialDocuments),
+    submissionRoutes(officialDocuments),
     documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),

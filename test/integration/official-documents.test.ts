@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import request from 'supertest';
 import { getEvent } from '../../src/modules/events/index.js';
 import { publishProgramme } from '../../src/modules/published-programme/index.js';
+import { updateAssignment } from '../../src/modules/agenda/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import {
   addLanguageVersion,
@@ -403,5 +404,83 @@ describe('official documents: the register, language versions and who may read t
     expect(lines[1]).to.include('draft');
     const viewer = await signedInAs(foro.url, 'viewer');
     expect((await viewer.agent.get(`/admin/events/${event.id}/documents.csv`)).status).to.equal(403);
+  });
+
+  it('registers and changes documents through the API, one per symbol even at once', async () => {
+    const { organizer, event, session } = await setUp();
+    const api = `/api/v1/events/${event.id}/documents`;
+    const body = {
+      symbol: 'LC/L.2706',
+      title: { es: 'Informe', en: 'Report' },
+      kind: 'report',
+      date: '2008-04-11',
+      distribution: 'general',
+      status: 'advance',
+    };
+    const [a, b] = await Promise.all([
+      organizer.agent.post(api).send(body),
+      organizer.agent.post(api).send({ ...body, symbol: 'lc/l.2706' }),
+    ]);
+    expect([a.status, b.status].sort()).to.deep.equal([201, 409]);
+    const created = (a.status === 201 ? a : b).body as { id: string; audience: string };
+    expect(created.audience).to.equal('public');
+    const patched = await organizer.agent
+      .patch(`${api}/${created.id}`)
+      .send({ status: 'final', sessionIds: [session.id] });
+    expect(patched.status).to.equal(200);
+    expect(patched.body).to.include({ status: 'final', kind: 'report' });
+    expect((patched.body as { sessionIds: string[] }).sessionIds).to.deep.equal([session.id]);
+    const untouched = await organizer.agent.patch(`${api}/${created.id}`).send({ kind: 'study' });
+    expect((untouched.body as { sessionIds: string[] }).sessionIds, 'fields left out stay').to.deep.equal([
+      session.id,
+    ]);
+    const list = await organizer.agent.get(`${api}?q=informe`);
+    expect(list.status).to.equal(200);
+    expect((list.body as { total: number }).total).to.equal(1);
+    expect((await organizer.agent.post(api).send({ ...body, symbol: 'X', color: 'red' })).status).to.equal(
+      422,
+    );
+  });
+
+  it('tells a chosen group once per publication, in each person’s language, through the outbox', async () => {
+    const { organizer, event, session, assignments } = await setUp();
+    for (const assignment of [assignments.chair, assignments.speaker])
+      await updateAssignment(session.id, assignment.id, { status: 'confirmed' }, organizer.actor, foro.clock);
+    const page = await registered(organizer.agent, event.id, { status: 'draft' });
+    await uploadVersion(organizer.agent, page, 'en', pdfBytes(), 'en.pdf');
+    const announce = async () => {
+      const shown = await organizer.agent.get(page);
+      return organizer.agent
+        .post(`${page}/announce`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(shown.text), group: 'confirmed' });
+    };
+    expect((await announce()).status, 'a draft is not announced').to.equal(409);
+    const csrf = csrfTokenIn((await organizer.agent.get(page)).text);
+    const published = await organizer.agent
+      .post(page)
+      .type('form')
+      .send({ _csrf: csrf, ...documentForm({ status: 'final' }) });
+    expect(published.status).to.equal(303);
+
+    const [first, second] = await Promise.all([announce(), announce()]);
+    expect([first.status, second.status].sort()).to.deep.equal([303, 409]);
+    const mails = await Message.find({ template: 'announcement' }).lean();
+    expect(mails.map((m) => m.to[0]!.email).sort()).to.deep.equal([
+      'alicia@cepal.example',
+      'joao@itamaraty.example',
+    ]);
+    const pt = mails.find((m) => m.to[0]!.email === 'joao@itamaraty.example')!;
+    expect(pt.subject).to.include('Novo documento: UN/POP/MIG-6CM/2007/20');
+    expect(pt.text).to.include(`/events/${event.slug}/documents/UN/POP/MIG-6CM/2007/20/en`);
+
+    // A new language version is a new publication: it can be told again, once.
+    await uploadVersion(organizer.agent, page, 'es', pdfBytes('es'), 'es.pdf');
+    expect((await announce()).status).to.equal(303);
+    expect((await announce()).status).to.equal(409);
+    expect(await Message.countDocuments({ template: 'announcement' })).to.equal(4);
+    expect((await organizer.agent.get(page)).text).to.include(
+      'announced the publication of UN/POP/MIG-6CM/2007/20',
+    );
   });
 });

@@ -7,7 +7,14 @@ import { flash } from '../../web/flash.js';
 import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
-import { eventOf, eventPage, eventWithPermissions, historyLines, type EventView } from '../events/index.js';
+import {
+  eventOf,
+  eventPage,
+  eventWithPermissions,
+  historyLines,
+  localized,
+  type EventView,
+} from '../events/index.js';
 import { documentFromForm, fieldName, formChoices, formValues } from './document.form.js';
 import { listDocuments } from './document.list.js';
 import { documentInput, fileLanguage, listQuery } from './document.schemas.js';
@@ -22,11 +29,31 @@ import {
 } from './document.service.js';
 import { sendStoredFile } from './document.download.js';
 import { symbolPath } from './symbol.js';
+import { announceDocument } from './publication.js';
+import type { MailDeps } from '../invitations/index.js';
+import { GROUP, groupKeys, groupLabel } from '../notices/index.js';
+import { listSessions } from '../agenda/index.js';
+import { countriesByName } from '../../shared/countries.js';
+import { z } from 'zod';
+
+const announceInput = z.strictObject({ group: z.string().regex(GROUP, { message: 'invalid_choice' }) });
+
+/** The groups a notice can reach, named in the reader's language. */
+async function noticeGroups(req: Request, event: EventView) {
+  const sessions = await listSessions(event.id);
+  const titles = new Map(sessions.map((s) => [s.id, localized(s.title, req.language, event.languages)]));
+  return groupKeys(
+    sessions.map((s) => s.id),
+    countriesByName(req.language, event.countries).map((c) => c.code),
+  ).map((key) => ({ value: key, label: groupLabel(req, key, titles) }));
+}
 import { writeDocumentsCsv } from './document.outputs.js';
 import { pageHelpers, sizeText } from './document.page.js';
 
 export interface OfficialDocumentDeps {
   clock: Clock;
+  /** Where notices' links point and who sends them. */
+  settings: MailDeps['settings'];
   /** The largest language version accepted, in bytes. */
   maxBytes: number;
 }
@@ -113,6 +140,7 @@ export function documentAdminRoutes(deps: OfficialDocumentDeps): Router {
       symbolPath,
       ...pageHelpers(req, event),
       maxSize: sizeText(deps.maxBytes, req.language),
+      groups: await noticeGroups(req, event),
       history: await historyLines(req, { type: 'document', id: document.id }, can, { event }),
       values: formValues(document),
       ...(await formChoices(req, event)),
@@ -163,6 +191,22 @@ export function documentAdminRoutes(deps: OfficialDocumentDeps): Router {
       );
       await flash(req, req.t('flash.documentFileAdded', { language: req.t(`language.${language}`) }));
       res.redirect(303, `/admin/events/${event.id}/documents/${documentId}`);
+    });
+  });
+
+  router.post(`${base}/:documentId/announce`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const document = await getDocument(event.id, pathParam(req, 'documentId'));
+    const form = {
+      view: 'official-documents/show',
+      locals: () => showPage(req),
+      values: formValues(document),
+    };
+    await handleForm(req, res, form, async () => {
+      const { group } = parse(announceInput, formBody(req));
+      const outcome = await announceDocument(event, document, group, actorOf(req), deps);
+      await flash(req, req.t('flash.documentAnnounced', { count: outcome.queued }));
+      res.redirect(303, `/admin/outbox/batches/${outcome.batchId}?event=${event.id}&kind=announcements`);
     });
   });
 

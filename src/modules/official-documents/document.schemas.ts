@@ -7,19 +7,25 @@ import { DISTRIBUTIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.mod
 const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
 
 /** A document as the register records it (the symbol's Rev./Corr./Add. ending links it to its parent). */
-export const documentInput = z.strictObject({
+const documentFields = {
   symbol: requiredText('short').refine((value) => !value.includes('\n'), { message: 'control_characters' }),
   title: trilingual('title'),
   kind: z.enum(DOCUMENT_KINDS),
   date: calendarDate,
   distribution: z.enum(DISTRIBUTIONS),
   status: z.enum(DOCUMENT_STATUSES),
-  sessionIds: z.array(objectId()).max(50).default([]),
+  sessionIds: z.array(objectId()).max(50),
   submitter: text('title').optional(),
+};
+
+export const documentInput = z.strictObject({
+  ...documentFields,
+  sessionIds: documentFields.sessionIds.default([]),
 });
 export type DocumentInput = z.output<typeof documentInput>;
 
-export const documentPatch = documentInput.partial().strict();
+/** A change to some fields; the ones left out stay as they are. */
+export const documentPatch = z.strictObject(documentFields).partial();
 export type DocumentPatch = z.output<typeof documentPatch>;
 
 export const fileLanguage = z.strictObject({ language: z.enum(LANGUAGES) });
@@ -31,6 +37,5 @@ export const listQuery = z.strictObject({
   session: objectId().optional(),
   q: text('short').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
-  lang: z.enum(LANGUAGES).optional(),
 });
 export type ListQuery = z.output<typeof listQuery>;

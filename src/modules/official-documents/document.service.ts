@@ -14,6 +14,7 @@ import {
   type Audience,
   type Distribution,
   type DocumentStatus,
+  type FileFormat,
   type Relation,
 } from './document.model.js';
 import type { DocumentInput, DocumentPatch } from './document.schemas.js';
@@ -218,6 +219,17 @@ export interface Upload {
   fileName: string;
 }
 
+/** The format of an upload that may be stored; otherwise a 422 that says why. */
+export function acceptedFormat(upload: Upload, maxBytes: number): FileFormat {
+  if (upload.bytes.length > maxBytes) {
+    const max = `${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB`;
+    throw new ValidationError([{ field: 'upload', code: 'file_too_large', params: { max } }]);
+  }
+  const checked = checkFile(upload.bytes, upload.fileName);
+  if ('problem' in checked) throw new ValidationError([{ field: 'upload', code: checked.problem }]);
+  return checked.format;
+}
+
 /**
  * Adds a language version. The content decides what the file is (a PDF, or an Office file with
  * its declared parts); an empty file, one over the limit, or one that is not what its name says
@@ -232,12 +244,7 @@ export async function addLanguageVersion(
   deps: { clock: Clock; maxBytes: number },
 ): Promise<FileView> {
   const document = await getDocument(event.id, documentId);
-  if (upload.bytes.length > deps.maxBytes) {
-    const max = `${Math.round((deps.maxBytes / (1024 * 1024)) * 10) / 10} MB`;
-    throw new ValidationError([{ field: 'upload', code: 'file_too_large', params: { max } }]);
-  }
-  const checked = checkFile(upload.bytes, upload.fileName);
-  if ('problem' in checked) throw new ValidationError([{ field: 'upload', code: checked.problem }]);
+  const format = acceptedFormat(upload, deps.maxBytes);
   const fileId = new mongoose.Types.ObjectId();
   const { chunks } = await storeBytes(String(fileId), upload.bytes);
   const replaced = document.languages.includes(language);
@@ -248,8 +255,8 @@ export async function addLanguageVersion(
       eventId: event.id,
       documentId,
       language,
-      format: checked.format,
-      contentType: CONTENT_TYPES[checked.format],
+      format,
+      contentType: CONTENT_TYPES[format],
       originalName: upload.fileName.slice(0, 300),
       size: upload.bytes.length,
       sha256: createHash('sha256').update(upload.bytes).digest('hex'),
