@@ -37,6 +37,8 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
   console.log(
     `Registrations: ${r.contacts} national contacts, ${r.delegations} delegations, ${r.registrations} registrations and ${r.checkIns} check-ins added`,
   );
+  console.log(`Official documents: ${report.documents} added`);
+  console.log(`  ${config.publicUrl}/events/${report.event.slug}/documents`);
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {
     const password = login.password ?? '(unchanged; run with --reset-passwords for a new one)';

@@ -34,6 +34,14 @@ import {
 } from './modules/documents/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import {
+  documentAdminRoutes,
+  documentPublicRoutes,
+  officialDocumentsWorkspace,
+  registerDocumentsApi,
+  sessionDocuments,
+  submissionRoutes,
+} from './modules/official-documents/index.js';
+import {
   invitationResponseRoutes,
   invitationRoutes,
   invitationsWorkspace,
@@ -130,7 +138,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     onConfirmed,
     onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, registrations),
   };
-  const documents = { renderer, clock };
+  const documents = { renderer, clock, sessionDocuments };
+  const officialDocuments = { ...mail, maxBytes: config.officialDocuments.maxBytes };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
     // The PDFs of the new version are drawn in the background; the publisher does not wait for them.
@@ -147,12 +156,14 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerRegistrationsApi(api);
   registerPlenaryApi(api);
   const plenary = { ...mail, renderer };
+  registerDocumentsApi(api, clock);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
     sideEventsWorkspace,
     plenaryWorkspace,
     programmeWorkspace,
+    officialDocumentsWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
@@ -177,7 +188,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
-    programmePublicRoutes(reservedBlocks),
+    programmePublicRoutes(sessionDocuments, reservedBlocks),
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
@@ -186,6 +197,9 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     letterRoutes(config, documents, clock),
     outboxRoutes(config, clock),
     contactRoutes(clock),
+    documentAdminRoutes(officialDocuments),
+    submissionRoutes(officialDocuments),
+    documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),
     announcementRoutes(mail),

@@ -94,6 +94,10 @@ const envSchema = z
     PDF_TIME_LIMIT_SECONDS: positiveInt
       .default(60)
       .describe('A PDF that takes longer is abandoned and its request answered 503'),
+    OFFICIAL_DOCUMENT_MAX_MB: positiveInt
+      .max(1024)
+      .default(20)
+      .describe('Largest language version of an official document accepted, in megabytes'),
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -189,6 +193,7 @@ export interface Config {
   linkRateLimit: { windowMs: number; perAddress: number };
   registrationRateLimit: { perAddress: number };
   documents: { workers: number; timeLimitMs: number };
+  officialDocuments: { maxBytes: number };
   trustProxy: boolean | number | string;
   logLevel: NonNullable<Env['LOG_LEVEL']>;
   shutdownGraceMs: number;
@@ -261,6 +266,7 @@ export function loadConfig(
     linkRateLimit: { windowMs: 15 * 60_000, perAddress: env.LINK_RATE_LIMIT_PER_ADDRESS },
     registrationRateLimit: { perAddress: env.REGISTRATION_RATE_LIMIT_PER_ADDRESS },
     documents: { workers: env.PDF_WORKERS, timeLimitMs: env.PDF_TIME_LIMIT_SECONDS * 1000 },
+    officialDocuments: { maxBytes: env.OFFICIAL_DOCUMENT_MAX_MB * 1024 * 1024 },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

@@ -6,6 +6,7 @@ import { Person } from '../../src/modules/people/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { NationalContact } from '../../src/modules/contacts/index.js';
 import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
+import { OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { problemsOf, submitWithMistakes } from '../support/page-checks.js';
@@ -99,7 +100,10 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `/events/${practice}/programme/versions/1`,
       `/events/${practice}/participants`,
       `/events/${practice}/register`,
+      `/events/${practice}/documents`,
+      `/events/${practice}/documents?q=migracion&kind=study`,
       '/events/cuenca-2008',
+      '/events/cuenca-2008/documents',
       '/events/cuenca-2008/programme',
       '/events/cuenca-2008/register',
       '/letters/verify',
@@ -112,6 +116,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
         '/bilaterals',
       `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[\w-]+/)}/speakers`,
       ...(await speakersList(report.event.id, practice)).publicPaths,
+      `${await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/)}/documents`,
+      `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)}/documents`,
     ]) {
       await visit(page, path, problems);
     }
@@ -134,6 +140,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const person = await Person.findOne().lean();
     const contact = await NationalContact.findOne().lean();
     const mail = await Message.findOne().lean();
+    const document = await OfficialDocument.findOne({ eventId: report.event.id }).lean();
     const problems: string[] = [];
     for (const path of [
       '/admin',
@@ -156,6 +163,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `${event}/sessions/${String(session!._id)}`,
       `${event}/invitations/preview`,
       `${event}/announcements/new`,
+      `${event}/documents/new`,
+      ...(document ? [`${event}/documents/${String(document._id)}`] : []),
       `${event}/mail-templates/registration.confirmed/es`,
       ...(await speakersList(report.event.id, report.event.slug)).adminPaths,
     ]) {
@@ -166,6 +175,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       '/admin/people/new',
       '/admin/contacts/new',
       `${event}/sessions/new`,
+      `${event}/documents/new`,
     ]) {
       await inErrorState(page, path, problems);
     }

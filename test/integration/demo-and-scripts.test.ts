@@ -1,3 +1,4 @@
+import { binaryBody, readPdf } from '../support/pdf.js';
 import { expect } from 'chai';
 import request from 'supertest';
 import { User } from '../../src/modules/auth/user.model.js';
@@ -37,6 +38,9 @@ describe('demo data and command-line scripts', function () {
       registrations: 0,
       checkIns: 0,
     });
+    expect([first.documents, second.documents], 'five documents in each edition, once').to.deep.equal([
+      10, 0,
+    ]);
     const waiting = await Registration.countDocuments({
       eventId: first.event.id,
       status: 'waitlisted',
@@ -107,6 +111,32 @@ describe('demo data and command-line scripts', function () {
     expect(manage.text, 'the demo organizer is in the team').to.contain('Editar evento');
   });
 
+  it('gives the demo its official documents: the seed paper in English, two studies without English, a statement and a revision', async () => {
+    foro.clock.set('2026-12-06T12:00:00Z');
+    await seedDemo(actor, foro.clock);
+    const list = await request(foro.url).get('/events/cuenca-2008/documents?lang=en');
+    expect(list.status).to.equal(200);
+    for (const symbol of [
+      'UN/POP/MIG-6CM/2007/20',
+      'SEGIB/FIMD/2008/1',
+      'SEGIB/FIMD/2008/2',
+      'FIMD/2008/ST/EC',
+    ])
+      expect(list.text).to.include(symbol);
+    expect(list.text).to.include('Superseded by SEGIB/FIMD/2008/1/Rev.1');
+    expect(list.text).to.include('EN: not available');
+    const paper = await request(foro.url)
+      .get('/events/cuenca-2008/documents/UN/POP/MIG-6CM/2007/20/en')
+      .buffer(true)
+      .parse(binaryBody);
+    expect(paper.status).to.equal(200);
+    const text = (await readPdf(paper.body as Buffer)).text;
+    expect(text).to.include('UN/POP/MIG-6CM/2007/20');
+    expect(text).to.include('ECLAC activities in the area of');
+    expect(
+      (await request(foro.url).get('/events/cuenca-2008/documents/SEGIB/FIMD/2008/2/en')).status,
+    ).to.equal(404);
+  });
   it('gives the demo logins new passwords on request', async () => {
     const first = await seedDemo(actor, foro.clock);
     const reset = await seedDemo(actor, foro.clock, { resetPasswords: true });

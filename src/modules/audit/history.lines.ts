@@ -117,12 +117,17 @@ export const AUDIT_ACTIONS = [
   'seating.saved',
   'seating.drawn',
   'seating.frozen',
+  'document.registered',
+  'document.updated',
+  'document.file-added',
+  'document.file-replaced',
+  'document.announced',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -189,6 +194,14 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
     }
     case 'programme':
       return { number: text(first?.to) };
+    case 'document': {
+      const symbol = entry.changes.find((c) => c.field === 'symbol');
+      const lang = text(entry.changes.find((c) => c.field === 'language')?.to);
+      return {
+        symbol: text(symbol?.to ?? symbol?.from),
+        language: lang ? (language === 'en' ? t(`language.${lang}`) : lower(t(`language.${lang}`))) : '',
+      };
+    }
     case 'people':
     case 'contacts':
       return { file: text(first?.field), count: text(first?.to) };
@@ -221,7 +234,12 @@ function detailsOf(entry: AuditRecord, words: HistoryWords): string[] {
     const fields = (room: unknown) => ({ ...(room as object), id: undefined });
     return changeLines(diff(fields(from), fields(to)), words);
   }
-  return SAID_IN_FULL.test(entry.action) ? [] : changeLines(entry.changes, words);
+  if (SAID_IN_FULL.test(entry.action)) return [];
+  // A field kept only to name the record in the sentence (a document's symbol) is no change.
+  return changeLines(
+    entry.changes.filter((c) => typeof c.from === 'object' || c.from !== c.to),
+    words,
+  );
 }
 
 /** A record's history as sentences in the reader's language, its times in the record's zone. */

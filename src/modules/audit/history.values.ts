@@ -82,6 +82,16 @@ const LABELS: Record<string, Record<string, string>> = {
     notes: 'contacts.notes',
   },
   user: { role: 'admin.role', status: 'admin.status' },
+  document: {
+    symbol: 'officialDocuments.symbol',
+    title: 'officialDocuments.titleField',
+    kind: 'officialDocuments.kind',
+    date: 'officialDocuments.date',
+    distribution: 'officialDocuments.distribution',
+    status: 'officialDocuments.status',
+    sessionIds: 'officialDocuments.sessions',
+    submitter: 'officialDocuments.submitter',
+  },
   registration: { status: 'registrations.status', category: 'registrations.category' },
 };
 
@@ -97,6 +107,11 @@ const CODES: Record<string, Record<string, string>> = {
   person: { sector: 'sectors', gender: 'genders', language: 'language' },
   contact: { type: 'contacts.types', institution: 'contacts.institutions', language: 'language' },
   user: { role: 'roles', status: 'userStatus' },
+  document: {
+    kind: 'officialDocuments.kinds',
+    distribution: 'officialDocuments.distributions',
+    status: 'officialDocuments.statuses',
+  },
   registration: { status: 'registrations.statuses', category: 'registrations.categories' },
 };
 

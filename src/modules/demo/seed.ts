@@ -7,6 +7,7 @@ import { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS, practiceEdition } from './cuenc
 import type { MailSettings } from '../invitations/index.js';
 import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
 import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-registrations.js';
+import { seedCuencaDocuments } from './seed-documents.js';
 
 export interface SeedReport {
   logins: { email: string; role: string; password: string | undefined; created: boolean }[];
@@ -16,6 +17,8 @@ export interface SeedReport {
   history: { slug: string; id: string; created: boolean };
   programme: ProgrammeSeedReport;
   registrations: RegistrationSeedReport;
+  /** Official documents made (in both editions). */
+  documents: number;
 }
 
 /** Where links in demo mails point when the caller does not say. */
@@ -76,6 +79,7 @@ export async function seedDemo(
       registrations: sum('registrations'),
       checkIns: sum('checkIns'),
     },
+    documents: history.documents.created + practice.documents.created,
   };
 }
 
@@ -104,6 +108,7 @@ async function seedEdition(input: CreateEventInput, actor: Actor, clocks: Editio
   }
   const programme = await seedCuencaProgramme(eventId, actor, clocks.preparing);
   const registrations = await seedCuencaRegistrations(eventId, actor, clocks, mail);
+  const documents = await seedCuencaDocuments(eventId, actor, clocks.preparing);
   if (!found && clocks.closing) await setEventStatus(eventId, 'archived', actor, clocks.closing);
-  return { event: { slug: input.slug, id: eventId, created: !found }, programme, registrations };
+  return { event: { slug: input.slug, id: eventId, created: !found }, programme, registrations, documents };
 }

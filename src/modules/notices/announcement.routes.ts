@@ -30,7 +30,8 @@ function inputFromForm(body: Record<string, unknown>) {
 
 const fieldName = (field: string) => field.replace('.', '_');
 
-function groupLabel(req: Request, key: string, sessionTitles: Map<string, string>): string {
+/** A group's name in the reader's language. */
+export function groupLabel(req: Request, key: string, sessionTitles: Map<string, string>): string {
   if (key.startsWith('session:'))
     return req.t('announcements.groups.session', { title: sessionTitles.get(key.slice(8)) ?? '' });
   if (key.startsWith('registrants:')) {

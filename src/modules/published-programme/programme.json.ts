@@ -5,7 +5,10 @@ const inZone = (iso: string, timeZone: string) =>
   DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toISO({ suppressMilliseconds: true });
 
 /** The published programme for machines: times in ISO 8601 with the event's offset. */
-export function programmeJson(version: Version) {
+export function programmeJson(
+  version: Version,
+  documents: ReadonlyMap<string, readonly string[]> = new Map(),
+) {
   const { event, sessions } = version.snapshot;
   return {
     event: {
@@ -29,6 +32,7 @@ export function programmeJson(version: Version) {
       room: s.roomName ?? null,
       theme: s.theme ?? null,
       people: s.people.map(({ personId: _personId, order: _order, ...person }) => person),
+      documents: [...(documents.get(s.id) ?? [])],
     })),
   };
 }

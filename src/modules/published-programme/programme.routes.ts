@@ -28,6 +28,9 @@ import {
 } from './publish.service.js';
 import type { Snapshot } from './snapshot.js';
 
+/** The official documents of each session of an event, by symbol. */
+export type SessionDocumentsLookup = (eventId: string) => Promise<ReadonlyMap<string, readonly string[]>>;
+
 function renderProgramme(
   req: Request,
   res: Response,
@@ -36,6 +39,7 @@ function renderProgramme(
   extra: Record<string, unknown>,
 ): void {
   res.render('programme/public', {
+    documents: new Map(),
     title: `${req.t('programme.title')} · ${localized(event.title, req.language, event.languages)}`,
     event,
     eventTitle: localized(event.title, req.language, event.languages),
@@ -60,7 +64,10 @@ export type ReservedRooms = (
 ) => Promise<{ label: string; blocks: { room: string; time: string }[] }[]>;
 
 /** The published programme for everyone, and its JSON; earlier versions stay readable. */
-export function programmePublicRoutes(reservedRooms?: ReservedRooms): Router {
+export function programmePublicRoutes(
+  sessionDocuments: SessionDocumentsLookup,
+  reservedRooms?: ReservedRooms,
+): Router {
   const router = Router();
 
   router.get('/events/:slug/programme', async (req, res) => {
@@ -70,6 +77,7 @@ export function programmePublicRoutes(reservedRooms?: ReservedRooms): Router {
       reserved: reservedRooms ? await reservedRooms(event, req.language) : [],
       version,
       versions: version ? await listVersions(event.id) : [],
+      documents: await sessionDocuments(event.id),
     });
   });
 
@@ -77,7 +85,9 @@ export function programmePublicRoutes(reservedRooms?: ReservedRooms): Router {
     const event = await getPublicEvent(pathParam(req, 'slug'));
     const version = await latestVersion(event.id);
     if (!version) throw new NotFoundError();
-    res.set('Cache-Control', 'public, max-age=60').json(programmeJson(version));
+    res
+      .set('Cache-Control', 'public, max-age=60')
+      .json(programmeJson(version, await sessionDocuments(event.id)));
   });
 
   router.get('/events/:slug/programme/versions/:number', async (req, res) => {

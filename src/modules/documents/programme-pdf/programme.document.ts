@@ -29,7 +29,15 @@ export function venueLine(event: EventView, language: Language): string {
     .join(', ');
 }
 
-function layoutDays(days: ProgrammeDay[], t: Translate, notes?: Map<string, string>): LayoutDay[] {
+/** The official documents of each session, by symbol. */
+export type SessionDocuments = ReadonlyMap<string, readonly string[]>;
+
+function layoutDays(
+  days: ProgrammeDay[],
+  t: Translate,
+  notes?: Map<string, string>,
+  documents?: SessionDocuments,
+): LayoutDay[] {
   return days.map((day) => ({
     label: day.label,
     sessions: day.sessions.map((s): LayoutSession => {
@@ -49,6 +57,9 @@ function layoutDays(days: ProgrammeDay[], t: Translate, notes?: Map<string, stri
         title: s.title,
         cancelled: s.cancelled,
         ...(notes?.has(s.id) && { note: notes.get(s.id) }),
+        ...(documents?.get(s.id)?.length && {
+          documents: t('documents.sessionDocuments', { symbols: documents.get(s.id)!.join(', ') }),
+        }),
         roles,
       };
     }),
@@ -100,6 +111,7 @@ export function programmeLayout(
   language: Language,
   t: Translate,
   personal?: PersonalPart,
+  documents?: SessionDocuments,
 ): ProgrammeLayout {
   const days = programmeDays(version.snapshot, language);
   const title = localized(event.title, language, event.languages);
@@ -119,11 +131,14 @@ export function programmeLayout(
     const myDays = days
       .map((d) => ({ ...d, sessions: d.sessions.filter((s) => mine.has(s.id)) }))
       .filter((d) => d.sessions.length > 0);
-    sections.push({ heading: t('documents.yourSessions'), days: layoutDays(myDays, t, notes) });
+    sections.push({
+      heading: t('documents.yourSessions'),
+      days: layoutDays(myDays, t, notes, documents),
+    });
   }
   sections.push({
     heading: personal ? t('documents.fullProgramme') : t('programme.title'),
-    days: layoutDays(days, t),
+    days: layoutDays(days, t, undefined, documents),
   });
   return {
     language,

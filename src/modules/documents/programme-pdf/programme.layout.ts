@@ -50,4 +50,6 @@ export interface LayoutSession {
   /** For a personal programme: "Your role: Speaker". */
   note?: string;
   roles: { label: string; people: string[] }[];
+  /** The session's official documents by symbol: "Documentos: LC/L.2706, …". */
+  documents?: string;
 }

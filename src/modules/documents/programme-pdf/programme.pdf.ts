@@ -51,7 +51,13 @@ function sessionLines(session: LayoutSession, cancelledLabel: string) {
   const meta = [session.time, session.room, session.type].filter(Boolean).join(' · ');
   const title = breakable(session.cancelled ? `${session.title} (${cancelledLabel})` : session.title);
   const roles = session.roles.map((r) => ({ label: r.label, people: r.people.map(breakable) }));
-  return { meta, title, roles, note: session.note && breakable(session.note) };
+  return {
+    meta,
+    title,
+    roles,
+    note: session.note && breakable(session.note),
+    documents: session.documents && breakable(session.documents),
+  };
 }
 
 function sessionHeight(doc: Pdf, lines: ReturnType<typeof sessionLines>): number {
@@ -64,6 +70,7 @@ function sessionHeight(doc: Pdf, lines: ReturnType<typeof sessionLines>): number
     height += doc.heightOfString(role.label, { width: CONTENT_WIDTH });
     for (const person of role.people) height += doc.heightOfString(person, { width: CONTENT_WIDTH - 12 });
   }
+  if (lines.documents) height += doc.heightOfString(lines.documents, { width: CONTENT_WIDTH });
   return height + 14;
 }
 
@@ -91,6 +98,13 @@ function session(doc: Pdf, session: LayoutSession, layout: ProgrammeLayout): voi
     doc.font('regular');
     for (const person of role.people) doc.text(person, x + 12, doc.y, { width: CONTENT_WIDTH - 12 });
   }
+  if (lines.documents)
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(COLOURS.muted)
+      .text(lines.documents, x, doc.y, { width: CONTENT_WIDTH })
+      .fillColor(COLOURS.text);
   doc.moveDown(0.8);
 }
 

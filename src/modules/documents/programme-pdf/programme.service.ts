@@ -6,11 +6,23 @@ import type { EventView } from '../../events/index.js';
 import { getVersion, type PersonalSession, type Version } from '../../published-programme/index.js';
 import { cachedFile, forgetEarlierVersions } from '../document.cache.js';
 import type { PdfRenderer } from '../render/renderer.js';
-import { programmeLayout } from './programme.document.js';
+import { programmeLayout, type SessionDocuments } from './programme.document.js';
 
 export interface DocumentDeps {
   renderer: PdfRenderer;
   clock: Clock;
+  /** The official documents of each session, listed under it. */
+  sessionDocuments?: (eventId: string) => Promise<SessionDocuments>;
+}
+
+/** The documents of the event's sessions and a short digest of them for the cache key. */
+async function documentsOf(deps: DocumentDeps, eventId: string) {
+  const documents = deps.sessionDocuments ? await deps.sessionDocuments(eventId) : new Map();
+  const digest = createHash('sha256')
+    .update(JSON.stringify([...documents.entries()].sort()))
+    .digest('base64url')
+    .slice(0, 12);
+  return { documents, digest: `d${digest}` };
 }
 
 // The event's revision is part of every key: an edited title or venue makes a new cover.
@@ -26,18 +38,20 @@ const keyOf = (event: EventView, version: number, language: Language, ...rest: s
  * edit. A stored file is served by its version number alone; the snapshot is read (unless the
  * caller has it) only to draw.
  */
-export function programmePdf(
+export async function programmePdf(
   deps: DocumentDeps,
   event: EventView,
   version: number | Version,
   language: Language,
 ): Promise<Buffer> {
   const number = typeof version === 'number' ? version : version.number;
+  const { documents, digest } = await documentsOf(deps, event.id);
   return cachedFile(
-    keyOf(event, number, language),
+    keyOf(event, number, language, digest),
     async () => {
       const full = typeof version === 'number' ? await getVersion(event.id, version) : version;
-      const layout = programmeLayout(event, full, language, translatorFor(language));
+      const t = translatorFor(language);
+      const layout = programmeLayout(event, full, language, t, undefined, documents);
       return deps.renderer.render({ kind: 'programme', layout });
     },
     deps.clock,
@@ -45,7 +59,7 @@ export function programmePdf(
 }
 
 /** A person's programme: their sessions first, then the whole programme (cached for what shapes it). */
-export function personalProgrammePdf(
+export async function personalProgrammePdf(
   deps: DocumentDeps,
   event: EventView,
   version: Version,
@@ -58,12 +72,20 @@ export function personalProgrammePdf(
     .digest('base64url')
     .slice(0, 16);
   const t = translatorFor(language);
+  const { documents, digest } = await documentsOf(deps, event.id);
   return cachedFile(
-    keyOf(event, version.number, language, 'person', reader.id, shape),
+    keyOf(event, version.number, language, digest, 'person', reader.id, shape),
     () =>
       deps.renderer.render({
         kind: 'programme',
-        layout: programmeLayout(event, version, language, t, { readerName: reader.name, sessions }),
+        layout: programmeLayout(
+          event,
+          version,
+          language,
+          t,
+          { readerName: reader.name, sessions },
+          documents,
+        ),
       }),
     deps.clock,
   );

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.js';
+import type { ApiRegistry } from '../../web/api-registry.js';
+import { pathParam } from '../../web/params.js';
+import { actorOf, requireUser } from '../auth/index.js';
+import { eventOf } from '../events/index.js';
+import {
+  AUDIENCES,
+  DISTRIBUTIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  FILE_FORMATS,
+  RELATIONS,
+} from './document.model.js';
+import { listDocuments } from './document.list.js';
+import { documentInput, documentPatch, listQuery } from './document.schemas.js';
+import { currentFiles, filesOf, getDocument, registerDocument, updateDocument } from './document.service.js';
+import type { DocumentView, FileView } from './document.views.js';
+
+const trilingualOutput = z.object({
+  es: z.string().optional(),
+  en: z.string().optional(),
+  pt: z.string().optional(),
+});
+const fileOutput = z.object({
+  id: z.string(),
+  language: z.string(),
+  format: z.enum(FILE_FORMATS),
+  contentType: z.string(),
+  size: z.number().int().describe('Bytes'),
+  sha256: z.string(),
+  uploadedAt: z.iso.datetime(),
+});
+const documentOutput = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  title: trilingualOutput,
+  kind: z.enum(DOCUMENT_KINDS),
+  date: z.string().describe('Calendar date (YYYY-MM-DD)'),
+  distribution: z.enum(DISTRIBUTIONS),
+  status: z.enum(DOCUMENT_STATUSES),
+  audience: z
+    .enum(AUDIENCES)
+    .describe('Who may read it: the team (draft), participants (restricted) or everyone'),
+  sessionIds: z.array(z.string()),
+  submitter: z.string().optional(),
+  parentId: z.string().optional(),
+  relation: z.enum(RELATIONS).optional(),
+  languages: z.array(z.string()),
+  files: z.array(fileOutput).describe('The current file of each language'),
+});
+
+const fileJson = (f: FileView) => ({
+  id: f.id,
+  language: f.language,
+  format: f.format,
+  contentType: f.contentType,
+  size: f.size,
+  sha256: f.sha256,
+  uploadedAt: f.uploadedAt.toISOString(),
+});
+
+function documentJson(d: DocumentView, files: FileView[]) {
+  return {
+    id: d.id,
+    symbol: d.symbol,
+    title: d.title,
+    kind: d.kind,
+    date: d.date,
+    distribution: d.distribution,
+    status: d.status,
+    audience: d.audience,
+    sessionIds: d.sessionIds,
+    submitter: d.submitter,
+    parentId: d.parentId,
+    relation: d.relation,
+    languages: d.languages,
+    files: files.map(fileJson),
+  };
+}
+
+const withFiles = async (d: DocumentView) => documentJson(d, [...currentFiles(await filesOf(d.id)).values()]);
+
+export function registerDocumentsApi(api: ApiRegistry, clock: Clock): void {
+  api.describeTag(
+    'Documents',
+    'The official documents of an event by symbol, each with its language versions; files are ' +
+      'uploaded on the document page and read at /events/{slug}/documents/{symbol}/{language}.',
+  );
+  const readers = { tag: 'Documents', access: 'signed-in' as const, guards: [requireUser] };
+  const editors = { tag: 'Documents', access: 'team' as const, guards: [requireUser] };
+  const taken = { DOCUMENT_SYMBOL_TAKEN: 'another document of the event has this symbol' } as const;
+
+  api.add({
+    ...readers,
+    operationId: 'listEventDocuments',
+    method: 'get',
+    path: '/events/:eventId/documents',
+    summary: "An event's documents, 50 a page, filtered and searched as on the public page",
+    query: listQuery,
+    response: z.object({
+      documents: z.array(documentOutput),
+      total: z.number().int(),
+      page: z.number().int(),
+      pages: z.number().int(),
+    }),
+    handler: async (req, _body, query) => {
+      const event = await eventOf(req);
+      const page = await listDocuments(event.id, ['team', 'participants', 'public'], query, query.page);
+      return {
+        documents: page.rows.map((d) => documentJson(d, [...d.files.values()])),
+        total: page.total,
+        page: page.page,
+        pages: page.pages,
+      };
+    },
+  });
+
+  api.add({
+    ...readers,
+    operationId: 'getEventDocument',
+    method: 'get',
+    path: '/events/:eventId/documents/:documentId',
+    summary: 'One document with its current files',
+    response: documentOutput,
+    handler: async (req) =>
+      withFiles(await getDocument((await eventOf(req)).id, pathParam(req, 'documentId'))),
+  });
+
+  api.add({
+    ...editors,
+    operationId: 'createEventDocument',
+    method: 'post',
+    path: '/events/:eventId/documents',
+    summary: 'Register a document (a symbol ending in /Rev.N, /Corr.N or /Add.N links to its parent)',
+    body: documentInput,
+    status: 201,
+    conflicts: taken,
+    response: documentOutput,
+    handler: async (req, body) => {
+      const event = await eventOf(req, { edit: true });
+      return withFiles(await registerDocument(event, body, actorOf(req), clock));
+    },
+  });
+
+  api.add({
+    ...editors,
+    operationId: 'updateEventDocument',
+    method: 'patch',
+    path: '/events/:eventId/documents/:documentId',
+    summary: "Change a document's record",
+    body: documentPatch,
+    conflicts: taken,
+    response: documentOutput,
+    handler: async (req, body) => {
+      const event = await eventOf(req, { edit: true });
+      const { after } = await updateDocument(event, pathParam(req, 'documentId'), body, actorOf(req), clock);
+      return withFiles(after);
+    },
+  });
+}
