@@ -69,6 +69,7 @@ import {
 } from './modules/registrations/index.js';
 import {
   bilateralAdminRoutes,
+  registerBilateralsApi,
   delegationBilateralRows,
   reservedBlocks,
   bilateralFocalRoutes,
@@ -76,6 +77,7 @@ import {
 } from './modules/bilaterals/index.js';
 import {
   sideEventPublicRoutes,
+  registerSideEventsApi,
   sideEventReviewRoutes,
   sideEventsWorkspace,
 } from './modules/side-events/index.js';
@@ -134,6 +136,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerProgrammeApi(api, clock, onPublished);
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
+  registerSideEventsApi(api);
+  registerBilateralsApi(api);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,

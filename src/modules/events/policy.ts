@@ -329,6 +329,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/events/:eventId/versions': 'team',
   'GET /api/v1/events/:eventId/invitations': 'signed-in',
   'GET /api/v1/events/:eventId/registrations': 'signed-in',
+  'GET /api/v1/events/:eventId/side-event-proposals': 'signed-in',
+  'GET /api/v1/events/:eventId/bilaterals': 'signed-in',
   'POST /api/v1/events/:eventId/invitations': 'team',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
