@@ -88,6 +88,7 @@ import {
 } from './modules/registrations/index.js';
 import {
   bilateralAdminRoutes,
+  registerBilateralsApi,
   delegationBilateralRows,
   reservedBlocks,
   bilateralFocalRoutes,
@@ -95,6 +96,7 @@ import {
 } from './modules/bilaterals/index.js';
 import {
   sideEventPublicRoutes,
+  registerSideEventsApi,
   sideEventReviewRoutes,
   sideEventsWorkspace,
 } from './modules/side-events/index.js';
@@ -157,6 +159,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerPlenaryApi(api);
   const plenary = { ...mail, renderer };
   registerDocumentsApi(api, clock);
+  registerSideEventsApi(api);
+  registerBilateralsApi(api);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,

@@ -377,6 +377,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/events/:eventId/versions': 'team',
   'GET /api/v1/events/:eventId/invitations': 'signed-in',
   'GET /api/v1/events/:eventId/registrations': 'signed-in',
+  'GET /api/v1/events/:eventId/side-event-proposals': 'signed-in',
+  'GET /api/v1/events/:eventId/bilaterals': 'signed-in',
   'POST /api/v1/events/:eventId/invitations': 'team',
   'GET /api/v1/events/:eventId/sessions/:sessionId/speakers': 'signed-in',
   'GET /api/v1/events/:eventId/documents': 'signed-in',

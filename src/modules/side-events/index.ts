@@ -1,4 +1,5 @@
 export { sideEventPublicRoutes } from './public.routes.js';
+export { registerSideEventsApi } from './side-events.api.js';
 export { sideEventReviewRoutes } from './review.routes.js';
 export { sideEventsWorkspace } from './side-events.workspace.js';
 export {
