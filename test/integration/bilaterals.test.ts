@@ -6,6 +6,11 @@ import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { slotsOf } from '../../src/modules/side-events/index.js';
+import {
+  SpeakerEntry,
+  SpeakersList,
+  SpeakerStep,
+} from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
@@ -254,5 +259,66 @@ describe('bilaterals: focal points ask and accept, slots booked once, calendar e
     );
     expect(schedule.text).to.contain('Ecuador – Peru').and.contain('Ecuador – Cuba');
     expect(await Message.countDocuments({ template: 'bilateral.booked' })).to.equal(4);
+  });
+
+  it('warns of a bilateral held while the delegation waits to speak in a plenary, until it has spoken', async () => {
+    const { organizer, event, csrf, focal, slots } = await forum();
+    const plenaryRoom = event.rooms.find((r) => r.name === 'Salón Plenario')!;
+    const session = (
+      await organizer.agent.post(`/api/v1/events/${event.id}/sessions`).send({
+        type: 'plenary',
+        title: { es: 'Plenario', en: 'Plenary', pt: 'Plenária' },
+        date: '2008-04-10',
+        start: '12:30',
+        end: '13:45',
+        roomId: plenaryRoom.id,
+      })
+    ).body as { id: string };
+    const list = await SpeakersList.create({
+      eventId: event.id,
+      sessionId: session.id,
+      opensAt: new Date('2008-04-01T00:00:00Z'),
+      closesAt: new Date('2008-04-10T17:00:00Z'),
+      minutes: 5,
+      createdAt: new Date('2008-04-01T00:00:00Z'),
+    });
+    const entry = await SpeakerEntry.create({
+      listId: String(list._id),
+      eventId: event.id,
+      seq: 1,
+      group: 'state',
+      level: 'minister',
+      language: 'es',
+      reply: false,
+      head: true,
+      inscribedAt: new Date('2008-04-02T00:00:00Z'),
+      inscribedBy: 'test',
+      delegationId: focal.PE.id,
+      country: 'PE',
+      speakerName: 'Ministra del Perú',
+    });
+    const booked = await organizer.agent.post(`/admin/events/${event.id}/bilaterals`).type('form').send({
+      _csrf: csrf,
+      askingId: focal.EC.id,
+      askedId: focal.PE.id,
+      slotId: slots[0]!.id,
+      subject: 'Consular cooperation',
+      level: 'senior_official',
+    });
+    expect(booked.status).to.equal(303);
+    const warning = 'The delegation of Peru has a bilateral meeting while inscribed to speak in a plenary.';
+    const schedule = () => organizer.agent.get(`/admin/events/${event.id}/bilaterals`);
+    expect((await schedule()).text)
+      .to.contain(warning)
+      .and.not.contain('The delegation of Ecuador has a bilateral');
+    await SpeakerStep.create({
+      listId: String(list._id),
+      entryId: String(entry._id),
+      version: 1,
+      status: 'spoke',
+      at: new Date('2008-04-10T17:40:00Z'),
+      by: 'test',
+    });
+    expect((await schedule()).text).not.to.contain(warning);
   });
 });

@@ -22,6 +22,8 @@ import {
   bilateralsOfEvent,
   bilateralSlots,
   bilateralWarnings,
+  noPlenaryInscriptions,
+  type PlenaryInscriptions,
   bookBilateral,
   cancelBilateral,
   nextFreeBilateralSlots,
@@ -32,7 +34,11 @@ import { bilateralScheduleLayout } from './bilateral.schedule.js';
  * The secretariat's bilateral schedule: bilateral rooms cut into slots, every meeting per day and
  * room with warnings for double-booked delegations, and booking for any two delegations.
  */
-export function bilateralAdminRoutes(deps: MailDeps, renderer: PdfRenderer): Router {
+export function bilateralAdminRoutes(
+  deps: MailDeps,
+  renderer: PdfRenderer,
+  inscriptions: PlenaryInscriptions = noPlenaryInscriptions,
+): Router {
   const router = Router();
   const base = '/admin/events/:eventId/bilaterals';
   router.use(base, requireUser);
@@ -79,7 +85,7 @@ export function bilateralAdminRoutes(deps: MailDeps, renderer: PdfRenderer): Rou
           };
         }),
       requested: bilaterals.filter((b) => b.state === 'requested'),
-      warnings: (await bilateralWarnings(event.id, bilaterals)).map((w) => ({
+      warnings: (await bilateralWarnings(event.id, bilaterals, inscriptions)).map((w) => ({
         ...w,
         name: names.get(w.country) ?? w.country,
       })),

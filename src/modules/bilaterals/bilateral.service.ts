@@ -328,7 +328,8 @@ export interface BilateralWarning {
 
 /**
  * Where a delegation is inscribed to speak in a plenary at the same time as a bilateral. Lists of
- * speakers live in their own module; until it answers this question, there is nothing to report.
+ * speakers live in their own module, which answers this (`plenaryInscriptions`); without it
+ * there is nothing to report.
  */
 export type PlenaryInscriptions = (
   eventId: string,

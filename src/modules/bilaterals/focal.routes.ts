@@ -19,6 +19,8 @@ import {
   bilateralsOfDelegation,
   bilateralSlots,
   bilateralWarnings,
+  noPlenaryInscriptions,
+  type PlenaryInscriptions,
   cancelBilateral,
   declineBilateral,
   focalActor,
@@ -33,7 +35,10 @@ import { delegationBilateralFeed } from './bilateral.schedule.js';
  * (asked or asking, never another pair's), asking another delegation, accepting one slot or
  * declining, cancelling.
  */
-export function bilateralFocalRoutes(deps: MailDeps): Router {
+export function bilateralFocalRoutes(
+  deps: MailDeps,
+  inscriptions: PlenaryInscriptions = noPlenaryInscriptions,
+): Router {
   const router = Router();
   const base = '/nominations/:token/bilaterals';
   const pageOf = (req: Request) => `/nominations/${pathParam(req, 'token')}/bilaterals`;
@@ -75,7 +80,7 @@ export function bilateralFocalRoutes(deps: MailDeps): Router {
         slotLabel: label(b.slotId),
         offered: b.offeredSlots.map((id) => ({ id, label: label(id), free: !taken.has(id) })),
       })),
-      warnings: await bilateralWarnings(event.id, bilaterals),
+      warnings: await bilateralWarnings(event.id, bilaterals, inscriptions),
       delegations: others
         .map((d) => ({ value: d.id, label: names.get(d.country) ?? d.country }))
         .sort((a, b) => a.label.localeCompare(b.label, req.language)),

@@ -8,3 +8,4 @@ export type { PlenaryDeps } from './speakers-list/speakers.service.js';
 export { credentialsRoutes } from './credentials/credentials.routes.js';
 export { credentialStatuses } from './credentials/credentials.service.js';
 export { seatingRoutes } from './seating/seating.routes.js';
+export { plenaryInscriptions } from './speakers-list/inscriptions.js';
