@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { Event } from '../../src/modules/events/event.model.js';
 import * as require_crypto from 'node:crypto';
 import { get } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
@@ -441,6 +442,13 @@ describe('official documents: the register, language versions and who may read t
     expect((list.body as { total: number }).total).to.equal(1);
     expect((await organizer.agent.post(api).send({ ...body, symbol: 'X', color: 'red' })).status).to.equal(
       422,
+    );
+    // An archived event's register is closed.
+    await Event.updateOne({ _id: event.id }, { $set: { status: 'archived' } });
+    const closed = await organizer.agent.post(api).send({ ...body, symbol: 'LC/L.2707' });
+    expect(closed.status).to.equal(409);
+    expect((await organizer.agent.patch(`${api}/${created.id}`).send({ kind: 'study' })).status).to.equal(
+      409,
     );
   });
 

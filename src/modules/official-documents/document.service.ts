@@ -72,6 +72,11 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
 
 const symbolTaken = (symbol: string) => new ConflictError('DOCUMENT_SYMBOL_TAKEN', undefined, { symbol });
 
+/** An archived event's record is closed: nothing in its register changes any more. */
+function assertOpen(event: EventView): void {
+  if (event.status === 'archived') throw new ConflictError('EVENT_ARCHIVED');
+}
+
 /**
  * Registers a document. The unique index on (event, symbol key) decides between two
  * registrations of one symbol, even at once: one is stored, the other is told (409).
@@ -83,6 +88,7 @@ export async function registerDocument(
   clock: Clock,
   submittedBy?: { kind: 'speaker' | 'focal-point'; id: string },
 ): Promise<DocumentView> {
+  assertOpen(event);
   const fields = await storedFields(event, input);
   let created;
   try {
@@ -129,6 +135,7 @@ export async function updateDocument(
   actor: Actor,
   clock: Clock,
 ): Promise<{ before: DocumentView; after: DocumentView }> {
+  assertOpen(event);
   const before = await getDocument(event.id, documentId);
   const input: DocumentInput = {
     symbol: patch.symbol ?? before.symbol,
@@ -243,6 +250,7 @@ export async function addLanguageVersion(
   actor: Actor,
   deps: { clock: Clock; maxBytes: number },
 ): Promise<FileView> {
+  assertOpen(event);
   const document = await getDocument(event.id, documentId);
   const format = acceptedFormat(upload, deps.maxBytes);
   const fileId = new mongoose.Types.ObjectId();
