@@ -1,8 +1,6 @@
 import { expect } from 'chai';
 import { NationalContact } from '../../src/modules/contacts/index.js';
-import { Bilateral, moveBilateral } from '../../src/modules/bilaterals/index.js';
-import { getEvent } from '../../src/modules/events/index.js';
-import { mailSettingsOf } from '../../src/modules/invitations/index.js';
+import { Bilateral } from '../../src/modules/bilaterals/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { slotsOf } from '../../src/modules/side-events/index.js';
@@ -94,7 +92,7 @@ describe('bilaterals: focal points ask and accept, slots booked once, calendar e
     parseCalendar(Buffer.from(message.attachments[0]!.content!, 'base64').toString('utf8'));
 
   it('books the slot the asked delegation accepts and mails both a REQUEST; an update and the cancellation keep the UID', async () => {
-    const { event, focal, slots } = await forum();
+    const { organizer, event, focal, slots } = await forum();
     expect((await ask(focal.PE, focal.EC.id, [slots[0]!.id, slots[1]!.id])).status).to.equal(303);
     const request = (await Message.findOne({ template: 'bilateral.requested' }).lean())!;
     expect(request.to[0]!.email).to.equal(focal.EC.email);
@@ -137,18 +135,17 @@ describe('bilaterals: focal points ask and accept, slots booked once, calendar e
     const peMail = booked.find((m) => m.to[0]!.email === focal.PE.email)!;
     expect(peMail.subject).to.match(/^Reunión bilateral con Ecuador/);
 
-    // The organizers move it: same UID, next SEQUENCE, a new REQUEST.
-    const fresh = await getEvent(event.id);
-    await moveBilateral(
-      fresh,
-      String(bilateral._id),
-      slots[0]!.id,
-      { label: 'test', via: 'system' },
-      {
-        clock: foro.clock,
-        settings: mailSettingsOf(foro.config),
-      },
+    // The organizers move it from the schedule: same UID, next SEQUENCE, a new REQUEST.
+    const schedule = await organizer.agent.get(`/admin/events/${event.id}/bilaterals`);
+    expect(schedule.text).to.contain(
+      `action="/admin/events/${event.id}/bilaterals/${String(bilateral._id)}/move"`,
     );
+    const movedTo = await organizer.agent
+      .post(`/admin/events/${event.id}/bilaterals/${String(bilateral._id)}/move`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(schedule.text), slotId: slots[0]!.id });
+    expect(movedTo.status).to.equal(303);
+    expect((await Bilateral.findById(bilateral._id).lean())!.slotId).to.equal(slots[0]!.id);
     const moved = (await Message.findOne({
       template: 'bilateral.moved',
       'to.email': focal.EC.email,
@@ -258,6 +255,14 @@ describe('bilaterals: focal points ask and accept, slots booked once, calendar e
       'The delegation of Ecuador has two bilateral meetings at the same time.',
     );
     expect(schedule.text).to.contain('Ecuador – Peru').and.contain('Ecuador – Cuba');
+    // Moving a meeting into a slot another holds is refused and changes nothing.
+    const cuba = (await Bilateral.findOne({ askedCountry: 'CU' }).lean())!;
+    const refused = await organizer.agent
+      .post(`/admin/events/${event.id}/bilaterals/${String(cuba._id)}/move`)
+      .type('form')
+      .send({ _csrf: csrf, slotId: slots[0]!.id });
+    expect(refused.status).to.equal(409);
+    expect((await Bilateral.findById(cuba._id).lean())!.slotId).to.equal(other.id);
     expect(await Message.countDocuments({ template: 'bilateral.booked' })).to.equal(4);
   });
 

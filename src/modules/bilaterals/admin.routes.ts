@@ -17,7 +17,7 @@ import { delegationsOf } from '../registrations/index.js';
 import { addSlots, slotLabel } from '../side-events/index.js';
 import { slotRangeInput } from '../side-events/side-events.schemas.js';
 import { BILATERAL_LEVELS } from './bilateral.model.js';
-import { bilateralBookInput } from './bilateral.schemas.js';
+import { bilateralBookInput, bilateralMoveInput } from './bilateral.schemas.js';
 import {
   bilateralsOfEvent,
   bilateralSlots,
@@ -26,6 +26,7 @@ import {
   type PlenaryInscriptions,
   bookBilateral,
   cancelBilateral,
+  moveBilateral,
   nextFreeBilateralSlots,
 } from './bilateral.service.js';
 import { bilateralScheduleLayout } from './bilateral.schedule.js';
@@ -169,6 +170,34 @@ export function bilateralAdminRoutes(
       async () => {
         await bookBilateral(event, parse(bilateralBookInput, body), actorOf(req), deps);
         await flash(req, req.t('bilaterals.flash.accepted'));
+        res.redirect(303, `/admin/events/${event.id}/bilaterals`);
+      },
+    );
+  });
+
+  // A booked meeting moved to another free slot: both delegations get the update of the same entry.
+  router.post(`${base}/:bilateralId/move`, async (req, res) => {
+    const event = await editable(req);
+    const body = formBody(req);
+    const wanted = typeof body['slotId'] === 'string' ? body['slotId'] : undefined;
+    await handleForm(
+      req,
+      res,
+      {
+        view: 'bilaterals/admin',
+        locals: async () =>
+          schedule(req, {
+            nextFree: (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({
+              id: s.id,
+              label: slotLabel(s, event, (date) => formatDay(date, req.language)),
+            })),
+          }),
+        values: body,
+      },
+      async () => {
+        const { slotId } = parse(bilateralMoveInput, body);
+        await moveBilateral(event, pathParam(req, 'bilateralId'), slotId, actorOf(req), deps);
+        await flash(req, req.t('bilaterals.flash.moved'));
         res.redirect(303, `/admin/events/${event.id}/bilaterals`);
       },
     );

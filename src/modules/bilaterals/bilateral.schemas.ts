@@ -9,6 +9,7 @@ export const bilateralRequestInput = z.strictObject({
   level: z.enum(BILATERAL_LEVELS),
 });
 export const bilateralAcceptInput = z.strictObject({ slotId: objectId() });
+export const bilateralMoveInput = z.strictObject({ slotId: objectId() });
 export const bilateralBookInput = z.strictObject({
   askingId: objectId(),
   askedId: objectId(),

@@ -283,6 +283,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /admin/events/:eventId/bilaterals.pdf': 'signed-in',
   'POST /admin/events/:eventId/bilaterals': 'team',
   'POST /admin/events/:eventId/bilaterals/slots': 'team',
+  'POST /admin/events/:eventId/bilaterals/:bilateralId/move': 'team',
   'POST /admin/events/:eventId/bilaterals/:bilateralId/cancel': 'team',
   'GET /nominations/:token/bilaterals': 'link',
   'GET /nominations/:token/bilaterals.ics': 'link',
