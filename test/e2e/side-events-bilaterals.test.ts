@@ -150,7 +150,7 @@ describe('browser: a side event from the public form to the programme, and a bil
     const luis = await ecuador.newPage();
 
     await rosa.goto(`${linkOf('rosa@rree.pe.example')}?lang=en`);
-    await rosa.locator('#bilaterals-link a').click();
+    await rosa.locator('#bilaterals-link a:not(#bilaterals-feed)').click();
     await rosa.getByLabel('With').selectOption({ label: 'Ecuador' });
     await rosa.locator('input[name="slotIds"]').nth(0).check();
     await rosa.locator('input[name="slotIds"]').nth(1).check();
@@ -160,7 +160,7 @@ describe('browser: a side event from the public form to the programme, and a bil
     await rosa.getByRole('status').filter({ hasText: 'Request sent.' }).waitFor();
 
     await luis.goto(`${linkOf('luis@cancilleria.ec.example')}?lang=en`);
-    await luis.locator('#bilaterals-link a').click();
+    await luis.locator('#bilaterals-link a:not(#bilaterals-feed)').click();
     const row = luis.locator('#bilaterals tbody tr').filter({ hasText: 'Labour mobility agreement' });
     expect(await row.innerText()).to.contain('Peru');
     await row.locator('select[name="slotId"]').selectOption({ index: 1 });
