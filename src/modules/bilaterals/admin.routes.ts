@@ -9,7 +9,7 @@ import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { documentLanguage, sendPdf, type PdfRenderer } from '../documents/index.js';
-import { eventPage, eventWithPermissions } from '../events/index.js';
+import { eventPage, eventWithPermissions, type EventView } from '../events/index.js';
 import { translatorFor } from '../../shared/i18n/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { recordChange } from '../audit/index.js';
@@ -149,58 +149,42 @@ export function bilateralAdminRoutes(
     );
   });
 
+  /** The schedule again after a refused booking or move, offering the free slots nearest the one asked for. */
+  const slotTakenPage = (req: Request, event: EventView, body: Record<string, unknown>) => {
+    const wanted = typeof body['slotId'] === 'string' ? body['slotId'] : undefined;
+    return {
+      view: 'bilaterals/admin',
+      locals: async () =>
+        schedule(req, {
+          nextFree: (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({
+            id: s.id,
+            label: slotLabel(s, event, (date) => formatDay(date, req.language)),
+          })),
+        }),
+      values: body,
+    };
+  };
+
   router.post(base, async (req, res) => {
     const event = await editable(req);
     const body = formBody(req);
-    const wanted = typeof body['slotId'] === 'string' ? body['slotId'] : undefined;
-    await handleForm(
-      req,
-      res,
-      {
-        view: 'bilaterals/admin',
-        locals: async () =>
-          schedule(req, {
-            nextFree: (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({
-              id: s.id,
-              label: slotLabel(s, event, (date) => formatDay(date, req.language)),
-            })),
-          }),
-        values: body,
-      },
-      async () => {
-        await bookBilateral(event, parse(bilateralBookInput, body), actorOf(req), deps);
-        await flash(req, req.t('bilaterals.flash.accepted'));
-        res.redirect(303, `/admin/events/${event.id}/bilaterals`);
-      },
-    );
+    await handleForm(req, res, slotTakenPage(req, event, body), async () => {
+      await bookBilateral(event, parse(bilateralBookInput, body), actorOf(req), deps);
+      await flash(req, req.t('bilaterals.flash.accepted'));
+      res.redirect(303, `/admin/events/${event.id}/bilaterals`);
+    });
   });
 
   // A booked meeting moved to another free slot: both delegations get the update of the same entry.
   router.post(`${base}/:bilateralId/move`, async (req, res) => {
     const event = await editable(req);
     const body = formBody(req);
-    const wanted = typeof body['slotId'] === 'string' ? body['slotId'] : undefined;
-    await handleForm(
-      req,
-      res,
-      {
-        view: 'bilaterals/admin',
-        locals: async () =>
-          schedule(req, {
-            nextFree: (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({
-              id: s.id,
-              label: slotLabel(s, event, (date) => formatDay(date, req.language)),
-            })),
-          }),
-        values: body,
-      },
-      async () => {
-        const { slotId } = parse(bilateralMoveInput, body);
-        await moveBilateral(event, pathParam(req, 'bilateralId'), slotId, actorOf(req), deps);
-        await flash(req, req.t('bilaterals.flash.moved'));
-        res.redirect(303, `/admin/events/${event.id}/bilaterals`);
-      },
-    );
+    await handleForm(req, res, slotTakenPage(req, event, body), async () => {
+      const { slotId } = parse(bilateralMoveInput, body);
+      await moveBilateral(event, pathParam(req, 'bilateralId'), slotId, actorOf(req), deps);
+      await flash(req, req.t('bilaterals.flash.moved'));
+      res.redirect(303, `/admin/events/${event.id}/bilaterals`);
+    });
   });
 
   router.post(`${base}/:bilateralId/cancel`, async (req, res) => {
