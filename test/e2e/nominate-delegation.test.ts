@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { NationalContact } from '../../src/modules/contacts/index.js';
+import { createFocalPoint, LUIS_VEGA, ROSA_QUISPE } from '../factories/delegations.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestRegistration } from '../factories/registrations.js';
@@ -31,24 +31,8 @@ describe('browser: a delegation from the invitation to the nomination, and the c
     const organizer = await createTestUser({ role: 'organizer', name: 'Equipo CELADE' });
     const actor = { userId: organizer.id, label: organizer.email, via: 'ui' as const };
     const event = await createPublishedEvent({ countries: ['EC', 'PE', 'DO', 'CU'] }, actor);
-    await NationalContact.create([
-      {
-        country: 'PE',
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: 'Rosa Quispe',
-        email: 'rosa@rree.pe.example',
-        language: 'es',
-      },
-      {
-        country: 'EC',
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: 'Luis Vega',
-        email: 'luis@cancilleria.ec.example',
-        language: 'es',
-      },
-    ]);
+    await createFocalPoint('PE', 'es', ROSA_QUISPE);
+    await createFocalPoint('EC', 'es', LUIS_VEGA);
     const page = browser.page;
     await signInWithBrowser(page, foro.url, organizer.email, TEST_PASSWORD);
     const menu = page.getByRole('navigation', { name: /^Menu of the event/ });

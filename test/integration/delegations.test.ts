@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Registration, saveRegistrationRules } from '../../src/modules/registrations/index.js';
+import { createFocalPoint, inviteDelegation, LUIS_VEGA, ROSA_QUISPE } from '../factories/delegations.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestRegistration, registrationForm } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
@@ -17,43 +17,13 @@ describe('delegations: focal points nominate their country’s delegation', func
   async function invite(country: 'PE' | 'EC', quota: number) {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
-    const contacts = await NationalContact.create([
-      {
-        country: 'PE',
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: 'Rosa Quispe',
-        email: 'rosa@rree.pe.example',
-        language: 'es',
-      },
-      {
-        country: 'EC',
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: 'Luis Vega',
-        email: 'luis@cancilleria.ec.example',
-        language: 'es',
-      },
-    ]);
-    const page = await organizer.agent.get(`/admin/events/${event.id}/delegations`);
+    const contacts = [
+      await createFocalPoint('PE', 'es', ROSA_QUISPE),
+      await createFocalPoint('EC', 'es', LUIS_VEGA),
+    ];
     const tokens: Record<string, string> = {};
-    for (const contact of contacts) {
-      const sent = await organizer.agent
-        .post(`/admin/events/${event.id}/delegations`)
-        .type('form')
-        .send({
-          _csrf: csrfTokenIn(page.text),
-          country: contact.country,
-          contactId: contact.id,
-          quota: String(quota),
-        });
-      expect(sent.status).to.equal(303);
-      const mail = await Message.findOne({
-        'to.email': contact.email,
-        template: 'registration.nomination',
-      }).lean();
-      tokens[contact.country] = /\/nominations\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
-    }
+    for (const contact of contacts)
+      tokens[contact.country] = (await inviteDelegation(organizer.agent, event.id, contact, quota)).token;
     return { organizer, event, token: tokens[country]!, tokens, contacts };
   }
 

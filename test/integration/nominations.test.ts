@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { Registration } from '../../src/modules/registrations/index.js';
+import { createFocalPoint, inviteDelegation, LUIS_VEGA, ROSA_QUISPE } from '../factories/delegations.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
@@ -18,39 +18,15 @@ describe('nominations: the focal point’s steps and the organizers’ delegatio
   async function forum() {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({ countries: ['EC', 'PE', 'DO', 'CU'] }, organizer.actor);
-    const [pe, ec] = await NationalContact.create([
-      {
-        country: 'PE',
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: 'Rosa Quispe',
-        email: 'rosa@rree.pe.example',
-        language: 'es',
-      },
-      {
-        country: 'EC',
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: 'Luis Vega',
-        email: 'luis@cancilleria.ec.example',
-        language: 'en',
-      },
-    ]);
-    return { organizer, event, pe: pe!, ec: ec! };
+    const pe = await createFocalPoint('PE', 'es', ROSA_QUISPE);
+    const ec = await createFocalPoint('EC', 'en', LUIS_VEGA);
+    return { organizer, event, pe, ec };
   }
 
   async function invite(country: 'PE' | 'EC', quota: number) {
     const f = await forum();
     const contact = country === 'PE' ? f.pe : f.ec;
-    const page = await f.organizer.agent.get(`/admin/events/${f.event.id}/delegations`);
-    const sent = await f.organizer.agent
-      .post(`/admin/events/${f.event.id}/delegations`)
-      .type('form')
-      .send({ _csrf: csrfTokenIn(page.text), country, contactId: contact.id, quota: String(quota) });
-    expect(sent.status).to.equal(303);
-    const delegation = (await Delegation.findOne({ eventId: f.event.id, country }).lean())!;
-    const mail = await Message.findOne({ 'to.email': contact.email }).lean();
-    const token = /\/nominations\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
+    const { token, delegationId } = await inviteDelegation(f.organizer.agent, f.event.id, contact, quota);
     const focal = browserAgent(foro.url);
     const csrf = csrfTokenIn((await focal.get(`/nominations/${token}`)).text);
     const name = (fields: Record<string, string>) =>
@@ -58,7 +34,7 @@ describe('nominations: the focal point’s steps and the organizers’ delegatio
         .post(`/nominations/${token}/members`)
         .type('form')
         .send({ _csrf: csrf, ...fields });
-    return { ...f, delegationId: String(delegation._id), token, focal, csrf, name };
+    return { ...f, delegationId, token, focal, csrf, name };
   }
 
   it('refuses a focal point of another country in the form, keeping what was typed and writing nothing', async () => {
@@ -206,30 +182,15 @@ describe('nominations: the focal point’s steps and the organizers’ delegatio
       { language: 'en', country: 'ES', name: 'Spain', role: 'Head of delegation', status: 'Pending' },
     ] as const;
     const roleOf = { es: 'alternate', pt: 'adviser', en: 'head' } as const;
-    const page = await organizer.agent.get(`/admin/events/${event.id}/delegations`);
     for (const c of cases) {
-      const [contact] = await NationalContact.create([
-        {
-          country: c.country,
-          institution: 'foreign_affairs',
-          type: 'focal_point',
-          name: `Punto ${c.country}`,
-          email: `focal@${c.country.toLowerCase()}.example`,
-          language: c.language,
-        },
-      ]);
-      await organizer.agent
-        .post(`/admin/events/${event.id}/delegations`)
-        .type('form')
-        .send({ _csrf: csrfTokenIn(page.text), country: c.country, contactId: contact!.id, quota: '2' })
-        .expect(303);
-      const invitation = (await Message.findOne({ 'to.email': contact!.email }).lean())!;
+      const contact = await createFocalPoint(c.country, c.language, { name: `Punto ${c.country}` });
+      const { token } = await inviteDelegation(organizer.agent, event.id, contact, 2);
+      const invitation = (await Message.findOne({ 'to.email': contact.email }).lean())!;
       expect(invitation.locale).to.equal(c.language);
       expect(invitation.subject, c.language).to.contain(c.name);
       expect(invitation.text, c.language)
         .to.contain(c.name)
         .and.not.match(/\{\{|de :|of :/);
-      const token = /\/nominations\/([A-Za-z0-9_-]{43})/.exec(invitation.text)![1]!;
       const focal = browserAgent(foro.url);
       const csrf = csrfTokenIn((await focal.get(`/nominations/${token}?lang=${c.language}`)).text);
       await focal
