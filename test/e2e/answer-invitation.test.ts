@@ -4,17 +4,13 @@ import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { parseCalendar } from '../support/ical.js';
-import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, useTestSmtp } from '../support/smtp.js';
 
 describe('browser: invitations are sent, opened and confirmed', function () {
   this.timeout(90_000);
   const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
   const browser = useBrowserPage({ locale: 'en-GB' });
-  let smtp: TestSmtp;
-  before(async () => {
-    smtp = await startTestSmtp();
-  });
-  after(() => smtp.stop());
+  const smtp = useTestSmtp();
 
   const deliver = () => deliverOutbox(smtp.url, foro.clock);
 

@@ -6,7 +6,7 @@ import { createTestRegistration } from '../factories/registrations.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
-import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, useTestSmtp } from '../support/smtp.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -14,11 +14,7 @@ describe('browser: a delegation from the invitation to the nomination, and the c
   this.timeout(180_000);
   const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
   const browser = useBrowserPage({ locale: 'en-GB' });
-  let smtp: TestSmtp;
-  before(async () => {
-    smtp = await startTestSmtp();
-  });
-  after(() => smtp.stop());
+  const smtp = useTestSmtp();
   // The configuration's sender here is a test one; the event sets its own.
   const deliver = () => deliverOutbox(smtp.url, foro.clock, { from: 'Foro <foro@configurado.example>' });
   const textOf = (to: string, subject: RegExp) => {

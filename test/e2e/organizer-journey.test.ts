@@ -6,7 +6,7 @@ import { createTestPerson } from '../factories/people.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
-import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, useTestSmtp } from '../support/smtp.js';
 
 /**
  * The message a save leaves on the next page (web/flash.ts), waited for by its words: a save
@@ -23,11 +23,7 @@ describe('browser: an organizer builds a session, invites, publishes and republi
   this.timeout(150_000);
   const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
   const browser = useBrowserPage({ locale: 'en-GB' });
-  let smtp: TestSmtp;
-  before(async () => {
-    smtp = await startTestSmtp();
-  });
-  after(() => smtp.stop());
+  const smtp = useTestSmtp();
 
   it('adds a new person from the session and lands back there, sees each save confirmed, previews each mail, and reads old → new in the changelog and the notices', async () => {
     const organizer = await createTestUser({ role: 'organizer' });

@@ -8,17 +8,13 @@ import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { parseCalendar } from '../support/ical.js';
-import { deliverOutbox, startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, useTestSmtp } from '../support/smtp.js';
 
 describe('browser: a side event from the public form to the programme, and a bilateral agreed by two focal points', function () {
   this.timeout(180_000);
   const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
   const browser = useBrowserPage({ locale: 'en-GB' });
-  let smtp: TestSmtp;
-  before(async () => {
-    smtp = await startTestSmtp();
-  });
-  after(() => smtp.stop());
+  const smtp = useTestSmtp();
   const deliver = () => deliverOutbox(smtp.url, foro.clock);
   const mailTo = (to: string, subject: RegExp) => {
     const mail = smtp.mails.find((m) => m.to.includes(to) && subject.test(m.subject ?? ''));

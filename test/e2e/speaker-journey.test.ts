@@ -7,7 +7,7 @@ import { createPanel } from '../factories/invitations.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
-import { deliverOutbox, startTestSmtp, type CapturedMail, type TestSmtp } from '../support/smtp.js';
+import { deliverOutbox, type CapturedMail, useTestSmtp } from '../support/smtp.js';
 
 /** Where each text first appears on the page (-1: absent), to check what comes before what. */
 async function positions(page: Page, texts: string[]): Promise<number[]> {
@@ -24,11 +24,7 @@ describe('browser: a speaker answers an invitation, and the team reads the answe
   this.timeout(120_000);
   const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
   const browser = useBrowserPage({ locale: 'en-GB' });
-  let smtp: TestSmtp;
-  before(async () => {
-    smtp = await startTestSmtp();
-  });
-  after(() => smtp.stop());
+  const smtp = useTestSmtp();
   beforeEach(() => smtp.mails.splice(0));
 
   const deliver = () => deliverOutbox(smtp.url, foro.clock);

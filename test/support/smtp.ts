@@ -70,6 +70,31 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   };
 }
 
+/** A test SMTP server for the tests of one `describe`: started before them, stopped after. */
+export function useTestSmtp(): TestSmtp {
+  let smtp: TestSmtp | undefined;
+  before(async () => {
+    smtp = await startTestSmtp();
+  });
+  after(() => smtp?.stop());
+  const started = () => {
+    if (!smtp) throw new Error('the test SMTP server starts before the tests');
+    return smtp;
+  };
+  return {
+    get port() {
+      return started().port;
+    },
+    get url() {
+      return started().url;
+    },
+    get mails() {
+      return started().mails;
+    },
+    stop: () => started().stop(),
+  };
+}
+
 /** A TCP port nothing listens on (a mail server that is down). */
 export async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
