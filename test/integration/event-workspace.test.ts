@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
-import { Event } from '../../src/modules/events/index.js';
+import { Event, getEvent } from '../../src/modules/events/index.js';
+import { addSlots } from '../../src/modules/side-events/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { useTestForo } from '../support/foro.js';
@@ -97,5 +98,29 @@ describe('event workspace: the overview, the event menu and the home page', func
       await (await signedInAs(foro.url, 'organizer')).agent.get('/admin').set('Accept-Language', 'en')
     ).text;
     expect(stranger).to.contain('You are not yet in the team of any active event');
+  });
+
+  it('shows the plenary (lists of speakers, states by credentials) and the bilaterals (asked, accepted, free slots) on the overview', async () => {
+    const { eventId, team } = await demo();
+    const event = await getEvent(eventId);
+    const panels = async () => (await team.get(`/admin/events/${eventId}`).set('Accept-Language', 'en')).text;
+    const before = await panels();
+    // The demo's delegations make the credentials count; no bilateral slots yet, so no bilaterals panel.
+    expect(before)
+      .to.contain('>Plenary</a>')
+      .and.match(/Not accredited<\/a>\s*<\/dt>\s*<dd>22 \/ 22<\/dd>/);
+    expect(before).to.not.contain('Bilateral meetings</a></h2>');
+
+    await addSlots(event, 'bilateral', {
+      roomId: event.rooms[0]!.id,
+      date: event.startDate,
+      start: '13:00',
+      end: '14:00',
+      minutes: 30,
+    });
+    const after = await panels();
+    expect(after)
+      .to.contain('Bilateral meetings</a>')
+      .and.match(/Free slots<\/dt>\s*<dd>2 \/ 2<\/dd>/);
   });
 });
