@@ -6,6 +6,7 @@ import { SideEventProposal, slotsOf } from '../../src/modules/side-events/index.
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
+import { isPlainEquality, queriesDuring } from '../support/queries.js';
 import { browserAgent, csrfFor, csrfTokenIn, signIn, signedInAs } from '../support/http.js';
 import { schemaMismatches } from '../support/schema-check.js';
 
@@ -124,7 +125,7 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
       endsAt: slot.endsAt.toISOString(),
     });
     expect(first.body.proposals[1].sessionId).to.match(/^[a-f0-9]{24}$/);
-    expect(first.body.next).to.equal('2');
+    expect(first.body.next).to.match(/^\d+\.[0-9a-f]{24}$/);
     const last = await get(secret, `${path}?limit=2&after=${first.body.next}`);
     expect(last.body.proposals.map((p: { number: number }) => p.number)).to.deep.equal([3]);
     expect(last.body).to.not.have.property('next');
@@ -145,6 +146,53 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
     expect(outside.body.proposals[0].contact).to.deep.equal({ name: 'Jane Doe 1', language: 'en' });
     expect(JSON.stringify(outside.body)).to.not.contain('@example.org');
     expect((await request(foro.url).get(`/api/v1${path}`)).status).to.equal(401);
+  });
+
+  it('pages a state of many proposals by cursor, reading blocks by equality, without skipping or repeating rows added meanwhile', async () => {
+    const { organizer, event } = await forum();
+    const proposal = (n: number, state: string) => ({
+      eventId: event.id,
+      number: n,
+      title: { en: `Proposal ${n}` },
+      organizers: [{ organization: `Org ${n}`, sector: 'academia' }],
+      organizationKeys: [`org ${n}`],
+      contact: { givenName: 'A', familyName: 'B', email: `p${n}@example.org`, language: 'en' },
+      state,
+      stateAt: new Date(),
+      submittedAt: new Date(),
+    });
+    // 300 proposals over two blocks, every third waitlisted.
+    await SideEventProposal.insertMany(
+      Array.from({ length: 300 }, (_, i) => proposal(i + 1, i % 3 === 0 ? 'waitlisted' : 'submitted')),
+    );
+    const secret = await tokenFor(organizer.user.id);
+    const path = `/events/${event.id}/side-event-proposals?state=waitlisted`;
+    let first: request.Response | undefined;
+    const seen = await queriesDuring(async () => {
+      first = await get(secret, path);
+    });
+    const reads = seen.filter((q) => q.collection === 'sideeventproposals');
+    expect(reads.length).to.be.greaterThan(0);
+    for (const read of reads) {
+      expect(isPlainEquality(read.filter), JSON.stringify(read.filter)).to.equal(true);
+      expect(read.filter, 'a page reads blocks, not the whole event').to.have.property('block');
+    }
+    const numbers = (res: request.Response) => res.body.proposals.map((p: { number: number }) => p.number);
+    expect(numbers(first!)).to.have.length(50);
+    expect(first!.body.proposals.every((p: { state: string }) => p.state === 'waitlisted')).to.equal(true);
+
+    // Ten more waitlisted arrive between the pages: they come after, nothing is shown twice or lost.
+    await SideEventProposal.insertMany(Array.from({ length: 10 }, (_, i) => proposal(301 + i, 'waitlisted')));
+    const second = await get(secret, `${path}&after=${first!.body.next}`);
+    expect(numbers(second)).to.have.length(50);
+    const third = await get(secret, `${path}&after=${second.body.next}`);
+    expect(third.body).to.not.have.property('next');
+    const all = [...numbers(first!), ...numbers(second), ...numbers(third)];
+    const expected = [
+      ...Array.from({ length: 100 }, (_, i) => 3 * i + 1),
+      ...Array.from({ length: 10 }, (_, i) => 301 + i),
+    ];
+    expect(all).to.deep.equal(expected);
   });
 
   it('lists bilateral meetings in the order asked, a page at a time, with the slot a booked one holds', async () => {

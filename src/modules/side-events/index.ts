@@ -14,4 +14,5 @@ export {
 } from './slots.js';
 export { slotMailFields } from './side-events.mail.js';
 export { SideEventProposal, SideEventSlotHold } from './proposal.model.js';
+export { numberOlderProposals } from './proposal.list.js';
 export { acceptProposal } from './review.service.js';
