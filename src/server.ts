@@ -23,6 +23,7 @@ import { migrate } from './db/migrations.js';
 import { addLookupIndexes } from './db/postgresql-lookups.js';
 import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
 import { numberOlderProposals } from './modules/side-events/index.js';
+import { numberOlderBilaterals } from './modules/bilaterals/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -39,6 +40,7 @@ export const STARTUP_MIGRATIONS = [
   markUnfinishedSubmissions,
   keyNamePairsOfSmallDatabase,
   numberOlderProposals,
+  numberOlderBilaterals,
 ];
 
 export interface RunningForo {

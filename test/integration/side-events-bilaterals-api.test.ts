@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { Bilateral } from '../../src/modules/bilaterals/index.js';
 import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { SideEventProposal, slotsOf } from '../../src/modules/side-events/index.js';
@@ -236,7 +237,9 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
     expect(trade.asked).to.deep.equal({ delegationId: delegations['PE'], country: 'PE' });
     expect(trade.state).to.equal('accepted');
     expect(trade.slot.startsAt).to.equal(slots[0]!.startsAt.toISOString());
-    expect(first.body.next).to.equal(trade.id);
+    expect(first.body.next)
+      .to.match(/^\d+\.[0-9a-f]{24}$/)
+      .and.contain(trade.id);
     const last = await get(secret, `${path}?limit=1&after=${first.body.next}`);
     expect(last.body.bilaterals.map((b: { subject: string }) => b.subject)).to.deep.equal(['Health']);
     expect(last.body).to.not.have.property('next');
@@ -245,5 +248,52 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
       expect((await get(secret, `${path}?${bad}`)).status, bad).to.equal(422);
     expect((await request(foro.url).get(`/api/v1${path}`)).status).to.equal(401);
     expect((await get(secret, `/events/0123456789abcdef01234567/bilaterals`)).status).to.equal(404);
+  });
+  it('pages many bilaterals of one state by cursor, reading blocks by equality, rows added meanwhile shown once', async () => {
+    const { organizer, event } = await forum();
+    const meeting = (n: number, state: string) => ({
+      eventId: event.id,
+      askingId: `a${n}`,
+      askedId: `b${n}`,
+      askingCountry: 'EC',
+      askedCountry: 'PE',
+      offeredSlots: [],
+      subject: `Meeting ${n}`,
+      level: 'expert',
+      state,
+      stateAt: new Date(),
+      sequence: 0,
+      requestedAt: new Date(),
+      requestedBy: 'test',
+    });
+    await Bilateral.insertMany(
+      Array.from({ length: 300 }, (_, i) => meeting(i + 1, i % 2 === 0 ? 'requested' : 'declined')),
+    );
+    const secret = await tokenFor(organizer.user.id);
+    const path = `/events/${event.id}/bilaterals?state=requested`;
+    let first: request.Response | undefined;
+    const seen = await queriesDuring(async () => {
+      first = await get(secret, path);
+    });
+    const reads = seen.filter((q) => q.collection === 'bilaterals');
+    expect(reads.length).to.be.greaterThan(0);
+    for (const read of reads) {
+      expect(isPlainEquality(read.filter), JSON.stringify(read.filter)).to.equal(true);
+      expect(read.filter, 'a page reads blocks, not the whole event').to.have.property('block');
+    }
+    const subjects = (res: request.Response) =>
+      res.body.bilaterals.map((b: { subject: string }) => Number(b.subject.split(' ')[1]));
+    expect(subjects(first!)).to.have.length(50);
+    await Bilateral.insertMany(Array.from({ length: 5 }, (_, i) => meeting(301 + i, 'requested')));
+    const rest: number[] = [];
+    for (let next = first!.body.next as string | undefined; next !== undefined;) {
+      const page = await get(secret, `${path}&after=${next}`);
+      rest.push(...subjects(page));
+      next = page.body.next;
+    }
+    expect([...subjects(first!), ...rest]).to.deep.equal([
+      ...Array.from({ length: 150 }, (_, i) => 2 * i + 1),
+      ...Array.from({ length: 5 }, (_, i) => 301 + i),
+    ]);
   });
 });

@@ -4,7 +4,10 @@ export { sideEventReviewRoutes } from './review.routes.js';
 export { sideEventsWorkspace } from './side-events.workspace.js';
 export {
   addSlots,
+  dateOlderSlots,
   nextFreeSlots,
+  slotDate,
+  slotOf,
   OfferedSlot,
   slotLabel,
   slotsOf,

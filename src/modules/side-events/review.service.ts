@@ -18,7 +18,7 @@ import { organizationKeysOf, proposalsInState } from './proposal.list.js';
 import { getProposal } from './proposal.service.js';
 import type { ProposalView } from './proposal.views.js';
 import { mailProposers } from './side-events.mail.js';
-import { nextFreeSlots, slotsOf, type Slot } from './slots.js';
+import { nextFreeSlots, slotOf, slotsOf, type Slot } from './slots.js';
 
 /** The moves a reviewer may make from each state (accepting has its own use case). */
 const MOVES: Record<ProposalState, readonly ProposalState[]> = {
@@ -82,7 +82,7 @@ export async function acceptProposal(
 ): Promise<ProposalView> {
   const proposal = await getProposal(event.id, proposalId);
   if (!canAccept(proposal.state)) throw new ConflictError('PROPOSAL_DECIDED');
-  const slot = (await slotsOf(event.id, 'side-event')).find((s) => s.id === slotId);
+  const slot = await slotOf(event.id, 'side-event', slotId);
   if (!slot) throw new ValidationError([{ field: 'slotId', code: 'unknown_reference' }]);
   try {
     await SideEventSlotHold.create({
@@ -231,7 +231,7 @@ export async function releaseSlot(
  * offer yet (one that asked for that slot first). The proposer takes it on their page.
  */
 async function offerFreedSlot(event: EventView, slotId: string, deps: MailDeps): Promise<void> {
-  const slot = (await slotsOf(event.id, 'side-event')).find((s) => s.id === slotId);
+  const slot = await slotOf(event.id, 'side-event', slotId);
   if (!slot) return;
   const waiting = (await proposalsInState(event.id, 'waitlisted'))
     .filter((p) => !p.offeredSlotId)

@@ -4,7 +4,7 @@ import { requireUser } from '../auth/index.js';
 import { eventWithPermissions } from '../events/index.js';
 import { PROPOSAL_STATES } from './proposal.model.js';
 import { proposalsPage } from './proposal.list.js';
-import { slotsOf } from './slots.js';
+import { slotOf as storedSlot } from './slots.js';
 
 /** Proposals a page of the API gives. */
 export const PROPOSALS_API_PAGE = 50;
@@ -77,7 +77,15 @@ export function registerSideEventsApi(api: ApiRegistry): void {
         size: limit ?? PROPOSALS_API_PAGE,
         ...(after !== undefined && { after }),
       });
-      const slots = new Map((await slotsOf(event.id, 'side-event')).map((s) => [s.id, s]));
+      // Only the slots the page names, read by id.
+      const named = [
+        ...new Set(page.rows.flatMap((p) => [...p.preferredSlots, ...(p.slotId ? [p.slotId] : [])])),
+      ];
+      const slots = new Map(
+        (await Promise.all(named.map((id) => storedSlot(event.id, 'side-event', id)))).flatMap((s) =>
+          s ? [[s.id, s] as const] : [],
+        ),
+      );
       const slotOf = (id: string | undefined) => {
         const slot = id ? slots.get(id) : undefined;
         return (
