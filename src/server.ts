@@ -22,6 +22,8 @@ import {
 import { migrate } from './db/migrations.js';
 import { addLookupIndexes } from './db/postgresql-lookups.js';
 import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
+import { numberOlderProposals } from './modules/side-events/index.js';
+import { numberOlderBilaterals } from './modules/bilaterals/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -37,6 +39,8 @@ export const STARTUP_MIGRATIONS = [
   keyOlderPeopleByName,
   markUnfinishedSubmissions,
   keyNamePairsOfSmallDatabase,
+  numberOlderProposals,
+  numberOlderBilaterals,
 ];
 
 export interface RunningForo {

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import { NationalContact } from '../../src/modules/contacts/index.js';
-import { Bilateral } from '../../src/modules/bilaterals/index.js';
+import { Bilateral, BilateralBooking, numberOlderBilaterals } from '../../src/modules/bilaterals/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
-import { slotsOf } from '../../src/modules/side-events/index.js';
+import { OfferedSlot, slotsOf } from '../../src/modules/side-events/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
+import { isPlainEquality, queriesDuring } from '../support/queries.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
 import { parseCalendar } from '../support/ical.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
@@ -190,5 +191,40 @@ describe('bilateral schedules: the secretariat’s PDF, each delegation’s own 
     const plain = await createPublishedEvent({}, (await signedInAs(foro.url, 'organizer')).actor);
     const page = await browserAgent(foro.url).get(`/events/${plain.slug}/programme?lang=en`);
     expect(page.text).to.not.contain('reserved-rooms');
+  });
+  it('reads the schedule one day at a time by equality, and dates and numbers meetings stored before', async () => {
+    const { organizer, event } = await forum();
+    const seen = await queriesDuring(() =>
+      organizer.agent.get(`/admin/events/${event.id}/bilaterals?day=2008-04-10`),
+    );
+    const day = seen.filter((q) =>
+      ['bilaterals', 'bilateral_bookings', 'offered_slots'].includes(q.collection),
+    );
+    expect(day.length).to.be.greaterThan(0);
+    for (const read of day) {
+      expect(isPlainEquality(read.filter), JSON.stringify(read.filter)).to.equal(true);
+      const bounded = 'date' in read.filter || 'block' in read.filter || '_id' in read.filter;
+      expect(bounded, `${read.collection} ${JSON.stringify(read.filter)}`).to.equal(true);
+    }
+    const page = await organizer.agent.get(`/admin/events/${event.id}/bilaterals?day=2008-04-10`);
+    expect(page.text).to.contain('Consular cooperation').and.contain('Sugar trade quotas');
+    const other = await organizer.agent.get(`/admin/events/${event.id}/bilaterals?day=2008-04-11`);
+    expect(other.text).to.not.contain('Consular cooperation');
+
+    // Meetings, bookings and slots stored before they kept their day and block get them.
+    await Bilateral.updateMany({ eventId: event.id }, { $unset: { block: 1, date: 1 } });
+    await BilateralBooking.updateMany({ eventId: event.id }, { $unset: { date: 1 } });
+    await OfferedSlot.updateMany({ eventId: event.id }, { $unset: { date: 1 } });
+    await numberOlderBilaterals.run();
+    const booked = await Bilateral.find({ eventId: event.id, state: 'accepted' }).lean();
+    expect(booked.map((b) => b.date)).to.deep.equal(['2008-04-10', '2008-04-10']);
+    expect(
+      (await Bilateral.find({ eventId: event.id }).lean()).every((b) => typeof b.block === 'number'),
+    ).to.equal(true);
+    expect((await BilateralBooking.find({ eventId: event.id, date: '2008-04-10' }).lean()).length).to.equal(
+      2,
+    );
+    const again = await organizer.agent.get(`/admin/events/${event.id}/bilaterals?day=2008-04-10`);
+    expect(again.text).to.contain('Consular cooperation').and.contain('Sugar trade quotas');
   });
 });

@@ -4,6 +4,8 @@ import { databaseEngine, planSummary } from '../../src/db/engine.js';
 import { Person } from '../../src/modules/people/index.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
+import { Bilateral, BilateralBooking } from '../../src/modules/bilaterals/index.js';
+import { OfferedSlot, SideEventProposal } from '../../src/modules/side-events/index.js';
 import { insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 
@@ -18,7 +20,7 @@ describe('query plans of the paged lists (MongoDB only)', function () {
     if ((await databaseEngine()) !== 'mongodb') this.skip();
   });
 
-  it('reads one block of registrations, people and mails through an index', async () => {
+  it('reads one block of registrations, people, mails, side-event proposals and bilaterals through an index', async () => {
     const eventId = new Types.ObjectId().toHexString();
     await insertBulkRegistrations(eventId, 600, (i) => ({ block: Math.floor(i / 256) }));
     const queries = [
@@ -27,6 +29,13 @@ describe('query plans of the paged lists (MongoDB only)', function () {
       Person.find({ block: 1 }),
       Person.find({ nameKeys: 'quis' }),
       Message.find({ block: 1 }),
+      SideEventProposal.find({ eventId, block: 1 }),
+      SideEventProposal.find({ eventId, block: 1, state: 'waitlisted' }),
+      SideEventProposal.find({ eventId, organizationKeys: 'red migrante' }),
+      Bilateral.find({ eventId, block: 1 }),
+      Bilateral.find({ eventId, date: '2008-04-10', state: 'accepted' }),
+      BilateralBooking.find({ eventId, date: '2008-04-10' }),
+      OfferedSlot.find({ eventId, kind: 'bilateral', date: '2008-04-10' }),
     ];
     for (const query of queries) {
       const { stages, examined } = planSummary(await query.explain('executionStats'));

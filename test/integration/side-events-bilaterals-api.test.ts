@@ -1,11 +1,13 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { Bilateral } from '../../src/modules/bilaterals/index.js';
 import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { SideEventProposal, slotsOf } from '../../src/modules/side-events/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
+import { isPlainEquality, queriesDuring } from '../support/queries.js';
 import { browserAgent, csrfFor, csrfTokenIn, signIn, signedInAs } from '../support/http.js';
 import { schemaMismatches } from '../support/schema-check.js';
 
@@ -124,7 +126,7 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
       endsAt: slot.endsAt.toISOString(),
     });
     expect(first.body.proposals[1].sessionId).to.match(/^[a-f0-9]{24}$/);
-    expect(first.body.next).to.equal('2');
+    expect(first.body.next).to.match(/^\d+\.[0-9a-f]{24}$/);
     const last = await get(secret, `${path}?limit=2&after=${first.body.next}`);
     expect(last.body.proposals.map((p: { number: number }) => p.number)).to.deep.equal([3]);
     expect(last.body).to.not.have.property('next');
@@ -145,6 +147,53 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
     expect(outside.body.proposals[0].contact).to.deep.equal({ name: 'Jane Doe 1', language: 'en' });
     expect(JSON.stringify(outside.body)).to.not.contain('@example.org');
     expect((await request(foro.url).get(`/api/v1${path}`)).status).to.equal(401);
+  });
+
+  it('pages a state of many proposals by cursor, reading blocks by equality, without skipping or repeating rows added meanwhile', async () => {
+    const { organizer, event } = await forum();
+    const proposal = (n: number, state: string) => ({
+      eventId: event.id,
+      number: n,
+      title: { en: `Proposal ${n}` },
+      organizers: [{ organization: `Org ${n}`, sector: 'academia' }],
+      organizationKeys: [`org ${n}`],
+      contact: { givenName: 'A', familyName: 'B', email: `p${n}@example.org`, language: 'en' },
+      state,
+      stateAt: new Date(),
+      submittedAt: new Date(),
+    });
+    // 300 proposals over two blocks, every third waitlisted.
+    await SideEventProposal.insertMany(
+      Array.from({ length: 300 }, (_, i) => proposal(i + 1, i % 3 === 0 ? 'waitlisted' : 'submitted')),
+    );
+    const secret = await tokenFor(organizer.user.id);
+    const path = `/events/${event.id}/side-event-proposals?state=waitlisted`;
+    let first: request.Response | undefined;
+    const seen = await queriesDuring(async () => {
+      first = await get(secret, path);
+    });
+    const reads = seen.filter((q) => q.collection === 'sideeventproposals');
+    expect(reads.length).to.be.greaterThan(0);
+    for (const read of reads) {
+      expect(isPlainEquality(read.filter), JSON.stringify(read.filter)).to.equal(true);
+      expect(read.filter, 'a page reads blocks, not the whole event').to.have.property('block');
+    }
+    const numbers = (res: request.Response) => res.body.proposals.map((p: { number: number }) => p.number);
+    expect(numbers(first!)).to.have.length(50);
+    expect(first!.body.proposals.every((p: { state: string }) => p.state === 'waitlisted')).to.equal(true);
+
+    // Ten more waitlisted arrive between the pages: they come after, nothing is shown twice or lost.
+    await SideEventProposal.insertMany(Array.from({ length: 10 }, (_, i) => proposal(301 + i, 'waitlisted')));
+    const second = await get(secret, `${path}&after=${first!.body.next}`);
+    expect(numbers(second)).to.have.length(50);
+    const third = await get(secret, `${path}&after=${second.body.next}`);
+    expect(third.body).to.not.have.property('next');
+    const all = [...numbers(first!), ...numbers(second), ...numbers(third)];
+    const expected = [
+      ...Array.from({ length: 100 }, (_, i) => 3 * i + 1),
+      ...Array.from({ length: 10 }, (_, i) => 301 + i),
+    ];
+    expect(all).to.deep.equal(expected);
   });
 
   it('lists bilateral meetings in the order asked, a page at a time, with the slot a booked one holds', async () => {
@@ -188,7 +237,9 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
     expect(trade.asked).to.deep.equal({ delegationId: delegations['PE'], country: 'PE' });
     expect(trade.state).to.equal('accepted');
     expect(trade.slot.startsAt).to.equal(slots[0]!.startsAt.toISOString());
-    expect(first.body.next).to.equal(trade.id);
+    expect(first.body.next)
+      .to.match(/^\d+\.[0-9a-f]{24}$/)
+      .and.contain(trade.id);
     const last = await get(secret, `${path}?limit=1&after=${first.body.next}`);
     expect(last.body.bilaterals.map((b: { subject: string }) => b.subject)).to.deep.equal(['Health']);
     expect(last.body).to.not.have.property('next');
@@ -197,5 +248,52 @@ describe('api: side-event proposals and bilateral meetings, paged with a `next` 
       expect((await get(secret, `${path}?${bad}`)).status, bad).to.equal(422);
     expect((await request(foro.url).get(`/api/v1${path}`)).status).to.equal(401);
     expect((await get(secret, `/events/0123456789abcdef01234567/bilaterals`)).status).to.equal(404);
+  });
+  it('pages many bilaterals of one state by cursor, reading blocks by equality, rows added meanwhile shown once', async () => {
+    const { organizer, event } = await forum();
+    const meeting = (n: number, state: string) => ({
+      eventId: event.id,
+      askingId: `a${n}`,
+      askedId: `b${n}`,
+      askingCountry: 'EC',
+      askedCountry: 'PE',
+      offeredSlots: [],
+      subject: `Meeting ${n}`,
+      level: 'expert',
+      state,
+      stateAt: new Date(),
+      sequence: 0,
+      requestedAt: new Date(),
+      requestedBy: 'test',
+    });
+    await Bilateral.insertMany(
+      Array.from({ length: 300 }, (_, i) => meeting(i + 1, i % 2 === 0 ? 'requested' : 'declined')),
+    );
+    const secret = await tokenFor(organizer.user.id);
+    const path = `/events/${event.id}/bilaterals?state=requested`;
+    let first: request.Response | undefined;
+    const seen = await queriesDuring(async () => {
+      first = await get(secret, path);
+    });
+    const reads = seen.filter((q) => q.collection === 'bilaterals');
+    expect(reads.length).to.be.greaterThan(0);
+    for (const read of reads) {
+      expect(isPlainEquality(read.filter), JSON.stringify(read.filter)).to.equal(true);
+      expect(read.filter, 'a page reads blocks, not the whole event').to.have.property('block');
+    }
+    const subjects = (res: request.Response) =>
+      res.body.bilaterals.map((b: { subject: string }) => Number(b.subject.split(' ')[1]));
+    expect(subjects(first!)).to.have.length(50);
+    await Bilateral.insertMany(Array.from({ length: 5 }, (_, i) => meeting(301 + i, 'requested')));
+    const rest: number[] = [];
+    for (let next = first!.body.next as string | undefined; next !== undefined;) {
+      const page = await get(secret, `${path}&after=${next}`);
+      rest.push(...subjects(page));
+      next = page.body.next;
+    }
+    expect([...subjects(first!), ...rest]).to.deep.equal([
+      ...Array.from({ length: 150 }, (_, i) => 2 * i + 1),
+      ...Array.from({ length: 5 }, (_, i) => 301 + i),
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { expect } from 'chai';
 import { Session } from '../../src/modules/agenda/sessions/session.model.js';
 import { Assignment } from '../../src/modules/agenda/assignments/assignment.model.js';
 import { Message } from '../../src/modules/messaging/index.js';
+import { Types } from 'mongoose';
 import { SideEventProposal, slotsOf } from '../../src/modules/side-events/index.js';
+import { numberOlderProposals, proposalsPage } from '../../src/modules/side-events/proposal.list.js';
+import { ProposalNumberHint } from '../../src/modules/side-events/proposal.model.js';
+import { queriesDuring } from '../support/queries.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
@@ -283,13 +287,13 @@ describe('side events: the call, the proposer’s link, review, slots held once'
     const ask = await organizer.agent
       .post(`${base}/${a.id}/merge`)
       .type('form')
-      .send({ _csrf: csrf, otherId: b.id });
+      .send({ _csrf: csrf, otherNumber: '2' });
     expect(ask.status).to.equal(200);
     expect(ask.text).to.contain('Merge proposal no. 2 into this one?');
     const merged = await organizer.agent
       .post(`${base}/${a.id}/merge`)
       .type('form')
-      .send({ _csrf: csrf, otherId: b.id, confirmed: 'yes' });
+      .send({ _csrf: csrf, otherNumber: '2', confirmed: 'yes' });
     expect(merged.status).to.equal(303);
     const joint = (await SideEventProposal.findById(a.id).lean())!;
     expect(joint.organizers.map((o) => o.organization)).to.deep.equal(['Red Migrante', 'FLACSO']);
@@ -376,9 +380,85 @@ describe('side events: the call, the proposer’s link, review, slots held once'
     await SideEventProposal.insertMany(more);
     const first = await viewer.agent.get(`/admin/events/${event.id}/side-events`);
     expect([...first.text.matchAll(/<tr data-proposal=/g)]).to.have.length(50);
-    expect(first.text).to.contain('rel="next" href="?page=2"');
-    const second = await viewer.agent.get(`/admin/events/${event.id}/side-events?page=2`);
+    const next = /rel="next" href="\?([^"]+)"/.exec(first.text)?.[1];
+    expect(next).to.match(/^after=\d+\.[0-9a-f]{24}$/);
+    const second = await viewer.agent.get(`/admin/events/${event.id}/side-events?${next}`);
     expect([...second.text.matchAll(/<tr data-proposal=/g)]).to.have.length(1);
     expect(second.text).to.contain('Proposal 51');
+    const previous = /rel="prev" href="\?([^"]+)"/.exec(second.text)?.[1];
+    const back = await viewer.agent.get(`/admin/events/${event.id}/side-events?${previous}`);
+    expect([...back.text.matchAll(/<tr data-proposal=/g)]).to.have.length(50);
+    expect(back.text).to.contain('Proposal 50').and.not.contain('Proposal 51');
+  });
+  it('numbers simultaneous proposals once each, from the last number given, without reading the call', async () => {
+    const { event } = await openCall();
+    const forms = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const agent = browserAgent(foro.url);
+        const form = await agent.get(`/events/${event.slug}/side-events/propose?lang=en`);
+        return { agent, csrf: csrfTokenIn(form.text) };
+      }),
+    );
+    const sent = await Promise.all(
+      forms.map(({ agent, csrf }, i) =>
+        agent
+          .post(`/events/${event.slug}/side-events/propose?lang=en`)
+          .type('form')
+          .send({ _csrf: csrf, ...proposalForm({ contactEmail: `p${i}@example.org` }) }),
+      ),
+    );
+    expect(sent.map((r) => r.status)).to.deep.equal(sent.map(() => 303));
+    const numbers = (await SideEventProposal.find({ eventId: event.id }, { number: 1 }).lean())
+      .map((p) => p.number)
+      .sort((a, b) => a - b);
+    expect(numbers).to.deep.equal(Array.from({ length: 12 }, (_, i) => i + 1));
+
+    // A hint left behind (two writes finishing out of order) costs retries, never a double number.
+    await ProposalNumberHint.updateOne({ _id: event.id }, { $set: { last: 3 } });
+    const seen = await queriesDuring(() =>
+      proposeOk(event.slug, proposalForm({ contactEmail: 'late@example.org' })),
+    );
+    expect(
+      (await SideEventProposal.findOne({ 'contact.email': 'late@example.org' }).lean())!.number,
+    ).to.equal(13);
+    const reads = seen.filter((q) => q.collection === 'sideeventproposals' && q.method === 'find');
+    for (const read of reads)
+      expect(read.filter, 'no read of the whole call').to.not.deep.equal({ eventId: event.id });
+  });
+
+  it('gives proposals stored before the list was paged their blocks, organization keys and the next number', async () => {
+    const { event } = await openCall();
+    const older = Array.from({ length: 5 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      eventId: event.id,
+      number: i + 1,
+      title: { en: `Older ${i + 1}` },
+      organizers: [{ organization: i % 2 ? 'FLACSO  Ecuador' : 'Red Migrante', sector: 'academia' }],
+      otherContacts: [],
+      preferredSlots: [],
+      interpretation: [],
+      mergedFrom: [],
+      contact: { givenName: 'A', familyName: 'B', email: `o${i}@example.org`, language: 'en' },
+      state: 'submitted',
+      stateAt: new Date(),
+      submittedAt: new Date(),
+      revision: 1,
+    }));
+    await SideEventProposal.collection.insertMany(older);
+    await numberOlderProposals.run();
+    const stored = await SideEventProposal.find({ eventId: event.id }).lean();
+    expect(stored.every((p) => typeof p.block === 'number')).to.equal(true);
+    expect(stored.find((p) => p.number === 4)!.organizationKeys).to.deep.equal(['flacso ecuador']);
+    const page = await proposalsPage(event.id, { size: 10 });
+    expect(
+      page.rows.map((p) => p.number),
+      'in the order of their numbers',
+    ).to.deep.equal([1, 2, 3, 4, 5]);
+    const next = await proposeOk(event.slug, proposalForm({ contactEmail: 'new@example.org' }));
+    expect((await SideEventProposal.findById(next.id).lean())!.number).to.equal(6);
+    // Its rule checks count the older proposals of its organization, read by their key.
+    expect(
+      (await SideEventProposal.find({ eventId: event.id, organizationKeys: 'red migrante' }).lean()).length,
+    ).to.equal(4);
   });
 });

@@ -14,13 +14,13 @@ import { translatorFor } from '../../shared/i18n/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { recordChange } from '../audit/index.js';
 import { delegationsOf } from '../registrations/index.js';
-import { addSlots, slotLabel } from '../side-events/index.js';
+import { addSlots, slotLabel, slotsOf } from '../side-events/index.js';
 import { slotRangeInput } from '../side-events/side-events.schemas.js';
 import { BILATERAL_LEVELS } from './bilateral.model.js';
 import { bilateralBookInput, bilateralMoveInput } from './bilateral.schemas.js';
 import {
-  bilateralsOfEvent,
   bilateralSlots,
+  daysOf,
   bilateralWarnings,
   noPlenaryInscriptions,
   type PlenaryInscriptions,
@@ -30,6 +30,16 @@ import {
   nextFreeBilateralSlots,
 } from './bilateral.service.js';
 import { bilateralScheduleLayout } from './bilateral.schedule.js';
+import { bilateralsOfDay, bilateralsPage } from './bilateral.list.js';
+
+/** Requests still unanswered that the schedule lists (the oldest); the API pages through all. */
+const REQUESTED_SHOWN = 50;
+
+/** The schedule opens on the event's first day that has bilateral slots, each day read by equality. */
+async function firstDayWithSlots(eventId: string, days: string[]): Promise<string | undefined> {
+  for (const day of days) if ((await slotsOf(eventId, 'bilateral', day)).length > 0) return day;
+  return undefined;
+}
 
 /**
  * The secretariat's bilateral schedule: bilateral rooms cut into slots, every meeting per day and
@@ -46,14 +56,19 @@ export function bilateralAdminRoutes(
 
   const schedule = async (req: Request, extra: Record<string, unknown> = {}) => {
     const { event, can } = await eventWithPermissions(req);
-    const { all, taken } = await bilateralSlots(event.id);
-    const bilaterals = await bilateralsOfEvent(event.id);
-    const bySlot = new Map(
-      bilaterals.filter((b) => b.state === 'accepted' && b.slotId).map((b) => [b.slotId!, b]),
-    );
-    const days = [...new Set(all.map((s) => instantToLocal(s.startsAt, event.timezone).date))].sort();
+    const eventDays = daysOf(event);
     const query = queryOf(req);
-    const day = typeof query['day'] === 'string' && days.includes(query['day']) ? query['day'] : days[0];
+    const asked =
+      typeof query['day'] === 'string' && eventDays.includes(query['day']) ? query['day'] : undefined;
+    const first = asked ?? (await firstDayWithSlots(event.id, eventDays));
+    // No slot on any day: the page says so instead of offering empty days.
+    const days = first === undefined ? [] : eventDays;
+    const day = first ?? eventDays[0] ?? event.startDate;
+    // One day of the schedule: its slots, bookings and meetings, each read by (event, day).
+    const { all, taken } = await bilateralSlots(event.id, day);
+    const bilaterals = await bilateralsOfDay(event.id, day);
+    const bySlot = new Map(bilaterals.filter((b) => b.slotId).map((b) => [b.slotId!, b]));
+    const requested = await bilateralsPage(event.id, { state: 'requested', size: REQUESTED_SHOWN });
     const delegations = await delegationsOf(event.id);
     const names = new Map(
       countriesByName(
@@ -69,23 +84,21 @@ export function bilateralAdminRoutes(
       days,
       day,
       rooms: event.rooms.filter((r) => all.some((s) => s.roomId === r.id)),
-      slots: all
-        .filter((s) => instantToLocal(s.startsAt, event.timezone).date === day)
-        .map((s) => {
-          const b = bySlot.get(s.id);
-          return {
-            ...s,
-            time: `${instantToLocal(s.startsAt, event.timezone).time}–${instantToLocal(s.endsAt, event.timezone).time}`,
-            meeting: b && {
-              id: b.id,
-              pair: `${names.get(b.askingCountry) ?? b.askingCountry} – ${names.get(b.askedCountry) ?? b.askedCountry}`,
-              subject: b.subject,
-              level: b.level,
-            },
-            taken: taken.has(s.id),
-          };
-        }),
-      requested: bilaterals.filter((b) => b.state === 'requested'),
+      slots: all.map((s) => {
+        const b = bySlot.get(s.id);
+        return {
+          ...s,
+          time: `${instantToLocal(s.startsAt, event.timezone).time}–${instantToLocal(s.endsAt, event.timezone).time}`,
+          meeting: b && {
+            id: b.id,
+            pair: `${names.get(b.askingCountry) ?? b.askingCountry} – ${names.get(b.askedCountry) ?? b.askedCountry}`,
+            subject: b.subject,
+            level: b.level,
+          },
+          taken: taken.has(s.id),
+        };
+      }),
+      requested: requested.rows,
       warnings: (await bilateralWarnings(event.id, bilaterals, inscriptions)).map((w) => ({
         ...w,
         name: names.get(w.country) ?? w.country,
@@ -156,7 +169,7 @@ export function bilateralAdminRoutes(
       view: 'bilaterals/admin',
       locals: async () =>
         schedule(req, {
-          nextFree: (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({
+          nextFree: (await nextFreeBilateralSlots(event, wanted)).map((s) => ({
             id: s.id,
             label: slotLabel(s, event, (date) => formatDay(date, req.language)),
           })),

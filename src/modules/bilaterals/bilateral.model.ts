@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { nextBlock } from '../../db/blocks.js';
 import { LIMITS } from '../../shared/limits.js';
 
 export const BILATERAL_STATES = ['requested', 'accepted', 'declined', 'cancelled'] as const;
@@ -32,10 +33,23 @@ const bilateralSchema = new Schema({
   sequence: { type: Number, required: true, default: 0 },
   requestedAt: { type: Date, required: true },
   requestedBy: { type: String, required: true },
+  /** Its block in the event's list of bilaterals (`db/blocks.ts`), set when it is written. */
+  block: { type: Number },
+  /** The day of its slot in the event's zone while it is booked, so a day's schedule reads its day. */
+  date: { type: String },
 });
 bilateralSchema.index({ eventId: 1 });
+bilateralSchema.index({ eventId: 1, block: 1 });
+bilateralSchema.index({ eventId: 1, date: 1 });
 bilateralSchema.index({ askingId: 1 });
 bilateralSchema.index({ askedId: 1 });
+
+/** The name of an event's list of bilaterals, for its blocks. */
+export const bilateralList = (eventId: string) => `bilaterals:${eventId}`;
+
+bilateralSchema.pre('validate', async function () {
+  if (this.isNew && this.block == null) this.block = await nextBlock(bilateralList(this.eventId));
+});
 
 export type BilateralFields = mongoose.InferSchemaType<typeof bilateralSchema>;
 export const Bilateral = mongoose.model('Bilateral', bilateralSchema);
@@ -51,9 +65,12 @@ const bookingSchema = new Schema(
     eventId: { type: String, required: true },
     slotId: { type: String, required: true },
     bookedAt: { type: Date, required: true },
+    /** The day of the slot in the event's zone: a day's schedule reads its bookings by it. */
+    date: { type: String },
   },
   { versionKey: false },
 );
 bookingSchema.index({ eventId: 1, slotId: 1 }, { unique: true });
+bookingSchema.index({ eventId: 1, date: 1 });
 
 export const BilateralBooking = mongoose.model('BilateralBooking', bookingSchema, 'bilateral_bookings');

@@ -6,10 +6,11 @@ import { INTL_LOCALE, type Language, type Translate } from '../../shared/i18n/in
 import { formatDay, formatTimeRange, instantToLocal } from '../../shared/zoned-time.js';
 import type { ListLayout } from '../documents/index.js';
 import { localized, type EventView } from '../events/index.js';
-import { bySlotTime, slotLabel, slotsOf, type Slot } from '../side-events/index.js';
+import { bySlotTime, slotLabel, slotOf, slotsOf, type Slot } from '../side-events/index.js';
 import { bilateralUid } from './bilateral.calendar.js';
 import { BilateralBooking } from './bilateral.model.js';
-import { bilateralsOfDelegation, bilateralsOfEvent } from './bilateral.service.js';
+import { bilateralsOfDay } from './bilateral.list.js';
+import { bilateralsOfDelegation, daysOf } from './bilateral.service.js';
 import type { BilateralView } from './bilateral.views.js';
 
 /** Bilateral slots grouped per day and room, in time order: the shape of every schedule. */
@@ -50,12 +51,13 @@ export async function bilateralScheduleLayout(
   t: Translate,
   now: Date,
 ): Promise<ListLayout> {
-  const slots = await slotsOf(event.id, 'bilateral');
-  const booked = new Map(
-    (await bilateralsOfEvent(event.id))
-      .filter((b) => b.state === 'accepted' && b.slotId)
-      .map((b) => [b.slotId!, b]),
-  );
+  // Read a day at a time, each day's slots and meetings by (event, day).
+  const slots: Slot[] = [];
+  const booked = new Map<string, BilateralView>();
+  for (const day of daysOf(event)) {
+    slots.push(...(await slotsOf(event.id, 'bilateral', day)));
+    for (const b of await bilateralsOfDay(event.id, day)) if (b.slotId) booked.set(b.slotId, b);
+  }
   const count = booked.size;
   return {
     language,
@@ -79,26 +81,34 @@ export async function bilateralScheduleLayout(
   };
 }
 
+/** The slots these meetings hold, read by id: a delegation has few meetings, the event many slots. */
+async function slotsByIdOf(eventId: string, bilaterals: BilateralView[]): Promise<Map<string, Slot>> {
+  const ids = [...new Set(bilaterals.flatMap((b) => (b.slotId ? [b.slotId] : [])))];
+  const slots = await Promise.all(ids.map((id) => slotOf(eventId, 'bilateral', id)));
+  return new Map(slots.flatMap((s) => (s ? [[s.id, s] as const] : [])));
+}
+
 /** A delegation's own bilaterals as its nomination page lists them, newest request last. */
 export async function delegationBilateralRows(
   event: EventView,
   delegationId: string,
   language: Language,
 ): Promise<{ id: string; other: string; subject: string; state: string; slot: string }[]> {
-  const slots = await slotsOf(event.id, 'bilateral');
   const day = (date: string) => formatDay(date, language);
-  return (await bilateralsOfDelegation(delegationId))
-    .filter((b) => b.state === 'requested' || b.state === 'accepted')
-    .map((b: BilateralView) => {
-      const slot = slots.find((s) => s.id === b.slotId);
-      return {
-        id: b.id,
-        other: b.askingId === delegationId ? b.askedCountry : b.askingCountry,
-        subject: b.subject,
-        state: b.state,
-        slot: slot ? slotLabel(slot, event, day) : '',
-      };
-    });
+  const current = (await bilateralsOfDelegation(delegationId)).filter(
+    (b) => b.state === 'requested' || b.state === 'accepted',
+  );
+  const slots = await slotsByIdOf(event.id, current);
+  return current.map((b: BilateralView) => {
+    const slot = b.slotId ? slots.get(b.slotId) : undefined;
+    return {
+      id: b.id,
+      other: b.askingId === delegationId ? b.askedCountry : b.askingCountry,
+      subject: b.subject,
+      state: b.state,
+      slot: slot ? slotLabel(slot, event, day) : '',
+    };
+  });
 }
 
 function vtimezone(timeZone: string): string | null {
@@ -118,12 +128,13 @@ export async function delegationBilateralFeed(
   stamp: Date,
 ): Promise<string> {
   const zone = event.timezone;
-  const slots = new Map((await slotsOf(event.id, 'bilateral')).map((s) => [s.id, s]));
+  const own = await bilateralsOfDelegation(delegationId);
+  const slots = await slotsByIdOf(event.id, own);
   const calendar = ical({
     prodId: { company: 'Foro', product: 'Foro' },
     name: `${t('bilaterals.focalTitle')} · ${localized(event.title, language, event.languages)}`,
   }).timezone({ name: null, generator: vtimezone });
-  for (const b of await bilateralsOfDelegation(delegationId)) {
+  for (const b of own) {
     const slot = b.state === 'accepted' && b.slotId ? slots.get(b.slotId) : undefined;
     if (!slot) continue;
     const other = b.askingId === delegationId ? b.askedCountry : b.askingCountry;

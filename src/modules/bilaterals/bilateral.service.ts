@@ -5,7 +5,7 @@ import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { delegationsOf, type DelegationView } from '../registrations/index.js';
-import { nextFreeSlots, slotsOf, type Slot } from '../side-events/index.js';
+import { nextFreeSlots, slotDate, slotOf, slotsOf, type Slot } from '../side-events/index.js';
 import { Bilateral, BilateralBooking, type BilateralLevel, type BilateralState } from './bilateral.model.js';
 import { mailBilateralSide } from './bilateral.mail.js';
 import { toBilateralView, type BilateralView } from './bilateral.views.js';
@@ -15,10 +15,6 @@ export const focalActor = (delegation: Pick<DelegationView, 'country'>): Actor =
   label: `focal point of ${delegation.country} (nomination link)`,
   via: 'link',
 });
-
-export async function bilateralsOfEvent(eventId: string): Promise<BilateralView[]> {
-  return (await Bilateral.find({ eventId }).lean()).map(toBilateralView);
-}
 
 /** A delegation's own bilaterals, asking or asked: never another pair's. */
 export async function bilateralsOfDelegation(delegationId: string): Promise<BilateralView[]> {
@@ -45,16 +41,40 @@ export async function getBilateral(
   return bilateral;
 }
 
-/** The bilateral slots of the event and which are booked. */
-export async function bilateralSlots(eventId: string): Promise<{ all: Slot[]; taken: Set<string> }> {
-  const all = await slotsOf(eventId, 'bilateral');
-  const bookings = await BilateralBooking.find({ eventId }, { slotId: 1 }).lean();
+/** The bilateral slots of the event (or of one of its days) and which are booked. */
+export async function bilateralSlots(
+  eventId: string,
+  date?: string,
+): Promise<{ all: Slot[]; taken: Set<string> }> {
+  const all = await slotsOf(eventId, 'bilateral', date);
+  const bookings = await BilateralBooking.find(date ? { eventId, date } : { eventId }, { slotId: 1 }).lean();
   return { all, taken: new Set(bookings.map((b) => b.slotId)) };
 }
 
-export async function nextFreeBilateralSlots(eventId: string, wanted?: string): Promise<Slot[]> {
-  const { all, taken } = await bilateralSlots(eventId);
-  return nextFreeSlots(all, taken, all.find((s) => s.id === wanted)?.startsAt);
+/** The event's days, first to last (`YYYY-MM-DD`). */
+export function daysOf(event: Pick<EventView, 'startDate' | 'endDate'>): string[] {
+  const days: string[] = [];
+  for (let at = new Date(`${event.startDate}T12:00:00Z`); ; at = new Date(at.getTime() + 86_400_000)) {
+    const day = at.toISOString().slice(0, 10);
+    if (day > event.endDate || days.length > 366) return days;
+    days.push(day);
+  }
+}
+
+/**
+ * The free slots from the one asked for on: read a day at a time from its day, until there are
+ * enough to offer (never every slot of the event at once).
+ */
+export async function nextFreeBilateralSlots(event: EventView, wanted?: string): Promise<Slot[]> {
+  const from = await slotOf(event.id, 'bilateral', wanted);
+  const first = from ? slotDate(from, event) : event.startDate;
+  const found: Slot[] = [];
+  for (const day of daysOf(event).filter((d) => d >= first)) {
+    const { all, taken } = await bilateralSlots(event.id, day);
+    found.push(...nextFreeSlots(all, taken, from?.startsAt, 3 - found.length));
+    if (found.length >= 3) break;
+  }
+  return found;
 }
 
 const change = (
@@ -85,8 +105,7 @@ export async function requestBilateral(
   const asked = (await delegationsOf(event.id)).find((d) => d.id === input.askedId);
   if (!asked || asked.id === asking.id)
     throw new ValidationError([{ field: 'askedId', code: 'unknown_reference' }]);
-  const { all } = await bilateralSlots(event.id);
-  const offered = input.slotIds.map((id) => all.find((s) => s.id === id));
+  const offered = await Promise.all(input.slotIds.map((id) => slotOf(event.id, 'bilateral', id)));
   if (offered.some((s) => !s)) throw new ValidationError([{ field: 'slotIds', code: 'unknown_reference' }]);
   const now = deps.clock.now();
   const created = await Bilateral.create({
@@ -133,7 +152,7 @@ async function book(
   slotId: string,
   deps: MailDeps,
 ): Promise<Slot> {
-  const slot = (await slotsOf(event.id, 'bilateral')).find((s) => s.id === slotId);
+  const slot = await slotOf(event.id, 'bilateral', slotId);
   if (!slot) throw new ValidationError([{ field: 'slotId', code: 'unknown_reference' }]);
   try {
     await BilateralBooking.create({
@@ -141,6 +160,7 @@ async function book(
       eventId: event.id,
       slotId,
       bookedAt: deps.clock.now(),
+      date: slotDate(slot, event),
     });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
@@ -189,7 +209,7 @@ export async function acceptBilateral(
   const slot = await book(event, bilateral, slotId, deps);
   await Bilateral.updateOne(
     { _id: bilateral.id },
-    { $set: { state: 'accepted', stateAt: deps.clock.now(), slotId } },
+    { $set: { state: 'accepted', stateAt: deps.clock.now(), slotId, date: slotDate(slot, event) } },
   );
   await change(bilateral, 'bilateral.accepted', by.actor, deps.clock, 'accepted');
   const accepted = await getBilateral(event.id, bilateral.id);
@@ -230,11 +250,11 @@ export async function cancelBilateral(
   const sequence = bilateral.sequence + 1;
   await Bilateral.updateOne(
     { _id: bilateral.id },
-    { $set: { state: 'cancelled', stateAt: deps.clock.now(), sequence } },
+    { $set: { state: 'cancelled', stateAt: deps.clock.now(), sequence }, $unset: { date: 1 } },
   );
   if (bilateral.slotId) await releaseBooking(event.id, bilateral.slotId);
   await change(bilateral, 'bilateral.cancelled', by.actor, deps.clock, 'cancelled');
-  const slot = (await slotsOf(event.id, 'bilateral')).find((s) => s.id === bilateral.slotId);
+  const slot = await slotOf(event.id, 'bilateral', bilateral.slotId);
   if (bilateral.state === 'accepted' && slot)
     await mailBoth(event, { ...bilateral, state: 'cancelled', sequence }, slot, 'cancelled', deps);
 }
@@ -249,7 +269,7 @@ export async function moveBilateral(
 ): Promise<BilateralView> {
   const bilateral = await getBilateral(event.id, bilateralId);
   if (bilateral.state !== 'accepted' || !bilateral.slotId) throw new ConflictError('BILATERAL_DECIDED');
-  const slot = (await slotsOf(event.id, 'bilateral')).find((s) => s.id === slotId);
+  const slot = await slotOf(event.id, 'bilateral', slotId);
   if (!slot) throw new ValidationError([{ field: 'slotId', code: 'unknown_reference' }]);
   // The new slot is held first, under a key of the move; the old one is let go once the new one is ours.
   try {
@@ -258,6 +278,7 @@ export async function moveBilateral(
       eventId: event.id,
       slotId,
       bookedAt: deps.clock.now(),
+      date: slotDate(slot, event),
     });
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError('BILATERAL_SLOT_TAKEN');
@@ -265,7 +286,10 @@ export async function moveBilateral(
   }
   await releaseBooking(event.id, bilateral.slotId);
   const sequence = bilateral.sequence + 1;
-  await Bilateral.updateOne({ _id: bilateral.id }, { $set: { slotId, sequence } });
+  await Bilateral.updateOne(
+    { _id: bilateral.id },
+    { $set: { slotId, sequence, date: slotDate(slot, event) } },
+  );
   await recordChange(
     {
       action: 'bilateral.moved',
@@ -343,7 +367,13 @@ export async function bilateralWarnings(
   bilaterals: BilateralView[],
   inscriptions: PlenaryInscriptions = noPlenaryInscriptions,
 ): Promise<BilateralWarning[]> {
-  const slots = new Map((await slotsOf(eventId, 'bilateral')).map((s) => [s.id, s]));
+  // Only the slots of the meetings given, read by id (a day's or a delegation's few).
+  const ids = [...new Set(bilaterals.flatMap((b) => (b.state === 'accepted' && b.slotId ? [b.slotId] : [])))];
+  const slots = new Map(
+    (await Promise.all(ids.map((id) => slotOf(eventId, 'bilateral', id)))).flatMap((s) =>
+      s ? [[s.id, s]] : [],
+    ),
+  );
   const booked = bilaterals
     .filter((b) => b.state === 'accepted' && b.slotId && slots.has(b.slotId))
     .map((b) => ({ b, slot: slots.get(b.slotId!)! }));

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { requireUser } from '../auth/index.js';
 import { eventWithPermissions } from '../events/index.js';
-import { slotsOf } from '../side-events/index.js';
+import { slotOf } from '../side-events/index.js';
 import { BILATERAL_LEVELS, BILATERAL_STATES } from './bilateral.model.js';
-import { bilateralsOfEvent } from './bilateral.service.js';
+import { bilateralsPage } from './bilateral.list.js';
 
 /** Bilateral meetings a page of the API gives. */
 export const BILATERALS_API_PAGE = 50;
@@ -12,7 +12,7 @@ export const BILATERALS_API_PAGE = 50;
 const listQuery = z.strictObject({
   after: z
     .string()
-    .regex(/^[a-f0-9]{24}$/)
+    .regex(/^\d{1,9}\.[0-9a-f]{24}$/)
     .optional()
     .describe('The `next` of a page: gives the page after it'),
   limit: z.coerce
@@ -63,15 +63,20 @@ export function registerBilateralsApi(api: ApiRegistry): void {
     response: z.object({ bilaterals: z.array(bilateralOutput), next: z.string().optional() }),
     handler: async (req, _body, { after, limit, state }) => {
       const { event } = await eventWithPermissions(req);
-      // Ids are ObjectIds, so their order is the order of the requests.
-      const all = (await bilateralsOfEvent(event.id))
-        .filter((b) => !state || b.state === state)
-        .sort((a, b) => a.id.localeCompare(b.id));
-      const rest = after === undefined ? all : all.filter((b) => b.id > after);
-      const page = rest.slice(0, limit ?? BILATERALS_API_PAGE);
-      const slots = new Map((await slotsOf(event.id, 'bilateral')).map((s) => [s.id, s]));
+      // A page reads a few blocks of the event's bilaterals (`db/blocks.ts`), and the slots it shows by id.
+      const page = await bilateralsPage(event.id, {
+        state,
+        size: limit ?? BILATERALS_API_PAGE,
+        ...(after !== undefined && { after }),
+      });
+      const held = page.rows.flatMap((b) => (b.slotId && b.state === 'accepted' ? [b.slotId] : []));
+      const slots = new Map(
+        (await Promise.all(held.map((id) => slotOf(event.id, 'bilateral', id)))).flatMap((s) =>
+          s ? [[s.id, s] as const] : [],
+        ),
+      );
       return {
-        bilaterals: page.map((b) => {
+        bilaterals: page.rows.map((b) => {
           const slot = b.slotId && b.state === 'accepted' ? slots.get(b.slotId) : undefined;
           return {
             id: b.id,
@@ -94,7 +99,7 @@ export function registerBilateralsApi(api: ApiRegistry): void {
             sequence: b.sequence,
           };
         }),
-        ...(rest.length > page.length && page.length > 0 && { next: page.at(-1)!.id }),
+        ...(page.next !== undefined && { next: page.next }),
       };
     },
   });

@@ -86,7 +86,7 @@ export function bilateralFocalRoutes(
         .sort((a, b) => a.label.localeCompare(b.label, req.language)),
       freeSlots: all.filter((s) => !taken.has(s.id)).map((s) => ({ value: s.id, label: label(s.id) })),
       nextFree: wanted
-        ? (await nextFreeBilateralSlots(event.id, wanted)).map((s) => ({ id: s.id, label: label(s.id) }))
+        ? (await nextFreeBilateralSlots(event, wanted)).map((s) => ({ id: s.id, label: label(s.id) }))
         : [],
       levels: BILATERAL_LEVELS,
       values: {},

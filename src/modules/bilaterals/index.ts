@@ -6,3 +6,4 @@ export { registerBilateralsApi } from './bilaterals.api.js';
 export { delegationBilateralRows, reservedBlocks } from './bilateral.schedule.js';
 export { Bilateral, BilateralBooking } from './bilateral.model.js';
 export { moveBilateral, noPlenaryInscriptions, type PlenaryInscriptions } from './bilateral.service.js';
+export { numberOlderBilaterals } from './bilateral.list.js';

@@ -4,7 +4,10 @@ export { sideEventReviewRoutes } from './review.routes.js';
 export { sideEventsWorkspace } from './side-events.workspace.js';
 export {
   addSlots,
+  dateOlderSlots,
   nextFreeSlots,
+  slotDate,
+  slotOf,
   OfferedSlot,
   slotLabel,
   slotsOf,
@@ -14,4 +17,5 @@ export {
 } from './slots.js';
 export { slotMailFields } from './side-events.mail.js';
 export { SideEventProposal, SideEventSlotHold } from './proposal.model.js';
+export { numberOlderProposals } from './proposal.list.js';
 export { acceptProposal } from './review.service.js';

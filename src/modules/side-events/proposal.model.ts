@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { nextBlock } from '../../db/blocks.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 
@@ -66,12 +67,43 @@ const proposalSchema = new Schema({
   mergedFrom: [{ type: String }],
   submittedAt: { type: Date, required: true },
   revision: { type: Number, required: true, default: 1 },
+  /** Its block in the event's list of proposals (`db/blocks.ts`), set when it is written. */
+  block: { type: Number },
+  /**
+   * Its organizations as the rules count them (`organizationKey`), so the proposals that share
+   * one are read by equality, not by reading the whole call.
+   */
+  organizationKeys: [{ type: String }],
 });
 proposalSchema.index({ eventId: 1, number: 1 }, { unique: true });
 proposalSchema.index({ eventId: 1, state: 1 });
+proposalSchema.index({ eventId: 1, block: 1 });
+proposalSchema.index({ eventId: 1, organizationKeys: 1 });
+
+/** The name of an event's list of side-event proposals, for its blocks. */
+export const proposalList = (eventId: string) => `side-event-proposals:${eventId}`;
+
+proposalSchema.pre('validate', async function () {
+  if (this.isNew && this.block == null) this.block = await nextBlock(proposalList(this.eventId));
+});
 
 export type ProposalFields = mongoose.InferSchemaType<typeof proposalSchema>;
 export const SideEventProposal = mongoose.model('SideEventProposal', proposalSchema);
+
+/**
+ * The last number given in an event's call, a hint where the next proposal's number is tried
+ * first: the number itself is claimed by inserting the proposal against the unique index on
+ * (event, number), so a hint left behind by simultaneous writes costs a retry, never a double.
+ */
+const numberHintSchema = new Schema(
+  { _id: { type: String }, last: { type: Number, required: true } },
+  { versionKey: false },
+);
+export const ProposalNumberHint = mongoose.model(
+  'SideEventNumberHint',
+  numberHintSchema,
+  'side_event_number_hints',
+);
 
 /**
  * A slot held by an accepted side event. Holding is an insert against two unique indexes (one

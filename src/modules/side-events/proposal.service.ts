@@ -1,5 +1,4 @@
 import mongoose from 'mongoose';
-import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../shared/errors.js';
@@ -7,6 +6,7 @@ import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { openCall, type CallView } from './call.service.js';
+import { organizationKeysOf, proposalsSharing, withNextNumber } from './proposal.list.js';
 import { SideEventProposal, type ProposalState } from './proposal.model.js';
 import { toProposalView, type ProposalView } from './proposal.views.js';
 import { checkRules, type RuleCheck } from './rules.js';
@@ -37,12 +37,23 @@ export async function proposalById(proposalId: string): Promise<ProposalView> {
 }
 
 /**
- * An event's proposals, newest number last. A call draws tens to a few hundred proposals, so
- * one equality read of the event's proposals (or of one state) serves every page of the list.
+ * The rule checks of proposals against the others still in the call. The others that count are
+ * those sharing an organization with them, read by the organization keys each proposal keeps.
  */
-export async function proposalsOf(eventId: string, state?: ProposalState): Promise<ProposalView[]> {
-  const found = await SideEventProposal.find(state ? { eventId, state } : { eventId }).lean();
-  return found.map(toProposalView).sort((a, b) => a.number - b.number);
+export async function checksOfMany(
+  event: EventView,
+  call: CallView | undefined,
+  proposals: ProposalView[],
+): Promise<Map<string, RuleCheck[]>> {
+  const checks = new Map<string, RuleCheck[]>();
+  if (!call) return checks;
+  const keys =
+    call.rules.maxPerOrganization === undefined
+      ? []
+      : proposals.flatMap((p) => organizationKeysOf(p.organizers));
+  const others = (await proposalsSharing(event.id, keys)).filter((p) => LIVE_STATES.includes(p.state));
+  for (const proposal of proposals) checks.set(proposal.id, checkRules(proposal, call.rules, event, others));
+  return checks;
 }
 
 /** The rule checks of one proposal against the others still in the call. */
@@ -50,11 +61,8 @@ export async function checksOf(
   event: EventView,
   call: CallView | undefined,
   proposal: ProposalView,
-  all?: ProposalView[],
 ): Promise<RuleCheck[]> {
-  if (!call) return [];
-  const others = (all ?? (await proposalsOf(event.id))).filter((p) => LIVE_STATES.includes(p.state));
-  return checkRules(proposal, call.rules, event, others);
+  return (await checksOfMany(event, call, [proposal])).get(proposal.id) ?? [];
 }
 
 function assertSlotsOffered(call: CallView, input: ProposalInput): void {
@@ -70,6 +78,7 @@ const storedFields = (input: ProposalInput) => ({
   title: input.title,
   description: input.description ?? {},
   organizers: input.organizers,
+  organizationKeys: organizationKeysOf(input.organizers),
   contact: input.contact,
   expectedAttendance: input.expectedAttendance,
   preferredSlots: input.preferredSlots,
@@ -79,7 +88,7 @@ const storedFields = (input: ProposalInput) => ({
 
 /**
  * A proposal sent through the public form while the call is open. It gets the event's next
- * number (the unique index decides between simultaneous submissions), and its contact a mail
+ * number (`withNextNumber`: the unique index decides between simultaneous submissions), and its contact a mail
  * with the private link to follow and change it. Returns the proposal and a link for the page
  * after the form.
  */
@@ -91,27 +100,20 @@ export async function submitProposal(
   const call = await openCall(event, deps.clock);
   assertSlotsOffered(call, input);
   const now = deps.clock.now();
-  let created;
-  for (let attempt = 0; !created; attempt += 1) {
-    const last = await SideEventProposal.find({ eventId: event.id }, { number: 1 }).lean();
-    const number = Math.max(0, ...last.map((p) => p.number)) + 1 + attempt;
-    try {
-      created = await SideEventProposal.create({
-        _id: new mongoose.Types.ObjectId(),
-        eventId: event.id,
-        number,
-        ...storedFields(input),
-        otherContacts: [],
-        mergedFrom: [],
-        state: 'submitted',
-        stateAt: now,
-        submittedAt: now,
-        revision: 1,
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt >= 20) throw error;
-    }
-  }
+  const created = await withNextNumber(event.id, (number) =>
+    SideEventProposal.create({
+      _id: new mongoose.Types.ObjectId(),
+      eventId: event.id,
+      number,
+      ...storedFields(input),
+      otherContacts: [],
+      mergedFrom: [],
+      state: 'submitted',
+      stateAt: now,
+      submittedAt: now,
+      revision: 1,
+    }),
+  );
   const proposal = toProposalView(created.toObject());
   await recordChange(
     {

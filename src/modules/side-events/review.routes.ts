@@ -1,5 +1,5 @@
-import { type Request, Router } from 'express';
-import { ForbiddenError } from '../../shared/errors.js';
+import { type Request, type Response, Router } from 'express';
+import { ForbiddenError, ValidationError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formatDay } from '../../shared/zoned-time.js';
 import { confirmedOrAsk, withoutConfirmation } from '../../web/confirm.js';
@@ -11,7 +11,8 @@ import { eventPage, eventWithPermissions, historyLines, localized, type EventVie
 import type { MailDeps } from '../invitations/index.js';
 import { getCall, offerSideEventSlots, removeSideEventSlot, saveCallSettings } from './call.service.js';
 import { PROPOSAL_STATES, type ProposalState } from './proposal.model.js';
-import { checksOf, getProposal, LIVE_STATES, proposalsOf } from './proposal.service.js';
+import { proposalCounts, proposalNumbered, proposalsPage } from './proposal.list.js';
+import { checksOf, checksOfMany, getProposal, LIVE_STATES, proposalById } from './proposal.service.js';
 import {
   acceptProposal,
   canAccept,
@@ -28,6 +29,7 @@ import {
   acceptInput,
   callSettingsInput,
   commentInput,
+  mergeByNumberInput,
   mergeInput,
   REVIEW_STATES,
   reviewStateInput,
@@ -142,31 +144,28 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
     const state = PROPOSAL_STATES.includes(query['state'] as ProposalState)
       ? (query['state'] as ProposalState)
       : undefined;
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query['page'] ?? '1'), 10) || 1));
+    const cursor = (name: string) => (typeof query[name] === 'string' ? query[name] : undefined);
     const call = await getCall(event);
-    const all = await proposalsOf(event.id);
-    const shown = state ? all.filter((p) => p.state === state) : all;
-    const rows = await Promise.all(
-      shown.slice((page - 1) * PROPOSALS_PAGE, page * PROPOSALS_PAGE).map(async (p) => ({
-        proposal: p,
-        title: localized(p.title, req.language, event.languages),
-        failed: (await checksOf(event, call, p, all)).filter((c) => !c.ok),
-      })),
-    );
+    const page = await proposalsPage(event.id, {
+      state,
+      size: PROPOSALS_PAGE,
+      after: cursor('after'),
+      before: cursor('before'),
+    });
+    const checks = await checksOfMany(event, call, page.rows);
     res.render('side-events/list', {
       ...eventPage(event, req.language, req.t('sideEvents.listTitle')),
       event,
       call,
-      rows,
+      rows: page.rows.map((p) => ({
+        proposal: p,
+        title: localized(p.title, req.language, event.languages),
+        failed: (checks.get(p.id) ?? []).filter((c) => !c.ok),
+      })),
       states: PROPOSAL_STATES,
-      counts: Object.fromEntries(PROPOSAL_STATES.map((s) => [s, all.filter((p) => p.state === s).length])),
+      counts: await proposalCounts(event.id),
       state,
-      total: shown.length,
-      page: {
-        number: page,
-        previous: page > 1 ? page - 1 : undefined,
-        next: page * PROPOSALS_PAGE < shown.length ? page + 1 : undefined,
-      },
+      page: { previous: page.previous, next: page.next },
       canEdit: can.edit,
     });
   });
@@ -175,7 +174,6 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
     const { event, can } = await eventWithPermissions(req);
     const proposal = await getProposal(event.id, pathParam(req, 'proposalId'));
     const call = await getCall(event);
-    const all = await proposalsOf(event.id);
     const { all: slots, taken } = await freeSlots(event.id);
     const label = (id: string | undefined) => {
       const slot = slots.find((s) => s.id === id);
@@ -186,7 +184,7 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
       ...eventPage(event, req.language, `#${proposal.number} ${title(proposal)}`),
       event,
       proposal,
-      checks: await checksOf(event, call, proposal, all),
+      checks: await checksOf(event, call, proposal),
       comments: (await commentsOf(proposal.id)).map((c) => ({ ...c, by: can.accountAddresses ? c.by : '' })),
       preferred: proposal.preferredSlots.map((id) => ({ id, label: label(id), free: !taken.has(id) })),
       slotText: label(proposal.slotId),
@@ -197,13 +195,12 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
         : [],
       moves: REVIEW_STATES.filter((s) => canMove(proposal.state, s)),
       acceptable: canAccept(proposal.state),
-      mergeCandidates: canAccept(proposal.state)
-        ? all
-            .filter((p) => p.id !== proposal.id && canAccept(p.state))
-            .map((p) => ({ value: p.id, label: `#${p.number} ${title(p)}` }))
-        : [],
-      mergedInto: proposal.mergedInto ? all.find((p) => p.id === proposal.mergedInto) : undefined,
-      mergedFrom: all.filter((p) => proposal.mergedFrom.includes(p.id)),
+      mergeable: canAccept(proposal.state),
+      // The proposals it names, read by `_id`: never the whole call.
+      mergedInto: proposal.mergedInto
+        ? await proposalById(proposal.mergedInto).catch(() => undefined)
+        : undefined,
+      mergedFrom: await Promise.all(proposal.mergedFrom.map((id) => proposalById(id))),
       live: LIVE_STATES.includes(proposal.state),
       history: await historyLines(req, { type: 'side-event', id: proposal.id }, can, { event }),
       canEdit: can.edit,
@@ -212,8 +209,50 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
     };
   };
 
+  /** The proposal a merge names: by its number (the form) or its id. */
+  const mergedProposal = async (event: EventView, body: Record<string, unknown>) => {
+    if (body['otherNumber'] === undefined)
+      return getProposal(event.id, parse(mergeInput, body).otherId).catch(() => {
+        throw new ValidationError([{ field: 'otherId', code: 'unknown_reference' }]);
+      });
+    const found = await proposalNumbered(event.id, parse(mergeByNumberInput, body).otherNumber);
+    if (!found) throw new ValidationError([{ field: 'otherNumber', code: 'unknown_reference' }]);
+    return found;
+  };
+
   const proposalUrl = (event: EventView, req: Request) =>
     `/admin/events/${event.id}/side-events/${pathParam(req, 'proposalId')}`;
+
+  /**
+   * A decision that cannot simply be undone is asked about first on a page of its own (the
+   * texts under `key`: question, each consequence, confirm); true when it may go ahead.
+   */
+  const askedFirst = (
+    req: Request,
+    res: Response,
+    event: EventView,
+    key: string,
+    consequences: string[],
+    params: Record<string, string | number> = {},
+  ) =>
+    confirmedOrAsk(req, res, () => ({
+      question: req.t(`${key}.question`, params),
+      consequences: consequences.map((c) => req.t(`${key}.${c}`)),
+      confirm: req.t(`${key}.confirm`),
+      back: proposalUrl(event, req),
+    }));
+
+  /** After a change on a proposal: its message, and back to its page (POST/redirect/GET). */
+  const backToProposal = async (
+    req: Request,
+    res: Response,
+    event: EventView,
+    message: string,
+    hash = '',
+  ) => {
+    await flash(req, req.t(message));
+    res.redirect(303, `${proposalUrl(event, req)}${hash}`);
+  };
 
   router.get(`${base}/:proposalId`, async (req, res) => {
     res.render('side-events/proposal', await proposalPage(req));
@@ -233,8 +272,7 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
       async () => {
         const { slotId } = parse(acceptInput, body);
         await acceptProposal(event, pathParam(req, 'proposalId'), slotId, actorOf(req), deps);
-        await flash(req, req.t('sideEvents.flash.accepted'));
-        res.redirect(303, proposalUrl(event, req));
+        await backToProposal(req, res, event, 'sideEvents.flash.accepted');
       },
     );
   });
@@ -249,17 +287,11 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
       async () => {
         const input = parse(reviewStateInput, withoutBlanks(body));
         if (input.state === 'rejected' || input.state === 'withdrawn') {
-          const asked = await confirmedOrAsk(req, res, () => ({
-            question: req.t(`sideEvents.confirmState.${input.state}.question`),
-            consequences: [req.t(`sideEvents.confirmState.${input.state}.effect`)],
-            confirm: req.t(`sideEvents.confirmState.${input.state}.confirm`),
-            back: proposalUrl(event, req),
-          }));
-          if (!asked) return;
+          const key = `sideEvents.confirmState.${input.state}`;
+          if (!(await askedFirst(req, res, event, key, ['effect']))) return;
         }
         await decideProposal(event, pathParam(req, 'proposalId'), input.state, input, actorOf(req), deps);
-        await flash(req, req.t(`sideEvents.flash.state.${input.state}`));
-        res.redirect(303, proposalUrl(event, req));
+        await backToProposal(req, res, event, `sideEvents.flash.state.${input.state}`);
       },
     );
   });
@@ -279,8 +311,7 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
           actorOf(req),
           clock,
         );
-        await flash(req, req.t('sideEvents.flash.commented'));
-        res.redirect(303, `${proposalUrl(event, req)}#comments`);
+        await backToProposal(req, res, event, 'sideEvents.flash.commented', '#comments');
       },
     );
   });
@@ -293,18 +324,12 @@ export function sideEventReviewRoutes(deps: MailDeps): Router {
       res,
       { view: 'side-events/proposal', locals: () => proposalPage(req), values: body },
       async () => {
-        const { otherId } = parse(mergeInput, body);
-        const other = await getProposal(event.id, otherId);
-        const asked = await confirmedOrAsk(req, res, () => ({
-          question: req.t('sideEvents.confirmMerge.question', { number: other.number }),
-          consequences: [req.t('sideEvents.confirmMerge.effect'), req.t('sideEvents.confirmMerge.mail')],
-          confirm: req.t('sideEvents.confirmMerge.confirm'),
-          back: proposalUrl(event, req),
-        }));
-        if (!asked) return;
-        await mergeProposals(event, pathParam(req, 'proposalId'), otherId, actorOf(req), deps);
-        await flash(req, req.t('sideEvents.flash.merged'));
-        res.redirect(303, proposalUrl(event, req));
+        const other = await mergedProposal(event, body);
+        const params = { number: other.number };
+        if (!(await askedFirst(req, res, event, 'sideEvents.confirmMerge', ['effect', 'mail'], params)))
+          return;
+        await mergeProposals(event, pathParam(req, 'proposalId'), other.id, actorOf(req), deps);
+        await backToProposal(req, res, event, 'sideEvents.flash.merged');
       },
     );
   });

@@ -14,10 +14,11 @@ import {
   SideEventSlotHold,
   type ProposalState,
 } from './proposal.model.js';
-import { getProposal, proposalsOf } from './proposal.service.js';
+import { organizationKeysOf, proposalsInState } from './proposal.list.js';
+import { getProposal } from './proposal.service.js';
 import type { ProposalView } from './proposal.views.js';
 import { mailProposers } from './side-events.mail.js';
-import { nextFreeSlots, slotsOf, type Slot } from './slots.js';
+import { nextFreeSlots, slotOf, slotsOf, type Slot } from './slots.js';
 
 /** The moves a reviewer may make from each state (accepting has its own use case). */
 const MOVES: Record<ProposalState, readonly ProposalState[]> = {
@@ -81,7 +82,7 @@ export async function acceptProposal(
 ): Promise<ProposalView> {
   const proposal = await getProposal(event.id, proposalId);
   if (!canAccept(proposal.state)) throw new ConflictError('PROPOSAL_DECIDED');
-  const slot = (await slotsOf(event.id, 'side-event')).find((s) => s.id === slotId);
+  const slot = await slotOf(event.id, 'side-event', slotId);
   if (!slot) throw new ValidationError([{ field: 'slotId', code: 'unknown_reference' }]);
   try {
     await SideEventSlotHold.create({
@@ -230,15 +231,11 @@ export async function releaseSlot(
  * offer yet (one that asked for that slot first). The proposer takes it on their page.
  */
 async function offerFreedSlot(event: EventView, slotId: string, deps: MailDeps): Promise<void> {
-  const slot = (await slotsOf(event.id, 'side-event')).find((s) => s.id === slotId);
+  const slot = await slotOf(event.id, 'side-event', slotId);
   if (!slot) return;
-  const waiting = (await proposalsOf(event.id, 'waitlisted'))
+  const waiting = (await proposalsInState(event.id, 'waitlisted'))
     .filter((p) => !p.offeredSlotId)
-    .sort(
-      (a, b) =>
-        Number(b.preferredSlots.includes(slotId)) - Number(a.preferredSlots.includes(slotId)) ||
-        a.stateAt.getTime() - b.stateAt.getTime(),
-    );
+    .sort((a, b) => Number(b.preferredSlots.includes(slotId)) - Number(a.preferredSlots.includes(slotId)));
   const first = waiting[0];
   if (!first) return;
   await SideEventProposal.updateOne({ _id: first.id }, { $set: { offeredSlotId: slotId } });
@@ -350,6 +347,7 @@ export async function mergeProposals(
           sector,
           ...(country && { country }),
         })),
+        organizationKeys: organizationKeysOf(organizers),
         otherContacts: contacts.map(({ name: _name, phone, ...c }) => ({ ...c, ...(phone && { phone }) })),
         preferredSlots: [...new Set([...target.preferredSlots, ...other.preferredSlots])],
         mergedFrom: [...target.mergedFrom, other.id],

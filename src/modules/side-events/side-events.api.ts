@@ -3,8 +3,8 @@ import type { ApiRegistry } from '../../web/api-registry.js';
 import { requireUser } from '../auth/index.js';
 import { eventWithPermissions } from '../events/index.js';
 import { PROPOSAL_STATES } from './proposal.model.js';
-import { proposalsOf } from './proposal.service.js';
-import { slotsOf } from './slots.js';
+import { proposalsPage } from './proposal.list.js';
+import { slotOf as storedSlot } from './slots.js';
 
 /** Proposals a page of the API gives. */
 export const PROPOSALS_API_PAGE = 50;
@@ -15,7 +15,7 @@ const slotOutput = z.object({ id: z.string(), roomId: z.string(), startsAt: z.st
 const listQuery = z.strictObject({
   after: z
     .string()
-    .regex(/^\d{1,9}$/)
+    .regex(/^\d{1,9}\.[0-9a-f]{24}$/)
     .optional()
     .describe('The `next` of a page: gives the page after it'),
   limit: z.coerce
@@ -51,7 +51,7 @@ const proposalOutput = z.object({
   stateAt: z.string(),
 });
 
-/** Side-event proposals over JSON, a page at a time, in the order of their numbers. */
+/** Side-event proposals over JSON, a page at a time, in the order they came. */
 export function registerSideEventsApi(api: ApiRegistry): void {
   api.describeTag(
     'Side events',
@@ -67,16 +67,25 @@ export function registerSideEventsApi(api: ApiRegistry): void {
     method: 'get',
     path: '/events/:eventId/side-event-proposals',
     query: listQuery,
-    summary: `An event's side-event proposals by number, up to ${PROPOSALS_API_PAGE} a page (\`limit\`); filter by state; \`next\` is the cursor to pass as \`after\` for the following page, absent on the last`,
+    summary: `An event's side-event proposals in the order they came, up to ${PROPOSALS_API_PAGE} a page (\`limit\`); filter by state; \`next\` is the cursor to pass as \`after\` for the following page, absent on the last`,
     response: z.object({ proposals: z.array(proposalOutput), next: z.string().optional() }),
     handler: async (req, _body, { after, limit, state }) => {
       const { event, can } = await eventWithPermissions(req);
-      // A call draws tens to a few hundred proposals: one equality read serves every page.
-      const all = await proposalsOf(event.id, state);
-      const from = after === undefined ? 0 : Number(after);
-      const rest = all.filter((p) => p.number > from);
-      const page = rest.slice(0, limit ?? PROPOSALS_API_PAGE);
-      const slots = new Map((await slotsOf(event.id, 'side-event')).map((s) => [s.id, s]));
+      // A page reads a few blocks of the event's proposals (`db/blocks.ts`), never the whole call.
+      const page = await proposalsPage(event.id, {
+        state,
+        size: limit ?? PROPOSALS_API_PAGE,
+        ...(after !== undefined && { after }),
+      });
+      // Only the slots the page names, read by id.
+      const named = [
+        ...new Set(page.rows.flatMap((p) => [...p.preferredSlots, ...(p.slotId ? [p.slotId] : [])])),
+      ];
+      const slots = new Map(
+        (await Promise.all(named.map((id) => storedSlot(event.id, 'side-event', id)))).flatMap((s) =>
+          s ? [[s.id, s] as const] : [],
+        ),
+      );
       const slotOf = (id: string | undefined) => {
         const slot = id ? slots.get(id) : undefined;
         return (
@@ -89,7 +98,7 @@ export function registerSideEventsApi(api: ApiRegistry): void {
         );
       };
       return {
-        proposals: page.map((p) => ({
+        proposals: page.rows.map((p) => ({
           id: p.id,
           number: p.number,
           title: p.title,
@@ -113,7 +122,7 @@ export function registerSideEventsApi(api: ApiRegistry): void {
           submittedAt: p.submittedAt.toISOString(),
           stateAt: p.stateAt.toISOString(),
         })),
-        ...(rest.length > page.length && page.length > 0 && { next: String(page.at(-1)!.number) }),
+        ...(page.next !== undefined && { next: page.next }),
       };
     },
   });

@@ -191,3 +191,6 @@ export const reviewStateInput = z.strictObject({
 export const acceptInput = z.strictObject({ slotId: objectId() });
 export const commentInput = z.strictObject({ text: requiredText('note') });
 export const mergeInput = z.strictObject({ otherId: objectId() });
+export const mergeByNumberInput = z.strictObject({
+  otherNumber: z.coerce.number().int().min(1).max(1_000_000),
+});

@@ -1,5 +1,5 @@
 import type { WorkspacePart } from '../workspace/workspace.js';
-import { proposalsOf } from './proposal.service.js';
+import { proposalCounts } from './proposal.list.js';
 
 /** Side events in the menu (proposals, the call's settings) and their panel on the overview. */
 export const sideEventsWorkspace: WorkspacePart = {
@@ -12,10 +12,10 @@ export const sideEventsWorkspace: WorkspacePart = {
     },
   ],
   overview: async ({ event }) => {
-    const all = await proposalsOf(event.id);
-    if (all.length === 0) return undefined;
+    const counts = await proposalCounts(event.id);
+    if (Object.values(counts).every((n) => n === 0)) return undefined;
     const href = `/admin/events/${event.id}/side-events`;
-    const count = (state: string) => all.filter((p) => p.state === state).length;
+    const count = (state: keyof typeof counts) => counts[state];
     return {
       title: 'workspace.panel.sideEvents',
       href,

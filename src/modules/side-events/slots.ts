@@ -39,15 +39,49 @@ const slotSchema = new Schema({
   roomId: { type: String, required: true },
   startsAt: { type: Date, required: true },
   endsAt: { type: Date, required: true },
+  /** The day it starts on in the event's zone, so a day's schedule reads its day by equality. */
+  date: { type: String },
 });
 slotSchema.index({ eventId: 1, kind: 1 });
+slotSchema.index({ eventId: 1, kind: 1, date: 1 });
 
 export const OfferedSlot = mongoose.model('OfferedSlot', slotSchema, 'offered_slots');
 
-/** An event's slots of one kind, in time order. */
-export async function slotsOf(eventId: string, kind: SlotKind): Promise<Slot[]> {
-  const docs = await OfferedSlot.find({ eventId, kind }).lean();
+/** An event's slots of one kind, in time order: all of them, or those of one day (in the event's zone). */
+export async function slotsOf(eventId: string, kind: SlotKind, date?: string): Promise<Slot[]> {
+  const docs = await OfferedSlot.find(
+    date === undefined ? { eventId, kind } : { eventId, kind, date },
+  ).lean();
   return docs.map(toSlot).sort(bySlotTime);
+}
+
+/** One slot of the event, of this kind, read by its id. */
+export async function slotOf(
+  eventId: string,
+  kind: SlotKind,
+  id: string | undefined,
+): Promise<Slot | undefined> {
+  if (id === undefined || !Types.ObjectId.isValid(id)) return undefined;
+  const found = await OfferedSlot.findById(id).lean();
+  return found && found.eventId === eventId && found.kind === kind ? toSlot(found) : undefined;
+}
+
+/** The day a slot starts on in the event's zone. */
+export const slotDate = (slot: Pick<Slot, 'startsAt'>, event: Pick<EventView, 'timezone'>) =>
+  instantToLocal(slot.startsAt, event.timezone).date;
+
+/** Slots stored before they kept their day get it (a migration, one event at a time). */
+export async function dateOlderSlots(
+  timezoneOf: (eventId: string) => Promise<string | undefined>,
+): Promise<void> {
+  const older = await OfferedSlot.find({ date: mongoose.trusted({ $exists: false }) }).lean();
+  const zones = new Map<string, string | undefined>();
+  for (const slot of older) {
+    if (!zones.has(slot.eventId)) zones.set(slot.eventId, await timezoneOf(slot.eventId));
+    const timezone = zones.get(slot.eventId);
+    if (timezone)
+      await OfferedSlot.updateOne({ _id: slot._id }, { $set: { date: slotDate(slot, { timezone }) } });
+  }
 }
 
 /** Adds the slots of a room's stretch of a day (see slotsOfRange). */
@@ -61,6 +95,7 @@ export async function addSlots(event: EventView, kind: SlotKind, range: SlotRang
       roomId: s.roomId,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
+      date: slotDate(s, event),
     })),
   );
   return fresh;
