@@ -1,9 +1,7 @@
 import { expect } from 'chai';
-import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Bilateral, BilateralBooking, numberOlderBilaterals } from '../../src/modules/bilaterals/index.js';
-import { Message } from '../../src/modules/messaging/index.js';
-import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { OfferedSlot, slotsOf } from '../../src/modules/side-events/index.js';
+import { createFocalPoint, inviteDelegation } from '../factories/delegations.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
 import { isPlainEquality, queriesDuring } from '../support/queries.js';
@@ -42,24 +40,9 @@ describe('bilateral schedules: the secretariat’s PDF, each delegation’s own 
     expect(added.status).to.equal(303);
     const focal = {} as Record<Country, { token: string; id: string }>;
     for (const [country, language] of Object.entries(COUNTRIES) as [Country, 'es' | 'pt' | 'en'][]) {
-      const email = `focal@${country.toLowerCase()}.example`;
-      const contact = await NationalContact.create({
-        country,
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: `Focal ${country}`,
-        email,
-        language,
-      });
-      const sent = await organizer.agent
-        .post(`/admin/events/${event.id}/delegations`)
-        .type('form')
-        .send({ _csrf: csrf, country, contactId: String(contact._id), quota: '3' });
-      expect(sent.status).to.equal(303);
-      const mail = (await Message.findOne({ 'to.email': email }).lean())!;
-      const token = /\/nominations\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
-      const delegation = (await Delegation.findOne({ eventId: event.id, country }).lean())!;
-      focal[country] = { token, id: String(delegation._id) };
+      const contact = await createFocalPoint(country, language);
+      const { token, delegationId } = await inviteDelegation(organizer.agent, event.id, contact);
+      focal[country] = { token, id: delegationId };
     }
     const slots = await slotsOf(event.id, 'bilateral');
     const book = (askingId: string, askedId: string, slotId: string, subject: string) =>

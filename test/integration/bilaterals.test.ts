@@ -1,14 +1,13 @@
 import { expect } from 'chai';
-import { NationalContact } from '../../src/modules/contacts/index.js';
 import { Bilateral } from '../../src/modules/bilaterals/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
-import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
 import { slotsOf } from '../../src/modules/side-events/index.js';
 import {
   SpeakerEntry,
   SpeakersList,
   SpeakerStep,
 } from '../../src/modules/plenary/speakers-list/speakers.model.js';
+import { createFocalPoint, inviteDelegation } from '../factories/delegations.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, csrfTokenIn, signedInAs } from '../support/http.js';
@@ -45,32 +44,17 @@ describe('bilaterals: focal points ask and accept, slots booked once, calendar e
       { token: string; agent: ReturnType<typeof browserAgent>; csrf: string; id: string; email: string }
     >;
     for (const [country, language] of Object.entries(COUNTRIES) as [Country, 'es' | 'pt' | 'en'][]) {
-      const email = `focal@${country.toLowerCase()}.example`;
-      const contact = await NationalContact.create({
-        country,
-        institution: 'foreign_affairs',
-        type: 'focal_point',
-        name: `Focal ${country}`,
-        email,
-        language,
-      });
-      const sent = await organizer.agent
-        .post(`/admin/events/${event.id}/delegations`)
-        .type('form')
-        .send({ _csrf: csrf, country, contactId: String(contact._id), quota: '3' });
-      expect(sent.status).to.equal(303);
-      const mail = (await Message.findOne({ 'to.email': email }).lean())!;
-      const token = /\/nominations\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+      const contact = await createFocalPoint(country, language);
+      const { token, delegationId } = await inviteDelegation(organizer.agent, event.id, contact);
       const agent = browserAgent(foro.url);
       const page = await agent.get(`/nominations/${token}/bilaterals?lang=${language}`);
       expect(page.status).to.equal(200);
-      const delegation = (await Delegation.findOne({ eventId: event.id, country }).lean())!;
       focal[country] = {
         token,
         agent,
         csrf: csrfTokenIn((await agent.get(`/nominations/${token}`)).text),
-        id: String(delegation._id),
-        email,
+        id: delegationId,
+        email: contact.email,
       };
     }
     const slots = await slotsOf(event.id, 'bilateral');
