@@ -71,6 +71,7 @@ import {
   speakersAdminRoutes,
   speakersFocalRoutes,
   speakersPublicRoutes,
+  speakerPlaces,
 } from './modules/plenary/index.js';
 import {
   coverageRoutes,
@@ -141,7 +142,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     onConfirmed,
     onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, registrations),
   };
-  const documents = { renderer, clock, sessionDocuments };
+  const documents = { renderer, clock, sessionDocuments, speakerPlaces };
   const officialDocuments = { ...mail, maxBytes: config.officialDocuments.maxBytes };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
@@ -209,7 +210,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     templateRoutes(config, clock),
     announcementRoutes(mail),
     registrationAdminRoutes(registrations),
-    registrationPublicRoutes(config, registrations, { hasAttended }),
+    registrationPublicRoutes(config, registrations, { hasAttended, speakerPlaces }),
     delegationRoutes(registrations),
     sideEventReviewRoutes(mail),
     sideEventPublicRoutes(config, mail),

@@ -9,3 +9,4 @@ export { credentialsRoutes } from './credentials/credentials.routes.js';
 export { credentialStatuses } from './credentials/credentials.service.js';
 export { seatingRoutes } from './seating/seating.routes.js';
 export { plenaryInscriptions } from './speakers-list/inscriptions.js';
+export { speakerPlaces, type SpeakerPlace } from './speakers-list/places.js';
