@@ -72,6 +72,7 @@ import {
   speakersFocalRoutes,
   speakersPublicRoutes,
   speakerPlaces,
+  publishedListSessions,
 } from './modules/plenary/index.js';
 import {
   coverageRoutes,
@@ -194,7 +195,10 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
-    programmePublicRoutes(sessionDocuments, reservedBlocks),
+    programmePublicRoutes(sessionDocuments, {
+      reservedRooms: reservedBlocks,
+      speakersLists: publishedListSessions,
+    }),
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),

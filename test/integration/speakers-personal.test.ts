@@ -92,4 +92,22 @@ describe('plenary: a speaker finds their place on the lists in their own program
         .and.contain('9:05');
     }
   });
+
+  it('links each session with a published list from the public programme page and its JSON', async () => {
+    const f = await inscribedMinister();
+    const path = `/events/${f.event.slug}/sessions/${f.session.id}/speakers`;
+    const speakersOf = async () =>
+      (
+        (await request(foro.url).get(`/events/${f.event.slug}/programme.json`)).body as {
+          sessions: { id: string; speakersList: string | null }[];
+        }
+      ).sessions.find((s) => s.id === f.session.id)!.speakersList;
+    expect((await request(foro.url).get(`/events/${f.event.slug}/programme`)).text).not.to.contain(path);
+    expect(await speakersOf()).to.equal(null);
+
+    expect((await f.post('/publish', {})).status).to.equal(303);
+    const page = await request(foro.url).get(`/events/${f.event.slug}/programme?lang=pt`);
+    expect(page.text).to.contain(`<a href="${path}?lang=pt">Lista de oradores</a>`);
+    expect(await speakersOf()).to.equal(path);
+  });
 });

@@ -8,5 +8,5 @@ export type { PlenaryDeps } from './speakers-list/speakers.service.js';
 export { credentialsRoutes } from './credentials/credentials.routes.js';
 export { credentialStatuses } from './credentials/credentials.service.js';
 export { seatingRoutes } from './seating/seating.routes.js';
-export { plenaryInscriptions } from './speakers-list/inscriptions.js';
+export { plenaryInscriptions, publishedListSessions } from './speakers-list/inscriptions.js';
 export { speakerPlaces, type SpeakerPlace } from './speakers-list/places.js';
