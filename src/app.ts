@@ -62,6 +62,7 @@ import {
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
   credentialsRoutes,
+  credentialsFocalRoutes,
   credentialStatuses,
   floorRoutes,
   plenaryWorkspace,
@@ -222,6 +223,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     bilateralFocalRoutes(mail, plenaryInscriptions),
     coverageRoutes(clock, credentialStatuses),
     credentialsRoutes(plenary),
+    credentialsFocalRoutes(plenary),
     seatingRoutes(plenary),
     speakersAdminRoutes(plenary),
     speakersFocalRoutes(plenary),

@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS = [
   'credentials.rules',
   'credentials.recorded',
   'credentials.file',
+  'credentials.uploaded',
   'seating.saved',
   'seating.drawn',
   'seating.frozen',

@@ -6,6 +6,7 @@ export { registerPlenaryApi } from './plenary.api.js';
 export { plenaryWorkspace } from './plenary.workspace.js';
 export type { PlenaryDeps } from './speakers-list/speakers.service.js';
 export { credentialsRoutes } from './credentials/credentials.routes.js';
+export { credentialsFocalRoutes } from './credentials/focal.routes.js';
 export { credentialStatuses } from './credentials/credentials.service.js';
 export { seatingRoutes } from './seating/seating.routes.js';
 export { plenaryInscriptions, publishedListSessions } from './speakers-list/inscriptions.js';

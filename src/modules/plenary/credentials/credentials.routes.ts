@@ -23,6 +23,7 @@ import {
   saveCredentialRules,
   saveCredentialsFile,
 } from './credentials.service.js';
+import { credentialsUploadsOf, uploadFileId } from './credentials.upload.js';
 
 /**
  * Credentials of the delegations, for the event's team and admins only (DESIGN.md §6): each
@@ -48,6 +49,7 @@ export function credentialsRoutes(deps: PlenaryDeps): Router {
       rows,
       counts: credentialCounts(rows),
       rules: await credentialRules(event.id),
+      uploads: await credentialsUploadsOf(event.id),
       kinds: CREDENTIAL_KINDS,
       authorities: CREDENTIAL_AUTHORITIES,
       history: await historyLines(req, { type: 'credentials', id: event.id }, event.can, { event }),
@@ -116,6 +118,12 @@ export function credentialsRoutes(deps: PlenaryDeps): Router {
   router.get(`${base}/:delegationId/file`, async (req, res) => {
     const { delegation } = await ownDelegation(req);
     sendOfficialNote(res, await credentialsFile(delegation.id));
+  });
+
+  // The letter a focal point sent, for the team to check before recording it.
+  router.get(`${base}/:delegationId/upload`, async (req, res) => {
+    const { delegation } = await ownDelegation(req);
+    sendOfficialNote(res, await credentialsFile(uploadFileId(delegation.id)));
   });
 
   router.get(`/admin/events/:eventId/credentials.pdf`, requireUser, async (req, res) => {
