@@ -161,7 +161,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
   registerPlenaryApi(api);
-  const plenary = { ...mail, renderer };
+  const plenary = { ...mail, renderer, documentMaxBytes: config.officialDocuments.maxBytes };
   registerDocumentsApi(api, clock);
   registerSideEventsApi(api);
   registerBilateralsApi(api);

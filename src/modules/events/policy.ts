@@ -300,6 +300,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/sessions/:sessionId/speakers/publish': 'team',
   'POST /admin/events/:eventId/sessions/:sessionId/speakers/entries': 'team',
   'POST /admin/events/:eventId/sessions/:sessionId/speakers/entries/:entryId/move': 'team',
+  'POST /admin/events/:eventId/sessions/:sessionId/speakers/entries/:entryId/statement': 'team',
   'GET /nominations/:token/speakers': 'link',
   'POST /nominations/:token/speakers/:sessionId': 'link',
   'GET /events/:slug/sessions/:sessionId/speakers': 'public',
