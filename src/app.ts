@@ -62,6 +62,7 @@ import {
 import { personRoutes, registerPeopleApi } from './modules/people/index.js';
 import {
   credentialsRoutes,
+  credentialsFocalRoutes,
   credentialStatuses,
   floorRoutes,
   plenaryWorkspace,
@@ -71,6 +72,8 @@ import {
   speakersAdminRoutes,
   speakersFocalRoutes,
   speakersPublicRoutes,
+  speakerPlaces,
+  publishedListSessions,
 } from './modules/plenary/index.js';
 import {
   coverageRoutes,
@@ -141,7 +144,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     onConfirmed,
     onCapacityChanged: (event, sessionId) => settleWorkshop(event, sessionId, registrations),
   };
-  const documents = { renderer, clock, sessionDocuments };
+  const documents = { renderer, clock, sessionDocuments, speakerPlaces };
   const officialDocuments = { ...mail, maxBytes: config.officialDocuments.maxBytes };
   const fileCache: FileCache = (key, draw) => cachedFile(key, draw, clock);
   const onPublished: OnPublished = async (event, version) => {
@@ -158,7 +161,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
   registerPlenaryApi(api);
-  const plenary = { ...mail, renderer };
+  const plenary = { ...mail, renderer, documentMaxBytes: config.officialDocuments.maxBytes };
   registerDocumentsApi(api, clock);
   registerSideEventsApi(api);
   registerBilateralsApi(api);
@@ -193,7 +196,10 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     builderRoutes(clock),
     sessionRoutes(clock, agendaHooks),
     programmeAdminRoutes(clock, onPublished),
-    programmePublicRoutes(sessionDocuments, reservedBlocks),
+    programmePublicRoutes(sessionDocuments, {
+      reservedRooms: reservedBlocks,
+      speakersLists: publishedListSessions,
+    }),
     calendarRoutes(config, attendanceOf, fileCache),
     programmeDocumentRoutes(config, documents, attendanceOf),
     participantDocumentRoutes(documents, clock),
@@ -209,7 +215,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     templateRoutes(config, clock),
     announcementRoutes(mail),
     registrationAdminRoutes(registrations),
-    registrationPublicRoutes(config, registrations, { hasAttended }),
+    registrationPublicRoutes(config, registrations, { hasAttended, speakerPlaces }),
     delegationRoutes(registrations),
     sideEventReviewRoutes(mail),
     sideEventPublicRoutes(config, mail),
@@ -217,6 +223,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     bilateralFocalRoutes(mail, plenaryInscriptions),
     coverageRoutes(clock, credentialStatuses),
     credentialsRoutes(plenary),
+    credentialsFocalRoutes(plenary),
     seatingRoutes(plenary),
     speakersAdminRoutes(plenary),
     speakersFocalRoutes(plenary),

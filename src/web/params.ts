@@ -9,10 +9,11 @@ export function pathParam(req: Request, name: string): string {
 
 /**
  * The query string without `lang`, which the language switch adds to every page's links and
- * the language middleware has already read; strict schemas then see only their own fields.
+ * the language middleware has already read, and without `_csrf`, which upload forms carry in
+ * their action URL; strict schemas then see only their own fields.
  */
 export function queryOf(req: Request): Record<string, unknown> {
-  const { lang: _lang, ...rest } = req.query as Record<string, unknown>;
+  const { lang: _lang, _csrf: _csrf, ...rest } = req.query as Record<string, unknown>;
   return rest;
 }
 

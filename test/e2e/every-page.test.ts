@@ -115,6 +115,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       (await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)) +
         '/bilaterals',
       `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[\w-]+/)}/speakers`,
+      `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[\w-]+/)}/credentials`,
       ...(await speakersList(report.event.id, practice)).publicPaths,
       `${await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/)}/documents`,
       `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)}/documents`,

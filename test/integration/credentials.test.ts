@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { Credentials, CredentialsFile } from '../../src/modules/plenary/credentials/credentials.model.js';
+import { AuditEntry } from '../../src/modules/audit/audit.model.js';
+import { Message } from '../../src/modules/messaging/index.js';
+import {
+  Credentials,
+  CredentialsFile,
+  CredentialsUpload,
+} from '../../src/modules/plenary/credentials/credentials.model.js';
 import { credentialStatus, DEFAULT_RULES } from '../../src/modules/plenary/credentials/credentials.status.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { delegationOf } from '../factories/plenary.js';
@@ -107,5 +113,62 @@ describe('plenary: credentials of the delegations', function () {
     expect((await viewer.agent.get(`/admin/events/${f.event.id}/credentials.pdf`)).status).to.equal(403);
     const coverage = await viewer.agent.get(`/admin/events/${f.event.id}/coverage`);
     expect(coverage.text).to.not.contain('class="credentials"');
+  });
+
+  it('takes a focal point’s own letter through the nomination link for the team to check, status unchanged', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({ countries: ['EC', 'PE'] }, organizer.actor);
+    const ec = await delegationOf(foro.url, event, 'EC');
+    const pe = await delegationOf(foro.url, event, 'PE');
+    const page = `/nominations/${ec.token}/credentials`;
+    const send = (content: Buffer, name: string, token = ec.token, lang = 'es') =>
+      ec.focal
+        .post(`/nominations/${token}/credentials?lang=${lang}&_csrf=${encodeURIComponent(ec.csrf)}`)
+        .attach('file', content, name);
+
+    const nomination = await ec.focal.get(`/nominations/${ec.token}`);
+    expect(nomination.text).to.contain(`href="${page}"`);
+    expect((await ec.focal.get(`${page}?lang=pt`)).text)
+      .to.contain('Credenciais da delegação de Equador')
+      .and.contain('A carta de credenciais ainda não foi enviada.');
+
+    // Refused, nothing kept: not a PDF by its content, too large, an unknown link.
+    const fake = await send(Buffer.from('<html>no</html>'), 'carta.pdf', ec.token, 'en');
+    expect(fake.status).to.equal(422);
+    expect(fake.text).to.contain('The file is not a PDF.');
+    const large = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 1, 0x20)]);
+    expect((await send(large, 'carta.pdf')).status).to.equal(422);
+    expect((await send(PDF, 'carta.pdf', 'x'.repeat(43))).status).to.equal(404);
+    expect(await CredentialsUpload.countDocuments({})).to.equal(0);
+    expect(await CredentialsFile.countDocuments({})).to.equal(0);
+
+    expect((await send(PDF, 'Carta Ecuador.pdf')).status).to.equal(303);
+    const shown = await ec.focal.get(page);
+    expect(shown.text).to.contain('Carta de credenciales recibida').and.contain('Carta Ecuador.pdf');
+    // It landed on Ecuador's record only, audited, the team told; the status waits for the team.
+    const uploads = await CredentialsUpload.find({}).lean();
+    expect(uploads.map((u) => [String(u._id), u.country])).to.deep.equal([[ec.id, 'EC']]);
+    expect(await Credentials.countDocuments({})).to.equal(0);
+    const audit = await AuditEntry.find({ action: 'credentials.uploaded' }).lean();
+    expect(audit).to.have.length(1);
+    const told = await Message.find({ template: 'credentials.received' }).lean();
+    expect(told).to.have.length(1);
+    expect(told[0]!.subject).to.contain('Ecuador');
+    const base = `/admin/events/${event.id}/credentials`;
+    const admin = await organizer.agent.get(base);
+    expect(admin.text)
+      .to.contain('data-country="EC" data-status="not_accredited"')
+      .and.contain(`href="${base}/${ec.id}/upload"`)
+      .and.contain('envió la carta de credenciales de Ecuador');
+    const file = await organizer.agent.get(`${base}/${ec.id}/upload`).buffer(true).parse(binaryBody);
+    expect(file.status).to.equal(200);
+    expect((file.body as Buffer).equals(PDF)).to.equal(true);
+
+    // Peru's focal point sees nothing of Ecuador's letter, and no file is served to focal points.
+    expect((await pe.focal.get(`/nominations/${pe.token}/credentials`)).text).not.to.contain(
+      'Carta Ecuador.pdf',
+    );
+    expect((await pe.focal.get(`${base}/${ec.id}/upload`)).status).to.not.equal(200);
+    expect((await pe.focal.get(`${base}/${ec.id}/file`)).status).to.not.equal(200);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { AuditEntry } from '../../src/modules/audit/audit.model.js';
+import { DocumentFile, OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { SpeakerEntry, SpeakerStep } from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { createPlenary, delegationOf } from '../factories/plenary.js';
@@ -131,5 +132,58 @@ describe('plenary: the floor on the day', function () {
       .send({ _csrf: csrf, step: 'spoke', version: '0' });
     expect(pressed.status).to.equal(403);
     expect(await SpeakerStep.countDocuments({})).to.equal(0);
+  });
+
+  it('attaches a delivered statement as an official document of the register (kind, session, delegation), only once spoken', async () => {
+    const { organizer, event, session, entryOf, press, csrf } = await runningList();
+    const listPage = `/admin/events/${event.id}/sessions/${session.id}/speakers`;
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const attach = (
+      entryId: string,
+      language: string,
+      content: Buffer,
+      name: string,
+      agent = organizer.agent,
+    ) =>
+      agent
+        .post(`${listPage}/entries/${entryId}/statement?_csrf=${encodeURIComponent(csrf)}`)
+        .field('language', language)
+        .attach('upload', content, name);
+    const ec = await entryOf('EC');
+    const pe = await entryOf('PE');
+    expect((await organizer.agent.get(listPage)).text).to.contain('Nadie ha intervenido todavía.');
+    const early = await attach(ec, 'es', pdf, 'ecuador.pdf');
+    expect(early.status, 'not spoken yet').to.equal(409);
+    expect(early.text).to.contain('Solo se adjunta la declaración de quien ya intervino');
+    expect((await press(ec, 'speaking', 0)).status).to.equal(303);
+    expect((await press(ec, 'spoke', 1)).status).to.equal(303);
+
+    const wrong = await attach(ec, 'es', Buffer.from('<html>no</html>'), 'ecuador.pdf');
+    expect(wrong.status).to.equal(422);
+    expect((await attach(pe, 'es', pdf, 'peru.pdf')).status, 'Peru has not spoken').to.equal(409);
+    expect(await OfficialDocument.countDocuments({})).to.equal(0);
+
+    expect((await attach(ec, 'es', pdf, 'ecuador.pdf')).status).to.equal(303);
+    expect((await attach(ec, 'en', pdf, 'ecuador-en.pdf')).status).to.equal(303);
+    const documents = await OfficialDocument.find({}).lean();
+    expect(documents).to.have.length(1);
+    const document = documents[0]!;
+    expect(document.kind).to.equal('statement');
+    expect(document.sessionIds).to.deep.equal([session.id]);
+    expect(document.submitter).to.equal('Ecuador');
+    expect(document.title?.es).to.equal('Ecuador: Plenario de apertura');
+    expect(document.status).to.equal('draft');
+    expect([...document.languages].sort()).to.deep.equal(['en', 'es']);
+    expect(await DocumentFile.countDocuments({ documentId: String(document._id) })).to.equal(2);
+    expect(await AuditEntry.countDocuments({ action: 'document.registered' })).to.equal(1);
+
+    const page = await organizer.agent.get(listPage);
+    expect(page.text)
+      .to.contain(`href="/admin/events/${event.id}/documents/${String(document._id)}"`)
+      .and.contain(document.symbol);
+    const viewer = await signedInAs(foro.url, 'viewer');
+    expect((await attach(ec, 'pt', pdf, 'ecuador-pt.pdf', viewer.agent)).status).to.equal(403);
   });
 });

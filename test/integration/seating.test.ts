@@ -28,7 +28,8 @@ describe('plenary: seating in protocol order and name plates', function () {
     const draws = await SeatingDraw.find({}).sort({ n: 1 }).lean();
     expect(draws.map((d) => d.n)).to.deep.equal([1, 2]);
     expect(draws[1]!.drawnBy).to.equal(organizer.user.email);
-    expect(await AuditEntry.countDocuments({ action: 'seating.drawn' })).to.equal(2);
+    expect(await AuditEntry.countDocuments({ action: 'seating.drawn' })).to.equal(1);
+    expect(await AuditEntry.countDocuments({ action: 'seating.redrawn' })).to.equal(1);
 
     const page = await organizer.agent.get(base);
     const section = page.text.slice(page.text.indexOf(`id="room-${room.id}"`));
@@ -59,8 +60,21 @@ describe('plenary: seating in protocol order and name plates', function () {
       'the name on both faces',
     ).to.have.length(2);
 
+    // The page keeps the draws as history lines in the reader's language: who, which state, when, again.
+    const [firstName, secondName] = draws.map((d) => countryName(d.country, 'es'));
+    const history = (await organizer.agent.get(base)).text;
+    const lines = history.slice(history.indexOf(`id="history-${room.id}"`));
+    expect(lines)
+      .to.contain(`sorteó el Estado que se sienta primero: ${firstName}.`)
+      .and.contain(`volvió a sortear el Estado que se sienta primero: ${secondName} (antes: ${firstName}).`)
+      .and.contain('dejó el plano como definitivo')
+      .and.contain('1 abr 2008');
     const viewer = await signedInAs(foro.url, 'viewer');
-    expect((await viewer.agent.get(base)).status).to.equal(200);
+    const seen = await viewer.agent.get(`${base}?lang=en`);
+    expect(seen.status).to.equal(200);
+    expect(seen.text).to.contain(
+      `drew again the state that sits first: ${countryName(draws[1]!.country, 'en')} (before: ${countryName(draws[0]!.country, 'en')}).`,
+    );
     expect((await viewer.agent.get(`${base}/${room.id}/plates.pdf`)).status).to.equal(403);
   });
 });

@@ -114,8 +114,10 @@ export const AUDIT_ACTIONS = [
   'credentials.rules',
   'credentials.recorded',
   'credentials.file',
+  'credentials.uploaded',
   'seating.saved',
   'seating.drawn',
+  'seating.redrawn',
   'seating.frozen',
   'document.registered',
   'document.updated',
@@ -183,8 +185,9 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
       return { country: country ? countryName(country, language) : '' };
     }
     case 'seating': {
-      const drawn = entry.changes.find((c) => c.field === 'first')?.to;
-      return { country: typeof drawn === 'string' ? countryName(drawn, language) : '' };
+      const first = entry.changes.find((c) => c.field === 'first');
+      const name = (code: unknown) => (typeof code === 'string' ? countryName(code, language) : '');
+      return { country: name(first?.to), before: name(first?.from) };
     }
     case 'privacy':
       return { passports: was('passports') || '0', travel: was('travel') || '0' };

@@ -7,6 +7,7 @@ export {
   prepareProgrammePdfs,
   programmePdf,
   type DocumentDeps,
+  type SpeakerPlacesLookup,
 } from './programme-pdf/programme.service.js';
 export { programmeLayout } from './programme-pdf/programme.document.js';
 export { cachedFile } from './document.cache.js';

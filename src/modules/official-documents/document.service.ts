@@ -22,6 +22,7 @@ import { toDocumentView, toFileView, type DocumentView, type FileView } from './
 import { checkFile, CONTENT_TYPES } from './file-check.js';
 import { CHUNK_BYTES, removeBytes, storeBytes } from './file-store.js';
 import { relationOf, searchKeysOf, symbolKey } from './symbol.js';
+import type { SubmitterKind } from './submission.js';
 
 export function audienceOf(status: DocumentStatus, distribution: Distribution): Audience {
   if (status === 'draft') return 'team';
@@ -86,7 +87,7 @@ export async function registerDocument(
   input: DocumentInput,
   actor: Actor,
   clock: Clock,
-  submittedBy?: { kind: 'speaker' | 'focal-point'; id: string },
+  submittedBy?: { kind: SubmitterKind; id: string },
 ): Promise<DocumentView> {
   assertOpen(event);
   const fields = await storedFields(event, input);

@@ -16,10 +16,15 @@ import {
 } from './document.service.js';
 import type { DocumentView, FileView } from './document.views.js';
 
-/** Who submits through their private link, and what their document is. */
+export type SubmitterKind = 'speaker' | 'focal-point' | 'floor';
+
+/**
+ * Who submits, and what their document is: a speaker or a focal point through their private link,
+ * or the team attaching a statement delivered from the floor.
+ */
 export interface Submitter {
-  kind: 'speaker' | 'focal-point';
-  /** The assignment (speaker) or delegation (focal point). */
+  kind: SubmitterKind;
+  /** The assignment (speaker), delegation (focal point) or entry on a list of speakers (floor). */
   id: string;
   /** The symbol their document gets: one per submitter, so a second upload adds to the first. */
   symbol: string;

@@ -8,6 +8,7 @@ const inZone = (iso: string, timeZone: string) =>
 export function programmeJson(
   version: Version,
   documents: ReadonlyMap<string, readonly string[]> = new Map(),
+  speakersLists: ReadonlySet<string> = new Set(),
 ) {
   const { event, sessions } = version.snapshot;
   return {
@@ -33,6 +34,7 @@ export function programmeJson(
       theme: s.theme ?? null,
       people: s.people.map(({ personId: _personId, order: _order, ...person }) => person),
       documents: [...(documents.get(s.id) ?? [])],
+      speakersList: speakersLists.has(s.id) ? `/events/${event.slug}/sessions/${s.id}/speakers` : null,
     })),
   };
 }

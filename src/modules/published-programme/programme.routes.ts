@@ -63,11 +63,17 @@ export type ReservedRooms = (
   language: Language,
 ) => Promise<{ label: string; blocks: { room: string; time: string }[] }[]>;
 
+/** The sessions whose list of speakers is published (the plenary module answers). */
+export type PublishedSpeakersLists = (eventId: string) => Promise<ReadonlySet<string>>;
+
 /** The published programme for everyone, and its JSON; earlier versions stay readable. */
 export function programmePublicRoutes(
   sessionDocuments: SessionDocumentsLookup,
-  reservedRooms?: ReservedRooms,
+  lookups: { reservedRooms?: ReservedRooms; speakersLists?: PublishedSpeakersLists } = {},
 ): Router {
+  const { reservedRooms } = lookups;
+  const speakersLists = async (eventId: string) =>
+    lookups.speakersLists ? lookups.speakersLists(eventId) : new Set<string>();
   const router = Router();
 
   router.get('/events/:slug/programme', async (req, res) => {
@@ -78,6 +84,7 @@ export function programmePublicRoutes(
       version,
       versions: version ? await listVersions(event.id) : [],
       documents: await sessionDocuments(event.id),
+      speakersLists: await speakersLists(event.id),
     });
   });
 
@@ -87,7 +94,7 @@ export function programmePublicRoutes(
     if (!version) throw new NotFoundError();
     res
       .set('Cache-Control', 'public, max-age=60')
-      .json(programmeJson(version, await sessionDocuments(event.id)));
+      .json(programmeJson(version, await sessionDocuments(event.id), await speakersLists(event.id)));
   });
 
   router.get('/events/:slug/programme/versions/:number', async (req, res) => {

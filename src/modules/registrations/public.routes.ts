@@ -2,7 +2,7 @@ import { type Request, Router } from 'express';
 import type { RegistrationDeps } from './registration.service.js';
 import type { Config } from '../../config/index.js';
 import { countriesByName } from '../../shared/countries.js';
-import { LANGUAGES } from '../../shared/i18n/index.js';
+import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
 import { formBody, handleForm, many, withoutBlanks } from '../../web/forms.js';
@@ -30,6 +30,12 @@ import { thanksRoutes } from './thanks/thanks.routes.js';
 export interface RegistrantPageHooks {
   /** Whether the registration was checked in at the event (its certificate exists then). */
   hasAttended(registrationId: string): Promise<boolean>;
+  /** The registrant's places on the event's published lists of speakers, in their language. */
+  speakerPlaces?(
+    event: EventView,
+    personId: string,
+    language: Language,
+  ): Promise<{ sessionTitle: string; line: string; url: string }[]>;
 }
 
 /** The public registration form, the page after it, and each registrant's private page. */
@@ -157,6 +163,11 @@ export function registrationPublicRoutes(
         registration.status === 'confirmed'
           ? await personalDownloads(config, event, registration.personId)
           : undefined,
+      // Published lists are public; a registrant who cancelled is no longer expected to speak.
+      speakerPlaces:
+        registration.status === 'cancelled' || registration.status === 'rejected'
+          ? []
+          : ((await hooks.speakerPlaces?.(event, registration.personId, req.language)) ?? []),
     };
   };
 

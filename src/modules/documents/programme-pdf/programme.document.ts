@@ -99,6 +99,27 @@ function peopleIndex(version: Version, days: ProgrammeDay[], language: Language)
 export interface PersonalPart {
   readerName: string;
   sessions: PersonalSession[];
+  /** The reader's place on a session's published list of speakers, already worded. */
+  places?: ReadonlyMap<string, string>;
+}
+
+/** What a personal programme says under each of its reader's sessions: their roles, their place to speak. */
+function personalNotes(personal: PersonalPart, t: Translate): Map<string, string> {
+  const notes = new Map(
+    personal.sessions.map((p) => [
+      p.session.id,
+      p.roles.length > 0
+        ? t('documents.yourRole', { roles: p.roles.map((r) => t(`assignmentRoles.${r}`)).join(', ') })
+        : p.workshop
+          ? t('documents.workshop')
+          : '',
+    ]),
+  );
+  for (const [sessionId, line] of personal.places ?? []) {
+    const before = notes.get(sessionId);
+    notes.set(sessionId, before ? `${before} · ${line}` : line);
+  }
+  return notes;
 }
 
 /**
@@ -117,17 +138,8 @@ export function programmeLayout(
   const title = localized(event.title, language, event.languages);
   const sections: ProgrammeLayout['sections'] = [];
   if (personal) {
-    const mine = new Set(personal.sessions.map((p) => p.session.id));
-    const notes = new Map(
-      personal.sessions.map((p) => [
-        p.session.id,
-        p.roles.length > 0
-          ? t('documents.yourRole', { roles: p.roles.map((r) => t(`assignmentRoles.${r}`)).join(', ') })
-          : p.workshop
-            ? t('documents.workshop')
-            : '',
-      ]),
-    );
+    const notes = personalNotes(personal, t);
+    const mine = new Set(notes.keys());
     const myDays = days
       .map((d) => ({ ...d, sessions: d.sessions.filter((s) => mine.has(s.id)) }))
       .filter((d) => d.sessions.length > 0);

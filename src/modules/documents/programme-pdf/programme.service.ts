@@ -13,7 +13,15 @@ export interface DocumentDeps {
   clock: Clock;
   /** The official documents of each session, listed under it. */
   sessionDocuments?: (eventId: string) => Promise<SessionDocuments>;
+  /** A person's places on published lists of speakers: one line per session, in their language. */
+  speakerPlaces?: SpeakerPlacesLookup;
 }
+
+export type SpeakerPlacesLookup = (
+  event: EventView,
+  personId: string,
+  language: Language,
+) => Promise<{ sessionId: string; line: string }[]>;
 
 /** The documents of the event's sessions and a short digest of them for the cache key. */
 async function documentsOf(deps: DocumentDeps, eventId: string) {
@@ -67,8 +75,18 @@ export async function personalProgrammePdf(
   reader: { id: string; name: string },
   sessions: PersonalSession[],
 ): Promise<Buffer> {
+  const places = new Map(
+    ((await deps.speakerPlaces?.(event, reader.id, language)) ?? []).map((p) => [p.sessionId, p.line]),
+  );
+  // Places on lists of speakers move without a new version: they are part of what shapes the file.
   const shape = createHash('sha256')
-    .update(JSON.stringify([reader.name, sessions.map((s) => [s.session.id, s.roles, s.workshop])]))
+    .update(
+      JSON.stringify([
+        reader.name,
+        sessions.map((s) => [s.session.id, s.roles, s.workshop]),
+        [...places.entries()],
+      ]),
+    )
     .digest('base64url')
     .slice(0, 16);
   const t = translatorFor(language);
@@ -83,7 +101,7 @@ export async function personalProgrammePdf(
           version,
           language,
           t,
-          { readerName: reader.name, sessions },
+          { readerName: reader.name, sessions, places },
           documents,
         ),
       }),

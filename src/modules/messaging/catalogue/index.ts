@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/i18n/index.js';
 import type { MailTemplate } from '../templates.js';
+import { credentialsEn, credentialsEs, credentialsPt } from './credentials.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { pt } from './pt.js';
@@ -42,12 +43,13 @@ export const TEMPLATE_KEYS = [
   'bilateral.declined',
   'bilateral.cancelled',
   'speakers.place',
+  'credentials.received',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type SideEventKey = Extract<TemplateKey, `sideEvent.${string}` | `bilateral.${string}`>;
 export type InvitationKey = Exclude<
   TemplateKey,
-  `registration.${string}` | `speakers.${string}` | SideEventKey
+  `registration.${string}` | `speakers.${string}` | `credentials.${string}` | SideEventKey
 >;
 export type RegistrationKey = Extract<TemplateKey, `registration.${string}`>;
 
@@ -113,9 +115,9 @@ export function subjectFor(key: TemplateKey, language: Language, subject: string
 }
 
 const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = {
-  es: { ...es, ...registrationEs, ...sideEventsEs, ...speakersEs },
-  en: { ...en, ...registrationEn, ...sideEventsEn, ...speakersEn },
-  pt: { ...pt, ...registrationPt, ...sideEventsPt, ...speakersPt },
+  es: { ...es, ...registrationEs, ...sideEventsEs, ...speakersEs, ...credentialsEs },
+  en: { ...en, ...registrationEn, ...sideEventsEn, ...speakersEn, ...credentialsEn },
+  pt: { ...pt, ...registrationPt, ...sideEventsPt, ...speakersPt, ...credentialsPt },
 };
 
 export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {

@@ -43,3 +43,21 @@ const rulesSchema = new Schema({
 });
 
 export const CredentialsRules = mongoose.model('CredentialsRules', rulesSchema, 'credentials_rules');
+
+/**
+ * A letter a focal point sent through the nomination link, waiting for the secretariat to check
+ * it: `_id` is the delegation's. Kept beside the secretariat's record, so the state's status moves
+ * only when organizers record what they decided; the bytes are a `CredentialsFile` of id
+ * `<delegation>:upload`.
+ */
+const uploadSchema = new Schema({
+  _id: { type: String },
+  eventId: { type: String, required: true },
+  country: { type: String, required: true, maxlength: 2 },
+  fileName: { type: String, required: true },
+  size: { type: Number, required: true },
+  uploadedAt: { type: Date, required: true },
+});
+uploadSchema.index({ eventId: 1 });
+
+export const CredentialsUpload = mongoose.model('CredentialsUpload', uploadSchema, 'credentials_uploads');

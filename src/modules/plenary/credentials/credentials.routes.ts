@@ -1,16 +1,15 @@
 import { type Request, Router } from 'express';
 import { sortByCountryName } from '../../../shared/countries.js';
 import { ForbiddenError } from '../../../shared/errors.js';
-import { translatorFor } from '../../../shared/i18n/index.js';
 import { parse } from '../../../shared/validate.js';
 import { singleUpload } from '../../../web/body.js';
 import { flash } from '../../../web/flash.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
-import { documentLanguage, sendPdf } from '../../documents/index.js';
 import { eventPage, eventWithPermissions, historyLines, localized } from '../../events/index.js';
 import { getDelegation, sendOfficialNote } from '../../registrations/index.js';
+import { sendListPdf } from '../list-pdf.js';
 import type { PlenaryDeps } from '../speakers-list/speakers.service.js';
 import { CREDENTIAL_AUTHORITIES, CREDENTIAL_KINDS } from './credentials.model.js';
 import { credentialCounts, credentialsReportLayout } from './credentials.report.js';
@@ -23,6 +22,7 @@ import {
   saveCredentialRules,
   saveCredentialsFile,
 } from './credentials.service.js';
+import { credentialsUploadsOf, uploadFileId } from './credentials.upload.js';
 
 /**
  * Credentials of the delegations, for the event's team and admins only (DESIGN.md §6): each
@@ -48,6 +48,7 @@ export function credentialsRoutes(deps: PlenaryDeps): Router {
       rows,
       counts: credentialCounts(rows),
       rules: await credentialRules(event.id),
+      uploads: await credentialsUploadsOf(event.id),
       kinds: CREDENTIAL_KINDS,
       authorities: CREDENTIAL_AUTHORITIES,
       history: await historyLines(req, { type: 'credentials', id: event.id }, event.can, { event }),
@@ -118,24 +119,26 @@ export function credentialsRoutes(deps: PlenaryDeps): Router {
     sendOfficialNote(res, await credentialsFile(delegation.id));
   });
 
+  // The letter a focal point sent, for the team to check before recording it.
+  router.get(`${base}/:delegationId/upload`, async (req, res) => {
+    const { delegation } = await ownDelegation(req);
+    sendOfficialNote(res, await credentialsFile(uploadFileId(delegation.id)));
+  });
+
   router.get(`/admin/events/:eventId/credentials.pdf`, requireUser, async (req, res) => {
-    const language = documentLanguage(req);
     const event = await team(req);
-    const layout = credentialsReportLayout(
-      {
-        eventTitle: localized(event.title, language, event.languages),
-        rows: await credentialsOfEvent(event),
-        timeZone: event.timezone,
-        now: deps.clock.now(),
-      },
-      translatorFor(language),
-      language,
-    );
-    sendPdf(
-      res,
-      await deps.renderer.render({ kind: 'list', layout }),
-      `${event.slug}-credentials-${language}.pdf`,
-      'private',
+    const rows = await credentialsOfEvent(event);
+    await sendListPdf(req, res, deps.renderer, `${event.slug}-credentials`, (t, language) =>
+      credentialsReportLayout(
+        {
+          eventTitle: localized(event.title, language, event.languages),
+          rows,
+          timeZone: event.timezone,
+          now: deps.clock.now(),
+        },
+        t,
+        language,
+      ),
     );
   });
 

@@ -144,21 +144,31 @@ export async function recordCredentials(
 
 const PDF_MAGIC = Buffer.from('%PDF-');
 
-/** The letter as a PDF (by its content, not its name); the record must exist first. */
+/** A letter of credentials is a PDF, judged by its content, not its name; gives the name to keep. */
+export function checkedPdf(
+  file: { buffer: Buffer; originalname: string } | undefined,
+  field = 'file',
+): { buffer: Buffer; fileName: string } {
+  if (!file || file.buffer.length === 0) throw new ValidationError([{ field, code: 'required' }]);
+  if (!file.buffer.subarray(0, 5).equals(PDF_MAGIC) || !file.buffer.subarray(-1024).includes('%%EOF'))
+    throw new ValidationError([{ field, code: 'not_pdf' }]);
+  const fileName = file.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'credenciales.pdf';
+  return { buffer: file.buffer, fileName };
+}
+
+/** The letter as a PDF; the record must exist first. */
 export async function saveCredentialsFile(
   event: EventView,
   delegation: DelegationView,
-  file: { buffer: Buffer; originalname: string } | undefined,
+  upload: { buffer: Buffer; originalname: string } | undefined,
   actor: Actor,
   clock: Clock,
 ): Promise<void> {
-  if (!file || file.buffer.length === 0) throw new ValidationError([{ field: 'file', code: 'required' }]);
-  if (!file.buffer.subarray(0, 5).equals(PDF_MAGIC) || !file.buffer.subarray(-1024).includes('%%EOF'))
-    throw new ValidationError([{ field: 'file', code: 'not_pdf' }]);
+  const file = checkedPdf(upload);
   const record = await credentialsOf(delegation.id);
   if (!record) throw new ValidationError([{ field: 'file', code: 'credentials_first' }]);
   const now = clock.now();
-  const fileName = file.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'credenciales.pdf';
+  const { fileName } = file;
   await CredentialsFile.replaceOne(
     { _id: delegation.id },
     { _id: delegation.id, content: file.buffer, fileName, uploadedAt: now },
@@ -173,6 +183,7 @@ export async function saveCredentialsFile(
   ]);
 }
 
+/** A stored letter: the secretariat's (by delegation) or a focal point's upload (`<delegation>:upload`). */
 export async function credentialsFile(delegationId: string) {
   const doc = await CredentialsFile.findById(delegationId).lean();
   if (!doc) throw new NotFoundError();

@@ -10,7 +10,7 @@ import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { actorOf, requireUser } from '../../auth/index.js';
 import { sendPdf } from '../../documents/index.js';
-import { eventPage, eventWithPermissions, localized } from '../../events/index.js';
+import { eventPage, eventWithPermissions, historyLines, localized } from '../../events/index.js';
 import type { PlenaryDeps } from '../speakers-list/speakers.service.js';
 import type { SeatHolder } from './seating.order.js';
 import { drawFirstState, freezePlan, placesOf, planOf, savePlan } from './seating.service.js';
@@ -42,6 +42,8 @@ export function seatingRoutes(deps: PlenaryDeps): Router {
           room,
           plan,
           places: places.map((p) => ({ label: labelOf(p, req.language), kind: p.kind })),
+          // The draws and the freeze, in the reader's words: who drew which state, when, and again.
+          history: plan ? await historyLines(req, { type: 'seating', id: plan.id }, can, { event }) : [],
         };
       }),
     );

@@ -105,7 +105,8 @@ export async function drawFirstState(
     drawnBy: actor.label,
   });
   if (!won) throw new ConflictError('SEATING_DRAWN_MEANWHILE');
-  await change(plan.id, 'seating.drawn', actor, clock, [
+  // A draw made again before the plan is frozen says so, with the state it replaces.
+  await change(plan.id, plan.draw ? 'seating.redrawn' : 'seating.drawn', actor, clock, [
     { field: 'first', from: plan.draw?.country ?? null, to: country },
   ]);
   return country;

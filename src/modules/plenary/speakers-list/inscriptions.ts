@@ -34,3 +34,10 @@ export async function plenaryInscriptions(
   }
   return found;
 }
+
+/** The sessions whose list of speakers is public: the programme links them. */
+export async function publishedListSessions(eventId: string): Promise<ReadonlySet<string>> {
+  return new Set(
+    (await listsOfEvent(eventId)).filter((list) => list.publishedAt).map((list) => list.sessionId),
+  );
+}

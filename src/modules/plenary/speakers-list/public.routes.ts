@@ -1,10 +1,10 @@
 import { type Request, Router } from 'express';
 import { NotFoundError } from '../../../shared/errors.js';
-import { translatorFor } from '../../../shared/i18n/index.js';
 import { pathParam } from '../../../web/params.js';
 import { getSession } from '../../agenda/index.js';
-import { documentLanguage, sendPdf, type PdfRenderer } from '../../documents/index.js';
+import type { PdfRenderer } from '../../documents/index.js';
 import { getPublicEvent, localized } from '../../events/index.js';
+import { sendListPdf } from '../list-pdf.js';
 import { entryLine, speakersPdfLayout } from './speakers.present.js';
 import { listOfSessionOr404, listState } from './speakers.state.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -40,25 +40,20 @@ export function speakersPublicRoutes(deps: { clock: Clock; renderer: PdfRenderer
   });
 
   router.get('/events/:slug/sessions/:sessionId/speakers.pdf', async (req, res) => {
-    const language = documentLanguage(req);
     const { event, session, list, state } = await publicList(req);
     if (!list.publishedAt) throw new NotFoundError();
-    const layout = speakersPdfLayout(
-      {
-        eventTitle: localized(event.title, language, event.languages),
-        sessionTitle: localized(session.title, language, event.languages),
-        state,
-        timeZone: event.timezone,
-        now: deps.clock.now(),
-      },
-      translatorFor(language),
-      language,
-    );
-    sendPdf(
-      res,
-      await deps.renderer.render({ kind: 'list', layout }),
-      `${event.slug}-speakers-${language}.pdf`,
-      'private',
+    await sendListPdf(req, res, deps.renderer, `${event.slug}-speakers`, (t, language) =>
+      speakersPdfLayout(
+        {
+          eventTitle: localized(event.title, language, event.languages),
+          sessionTitle: localized(session.title, language, event.languages),
+          state,
+          timeZone: event.timezone,
+          now: deps.clock.now(),
+        },
+        t,
+        language,
+      ),
     );
   });
 

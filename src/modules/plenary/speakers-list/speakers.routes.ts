@@ -1,9 +1,10 @@
 import { type Request, Router } from 'express';
-import { ForbiddenError } from '../../../shared/errors.js';
+import { ForbiddenError, ValidationError } from '../../../shared/errors.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
 import { parse } from '../../../shared/validate.js';
 import { instantToLocal } from '../../../shared/zoned-time.js';
 import { flash } from '../../../web/flash.js';
+import { readFileForm } from '../../../web/body.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { pathParam, queryOf } from '../../../web/params.js';
 import { getSession, listSessions } from '../../agenda/index.js';
@@ -17,6 +18,7 @@ import {
   listSettingsInput,
   moveInput,
   organizerInscriptionInput,
+  statementInput,
 } from './speakers.schemas.js';
 import {
   inscribeFromDirectory,
@@ -26,6 +28,7 @@ import {
   type PlenaryDeps,
 } from './speakers.service.js';
 import { listOfSession, listOfSessionOr404, listsOfEvent, listState } from './speakers.state.js';
+import { attachStatement, spokenStatements } from './statements.js';
 
 /** Sessions where a list of speakers is usual come first on the index. */
 const PLENARY_TYPES = new Set(['opening', 'plenary', 'closing']);
@@ -91,6 +94,7 @@ export function speakersAdminRoutes(deps: PlenaryDeps): Router {
       found: found?.people ?? [],
       levels: SPEAKER_LEVELS,
       languages: LANGUAGES,
+      statements: state ? await spokenStatements(event, session, state) : [],
       history: list ? await historyLines(req, { type: 'speakers-list', id: list.id }, can, { event }) : [],
       historyZone: event.timezone,
       values: values ?? {
@@ -178,6 +182,27 @@ export function speakersAdminRoutes(deps: PlenaryDeps): Router {
     await moveEntry(event, session, list, pathParam(req, 'entryId'), to, actorOf(req), deps);
     await flash(req, req.t('speakers.moved', { place: to }));
     res.redirect(303, pageOf(req));
+  });
+
+  router.post(`${base}/entries/:entryId/statement`, async (req, res) => {
+    const { event, session } = await teamOnly(req);
+    const list = await listOfSessionOr404(event.id, session.id);
+    await handleForm(req, res, { view: 'plenary/list', locals: () => listPage(req) }, async () => {
+      const file = await readFileForm(req, res, 'upload', deps.documentMaxBytes);
+      const { language } = parse(statementInput, formBody(req));
+      if (!file) throw new ValidationError([{ field: 'upload', code: 'required' }]);
+      await attachStatement(
+        event,
+        session,
+        await listState(list, session.startsAt),
+        pathParam(req, 'entryId'),
+        { language, bytes: file.buffer, fileName: file.originalname },
+        actorOf(req),
+        { clock: deps.clock, maxBytes: deps.documentMaxBytes },
+      );
+      await flash(req, req.t('speakers.statementAttached'));
+      res.redirect(303, `${pageOf(req)}#statements`);
+    });
   });
 
   return router;

@@ -43,3 +43,6 @@ export type OrganizerInscriptionInput = z.infer<typeof organizerInscriptionInput
 export const moveInput = z.strictObject({ to: z.coerce.number().int().min(1).max(10_000) });
 
 export const directorySearchInput = z.strictObject({ q: z.string().trim().max(120).optional() });
+
+/** The language of a delivered statement's file, sent with the file. */
+export const statementInput = z.strictObject({ language: z.enum(LANGUAGES) });

@@ -23,9 +23,11 @@ import type {
 import { insertNumbered, listOfSession, listState } from './speakers.state.js';
 import { toListView, type ListView } from './speakers.views.js';
 
-/** What the plenary module is given: mail settings and the clock, and the PDF renderer. */
+/** What the plenary module is given: mail settings and the clock, the PDF renderer, and the register's upload limit. */
 export interface PlenaryDeps extends MailDeps {
   renderer: PdfRenderer;
+  /** The largest file the register of official documents takes (statements attached after the floor). */
+  documentMaxBytes: number;
 }
 
 const listChange = (
