@@ -163,6 +163,15 @@ describe('plenary: credentials of the delegations', function () {
     const file = await organizer.agent.get(`${base}/${ec.id}/upload`).buffer(true).parse(binaryBody);
     expect(file.status).to.equal(200);
     expect((file.body as Buffer).equals(PDF)).to.equal(true);
+    // The overview asks the team to check it, until they record a decision on Ecuador.
+    const task = 'Credenciales enviadas por puntos focales por revisar: 1';
+    expect((await organizer.agent.get(`/admin/events/${event.id}`)).text).to.contain(task);
+    const decided = await organizer.agent
+      .post(`${base}/${ec.id}`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(admin.text), authority: 'foreign_minister', kind: 'copy', receivedOn: '' });
+    expect(decided.status).to.equal(303);
+    expect((await organizer.agent.get(`/admin/events/${event.id}`)).text).to.not.contain(task);
 
     // Peru's focal point sees nothing of Ecuador's letter, and no file is served to focal points.
     expect((await pe.focal.get(`/nominations/${pe.token}/credentials`)).text).not.to.contain(
