@@ -22,6 +22,7 @@ import {
 import { migrate } from './db/migrations.js';
 import { addLookupIndexes } from './db/postgresql-lookups.js';
 import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
+import { numberOlderDocuments } from './modules/official-documents/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -37,6 +38,7 @@ export const STARTUP_MIGRATIONS = [
   keyOlderPeopleByName,
   markUnfinishedSubmissions,
   keyNamePairsOfSmallDatabase,
+  numberOlderDocuments,
 ];
 
 export interface RunningForo {

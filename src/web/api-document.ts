@@ -23,10 +23,11 @@ it is revoked or the account disabled (then 401). A browser session of a signed-
 its requests that change something must send \`Content-Type: application/json\` (or the page's \
 \`X-CSRF-Token\`), or they are refused with 403.
 
-**Paging.** Registrations and people come 50 a page, invitations 500 (\`limit\` asks for fewer). A \
+**Paging.** Registrations, people and official documents come 50 a page, invitations 500 (\`limit\` asks for fewer). A \
 page gives \`next\` (and, where you can go back, \`previous\`): pass it as \`after\` (or \`before\`) \
 to get the following page; it is absent on the last (or first) page. Pages go in the order the \
-records were made, so a record added meanwhile comes later: none is skipped or repeated. Other \
+records were made (official documents: the newest first), so a record added meanwhile comes \
+later (documents: before the first page): none is skipped or repeated. Other \
 lists come whole.
 
 **Languages.** Foro works in Spanish (\`es\`), Portuguese (\`pt\`) and English (\`en\`). Texts an \

@@ -4,6 +4,7 @@ import { databaseEngine, planSummary } from '../../src/db/engine.js';
 import { Person } from '../../src/modules/people/index.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
+import { OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 
@@ -18,7 +19,7 @@ describe('query plans of the paged lists (MongoDB only)', function () {
     if ((await databaseEngine()) !== 'mongodb') this.skip();
   });
 
-  it('reads one block of registrations, people and mails through an index', async () => {
+  it('reads one block of registrations, people, mails and documents through an index', async () => {
     const eventId = new Types.ObjectId().toHexString();
     await insertBulkRegistrations(eventId, 600, (i) => ({ block: Math.floor(i / 256) }));
     const queries = [
@@ -27,6 +28,8 @@ describe('query plans of the paged lists (MongoDB only)', function () {
       Person.find({ block: 1 }),
       Person.find({ nameKeys: 'quis' }),
       Message.find({ block: 1 }),
+      OfficialDocument.find({ eventId, block: 1, kind: 'study' }),
+      OfficialDocument.find({ eventId, parentBlock: 1, relation: 'revision' }),
     ];
     for (const query of queries) {
       const { stages, examined } = planSummary(await query.explain('executionStats'));

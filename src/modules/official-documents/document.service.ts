@@ -34,11 +34,17 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
   const unknown = input.sessionIds.findIndex((id) => !sessions.has(id));
   if (unknown >= 0) throw new ValidationError([{ field: `sessionIds.${unknown}`, code: 'invalid_choice' }]);
   const related = relationOf(input.symbol);
-  let parent: { parentId?: string; relation?: Relation; relationNumber?: number; familyKey?: string } = {};
+  let parent: {
+    parentId?: string;
+    relation?: Relation;
+    relationNumber?: number;
+    familyKey?: string;
+    parentBlock?: number;
+  } = {};
   if (related) {
     const found = await OfficialDocument.findOne(
       { eventId: event.id, symbolKey: symbolKey(related.parentSymbol) },
-      { _id: 1, symbolKey: 1, familyKey: 1 },
+      { _id: 1, symbolKey: 1, familyKey: 1, block: 1 },
     ).lean();
     if (!found || String(found._id) === selfId)
       throw new ValidationError([
@@ -49,6 +55,7 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
       relation: related.relation,
       relationNumber: related.number,
       familyKey: found.familyKey ?? found.symbolKey,
+      ...(found.block != null && { parentBlock: found.block }),
     };
   }
   return {
@@ -65,6 +72,7 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
     parentId: parent.parentId,
     relation: parent.relation,
     relationNumber: parent.relationNumber,
+    parentBlock: parent.parentBlock,
     familyKey: parent.familyKey ?? symbolKey(input.symbol),
     searchKeys: searchKeysOf(input.symbol, input.title),
   };
@@ -97,6 +105,7 @@ export async function registerDocument(
       ...fields,
       ...(submittedBy && { submittedBy }),
       languages: [],
+      current: [],
       revision: 1,
     });
   } catch (error) {
@@ -154,7 +163,7 @@ export async function updateDocument(
       {
         $set: { ...fields, revision: before.revision + 1 },
         $unset: {
-          ...(!fields.parentId && { parentId: 1, relation: 1, relationNumber: 1 }),
+          ...(!fields.parentId && { parentId: 1, relation: 1, relationNumber: 1, parentBlock: 1 }),
           ...(!fields.submitter && { submitter: 1 }),
         },
       },
@@ -277,7 +286,7 @@ export async function addLanguageVersion(
     await removeBytes(String(fileId)).catch(() => undefined);
     throw error;
   }
-  await refreshLanguages(documentId);
+  await refreshCurrentFiles(documentId);
   await recordChange(
     {
       action: replaced ? 'document.file-replaced' : 'document.file-added',
@@ -294,8 +303,29 @@ export async function addLanguageVersion(
   return toFileView(file.toObject());
 }
 
-/** The document's languages, read again from its files (what the lists filter on). */
-async function refreshLanguages(documentId: string): Promise<void> {
-  const languages = await DocumentFile.distinct('language', { documentId });
-  await OfficialDocument.updateOne({ _id: documentId }, { $set: { languages: languages.sort() } });
+/** What the lists keep of a document's files: its languages (filtered on) and the current file of each. */
+async function currentCopy(documentId: string) {
+  const current = [...currentFiles(await filesOf(documentId)).values()];
+  return {
+    languages: current.map((f) => f.language).sort(),
+    current: current.map(({ id, ...file }) => ({ _id: id, ...file })),
+  };
+}
+
+/** Copies written in a row, at most, while versions keep arriving underneath. */
+const COPY_ROUNDS = 3;
+
+/**
+ * The document's languages and current files, read again from its files. Two uploads at once
+ * may write in either order (updates are not atomic on FerretDB): after writing, the files are
+ * read again, and a newer state written too, so the last copy is the files' last.
+ */
+export async function refreshCurrentFiles(documentId: string): Promise<void> {
+  let written = await currentCopy(documentId);
+  for (let round = 0; round < COPY_ROUNDS; round += 1) {
+    await OfficialDocument.updateOne({ _id: documentId }, { $set: written });
+    const now = await currentCopy(documentId);
+    if (JSON.stringify(now) === JSON.stringify(written)) return;
+    written = now;
+  }
 }

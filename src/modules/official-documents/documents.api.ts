@@ -96,22 +96,27 @@ export function registerDocumentsApi(api: ApiRegistry, clock: Clock): void {
     operationId: 'listEventDocuments',
     method: 'get',
     path: '/events/:eventId/documents',
-    summary: "An event's documents, 50 a page, filtered and searched as on the public page",
+    summary:
+      "An event's documents, newest first (in the order they were registered), 50 a page; `next` " +
+      '(or `previous`) is the cursor to pass as `after` (or `before`) for the following page, absent ' +
+      'on the last; filtered and searched as on the public page',
     query: listQuery,
     response: z.object({
       documents: z.array(documentOutput),
-      total: z.number().int(),
-      page: z.number().int(),
-      pages: z.number().int(),
+      next: z.string().optional().describe('The cursor of the next (older) page (after=)'),
+      previous: z.string().optional().describe('The cursor of the previous (newer) page (before=)'),
     }),
     handler: async (req, _body, query) => {
       const event = await eventOf(req);
-      const page = await listDocuments(event.id, ['team', 'participants', 'public'], query, query.page);
+      const { after, before, ...filter } = query;
+      const page = await listDocuments(event.id, ['team', 'participants', 'public'], filter, {
+        after,
+        before,
+      });
       return {
         documents: page.rows.map((d) => documentJson(d, [...d.files.values()])),
-        total: page.total,
-        page: page.page,
-        pages: page.pages,
+        ...(page.next && { next: page.next }),
+        ...(page.previous && { previous: page.previous }),
       };
     },
   });

@@ -7,3 +7,4 @@ export { OfficialDocument, DocumentFile, DocumentChunk } from './document.model.
 export { documentListPdf, documentListLayout, type ListPdfDeps } from './document.outputs.js';
 export { registerDocumentsApi } from './documents.api.js';
 export { submissionRoutes } from './submission.routes.js';
+export { numberOlderDocuments } from './numbering.js';
