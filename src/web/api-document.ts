@@ -145,12 +145,16 @@ function problemResponses(op: ApiOperation): Json {
   ];
   const conflicts = Object.entries(op.conflicts ?? {}).map(([code, when]) => `\`${code}\`: ${when}`);
   return {
-    ...(op.body && { '400': shared('BadRequest') }),
+    ...((op.body ?? op.upload) && { '400': shared('BadRequest') }),
     '401': shared('Unauthorized'),
     ...(forbidden.length > 0 && { '403': problem(`Refused. ${forbidden.join('; ')}`) }),
     ...(op.path.includes(':') && { '404': shared('NotFound') }),
     ...(conflicts.length > 0 && { '409': problem(`Conflict. ${conflicts.join('; ')}`) }),
     ...(op.body && { '413': shared('PayloadTooLarge'), '415': shared('UnsupportedMediaType') }),
+    ...(op.upload && {
+      '413': problem(`The file is over ${op.upload.limit} (\`PAYLOAD_TOO_LARGE\`)`),
+      '415': shared('UnsupportedMediaType'),
+    }),
     '422': shared('ValidationFailed'),
     '429': shared('TooManyRequests'),
     '503': shared('ServiceUnavailable'),
@@ -199,6 +203,18 @@ function operationOf(op: ApiOperation): Json {
         content: {
           'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) },
         },
+      },
+    }),
+    ...(op.upload && {
+      requestBody: {
+        required: true,
+        description: `The file itself, up to ${op.upload.limit}`,
+        content: Object.fromEntries(
+          op.upload.contentTypes.map((type) => [
+            type,
+            { schema: { type: 'string', contentMediaType: type } },
+          ]),
+        ),
       },
     }),
     responses: {
