@@ -162,7 +162,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerRegistrationsApi(api);
   registerPlenaryApi(api);
   const plenary = { ...mail, renderer, documentMaxBytes: config.officialDocuments.maxBytes };
-  registerDocumentsApi(api, clock);
+  registerDocumentsApi(api, clock, officialDocuments.maxBytes);
   registerSideEventsApi(api);
   registerBilateralsApi(api);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.

@@ -24,6 +24,7 @@ import { addLookupIndexes } from './db/postgresql-lookups.js';
 import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.js';
 import { numberOlderProposals } from './modules/side-events/index.js';
 import { numberOlderBilaterals } from './modules/bilaterals/index.js';
+import { numberOlderDocuments } from './modules/official-documents/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -41,6 +42,7 @@ export const STARTUP_MIGRATIONS = [
   keyNamePairsOfSmallDatabase,
   numberOlderProposals,
   numberOlderBilaterals,
+  numberOlderDocuments,
 ];
 
 export interface RunningForo {

@@ -23,10 +23,11 @@ it is revoked or the account disabled (then 401). A browser session of a signed-
 its requests that change something must send \`Content-Type: application/json\` (or the page's \
 \`X-CSRF-Token\`), or they are refused with 403.
 
-**Paging.** Registrations and people come 50 a page, invitations 500 (\`limit\` asks for fewer). A \
+**Paging.** Registrations, people and official documents come 50 a page, invitations 500 (\`limit\` asks for fewer). A \
 page gives \`next\` (and, where you can go back, \`previous\`): pass it as \`after\` (or \`before\`) \
 to get the following page; it is absent on the last (or first) page. Pages go in the order the \
-records were made, so a record added meanwhile comes later: none is skipped or repeated. Other \
+records were made (official documents: the newest first), so a record added meanwhile comes \
+later (documents: before the first page): none is skipped or repeated. Other \
 lists come whole.
 
 **Languages.** Foro works in Spanish (\`es\`), Portuguese (\`pt\`) and English (\`en\`). Texts an \
@@ -144,12 +145,16 @@ function problemResponses(op: ApiOperation): Json {
   ];
   const conflicts = Object.entries(op.conflicts ?? {}).map(([code, when]) => `\`${code}\`: ${when}`);
   return {
-    ...(op.body && { '400': shared('BadRequest') }),
+    ...((op.body ?? op.upload) && { '400': shared('BadRequest') }),
     '401': shared('Unauthorized'),
     ...(forbidden.length > 0 && { '403': problem(`Refused. ${forbidden.join('; ')}`) }),
     ...(op.path.includes(':') && { '404': shared('NotFound') }),
     ...(conflicts.length > 0 && { '409': problem(`Conflict. ${conflicts.join('; ')}`) }),
     ...(op.body && { '413': shared('PayloadTooLarge'), '415': shared('UnsupportedMediaType') }),
+    ...(op.upload && {
+      '413': problem(`The file is over ${op.upload.limit} (\`PAYLOAD_TOO_LARGE\`)`),
+      '415': shared('UnsupportedMediaType'),
+    }),
     '422': shared('ValidationFailed'),
     '429': shared('TooManyRequests'),
     '503': shared('ServiceUnavailable'),
@@ -198,6 +203,18 @@ function operationOf(op: ApiOperation): Json {
         content: {
           'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) },
         },
+      },
+    }),
+    ...(op.upload && {
+      requestBody: {
+        required: true,
+        description: `The file itself, up to ${op.upload.limit}`,
+        content: Object.fromEntries(
+          op.upload.contentTypes.map((type) => [
+            type,
+            { schema: { type: 'string', contentMediaType: type } },
+          ]),
+        ),
       },
     }),
     responses: {

@@ -5,7 +5,7 @@ import { parse } from '../shared/validate.js';
 import { openApiDocument } from './api-document.js';
 import { queryOf } from './params.js';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * Who may call an operation, in the words of the route table (`events/policy.ts`, which
@@ -35,6 +35,11 @@ export interface ApiOperation<Body extends z.ZodType = z.ZodType, Query extends 
   accessNote?: string;
   guards: RequestHandler[];
   body?: Body;
+  /**
+   * The body is a file that the handler reads itself (not JSON): the content types it takes and
+   * its size limit, as the document says them.
+   */
+  upload?: { contentTypes: readonly string[]; limit: string };
   /** The query string's parameters (strict: an unknown one is refused with 422). */
   query?: Query;
   response?: z.ZodType;

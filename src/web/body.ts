@@ -1,6 +1,11 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import { ValidationError, type FieldError } from '../shared/errors.js';
+import {
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type FieldError,
+} from '../shared/errors.js';
 import { LIMITS } from '../shared/limits.js';
 
 /**
@@ -82,4 +87,28 @@ export async function readFileForm(
     throw new ValidationError([{ field, code: 'file_too_large', params: { max: `${megabytes} MB` } }]);
   }
   return req.file;
+}
+
+/** Bytes read past the limit, at most, so the client can read the 413 (a larger body is cut off). */
+const DRAINED_PAST_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * A request's body as it came (a file sent as the body), up to `maxBytes`: a larger one is a 413,
+ * its bytes past the limit read and dropped (a few MB at most) so the answer reaches the client.
+ */
+export async function readRawBody(req: Request, maxBytes: number): Promise<Buffer> {
+  const encoding = req.headers['content-encoding'];
+  if (encoding && encoding !== 'identity') throw new UnsupportedMediaTypeError();
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= maxBytes) parts.push(chunk);
+    else if (size > maxBytes + DRAINED_PAST_LIMIT) {
+      req.destroy();
+      break;
+    }
+  }
+  if (size > maxBytes) throw new PayloadTooLargeError();
+  return Buffer.concat(parts);
 }

@@ -1,6 +1,14 @@
 import { crc32 } from 'node:zlib';
 import type request from 'supertest';
 import { csrfTokenIn } from '../support/http.js';
+import { OfficialDocument } from '../../src/modules/official-documents/index.js';
+import type {
+  Distribution,
+  DocumentKind,
+  DocumentStatus,
+} from '../../src/modules/official-documents/document.model.js';
+import { audienceOf } from '../../src/modules/official-documents/document.service.js';
+import { searchKeysOf, symbolKey } from '../../src/modules/official-documents/symbol.js';
 
 /** A small, valid PDF whose one page says `text`. */
 export function pdfBytes(text = 'Foro'): Buffer {
@@ -116,4 +124,44 @@ export async function uploadVersion(
     .post(`${documentPath}/files?_csrf=${encodeURIComponent(csrf)}`)
     .field('language', language)
     .attach('upload', bytes, fileName);
+}
+
+/**
+ * `count` documents of an event written straight through the model (each numbered into the
+ * event's list as it is written), for lists longer than a page: symbols `DOC/<i>`, titles
+ * "Document <i>", the fields of `fields(i)` over a final general working document.
+ */
+export async function insertDocuments(
+  eventId: string,
+  count: number,
+  fields: (
+    i: number,
+  ) => Partial<{ kind: DocumentKind; status: DocumentStatus; distribution: Distribution }> = () => ({}),
+) {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const symbol = `DOC/${i}`;
+    const title = { en: `Document ${i}` };
+    const chosen = {
+      kind: 'working' as const,
+      status: 'final' as const,
+      distribution: 'general' as const,
+      ...fields(i),
+    };
+    return {
+      eventId,
+      symbol,
+      symbolKey: symbolKey(symbol),
+      familyKey: symbolKey(symbol),
+      title,
+      date: '2008-04-10',
+      ...chosen,
+      audience: audienceOf(chosen.status, chosen.distribution),
+      searchKeys: searchKeysOf(symbol, title),
+      current: [],
+    };
+  });
+  // One at a time, so the order they were written is the order of their ids.
+  const stored = [];
+  for (const row of rows) stored.push(await OfficialDocument.create(row));
+  return stored.map((doc) => ({ id: String(doc._id), symbol: doc.symbol, block: doc.block }));
 }

@@ -9,6 +9,7 @@ import { getEvent } from '../../src/modules/events/index.js';
 import { publishProgramme } from '../../src/modules/published-programme/index.js';
 import { updateAssignment } from '../../src/modules/agenda/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
+import { createApiToken } from '../../src/modules/auth/api-token.service.js';
 import {
   addLanguageVersion,
   DocumentChunk,
@@ -439,7 +440,9 @@ describe('official documents: the register, language versions and who may read t
     ]);
     const list = await organizer.agent.get(`${api}?q=informe`);
     expect(list.status).to.equal(200);
-    expect((list.body as { total: number }).total).to.equal(1);
+    const listed = list.body as { documents: { symbol: string }[]; next?: string };
+    expect(listed.documents).to.have.length(1);
+    expect(listed.next, 'one page').to.equal(undefined);
     expect((await organizer.agent.post(api).send({ ...body, symbol: 'X', color: 'red' })).status).to.equal(
       422,
     );
@@ -450,6 +453,84 @@ describe('official documents: the register, language versions and who may read t
     expect((await organizer.agent.patch(`${api}/${created.id}`).send({ kind: 'study' })).status).to.equal(
       409,
     );
+  });
+
+  it('takes a language version through the API as the request body, checked by its content (413/422 in the caller’s language)', async () => {
+    const { organizer, event } = await setUp();
+    const page = await registered(organizer.agent, event.id);
+    const documentId = page.split('/').at(-1)!;
+    const { secret } = await createApiToken(
+      { name: 'Archivo', userId: organizer.user.id },
+      organizer.actor,
+      foro.clock,
+    );
+    const url = `/api/v1/events/${event.id}/documents/${documentId}/files`;
+    const put = (language: string, bytes: Buffer, type?: string) => {
+      const call = request(foro.url)
+        .put(`${url}/${language}`)
+        .set('Authorization', `Bearer ${secret}`)
+        .set('Accept-Language', 'es');
+      return (type ? call.set('Content-Type', type) : call).send(bytes);
+    };
+    const refused = async (res: request.Response, status: number, message: string) => {
+      expect(res.status, res.text).to.equal(status);
+      expect(res.type).to.equal('application/problem+json');
+      expect(res.text).to.include(message);
+    };
+    await refused(
+      await put('en', HTML_PAGE, 'application/pdf'),
+      422,
+      'El contenido del archivo no es lo que dice su nombre',
+    );
+    await refused(
+      await put('en', docxBytes(), 'application/pdf'),
+      422,
+      'El contenido del archivo no es lo que dice su nombre',
+    );
+    await refused(await put('en', pdfBytes(), 'text/html'), 422, 'no es un PDF, DOCX, XLSX ni PPTX');
+    await refused(await put('en', Buffer.alloc(0), 'application/pdf'), 422, 'El archivo está vacío');
+    const large = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1024 * 1024 + 10, 65)]);
+    await refused(await put('en', large, 'application/pdf'), 413, 'PAYLOAD_TOO_LARGE');
+    await refused(await put('fr', pdfBytes(), 'application/pdf'), 422, 'language');
+    expect(await DocumentFile.countDocuments({})).to.equal(0);
+    expect(await DocumentChunk.countDocuments({})).to.equal(0);
+
+    const first = pdfBytes('primera');
+    const created = await put('es', first, 'application/pdf');
+    expect(created.status, created.text).to.equal(201);
+    expect(created.body).to.include({ language: 'es', format: 'pdf', size: first.length });
+    const docx = await put('pt', docxBytes('Declaração'));
+    expect(docx.status, 'no type: the content decides').to.equal(201);
+    expect((docx.body as { format: string }).format).to.equal('docx');
+    const second = pdfBytes('segunda');
+    expect((await put('es', second, 'application/octet-stream')).status).to.equal(201);
+    const file = await request(foro.url)
+      .get(`/events/${event.slug}/documents/UN/POP/MIG-6CM/2007/20/es`)
+      .buffer(true)
+      .parse(binaryBody);
+    expect(Buffer.compare(file.body as Buffer, second)).to.equal(0);
+    expect(await DocumentFile.countDocuments({ language: 'es' }), 'the first stays in the history').to.equal(
+      2,
+    );
+    const listed = await request(foro.url)
+      .get(`/api/v1/events/${event.id}/documents`)
+      .set('Authorization', `Bearer ${secret}`);
+    expect((listed.body as { documents: { languages: string[] }[] }).documents[0]!.languages).to.deep.equal([
+      'es',
+      'pt',
+    ]);
+    const viewer = await signedInAs(foro.url, 'viewer');
+    const viewerToken = await createApiToken(
+      { name: 'Lectura', userId: viewer.user.id },
+      viewer.actor,
+      foro.clock,
+    );
+    const denied = await request(foro.url)
+      .put(`${url}/en`)
+      .set('Authorization', `Bearer ${viewerToken.secret}`)
+      .set('Content-Type', 'application/pdf')
+      .send(pdfBytes());
+    expect(denied.status).to.equal(403);
   });
 
   it('tells a chosen group once per publication, in each person’s language, through the outbox', async () => {

@@ -6,6 +6,7 @@ import { Registration } from '../../src/modules/registrations/index.js';
 import { Message } from '../../src/modules/messaging/index.js';
 import { Bilateral, BilateralBooking } from '../../src/modules/bilaterals/index.js';
 import { OfferedSlot, SideEventProposal } from '../../src/modules/side-events/index.js';
+import { OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 
@@ -20,7 +21,7 @@ describe('query plans of the paged lists (MongoDB only)', function () {
     if ((await databaseEngine()) !== 'mongodb') this.skip();
   });
 
-  it('reads one block of registrations, people, mails, side-event proposals and bilaterals through an index', async () => {
+  it('reads one block of registrations, people, mails, side-event proposals, bilaterals and documents through an index', async () => {
     const eventId = new Types.ObjectId().toHexString();
     await insertBulkRegistrations(eventId, 600, (i) => ({ block: Math.floor(i / 256) }));
     const queries = [
@@ -36,6 +37,8 @@ describe('query plans of the paged lists (MongoDB only)', function () {
       Bilateral.find({ eventId, date: '2008-04-10', state: 'accepted' }),
       BilateralBooking.find({ eventId, date: '2008-04-10' }),
       OfferedSlot.find({ eventId, kind: 'bilateral', date: '2008-04-10' }),
+      OfficialDocument.find({ eventId, block: 1, kind: 'study' }),
+      OfficialDocument.find({ eventId, parentBlock: 1, relation: 'revision' }),
     ];
     for (const query of queries) {
       const { stages, examined } = planSummary(await query.explain('executionStats'));

@@ -390,6 +390,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/events/:eventId/documents': 'team',
   'GET /api/v1/events/:eventId/documents/:documentId': 'signed-in',
   'PATCH /api/v1/events/:eventId/documents/:documentId': 'team',
+  'PUT /api/v1/events/:eventId/documents/:documentId/files/:language': 'team',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
 };

@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { nextBlock } from '../../db/blocks.js';
 import { LIMITS } from '../../shared/limits.js';
 
 export const DOCUMENT_KINDS = [
@@ -35,6 +36,27 @@ const trilingual = (max: number) => ({
 });
 
 /**
+ * The current file of a language as the lists show it, copied onto the document from its file
+ * record whenever a version is added: a page of documents then reads no files.
+ */
+const currentFileSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    documentId: { type: String, required: true },
+    language: { type: String, required: true },
+    format: { type: String, required: true, enum: FILE_FORMATS },
+    contentType: { type: String, required: true },
+    originalName: { type: String },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    chunks: { type: Number, required: true },
+    uploadedAt: { type: Date, required: true },
+    uploadedBy: { type: String, required: true },
+  },
+  { id: false },
+);
+
+/**
  * An official document of the meeting, known by its symbol. `symbolKey` (the symbol without
  * case, accents or extra spaces) is unique per event: of two registrations of one symbol, even
  * at once, the index keeps one. `searchKeys` holds every prefix of every word of the symbol and
@@ -60,15 +82,33 @@ const documentSchema = new Schema(
     relationNumber: { type: Number },
     /** The symbol key of the document a revision, corrigendum or addendum belongs to (its own otherwise). */
     familyKey: { type: String },
+    /**
+     * The parent's block (`parentId`'s): a page finds the revisions of the documents it shows by
+     * the blocks it read, an equality, instead of one lookup per document.
+     */
+    parentBlock: { type: Number },
     languages: { type: [String], default: [] },
+    /** The current file of each language (absent on documents older than the copy: read their files). */
+    current: { type: [currentFileSchema], default: undefined },
     searchKeys: { type: [String], default: [] },
     revision: { type: Number, required: true, default: 1 },
+    /** Its block in the event's list of documents (`db/blocks.ts`), set when it is written. */
+    block: { type: Number },
   },
   { timestamps: true },
 );
 documentSchema.index({ eventId: 1, symbolKey: 1 }, { unique: true });
 documentSchema.index({ eventId: 1, audience: 1 });
+documentSchema.index({ eventId: 1, block: 1 });
 documentSchema.index({ parentId: 1 });
+documentSchema.index({ eventId: 1, parentBlock: 1 });
+
+/** The name of an event's list of documents, for its blocks. */
+export const documentList = (eventId: string) => `documents:${eventId}`;
+
+documentSchema.pre('validate', async function () {
+  if (this.isNew && this.block == null) this.block = await nextBlock(documentList(this.eventId));
+});
 
 export const OfficialDocument = mongoose.model('OfficialDocument', documentSchema);
 

@@ -7,7 +7,8 @@ import { listSessions } from '../agenda/index.js';
 import type { RenderJob } from '../documents/index.js';
 import { localized, type EventView } from '../events/index.js';
 import { DOCUMENT_KINDS } from './document.model.js';
-import { listDocuments, type ListedDocument } from './document.list.js';
+import { documentsByBlock, orderInFamily, type ListedDocument } from './document.list.js';
+import { relationOf, symbolKey } from './symbol.js';
 
 type ListLayout = Extract<RenderJob, { kind: 'list' }>['layout'];
 
@@ -54,12 +55,29 @@ export function documentListLayout(
   };
 }
 
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The symbol a document's family goes by: its own, without its Rev./Corr./Add. endings. */
+function familyOf(symbol: string): string {
+  let family = symbol;
+  for (let related = relationOf(family); related; related = relationOf(family)) family = related.parentSymbol;
+  return symbolKey(family);
+}
+
+/** The printed list's order: by family symbol, each family's latest revision first. */
+const bySymbol = (a: ListedDocument, b: ListedDocument) =>
+  collator.compare(familyOf(a.symbol), familyOf(b.symbol)) ||
+  orderInFamily(a) - orderInFamily(b) ||
+  collator.compare(a.symbol, b.symbol);
+
 /**
  * The public list of documents as a PDF in one language, drawn once for each state of the list
  * (any change to what it shows makes a new file) and kept in the database.
  */
 export async function documentListPdf(deps: ListPdfDeps, event: EventView, language: Language) {
-  const { rows } = await listDocuments(event.id, ['public'], {}, 1, { whole: true });
+  const rows: ListedDocument[] = [];
+  for await (const block of documentsByBlock(event.id, ['public'])) rows.push(...block);
+  rows.sort(bySymbol);
   const layout = documentListLayout(event, rows, language, translatorFor(language));
   const digest = createHash('sha256')
     .update(JSON.stringify([event.revision, layout]))
@@ -92,9 +110,11 @@ export const CSV_COLUMNS = [
   'superseded_by',
 ] as const;
 
-/** Every document of the event for its organizers, a row each, written as it is read. */
+/**
+ * Every document of the event for its organizers, a row each in the order they were registered,
+ * written a block at a time as it is read.
+ */
 export async function writeDocumentsCsv(out: Writable, event: EventView, language: Language): Promise<void> {
-  const { rows } = await listDocuments(event.id, ['team', 'participants', 'public'], {}, 1, { whole: true });
   const sessions = new Map(
     (await listSessions(event.id)).map((s) => [s.id, localized(s.title, language, event.languages)]),
   );
@@ -102,7 +122,7 @@ export async function writeDocumentsCsv(out: Writable, event: EventView, languag
     out,
     CSV_COLUMNS,
     (async function* () {
-      yield* rows;
+      for await (const block of documentsByBlock(event.id, ['team', 'participants', 'public'])) yield* block;
     })(),
     (batch) =>
       batch.map((d) => [

@@ -67,14 +67,14 @@ export function documentAdminRoutes(deps: OfficialDocumentDeps): Router {
 
   router.get(base, async (req, res) => {
     const { event, can } = await eventWithPermissions(req);
-    const query = parse(listQuery, withoutBlanks(queryOf(req)));
-    const page = await listDocuments(event.id, ['team', 'participants', 'public'], query, query.page);
+    const { after, before, ...filter } = parse(listQuery, withoutBlanks(queryOf(req)));
+    const page = await listDocuments(event.id, ['team', 'participants', 'public'], filter, { after, before });
     res.render('official-documents/admin-list', {
       ...eventPage(event, req.language, req.t('officialDocuments.title')),
       event,
       canEdit: can.edit,
       page,
-      filter: query,
+      filter,
       symbolPath,
       ...pageHelpers(req, event),
       ...(await formChoices(req, event)),

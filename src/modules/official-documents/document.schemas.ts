@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { objectId, requiredText, text, trilingual } from '../../shared/limits.js';
 import { isCalendarDate } from '../../shared/time.js';
+import { pageQuery } from '../../web/params.js';
 import { DISTRIBUTIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.model.js';
 
 const calendarDate = z.string().trim().refine(isCalendarDate, { message: 'invalid_date' });
@@ -30,12 +31,12 @@ export type DocumentPatch = z.output<typeof documentPatch>;
 
 export const fileLanguage = z.strictObject({ language: z.enum(LANGUAGES) });
 
-/** The public list's filters and search. */
+/** The lists' filters and search, and the place of the page (`after` or `before` a cursor). */
 export const listQuery = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   language: z.enum(LANGUAGES).optional(),
   session: objectId().optional(),
   q: text('short').optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  ...pageQuery.shape,
 });
 export type ListQuery = z.output<typeof listQuery>;

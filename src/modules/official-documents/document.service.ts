@@ -21,6 +21,7 @@ import type { DocumentInput, DocumentPatch } from './document.schemas.js';
 import { toDocumentView, toFileView, type DocumentView, type FileView } from './document.views.js';
 import { checkFile, CONTENT_TYPES } from './file-check.js';
 import { CHUNK_BYTES, removeBytes, storeBytes } from './file-store.js';
+import { refreshCurrentFiles } from './document.files.js';
 import { relationOf, searchKeysOf, symbolKey } from './symbol.js';
 import type { SubmitterKind } from './submission.js';
 
@@ -35,11 +36,17 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
   const unknown = input.sessionIds.findIndex((id) => !sessions.has(id));
   if (unknown >= 0) throw new ValidationError([{ field: `sessionIds.${unknown}`, code: 'invalid_choice' }]);
   const related = relationOf(input.symbol);
-  let parent: { parentId?: string; relation?: Relation; relationNumber?: number; familyKey?: string } = {};
+  let parent: {
+    parentId?: string;
+    relation?: Relation;
+    relationNumber?: number;
+    familyKey?: string;
+    parentBlock?: number;
+  } = {};
   if (related) {
     const found = await OfficialDocument.findOne(
       { eventId: event.id, symbolKey: symbolKey(related.parentSymbol) },
-      { _id: 1, symbolKey: 1, familyKey: 1 },
+      { _id: 1, symbolKey: 1, familyKey: 1, block: 1 },
     ).lean();
     if (!found || String(found._id) === selfId)
       throw new ValidationError([
@@ -50,6 +57,7 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
       relation: related.relation,
       relationNumber: related.number,
       familyKey: found.familyKey ?? found.symbolKey,
+      ...(found.block != null && { parentBlock: found.block }),
     };
   }
   return {
@@ -66,6 +74,7 @@ async function storedFields(event: EventView, input: DocumentInput, selfId?: str
     parentId: parent.parentId,
     relation: parent.relation,
     relationNumber: parent.relationNumber,
+    parentBlock: parent.parentBlock,
     familyKey: parent.familyKey ?? symbolKey(input.symbol),
     searchKeys: searchKeysOf(input.symbol, input.title),
   };
@@ -98,6 +107,7 @@ export async function registerDocument(
       ...fields,
       ...(submittedBy && { submittedBy }),
       languages: [],
+      current: [],
       revision: 1,
     });
   } catch (error) {
@@ -155,7 +165,7 @@ export async function updateDocument(
       {
         $set: { ...fields, revision: before.revision + 1 },
         $unset: {
-          ...(!fields.parentId && { parentId: 1, relation: 1, relationNumber: 1 }),
+          ...(!fields.parentId && { parentId: 1, relation: 1, relationNumber: 1, parentBlock: 1 }),
           ...(!fields.submitter && { submitter: 1 }),
         },
       },
@@ -198,29 +208,7 @@ export async function findBySymbol(eventId: string, symbol: string): Promise<Doc
   return found ? toDocumentView(found) : undefined;
 }
 
-/** Uploads the newest first; of two in the same instant, the later id (ids grow with time). */
-export const newestFirst = (a: FileView, b: FileView) =>
-  b.uploadedAt.getTime() - a.uploadedAt.getTime() || b.id.localeCompare(a.id);
-
-/** Every file a document has had, the newest first. */
-export async function filesOf(documentId: string): Promise<FileView[]> {
-  const files = await DocumentFile.find({ documentId }).lean();
-  return files.map(toFileView).sort(newestFirst);
-}
-
-/** The current file of each language: the newest upload. */
-export function currentFiles(files: FileView[]): Map<Language, FileView> {
-  const current = new Map<Language, FileView>();
-  for (const file of files) if (!current.has(file.language)) current.set(file.language, file);
-  return current;
-}
-
-export async function getFile(documentId: string, fileId: string): Promise<FileView> {
-  if (!mongoose.isValidObjectId(fileId)) throw new NotFoundError();
-  const found = await DocumentFile.findById(fileId).lean();
-  if (!found || found.documentId !== documentId) throw new NotFoundError();
-  return toFileView(found);
-}
+export { currentFiles, filesOf, getFile, newestFirst, refreshCurrentFiles } from './document.files.js';
 
 export interface Upload {
   bytes: Buffer;
@@ -278,7 +266,7 @@ export async function addLanguageVersion(
     await removeBytes(String(fileId)).catch(() => undefined);
     throw error;
   }
-  await refreshLanguages(documentId);
+  await refreshCurrentFiles(documentId);
   await recordChange(
     {
       action: replaced ? 'document.file-replaced' : 'document.file-added',
@@ -293,10 +281,4 @@ export async function addLanguageVersion(
     deps.clock,
   );
   return toFileView(file.toObject());
-}
-
-/** The document's languages, read again from its files (what the lists filter on). */
-async function refreshLanguages(documentId: string): Promise<void> {
-  const languages = await DocumentFile.distinct('language', { documentId });
-  await OfficialDocument.updateOne({ _id: documentId }, { $set: { languages: languages.sort() } });
 }

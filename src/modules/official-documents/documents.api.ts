@@ -1,6 +1,10 @@
+import type { Request } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
+import { ValidationError } from '../../shared/errors.js';
+import { parse } from '../../shared/validate.js';
+import { readRawBody } from '../../web/body.js';
 import { pathParam } from '../../web/params.js';
 import { actorOf, requireUser } from '../auth/index.js';
 import { eventOf } from '../events/index.js';
@@ -13,8 +17,16 @@ import {
   RELATIONS,
 } from './document.model.js';
 import { listDocuments } from './document.list.js';
-import { documentInput, documentPatch, listQuery } from './document.schemas.js';
-import { currentFiles, filesOf, getDocument, registerDocument, updateDocument } from './document.service.js';
+import { documentInput, documentPatch, fileLanguage, listQuery } from './document.schemas.js';
+import {
+  addLanguageVersion,
+  currentFiles,
+  filesOf,
+  getDocument,
+  registerDocument,
+  updateDocument,
+} from './document.service.js';
+import { CONTENT_TYPES } from './file-check.js';
 import type { DocumentView, FileView } from './document.views.js';
 
 const trilingualOutput = z.object({
@@ -81,11 +93,27 @@ function documentJson(d: DocumentView, files: FileView[]) {
 
 const withFiles = async (d: DocumentView) => documentJson(d, [...currentFiles(await filesOf(d.id)).values()]);
 
-export function registerDocumentsApi(api: ApiRegistry, clock: Clock): void {
+/** A body sent as any type: its content alone says what it is. */
+const UNDECLARED = 'application/octet-stream';
+
+/**
+ * The name an uploaded body goes by: its language, and the format its Content-Type claims, so a
+ * body whose content is another format is refused as a renamed file is. A type that is none of
+ * the accepted formats is refused before the body is read.
+ */
+function claimedName(req: Request, language: string): string {
+  if (!req.headers['content-type'] || req.is(UNDECLARED)) return language;
+  const claimed = Object.entries(CONTENT_TYPES).find(([, type]) => req.is(type));
+  if (!claimed) throw new ValidationError([{ field: 'upload', code: 'file_type_unsupported' }]);
+  return `${language}.${claimed[0]}`;
+}
+
+export function registerDocumentsApi(api: ApiRegistry, clock: Clock, maxBytes: number): void {
   api.describeTag(
     'Documents',
     'The official documents of an event by symbol, each with its language versions; files are ' +
-      'uploaded on the document page and read at /events/{slug}/documents/{symbol}/{language}.',
+      'uploaded on the document page or with PUT …/files/{language}, and read at ' +
+      '/events/{slug}/documents/{symbol}/{language}.',
   );
   const readers = { tag: 'Documents', access: 'signed-in' as const, guards: [requireUser] };
   const editors = { tag: 'Documents', access: 'team' as const, guards: [requireUser] };
@@ -96,22 +124,27 @@ export function registerDocumentsApi(api: ApiRegistry, clock: Clock): void {
     operationId: 'listEventDocuments',
     method: 'get',
     path: '/events/:eventId/documents',
-    summary: "An event's documents, 50 a page, filtered and searched as on the public page",
+    summary:
+      "An event's documents, newest first (in the order they were registered), 50 a page; `next` " +
+      '(or `previous`) is the cursor to pass as `after` (or `before`) for the following page, absent ' +
+      'on the last; filtered and searched as on the public page',
     query: listQuery,
     response: z.object({
       documents: z.array(documentOutput),
-      total: z.number().int(),
-      page: z.number().int(),
-      pages: z.number().int(),
+      next: z.string().optional().describe('The cursor of the next (older) page (after=)'),
+      previous: z.string().optional().describe('The cursor of the previous (newer) page (before=)'),
     }),
     handler: async (req, _body, query) => {
       const event = await eventOf(req);
-      const page = await listDocuments(event.id, ['team', 'participants', 'public'], query, query.page);
+      const { after, before, ...filter } = query;
+      const page = await listDocuments(event.id, ['team', 'participants', 'public'], filter, {
+        after,
+        before,
+      });
       return {
         documents: page.rows.map((d) => documentJson(d, [...d.files.values()])),
-        total: page.total,
-        page: page.page,
-        pages: page.pages,
+        ...(page.next && { next: page.next }),
+        ...(page.previous && { previous: page.previous }),
       };
     },
   });
@@ -156,6 +189,35 @@ export function registerDocumentsApi(api: ApiRegistry, clock: Clock): void {
       const event = await eventOf(req, { edit: true });
       const { after } = await updateDocument(event, pathParam(req, 'documentId'), body, actorOf(req), clock);
       return withFiles(after);
+    },
+  });
+
+  api.add({
+    ...editors,
+    operationId: 'setEventDocumentFile',
+    method: 'put',
+    path: '/events/:eventId/documents/:documentId/files/:language',
+    summary:
+      'Upload the file of one language version: the body is the file (PDF, DOCX, XLSX or PPTX), ' +
+      'recognized by its content; a Content-Type naming another format than the content is refused ' +
+      '(422). A version already there is replaced and stays in the history',
+    upload: {
+      contentTypes: [...Object.values(CONTENT_TYPES), UNDECLARED],
+      limit: `${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB`,
+    },
+    status: 201,
+    response: fileOutput,
+    handler: async (req) => {
+      const event = await eventOf(req, { edit: true });
+      const document = await getDocument(event.id, pathParam(req, 'documentId'));
+      const { language } = parse(fileLanguage, { language: pathParam(req, 'language') });
+      const fileName = claimedName(req, language);
+      const bytes = await readRawBody(req, maxBytes);
+      const file = await addLanguageVersion(event, document.id, language, { bytes, fileName }, actorOf(req), {
+        clock,
+        maxBytes,
+      });
+      return fileJson(file);
     },
   });
 }

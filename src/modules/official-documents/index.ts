@@ -8,3 +8,4 @@ export { documentListPdf, documentListLayout, type ListPdfDeps } from './documen
 export { registerDocumentsApi } from './documents.api.js';
 export { submissionRoutes } from './submission.routes.js';
 export { submissionOf, submitFile, type Submitter, type SubmitterKind } from './submission.js';
+export { numberOlderDocuments } from './numbering.js';

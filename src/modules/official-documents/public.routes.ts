@@ -59,8 +59,8 @@ async function renderList(
   fileBase: string,
   privateLink: boolean,
 ) {
-  const query = parse(listQuery, withoutBlanks(queryOf(req)));
-  const page = await listDocuments(event.id, audiences, query, query.page);
+  const { after, before, ...filter } = parse(listQuery, withoutBlanks(queryOf(req)));
+  const page = await listDocuments(event.id, audiences, filter, { after, before });
   const sessions = await listSessions(event.id);
   const eventTitle = localized(event.title, req.language, event.languages);
   res.render('official-documents/public', {
@@ -68,7 +68,7 @@ async function renderList(
     event,
     eventTitle,
     page,
-    filter: query,
+    filter,
     fileBase,
     privateLink,
     ...pageHelpers(req, event),
