@@ -22,7 +22,7 @@ async function linkIn(template: string, path: RegExp): Promise<string> {
 }
 
 describe('browser: every page passes axe-core and html-validate, and none is wider than a phone', function () {
-  this.timeout(600_000);
+  this.timeout(1_200_000);
   const foro = useTestForo(import.meta.url, { env: { OUTBOX_WORKER: 'off' } });
   const browser = useBrowserPage({ locale: 'es-EC' });
 

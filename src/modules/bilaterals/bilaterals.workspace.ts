@@ -1,4 +1,4 @@
-import { slotsOf } from '../side-events/index.js';
+import { OfferedSlot } from '../side-events/index.js';
 import type { WorkspacePart } from '../workspace/workspace.js';
 import { Bilateral, BilateralBooking } from './bilateral.model.js';
 
@@ -10,12 +10,12 @@ export const bilateralsWorkspace: WorkspacePart = {
   menu: [{ group: 'onSite', label: 'workspace.menu.bilaterals', route: '/admin/events/:eventId/bilaterals' }],
   overview: async ({ event }) => {
     const [slots, booked, requested, accepted] = await Promise.all([
-      slotsOf(event.id, 'bilateral'),
+      OfferedSlot.countDocuments({ eventId: event.id, kind: 'bilateral' }),
       BilateralBooking.countDocuments({ eventId: event.id }),
       Bilateral.countDocuments({ eventId: event.id, state: 'requested' }),
       Bilateral.countDocuments({ eventId: event.id, state: 'accepted' }),
     ]);
-    if (slots.length === 0 && requested + accepted === 0) return undefined;
+    if (slots === 0 && requested + accepted === 0) return undefined;
     const href = `/admin/events/${event.id}/bilaterals`;
     return {
       title: 'workspace.panel.bilaterals',
@@ -25,8 +25,8 @@ export const bilateralsWorkspace: WorkspacePart = {
         { label: 'workspace.figure.bilateralsAccepted', value: accepted, href },
         {
           label: 'workspace.figure.bilateralSlotsFree',
-          value: Math.max(0, slots.length - booked),
-          of: slots.length,
+          value: Math.max(0, slots - booked),
+          of: slots,
         },
       ],
       tasks: [],
