@@ -169,9 +169,9 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   const workspace = new Workspace([
     agendaWorkspace,
     sideEventsWorkspace,
-    plenaryWorkspace,
     programmeWorkspace,
     officialDocumentsWorkspace,
+    plenaryWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
