@@ -51,6 +51,7 @@ import {
   templateRoutes,
 } from './modules/invitations/index.js';
 import { messagingWorkspace, outboxRoutes } from './modules/messaging/index.js';
+import { outcomeAdminRoutes, outcomeWorkspace } from './modules/outcome/index.js';
 import { announcementRoutes, noticesWorkspace, sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
@@ -169,6 +170,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     plenaryWorkspace,
     programmeWorkspace,
     officialDocumentsWorkspace,
+    outcomeWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
@@ -204,6 +206,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     contactRoutes(clock),
     documentAdminRoutes(officialDocuments),
     submissionRoutes(officialDocuments),
+    outcomeAdminRoutes(clock),
     documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),

@@ -122,12 +122,18 @@ export const AUDIT_ACTIONS = [
   'document.file-added',
   'document.file-replaced',
   'document.announced',
+  'outcome.created',
+  'outcome.updated',
+  'outcome.paragraph-added',
+  'outcome.paragraph-updated',
+  'outcome.paragraph-removed',
+  'outcome.imported',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -202,6 +208,12 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
         language: lang ? (language === 'en' ? t(`language.${lang}`) : lower(t(`language.${lang}`))) : '',
       };
     }
+    case 'outcome':
+      return {
+        title: text(entry.changes.find((c) => c.field === 'name')?.to),
+        paragraph: text(entry.changes.find((c) => c.field === 'paragraph')?.to),
+        count: text(entry.changes.find((c) => c.field === 'count')?.to),
+      };
     case 'people':
     case 'contacts':
       return { file: text(first?.field), count: text(first?.to) };

@@ -1,0 +1,5 @@
+export { outcomeAdminRoutes } from './outcome.routes.js';
+export { outcomeWorkspace } from './outcome.workspace.js';
+export { OutcomeDocument, OutcomeParagraph } from './outcome.model.js';
+export { createOutcome, getOutcome, listOutcomes } from './outcome.service.js';
+export { addItem, importDraft, itemsOf } from './paragraphs.service.js';
