@@ -51,7 +51,7 @@ import {
   templateRoutes,
 } from './modules/invitations/index.js';
 import { messagingWorkspace, outboxRoutes } from './modules/messaging/index.js';
-import { outcomeAdminRoutes, outcomeWorkspace } from './modules/outcome/index.js';
+import { outcomeAdminRoutes, outcomeFocalRoutes, outcomeWorkspace } from './modules/outcome/index.js';
 import { announcementRoutes, noticesWorkspace, sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
@@ -207,6 +207,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     documentAdminRoutes(officialDocuments),
     submissionRoutes(officialDocuments),
     outcomeAdminRoutes(clock),
+    outcomeFocalRoutes(clock),
     documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),

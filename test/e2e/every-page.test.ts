@@ -8,8 +8,8 @@ import { NationalContact } from '../../src/modules/contacts/index.js';
 import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { getEvent } from '../../src/modules/events/index.js';
-import { createOutcome, importDraft, itemsOf } from '../../src/modules/outcome/index.js';
-import { ZERO_DRAFT } from '../factories/outcome.js';
+import { createOutcome, importDraft, itemsOf, openRound } from '../../src/modules/outcome/index.js';
+import { focalLinkOf, ZERO_DRAFT } from '../factories/outcome.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { problemsOf, submitWithMistakes } from '../support/page-checks.js';
@@ -100,7 +100,16 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     await importDraft(event, outcome.id, input, actor, foro.clock);
     const paragraph = (await itemsOf(outcome)).find((item) => item.kind === 'OP')!;
     const base = `/admin/events/${eventId}/outcome/${outcome.id}`;
-    return [base, `${base}/import`, `${base}/paragraphs/${paragraph.ref}`];
+    return { id: outcome.id, paths: [base, `${base}/import`, `${base}/paragraphs/${paragraph.ref}`] };
+  }
+
+  /** The same, with a round of amendments open: the focal point's pages through the nomination link. */
+  async function outcomeRound(eventId: string) {
+    const nomination = await focalLinkOf(eventId, foro.clock);
+    const { id } = await outcomeDraft(eventId);
+    const round = { deadlineDate: '2099-04-05', deadlineTime: '18:00' };
+    await openRound(await getEvent(eventId), id, round, { label: 'test', via: 'cli' }, foro.clock);
+    return [`${nomination}/outcome`, `${nomination}/outcome/${id}`];
   }
 
   it('checks the public pages, the private-link pages and the forms with mistakes', async () => {
@@ -134,6 +143,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       ...(await speakersList(report.event.id, practice)).publicPaths,
       `${await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/)}/documents`,
       `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)}/documents`,
+      ...(await outcomeRound(report.event.id)),
     ]) {
       await visit(page, path, problems);
     }
@@ -157,7 +167,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const contact = await NationalContact.findOne().lean();
     const mail = await Message.findOne().lean();
     const document = await OfficialDocument.findOne({ eventId: report.event.id }).lean();
-    const outcomePaths = await outcomeDraft(report.event.id);
+    const outcomePaths = (await outcomeDraft(report.event.id)).paths;
     const problems: string[] = [];
     for (const path of [
       '/admin',

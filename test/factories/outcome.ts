@@ -1,4 +1,8 @@
 import type request from 'supertest';
+import { issueLink } from '../../src/modules/links/index.js';
+import { Delegation } from '../../src/modules/registrations/delegations/delegation.model.js';
+import { NOMINATION_LINK } from '../../src/modules/registrations/index.js';
+import type { Clock } from '../../src/shared/clock.js';
 import { csrfTokenIn } from '../support/http.js';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -45,4 +49,23 @@ export async function importThrough(agent: Agent, path: string, source: string, 
     .type('form')
     .send({ _csrf: csrf, source, firstKind, step: 'save', ...(previewed && { previewed }) });
   return { preview, saved };
+}
+
+/** A nomination link of a delegation of the event (one made for Ecuador if it has none): its path. */
+export async function focalLinkOf(eventId: string, clock: Clock): Promise<string> {
+  const found =
+    (await Delegation.findOne({ eventId }).lean()) ??
+    (await Delegation.create({
+      eventId,
+      country: 'EC',
+      contactId: '0'.repeat(24),
+      quota: 5,
+      invitedAt: clock.now(),
+      invitedBy: 'test',
+    }));
+  const { token } = await issueLink(
+    { purpose: NOMINATION_LINK, subject: String(found._id), validForMs: 365 * 86_400_000 },
+    clock,
+  );
+  return `/nominations/${token}`;
 }

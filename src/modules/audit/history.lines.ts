@@ -128,12 +128,19 @@ export const AUDIT_ACTIONS = [
   'outcome.paragraph-updated',
   'outcome.paragraph-removed',
   'outcome.imported',
+  'outcome.round-opened',
+  'outcome.round-closed',
+  'outcome.proposed',
+  'outcome.withdrawn',
+  'outcome.supported',
+  'outcome.objected',
+  'outcome.stance-removed',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -209,11 +216,7 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
       };
     }
     case 'outcome':
-      return {
-        title: text(entry.changes.find((c) => c.field === 'name')?.to),
-        paragraph: text(entry.changes.find((c) => c.field === 'paragraph')?.to),
-        count: text(entry.changes.find((c) => c.field === 'count')?.to),
-      };
+      return outcomeParams(entry, words);
     case 'people':
     case 'contacts':
       return { file: text(first?.field), count: text(first?.to) };
@@ -238,6 +241,22 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
     default:
       return {};
   }
+}
+
+/** An outcome entry's words: the text's title, the paragraph, the state that proposed, the deadline. */
+function outcomeParams(entry: AuditRecord, words: HistoryWords): Record<string, string> {
+  const to = (field: string) => entry.changes.find((c) => c.field === field)?.to;
+  const proposer = text(to('proposer'));
+  const deadline = to('deadline');
+  return {
+    title: text(to('name')),
+    paragraph: text(to('paragraph')),
+    count: text(to('count')),
+    proposer: /^[A-Z]{2}$/.test(proposer) ? countryName(proposer, words.language) : proposer,
+    deadline: deadline
+      ? formatInstant(new Date(deadline as string), words.zone ?? 'UTC', words.language)
+      : '',
+  };
 }
 
 function detailsOf(entry: AuditRecord, words: HistoryWords): string[] {

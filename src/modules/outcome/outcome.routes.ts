@@ -13,6 +13,13 @@ import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcom
 import { versionName } from './outcome.views.js';
 import { addItem, editItem, itemOf, itemsOf, removeItem } from './paragraphs.service.js';
 import { importRoutes } from './import.routes.js';
+import { countryName, sortByCountryName } from '../../shared/countries.js';
+import { zoneName } from '../../shared/time.js';
+import { delegationsOf } from '../registrations/index.js';
+import { formKey, proposalChoices } from './focal.routes.js';
+import { proposalsOf } from './proposals.service.js';
+import { roundRoutes } from './round.routes.js';
+import { isOpen, roundOf } from './round.service.js';
 
 export const OUTCOME_BASE = '/admin/events/:eventId/outcome';
 export const outcomePath = (eventId: string, outcomeId?: string) =>
@@ -64,7 +71,13 @@ export function outcomeAdminRoutes(clock: Clock): Router {
   const showPage = async (req: Request) => {
     const { event, can } = await eventWithPermissions(req);
     const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
-    const items = await itemsOf(outcome);
+    const [items, proposals, round, delegations] = await Promise.all([
+      itemsOf(outcome),
+      proposalsOf(outcome),
+      roundOf(outcome),
+      delegationsOf(event.id),
+    ]);
+    const country = (code: string) => countryName(code, req.language);
     return {
       ...eventPage(event, req.language, localized(outcome.title, req.language, event.languages)),
       event,
@@ -76,6 +89,18 @@ export function outcomeAdminRoutes(clock: Clock): Router {
       values: outcomeValues(outcome),
       itemValues: { kind: items.some((i) => i.kind === 'OP') ? 'OP' : 'PP' },
       ...formChoices(req, items),
+      round,
+      roundOpen: isOpen(round, clock.now()),
+      proposals,
+      paragraphs: items.filter((item) => item.kind !== 'section'),
+      delegations: sortByCountryName(delegations, (d) => d.country, req.language).map((d) => ({
+        value: d.id,
+        label: country(d.country),
+      })),
+      country,
+      zone: zoneName(event.timezone, clock.now(), req.language),
+      formKey: formKey(),
+      ...proposalChoices(req),
       history: await historyLines(req, { type: 'outcome', id: outcome.id }, can, { event }),
     };
   };
@@ -112,6 +137,7 @@ export function outcomeAdminRoutes(clock: Clock): Router {
     });
   });
 
+  router.use(roundRoutes(clock, showPage));
   router.use(paragraphRoutes(clock));
   router.use(importRoutes(clock));
   return router;
