@@ -51,7 +51,12 @@ import {
   templateRoutes,
 } from './modules/invitations/index.js';
 import { messagingWorkspace, outboxRoutes } from './modules/messaging/index.js';
-import { outcomeAdminRoutes, outcomeFocalRoutes, outcomeWorkspace } from './modules/outcome/index.js';
+import {
+  outcomeAdminRoutes,
+  outcomeFocalRoutes,
+  outcomeWorkspace,
+  registerOutcomeApi,
+} from './modules/outcome/index.js';
 import { announcementRoutes, noticesWorkspace, sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
@@ -163,6 +168,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerDocumentsApi(api, clock);
   registerSideEventsApi(api);
   registerBilateralsApi(api);
+  registerOutcomeApi(api);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
@@ -206,7 +212,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     contactRoutes(clock),
     documentAdminRoutes(officialDocuments),
     submissionRoutes(officialDocuments),
-    outcomeAdminRoutes(clock),
+    outcomeAdminRoutes({ clock, renderer }),
     outcomeFocalRoutes(clock),
     documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),

@@ -100,7 +100,10 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     await importDraft(event, outcome.id, input, actor, foro.clock);
     const paragraph = (await itemsOf(outcome)).find((item) => item.kind === 'OP')!;
     const base = `/admin/events/${eventId}/outcome/${outcome.id}`;
-    return { id: outcome.id, paths: [base, `${base}/import`, `${base}/paragraphs/${paragraph.ref}`] };
+    return {
+      id: outcome.id,
+      paths: [base, `${base}/import`, `${base}/paragraphs/${paragraph.ref}`, `${base}/compilation`],
+    };
   }
 
   /** The same, with a round of amendments open: the focal point's pages through the nomination link. */

@@ -345,6 +345,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/outcome/:outcomeId/round': 'team',
   'POST /admin/events/:eventId/outcome/:outcomeId/round/close': 'team',
   'POST /admin/events/:eventId/outcome/:outcomeId/proposals': 'team',
+  'GET /admin/events/:eventId/outcome/:outcomeId/compilation': 'signed-in',
+  'GET /admin/events/:eventId/outcome/:outcomeId/compilation.pdf': 'signed-in',
   'GET /nominations/:token/outcome': 'link',
   'GET /nominations/:token/outcome/:outcomeId': 'link',
   'POST /nominations/:token/outcome/:outcomeId/proposals': 'link',
@@ -405,6 +407,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/v1/events/:eventId/documents': 'team',
   'GET /api/v1/events/:eventId/documents/:documentId': 'signed-in',
   'PATCH /api/v1/events/:eventId/documents/:documentId': 'team',
+  'GET /api/v1/events/:eventId/outcome/:outcomeId/compilation': 'signed-in',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
 };

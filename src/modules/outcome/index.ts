@@ -6,3 +6,4 @@ export { createOutcome, getOutcome, listOutcomes } from './outcome.service.js';
 export { addItem, importDraft, itemsOf } from './paragraphs.service.js';
 export { OutcomeProposal, OutcomeRound, OutcomeStance } from './round.model.js';
 export { openRound } from './round.service.js';
+export { registerOutcomeApi } from './outcome.api.js';

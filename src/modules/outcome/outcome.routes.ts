@@ -13,6 +13,7 @@ import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcom
 import { versionName } from './outcome.views.js';
 import { addItem, editItem, itemOf, itemsOf, removeItem } from './paragraphs.service.js';
 import { importRoutes } from './import.routes.js';
+import { compilationRoutes, type CompilationDeps } from './compilation.routes.js';
 import { countryName, sortByCountryName } from '../../shared/countries.js';
 import { zoneName } from '../../shared/time.js';
 import { delegationsOf } from '../registrations/index.js';
@@ -26,7 +27,8 @@ export const outcomePath = (eventId: string, outcomeId?: string) =>
   `/admin/events/${eventId}/outcome${outcomeId ? `/${outcomeId}` : ''}`;
 
 /** The outcome documents of an event for its team: drafted in the page or imported. */
-export function outcomeAdminRoutes(clock: Clock): Router {
+export function outcomeAdminRoutes(deps: CompilationDeps): Router {
+  const { clock } = deps;
   const router = Router();
   const base = OUTCOME_BASE;
   router.use(base, requireUser);
@@ -138,6 +140,7 @@ export function outcomeAdminRoutes(clock: Clock): Router {
   });
 
   router.use(roundRoutes(clock, showPage));
+  router.use(compilationRoutes(deps));
   router.use(paragraphRoutes(clock));
   router.use(importRoutes(clock));
   return router;
