@@ -51,6 +51,12 @@ import {
   templateRoutes,
 } from './modules/invitations/index.js';
 import { messagingWorkspace, outboxRoutes } from './modules/messaging/index.js';
+import {
+  outcomeAdminRoutes,
+  outcomeFocalRoutes,
+  outcomeWorkspace,
+  registerOutcomeApi,
+} from './modules/outcome/index.js';
 import { announcementRoutes, noticesWorkspace, sendChangeNotices } from './modules/notices/index.js';
 import {
   programmeAdminRoutes,
@@ -165,6 +171,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerDocumentsApi(api, clock, officialDocuments.maxBytes);
   registerSideEventsApi(api);
   registerBilateralsApi(api);
+  registerOutcomeApi(api);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,
@@ -172,6 +179,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     programmeWorkspace,
     officialDocumentsWorkspace,
     plenaryWorkspace,
+    outcomeWorkspace,
     invitationsWorkspace(clock),
     noticesWorkspace,
     ...registrationsWorkspace(registrations),
@@ -210,6 +218,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     contactRoutes(clock),
     documentAdminRoutes(officialDocuments),
     submissionRoutes(officialDocuments),
+    outcomeAdminRoutes({ clock, renderer }),
+    outcomeFocalRoutes(clock),
     documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),

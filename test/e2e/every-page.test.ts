@@ -7,6 +7,9 @@ import { Message } from '../../src/modules/messaging/index.js';
 import { NationalContact } from '../../src/modules/contacts/index.js';
 import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { OfficialDocument } from '../../src/modules/official-documents/index.js';
+import { getEvent } from '../../src/modules/events/index.js';
+import { createOutcome, importDraft, itemsOf, openRound } from '../../src/modules/outcome/index.js';
+import { focalLinkOf, ZERO_DRAFT } from '../factories/outcome.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { problemsOf, submitWithMistakes } from '../support/page-checks.js';
@@ -87,6 +90,31 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     };
   }
 
+  /** An outcome document with an imported zero draft: its pages. */
+  async function outcomeDraft(eventId: string) {
+    const event = await getEvent(eventId);
+    const actor = { label: 'test', via: 'cli' as const };
+    const title = { es: 'Programa de Acción de Cuenca' };
+    const outcome = await createOutcome(event, { title, workingLanguage: 'es' }, actor, foro.clock);
+    const input = { source: ZERO_DRAFT, firstKind: 'PP' as const, step: 'save' as const };
+    await importDraft(event, outcome.id, input, actor, foro.clock);
+    const paragraph = (await itemsOf(outcome)).find((item) => item.kind === 'OP')!;
+    const base = `/admin/events/${eventId}/outcome/${outcome.id}`;
+    return {
+      id: outcome.id,
+      paths: [base, `${base}/import`, `${base}/paragraphs/${paragraph.ref}`, `${base}/compilation`],
+    };
+  }
+
+  /** The same, with a round of amendments open: the focal point's pages through the nomination link. */
+  async function outcomeRound(eventId: string) {
+    const nomination = await focalLinkOf(eventId, foro.clock);
+    const { id } = await outcomeDraft(eventId);
+    const round = { deadlineDate: '2099-04-05', deadlineTime: '18:00' };
+    await openRound(await getEvent(eventId), id, round, { label: 'test', via: 'cli' }, foro.clock);
+    return [`${nomination}/outcome`, `${nomination}/outcome/${id}`];
+  }
+
   it('checks the public pages, the private-link pages and the forms with mistakes', async () => {
     const report = await seedDemo({ label: 'test seed', via: 'cli' }, foro.clock);
     const practice = report.event.slug;
@@ -119,6 +147,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       ...(await speakersList(report.event.id, practice)).publicPaths,
       `${await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/)}/documents`,
       `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)}/documents`,
+      ...(await outcomeRound(report.event.id)),
     ]) {
       await visit(page, path, problems);
     }
@@ -142,6 +171,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const contact = await NationalContact.findOne().lean();
     const mail = await Message.findOne().lean();
     const document = await OfficialDocument.findOne({ eventId: report.event.id }).lean();
+    const outcomePaths = (await outcomeDraft(report.event.id)).paths;
     const problems: string[] = [];
     for (const path of [
       '/admin',
@@ -168,6 +198,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       ...(document ? [`${event}/documents/${String(document._id)}`] : []),
       `${event}/mail-templates/registration.confirmed/es`,
       ...(await speakersList(report.event.id, report.event.slug)).adminPaths,
+      `${event}/outcome/new`,
+      ...outcomePaths,
     ]) {
       await visit(page, path, problems);
     }
@@ -177,6 +209,8 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       '/admin/contacts/new',
       `${event}/sessions/new`,
       `${event}/documents/new`,
+      `${event}/outcome/new`,
+      outcomePaths[1]!,
     ]) {
       await inErrorState(page, path, problems);
     }

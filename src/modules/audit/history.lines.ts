@@ -124,12 +124,25 @@ export const AUDIT_ACTIONS = [
   'document.file-added',
   'document.file-replaced',
   'document.announced',
+  'outcome.created',
+  'outcome.updated',
+  'outcome.paragraph-added',
+  'outcome.paragraph-updated',
+  'outcome.paragraph-removed',
+  'outcome.imported',
+  'outcome.round-opened',
+  'outcome.round-closed',
+  'outcome.proposed',
+  'outcome.withdrawn',
+  'outcome.supported',
+  'outcome.objected',
+  'outcome.stance-removed',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -205,6 +218,8 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
         language: lang ? (language === 'en' ? t(`language.${lang}`) : lower(t(`language.${lang}`))) : '',
       };
     }
+    case 'outcome':
+      return outcomeParams(entry, words);
     case 'people':
     case 'contacts':
       return { file: text(first?.field), count: text(first?.to) };
@@ -229,6 +244,22 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
     default:
       return {};
   }
+}
+
+/** An outcome entry's words: the text's title, the paragraph, the state that proposed, the deadline. */
+function outcomeParams(entry: AuditRecord, words: HistoryWords): Record<string, string> {
+  const to = (field: string) => entry.changes.find((c) => c.field === field)?.to;
+  const proposer = text(to('proposer'));
+  const deadline = to('deadline');
+  return {
+    title: text(to('name')),
+    paragraph: text(to('paragraph')),
+    count: text(to('count')),
+    proposer: /^[A-Z]{2}$/.test(proposer) ? countryName(proposer, words.language) : proposer,
+    deadline: deadline
+      ? formatInstant(new Date(deadline as string), words.zone ?? 'UTC', words.language)
+      : '',
+  };
 }
 
 function detailsOf(entry: AuditRecord, words: HistoryWords): string[] {

@@ -20,6 +20,7 @@ export interface HistoryWords {
 
 /** Each field's label in the catalogue, per kind of record. */
 const LABELS: Record<string, Record<string, string>> = {
+  outcome: { title: 'outcome.titleField', workingLanguage: 'outcome.workingLanguage', text: 'outcome.text' },
   event: {
     slug: 'events.slug',
     title: 'events.titleField',
@@ -113,6 +114,7 @@ const CODES: Record<string, Record<string, string>> = {
     status: 'officialDocuments.statuses',
   },
   registration: { status: 'registrations.statuses', category: 'registrations.categories' },
+  outcome: { workingLanguage: 'language' },
 };
 
 const COUNTRY_FIELDS = new Set(['country', 'countries']);

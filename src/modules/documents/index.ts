@@ -18,3 +18,4 @@ export { letterRoutes } from './letters/letters.routes.js';
 export { documentsWorkspace } from './documents.workspace.js';
 export { downloadRoutes } from './downloads/downloads.routes.js';
 export type { PlatesLayout, SeatingLayout } from './seating/seating.layout.js';
+export type { OutcomeLayout } from './outcome-pdf/outcome.layout.js';

@@ -4,6 +4,8 @@ import type { LettersLayout } from '../letters/letters.layout.js';
 import { renderLettersPdf } from '../letters/letters.pdf.js';
 import type { ListLayout } from '../pdf/list.layout.js';
 import { renderListPdf } from '../pdf/list.pdf.js';
+import type { OutcomeLayout } from '../outcome-pdf/outcome.layout.js';
+import { renderOutcomePdf } from '../outcome-pdf/outcome.pdf.js';
 import type { ProgrammeLayout } from '../programme-pdf/programme.layout.js';
 import { renderProgrammePdf } from '../programme-pdf/programme.pdf.js';
 import type { PlatesLayout, SeatingLayout } from '../seating/seating.layout.js';
@@ -16,7 +18,8 @@ export type RenderJob =
   | { kind: 'badges'; layout: BadgesLayout }
   | { kind: 'letters'; layout: LettersLayout }
   | { kind: 'seating'; layout: SeatingLayout }
-  | { kind: 'plates'; layout: PlatesLayout };
+  | { kind: 'plates'; layout: PlatesLayout }
+  | { kind: 'outcome'; layout: OutcomeLayout };
 
 export function renderJob(job: RenderJob): Promise<Buffer> {
   switch (job.kind) {
@@ -32,5 +35,7 @@ export function renderJob(job: RenderJob): Promise<Buffer> {
       return renderSeatingPdf(job.layout);
     case 'plates':
       return renderPlatesPdf(job.layout);
+    case 'outcome':
+      return renderOutcomePdf(job.layout);
   }
 }

@@ -1,0 +1,60 @@
+import mongoose, { Schema } from 'mongoose';
+import { LIMITS } from '../../shared/limits.js';
+import { ITEM_KINDS } from './numbering.js';
+
+export const OUTCOME_STATES = ['drafting', 'round-open', 'under-silence', 'adopted'] as const;
+export type OutcomeState = (typeof OUTCOME_STATES)[number];
+export const PARAGRAPH_STATUSES = ['pending', 'agreed-ad-referendum', 'agreed'] as const;
+export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
+
+const trilingual = (max: number) => ({
+  es: { type: String, maxlength: max },
+  en: { type: String, maxlength: max },
+  pt: { type: String, maxlength: max },
+});
+
+/**
+ * A text the meeting negotiates (the action programme). Its versions are the zero draft (0) and
+ * the revisions (1, 2…); `currentVersion` is the one being worked on, the earlier ones are frozen.
+ */
+const outcomeSchema = new Schema(
+  {
+    eventId: { type: String, required: true, index: true },
+    title: trilingual(LIMITS.title),
+    workingLanguage: { type: String, required: true, enum: ['es', 'pt', 'en'] },
+    state: { type: String, required: true, enum: OUTCOME_STATES, default: 'drafting' },
+    currentVersion: { type: Number, required: true, default: 0 },
+  },
+  { timestamps: true },
+);
+
+export const OutcomeDocument = mongoose.model('OutcomeDocument', outcomeSchema);
+
+/**
+ * One item (section heading or paragraph) of one version, read by equality on `versionKey`
+ * (`<documentId>:<version>`). `ref` is the paragraph's stable id across versions: proposals and
+ * links point at it, whatever number it shows. `slot` is unique per version, so two items added
+ * at the same instant never take the same number.
+ */
+const paragraphSchema = new Schema(
+  {
+    eventId: { type: String, required: true },
+    documentId: { type: String, required: true },
+    versionKey: { type: String, required: true },
+    ref: { type: String, required: true },
+    kind: { type: String, required: true, enum: ITEM_KINDS },
+    number: { type: Number, required: true },
+    suffix: { type: Number, required: true },
+    slot: { type: String, required: true },
+    position: { type: Number, required: true },
+    text: { type: String, required: true, maxlength: LIMITS.description },
+    status: { type: String, required: true, enum: PARAGRAPH_STATUSES, default: 'pending' },
+  },
+  { timestamps: true },
+);
+paragraphSchema.index({ versionKey: 1, ref: 1 }, { unique: true });
+paragraphSchema.index({ versionKey: 1, slot: 1 }, { unique: true });
+
+export const OutcomeParagraph = mongoose.model('OutcomeParagraph', paragraphSchema);
+
+export const versionKeyOf = (documentId: string, version: number) => `${documentId}:${version}`;

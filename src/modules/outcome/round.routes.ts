@@ -1,0 +1,87 @@
+import { type Request, Router } from 'express';
+import type { Clock } from '../../shared/clock.js';
+import { ValidationError } from '../../shared/errors.js';
+import { parse } from '../../shared/validate.js';
+import { confirmedOrAsk } from '../../web/confirm.js';
+import { flash } from '../../web/flash.js';
+import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
+import { pathParam } from '../../web/params.js';
+import { actorOf } from '../auth/index.js';
+import { eventOf } from '../events/index.js';
+import { delegationsOf } from '../registrations/index.js';
+import { getOutcome } from './outcome.service.js';
+import { isObserverState, propose } from './proposals.service.js';
+import { oralProposalInput, roundInput } from './round.schemas.js';
+import { closeRound, openRound } from './round.service.js';
+
+const OUTCOME = '/admin/events/:eventId/outcome/:outcomeId';
+
+/**
+ * The team's side of a round: opening it with a deadline, closing it, and entering the proposals
+ * made orally in the room. `showPage` draws the document's page again when a form has a mistake.
+ */
+export function roundRoutes(
+  clock: Clock,
+  showPage: (req: Request) => Promise<Record<string, unknown>>,
+): Router {
+  const router = Router();
+  const back = (req: Request) =>
+    `/admin/events/${pathParam(req, 'eventId')}/outcome/${pathParam(req, 'outcomeId')}`;
+  const form = (req: Request, values: Record<string, unknown>, key: string) => ({
+    view: 'outcome/show',
+    locals: async () => ({ ...(await showPage(req)), [key]: values }),
+  });
+
+  router.post(`${OUTCOME}/round`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const body = formBody(req);
+    await handleForm(req, res, form(req, body, 'roundValues'), async () => {
+      await openRound(event, pathParam(req, 'outcomeId'), parse(roundInput, body), actorOf(req), clock);
+      await flash(req, req.t('outcome.flash.roundOpened'));
+      res.redirect(303, back(req));
+    });
+  });
+
+  router.post(`${OUTCOME}/round/close`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    await handleForm(req, res, form(req, {}, 'roundValues'), async () => {
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t('outcome.confirmClose.question'),
+        consequences: [req.t('outcome.confirmClose.effect')],
+        confirm: req.t('outcome.confirmClose.confirm'),
+        back: back(req),
+      }));
+      if (!asked) return;
+      await closeRound(event, pathParam(req, 'outcomeId'), actorOf(req), clock);
+      await flash(req, req.t('outcome.flash.roundClosed'));
+      res.redirect(303, back(req));
+    });
+  });
+
+  router.post(`${OUTCOME}/proposals`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
+    const body = formBody(req);
+    await handleForm(req, res, form(req, body, 'proposalValues'), async () => {
+      const input = parse(oralProposalInput, withoutBlanks(body));
+      const { delegationId, observerName, ...proposal } = input;
+      const delegation = delegationId
+        ? (await delegationsOf(event.id)).find((d) => d.id === delegationId)
+        : undefined;
+      if (delegationId && !delegation) throw invalidDelegation();
+      const proposer = {
+        delegation,
+        observerName,
+        observer: delegation ? isObserverState(event, delegation.country) : true,
+        by: 'team' as const,
+      };
+      const { id } = await propose(event, outcome, proposer, proposal, actorOf(req), clock);
+      await flash(req, req.t('outcome.flash.proposed'));
+      res.redirect(303, `${back(req)}#proposal-${id}`);
+    });
+  });
+
+  return router;
+}
+
+const invalidDelegation = () => new ValidationError([{ field: 'delegationId', code: 'invalid_choice' }]);

@@ -1,0 +1,107 @@
+import { expect } from 'chai';
+import { OutcomeParagraph, OutcomeProposal } from '../../src/modules/outcome/index.js';
+import { importThrough, postOutcome } from '../factories/outcome.js';
+import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { useTestForo } from '../support/foro.js';
+import { csrfTokenIn, signedInAs } from '../support/http.js';
+import { binaryBody, readPdf } from '../support/pdf.js';
+
+describe('outcome documents: the compilation text (page, PDF and API) with its filters', function () {
+  this.timeout(120_000);
+  const foro = useTestForo(import.meta.url, { env: { LINK_RATE_LIMIT_PER_ADDRESS: '10000' } });
+
+  /** A round on "OP1 Acuerdan promover una migración ordenada." with proposals of Ecuador and Brazil. */
+  async function compiled() {
+    foro.clock.set('2008-04-01T12:00:00Z');
+    const organizer = await signedInAs(foro.url, 'organizer');
+    await organizer.agent.get('/admin?lang=es');
+    const { event } = await createPlenary(organizer.actor, ['EC', 'BR', 'MX', 'AR']);
+    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
+    await importThrough(
+      organizer.agent,
+      path,
+      'OP1. Acuerdan promover una migración ordenada.\n\nOP2. Solicitan informes.',
+    );
+    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
+    await organizer.agent
+      .post(`${path}/round`)
+      .type('form')
+      .send({ _csrf: csrf, deadlineDate: '2008-04-05', deadlineTime: '18:00' });
+    const outcomeId = path.split('/').pop()!;
+    const op1 = (await OutcomeParagraph.findOne({ documentId: outcomeId, number: 1 }).lean())!;
+    const propose = async (country: string, fields: Record<string, string>) => {
+      const d = await delegationOf(foro.url, event, country);
+      const page = `/nominations/${d.token}/outcome/${outcomeId}`;
+      const html = (await d.focal.get(page)).text;
+      const key = /name="key" value="([\w-]+)"/.exec(html)![1]!;
+      const res = await d.focal
+        .post(`${page}/proposals`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(html), key, paragraph: op1.ref, language: 'es', ...fields });
+      expect(res.status, res.text.slice(0, 300)).to.equal(303);
+      return { ...d, page };
+    };
+    await propose('EC', { kind: 'replace', passage: 'ordenada', text: 'ordenada y segura' });
+    const br = await propose('BR', { kind: 'insert', text: 'em todas as etapas', language: 'pt' });
+    const mx = await delegationOf(foro.url, event, 'MX');
+    const ecProposal = (await OutcomeProposal.findOne({ country: 'EC' }).lean())!;
+    const mxPage = `/nominations/${mx.token}/outcome/${outcomeId}`;
+    const mxCsrf = csrfTokenIn((await mx.focal.get(mxPage)).text);
+    await mx.focal
+      .post(`${mxPage}/proposals/${String(ecProposal._id)}/stance`)
+      .type('form')
+      .send({ _csrf: mxCsrf, stance: 'support' });
+    return { organizer, event, path, outcomeId, br };
+  }
+
+  it('shows each proposal in brackets where it applies, attributed, with its supporters', async () => {
+    const { organizer, path } = await compiled();
+    const page = await organizer.agent.get(`${path}/compilation`);
+    expect(page.status).to.equal(200);
+    const text = page.text.replace(/<\/?(ins|b|del|strong)>/g, '|');
+    expect(text).to.include(
+      'Acuerdan promover una migración [|ordenada| ||ordenada y segura|| (Ecuador; apoyan: México)]. [||em todas as etapas|| (Brasil)]',
+    );
+    const api = await organizer.agent.get(
+      `/api/v1/events/${path.split('/')[3]}/outcome/${path.split('/').pop()}/compilation`,
+    );
+    expect(api.status).to.equal(200);
+    const marked = (api.body as { lines: { marked: string }[] }).lines.map((l) => l.marked);
+    expect(marked).to.deep.equal([
+      'OP1 Acuerdan promover una migración [~~ordenada~~ **ordenada y segura** (Ecuador; apoyan: México)]. [**em todas as etapas** (Brasil)]',
+      'OP2 Solicitan informes.',
+    ]);
+  });
+
+  it('filters by delegation and by open proposals, and a withdrawn proposal leaves the compilation', async () => {
+    const { organizer, path, br } = await compiled();
+    const onlyBrazil = (await organizer.agent.get(`${path}/compilation?delegation=BR`)).text;
+    expect(onlyBrazil).to.include('em todas as etapas').and.not.include('ordenada y segura');
+    expect(onlyBrazil).not.to.include('Solicitan informes');
+    const open = (await organizer.agent.get(`${path}/compilation?open=yes`)).text;
+    expect(open).not.to.include('Solicitan informes');
+    expect((await organizer.agent.get(`${path}/compilation?status=agreed`)).text).not.to.include('OP1');
+    expect((await organizer.agent.get(`${path}/compilation?delegation=XX`)).status).to.equal(422);
+    expect((await organizer.agent.get(`${path}/compilation?other=1`)).status).to.equal(422);
+    const proposal = (await OutcomeProposal.findOne({ country: 'BR' }).lean())!;
+    const csrf = csrfTokenIn((await br.focal.get(br.page)).text);
+    await br.focal
+      .post(`${br.page}/proposals/${String(proposal._id)}/withdraw`)
+      .type('form')
+      .send({ _csrf: csrf, confirmed: 'yes' });
+    expect((await organizer.agent.get(`${path}/compilation`)).text).not.to.include('em todas as etapas');
+  });
+
+  it('prints the compilation as a PDF in the language asked, with the brackets and the states', async () => {
+    const { organizer, path } = await compiled();
+    const res = await organizer.agent.get(`${path}/compilation.pdf?lang=en`).buffer(true).parse(binaryBody);
+    expect(res.status).to.equal(200);
+    expect(res.headers['content-type']).to.equal('application/pdf');
+    const pdf = await readPdf(res.body as Buffer);
+    // The reader puts each run (bold, struck, plain) on a line of its own.
+    const text = pdf.text.replace(/\s+/g, ' ').replace(/\[ /g, '[');
+    expect(text).to.include('Compilation text');
+    expect(text).to.include('[ordenada ordenada y segura (Ecuador; supported by: Mexico)]');
+    expect(text).to.include('[em todas as etapas (Brazil)]');
+  });
+});
