@@ -1,16 +1,14 @@
 import { type Request, Router } from 'express';
 import { countriesByName } from '../../shared/countries.js';
-import { LinkNotFoundError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { formatDay } from '../../shared/zoned-time.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
 import { flash } from '../../web/flash.js';
 import { formBody, handleForm, many } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
-import { eventPage, getEvent, localized } from '../events/index.js';
+import { eventPage, localized } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
-import { openLink } from '../links/index.js';
-import { delegationsOf, getDelegation, NOMINATION_LINK } from '../registrations/index.js';
+import { delegationsOf } from '../registrations/index.js';
 import { slotLabel } from '../side-events/index.js';
 import { BILATERAL_LEVELS } from './bilateral.model.js';
 import { bilateralAcceptInput, bilateralRequestInput } from './bilateral.schemas.js';
@@ -29,6 +27,7 @@ import {
   requestBilateral,
 } from './bilateral.service.js';
 import { delegationBilateralFeed } from './bilateral.schedule.js';
+import { delegationOfLink } from '../registrations/index.js';
 
 /**
  * A focal point's bilaterals, through their nomination link: their delegation's own meetings
@@ -43,13 +42,7 @@ export function bilateralFocalRoutes(
   const base = '/nominations/:token/bilaterals';
   const pageOf = (req: Request) => `/nominations/${pathParam(req, 'token')}/bilaterals`;
 
-  const own = async (req: Request) => {
-    const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, deps.clock);
-    const delegation = await getDelegation(link.subject).catch(() => {
-      throw new LinkNotFoundError();
-    });
-    return { delegation, event: await getEvent(delegation.eventId) };
-  };
+  const own = (req: Request) => delegationOfLink(pathParam(req, 'token'), deps.clock);
 
   const page = async (req: Request, wanted?: string) => {
     const { delegation, event } = await own(req);

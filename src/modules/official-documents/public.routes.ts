@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
-import { absentIfNotFound, LinkNotFoundError, NotFoundError } from '../../shared/errors.js';
+import { LinkNotFoundError, NotFoundError } from '../../shared/errors.js';
 import { isLanguage, type Language } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { pathParam, queryOf } from '../../web/params.js';
@@ -8,8 +8,7 @@ import { withoutBlanks } from '../../web/forms.js';
 import { getEvent, getPublicEvent, localized, type EventView } from '../events/index.js';
 import { listSessions } from '../agenda/index.js';
 import { openInvitation } from '../invitations/index.js';
-import { openLink } from '../links/index.js';
-import { getDelegation, NOMINATION_LINK, ownRegistration } from '../registrations/index.js';
+import { ownRegistration } from '../registrations/index.js';
 import type { Audience } from './document.model.js';
 import { DOCUMENT_KINDS } from './document.model.js';
 import { listDocuments } from './document.list.js';
@@ -20,6 +19,7 @@ import type { DocumentView } from './document.views.js';
 import { symbolPath } from './symbol.js';
 import { documentListPdf, type ListPdfDeps } from './document.outputs.js';
 import { pageHelpers } from './document.page.js';
+import { delegationOfLink } from '../registrations/index.js';
 
 const PUBLIC: Audience[] = ['public'];
 const PARTICIPANTS: Audience[] = ['public', 'participants'];
@@ -37,10 +37,7 @@ async function participantEvent(family: LinkFamily, token: string, clock: Clock)
     return getEvent(registration.eventId);
   }
   if (family === 'invitations') return (await openInvitation(token, clock)).event;
-  const link = await openLink(token, NOMINATION_LINK, clock);
-  const delegation = await getDelegation(link.subject).catch(absentIfNotFound);
-  if (!delegation) throw new LinkNotFoundError();
-  return getEvent(delegation.eventId);
+  return (await delegationOfLink(token, clock)).event;
 }
 
 /** The current file of a document in a language, or 404 (never another language's file). */

@@ -7,14 +7,13 @@ import { readFileForm } from '../../web/body.js';
 import { flash } from '../../web/flash.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
-import { getEvent, localized, type EventView } from '../events/index.js';
+import { localized, type EventView } from '../events/index.js';
 import { fullName, openInvitation } from '../invitations/index.js';
-import { openLink } from '../links/index.js';
-import { getDelegation, NOMINATION_LINK } from '../registrations/index.js';
 import type { OfficialDocumentDeps } from './document.routes.js';
 import { fileLanguage } from './document.schemas.js';
 import { pageHelpers, sizeText } from './document.page.js';
 import { submissionOf, submitFile, type Submitter } from './submission.js';
+import { delegationOfLink } from '../registrations/index.js';
 
 const code = (id: string) => id.slice(-6).toUpperCase();
 const slugPart = (event: EventView) => event.slug.toUpperCase();
@@ -41,9 +40,7 @@ async function speaker(req: Request, deps: OfficialDocumentDeps) {
 
 /** A focal point, through the nomination link: the delegation's statement. */
 async function focalPoint(req: Request, deps: OfficialDocumentDeps) {
-  const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, deps.clock);
-  const delegation = await getDelegation(link.subject);
-  const event = await getEvent(delegation.eventId);
+  const { delegation, event } = await delegationOfLink(pathParam(req, 'token'), deps.clock);
   const submitter: Submitter = {
     kind: 'focal-point',
     id: delegation.id,

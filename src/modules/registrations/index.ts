@@ -25,6 +25,7 @@ export { purgeExpiredEvents, purgePersonalData } from './privacy/privacy.service
 export { completeUnfinishedRegistrations, markUnfinishedSubmissions } from './completion.js';
 export { inviteNomination, getDelegation, type DelegationView } from './delegations/delegation.service.js';
 export { NOMINATION_LINK, focalLanguage } from './delegations/nomination.mail.js';
+export { delegationOfLink } from './delegations/nomination-link.js';
 export { nominate, submitNomination } from './delegations/nomination.service.js';
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';

@@ -1,16 +1,14 @@
 import { type Request, Router } from 'express';
 import { countryName } from '../../../shared/countries.js';
-import { LinkNotFoundError } from '../../../shared/errors.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { readFileForm } from '../../../web/body.js';
 import { flash } from '../../../web/flash.js';
 import { handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
-import { getEvent, localized } from '../../events/index.js';
-import { openLink } from '../../links/index.js';
-import { getDelegation, NOMINATION_LINK } from '../../registrations/index.js';
+import { localized } from '../../events/index.js';
 import type { PlenaryDeps } from '../speakers-list/speakers.service.js';
 import { credentialsUploadOf, receiveCredentialsUpload } from './credentials.upload.js';
+import { delegationOfLink } from '../../registrations/index.js';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
@@ -23,13 +21,7 @@ export function credentialsFocalRoutes(deps: PlenaryDeps): Router {
   const router = Router();
   const path = '/nominations/:token/credentials';
 
-  const own = async (req: Request) => {
-    const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, deps.clock);
-    const delegation = await getDelegation(link.subject).catch(() => {
-      throw new LinkNotFoundError();
-    });
-    return { delegation, event: await getEvent(delegation.eventId) };
-  };
+  const own = (req: Request) => delegationOfLink(pathParam(req, 'token'), deps.clock);
 
   const page = async (req: Request) => {
     const { delegation, event } = await own(req);

@@ -1,20 +1,20 @@
 import { type Request, Router } from 'express';
 import { countryName } from '../../../shared/countries.js';
-import { LinkNotFoundError, NotFoundError } from '../../../shared/errors.js';
+import { NotFoundError } from '../../../shared/errors.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
 import { parse } from '../../../shared/validate.js';
 import { flash } from '../../../web/flash.js';
 import { formBody, handleForm } from '../../../web/forms.js';
 import { pathParam } from '../../../web/params.js';
 import { getSession, listSessions } from '../../agenda/index.js';
-import { getEvent, localized } from '../../events/index.js';
-import { openLink } from '../../links/index.js';
+import { localized } from '../../events/index.js';
 import { getPeople, displayName } from '../../people/index.js';
-import { delegationMembers, getDelegation, NOMINATION_LINK } from '../../registrations/index.js';
+import { delegationMembers } from '../../registrations/index.js';
 import { SPEAKER_LEVELS } from './speakers.order.js';
 import { focalInscriptionInput } from './speakers.schemas.js';
 import { inscribeForDelegation, type PlenaryDeps } from './speakers.service.js';
 import { listOfSessionOr404, listsOfEvent, listState } from './speakers.state.js';
+import { delegationOfLink } from '../../registrations/index.js';
 
 /**
  * The focal point's side, through their nomination link: the event's lists of speakers, what
@@ -23,13 +23,7 @@ import { listOfSessionOr404, listsOfEvent, listState } from './speakers.state.js
  */
 export function speakersFocalRoutes(deps: PlenaryDeps): Router {
   const router = Router();
-  const own = async (req: Request) => {
-    const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, deps.clock);
-    const delegation = await getDelegation(link.subject).catch(() => {
-      throw new LinkNotFoundError();
-    });
-    return { delegation, event: await getEvent(delegation.eventId) };
-  };
+  const own = (req: Request) => delegationOfLink(pathParam(req, 'token'), deps.clock);
 
   const page = async (req: Request) => {
     const { delegation, event } = await own(req);

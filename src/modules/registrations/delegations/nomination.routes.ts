@@ -1,20 +1,18 @@
 import { type Request, type Response, Router } from 'express';
 import { countryName } from '../../../shared/countries.js';
 import { LANGUAGES } from '../../../shared/i18n/index.js';
-import { ConflictError, LinkNotFoundError, NotFoundError } from '../../../shared/errors.js';
+import { ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { parse } from '../../../shared/validate.js';
 import { singleUpload } from '../../../web/body.js';
 import { confirmedOrAsk } from '../../../web/confirm.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { pathParam, queryOf } from '../../../web/params.js';
-import { getEvent, localized } from '../../events/index.js';
-import { openLink } from '../../links/index.js';
+import { localized } from '../../events/index.js';
 import { displayName, getPerson } from '../../people/index.js';
 import { registrationRules } from '../places/settings.service.js';
 import { DELEGATION_ROLES } from '../registration.model.js';
 import { getRegistration, type RegistrationDeps } from '../registration.service.js';
 import { nomineeInput } from './delegation.schemas.js';
-import { getDelegation, NOMINATION_LINK } from './delegation.service.js';
 import { nominationDigest } from './nomination.mail.js';
 import {
   nominate,
@@ -24,6 +22,7 @@ import {
   submitNomination,
   withdrawNominee,
 } from './nomination.service.js';
+import { delegationOfLink } from './nomination-link.js';
 
 /** What a notice after a step may say (`?done=`). */
 const FOCAL_STEPS = new Set(['added', 'withdrawn', 'note', 'sent', 'unchanged']);
@@ -39,13 +38,7 @@ export function nominationRoutes(deps: RegistrationDeps): Router {
   const router = Router();
   const pageOf = (req: Request, query = '') => `/nominations/${pathParam(req, 'token')}${query}`;
 
-  const own = async (req: Request) => {
-    const link = await openLink(pathParam(req, 'token'), NOMINATION_LINK, clock);
-    const delegation = await getDelegation(link.subject).catch(() => {
-      throw new LinkNotFoundError();
-    });
-    return { delegation, event: await getEvent(delegation.eventId) };
-  };
+  const own = (req: Request) => delegationOfLink(pathParam(req, 'token'), clock);
 
   const focalPage = async (req: Request) => {
     const { delegation, event } = await own(req);
