@@ -12,7 +12,7 @@ export {
   updateInvitationSettings,
   eventSender,
 } from './event.service.js';
-export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf } from './team.service.js';
+export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf, teamToNotify } from './team.service.js';
 export { Event } from './event.model.js';
 export {
   eventPage,

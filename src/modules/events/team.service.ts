@@ -2,6 +2,8 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
+import { getUser, type UserView } from '../auth/index.js';
+import { absentIfNotFound } from '../../shared/errors.js';
 import { TeamMember } from './event.model.js';
 import { policy } from './policy.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
@@ -59,6 +61,17 @@ export async function removeTeamMember(
 export async function teamOf(eventId: string): Promise<{ userId: string; notify: boolean }[]> {
   const members = await TeamMember.find({ eventId }).sort({ addedAt: 1 }).lean();
   return members.map((member) => ({ userId: member.userId, notify: member.notify }));
+}
+
+/** The active accounts of an event's team who asked to be told of what happens in it. */
+export async function teamToNotify(eventId: string): Promise<UserView[]> {
+  const told: UserView[] = [];
+  for (const member of await teamOf(eventId)) {
+    if (!member.notify) continue;
+    const user = await getUser(member.userId).catch(absentIfNotFound);
+    if (user && user.status === 'active') told.push(user);
+  }
+  return told;
 }
 
 /** Admins edit every event; organizers only those whose team they are in; viewers none (policy.ts). */

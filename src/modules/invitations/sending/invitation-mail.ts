@@ -1,9 +1,8 @@
 import type { Clock } from '../../../shared/clock.js';
 import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import type { AssignmentView } from '../../agenda/index.js';
-import { getUser } from '../../auth/index.js';
 import { buildCalendar } from '../../calendar/index.js';
-import { localized, teamOf, type EventView } from '../../events/index.js';
+import { localized, teamToNotify, type EventView } from '../../events/index.js';
 import {
   eventTemplate,
   queueTemplatedMail,
@@ -14,7 +13,6 @@ import type { PersonView } from '../../people/index.js';
 import { draftNextVersion } from '../../published-programme/index.js';
 import type { WorkingProgramme } from '../../agenda/index.js';
 import { fullName, organizerOf, type MailSettings } from '../mail-context.js';
-import { absentIfNotFound } from '../../../shared/errors.js';
 
 const related = (event: EventView, assignment: AssignmentView, person: PersonView) => [
   { type: 'event', id: event.id },
@@ -117,10 +115,7 @@ export async function notifyTeamOfDecline(
   const language = event.languages[0] ?? 'es';
   const template = await eventTemplate(event.id, 'team.declined', language);
   const fields = input.fieldsFor(language);
-  for (const member of await teamOf(event.id)) {
-    if (!member.notify) continue;
-    const user = await getUser(member.userId).catch(absentIfNotFound);
-    if (!user || user.status !== 'active') continue;
+  for (const user of await teamToNotify(event.id)) {
     await queueTemplatedMail(
       {
         eventId: event.id,

@@ -1,9 +1,7 @@
 import type { Actor } from '../../../shared/actor.js';
 import { countryName } from '../../../shared/countries.js';
-import { absentIfNotFound } from '../../../shared/errors.js';
 import { recordChange } from '../../audit/index.js';
-import { getUser } from '../../auth/index.js';
-import { localized, teamOf, type EventView } from '../../events/index.js';
+import { localized, teamToNotify, type EventView } from '../../events/index.js';
 import type { MailDeps } from '../../invitations/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import type { DelegationView } from '../../registrations/index.js';
@@ -88,10 +86,7 @@ async function tellTeam(event: EventView, delegation: DelegationView, upload: Up
     title: upload.fileName,
     adminUrl: `${deps.settings.publicUrl}/admin/events/${event.id}/credentials#c-${delegation.country}`,
   };
-  for (const member of await teamOf(event.id)) {
-    if (!member.notify) continue;
-    const user = await getUser(member.userId).catch(absentIfNotFound);
-    if (!user || user.status !== 'active') continue;
+  for (const user of await teamToNotify(event.id)) {
     await queueTemplatedMail(
       {
         eventId: event.id,

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { absentIfNotFound } from '../../../shared/errors.js';
 import { countryName } from '../../../shared/countries.js';
 import { isLanguage, translatorFor, type Language } from '../../../shared/i18n/index.js';
-import { getUser } from '../../auth/index.js';
 import type { ContactView } from '../../contacts/index.js';
-import { localized, teamOf, type EventView } from '../../events/index.js';
+import { localized, teamToNotify, type EventView } from '../../events/index.js';
 import { afterEvent, issueLink, validityUntil } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import type { PersonView } from '../../people/index.js';
@@ -151,10 +149,7 @@ export async function mailNominationSummary(
     queued += 1;
   const teamLanguage = event.languages[0] ?? 'es';
   const adminUrl = `${deps.settings.publicUrl}/admin/events/${event.id}/delegations/${delegation.id}`;
-  for (const member of await teamOf(event.id)) {
-    if (!member.notify) continue;
-    const user = await getUser(member.userId).catch(absentIfNotFound);
-    if (!user || user.status !== 'active') continue;
+  for (const user of await teamToNotify(event.id)) {
     if (
       await send(
         teamLanguage,
