@@ -1,0 +1,147 @@
+import { expect } from 'chai';
+import { OutcomeParagraph, OutcomeProposal } from '../../src/modules/outcome/index.js';
+import { importThrough, postOutcome, ZERO_DRAFT } from '../factories/outcome.js';
+import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { useTestForo } from '../support/foro.js';
+import { csrfTokenIn, signedInAs } from '../support/http.js';
+
+describe('outcome documents: the facilitator’s decisions on each paragraph', function () {
+  this.timeout(120_000);
+  const foro = useTestForo(import.meta.url, { env: { LINK_RATE_LIMIT_PER_ADDRESS: '10000' } });
+
+  async function setUp() {
+    foro.clock.set('2008-04-01T12:00:00Z');
+    const organizer = await signedInAs(foro.url, 'organizer');
+    await organizer.agent.get('/admin?lang=en');
+    const { event } = await createPlenary(organizer.actor, ['EC', 'BR', 'MX']);
+    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
+    const outcomeId = path.split('/').pop()!;
+    await importThrough(organizer.agent, path, ZERO_DRAFT);
+    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
+    await organizer.agent
+      .post(`${path}/round`)
+      .type('form')
+      .send({ _csrf: csrf, deadlineDate: '2008-04-05', deadlineTime: '18:00' });
+    const op1 = (await OutcomeParagraph.findOne({ documentId: outcomeId, kind: 'OP', number: 1 }).lean())!;
+    const propose = async (country: string, fields: Record<string, string>) => {
+      const d = await delegationOf(foro.url, event, country);
+      const page = `/nominations/${d.token}/outcome/${outcomeId}`;
+      const html = (await d.focal.get(`${page}?lang=en`)).text;
+      const key = /name="key" value="([\w-]+)"/.exec(html)![1]!;
+      const res = await d.focal
+        .post(`${page}/proposals`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(html), key, paragraph: op1.ref, language: 'es', ...fields });
+      expect(res.status, res.text.slice(0, 300)).to.equal(303);
+      const found = await OutcomeProposal.findOne({ documentId: outcomeId, country })
+        .sort({ _id: -1 })
+        .lean();
+      return String(found!._id);
+    };
+    const paragraphPath = `${path}/paragraphs/${op1.ref}`;
+    return { organizer, path, outcomeId, csrf, op1, propose, paragraphPath };
+  }
+
+  it('sets a paragraph’s status, shown and filtered in the compilation and told in the history', async () => {
+    const { organizer, path, csrf, op1, paragraphPath } = await setUp();
+    const set = await organizer.agent
+      .post(`${paragraphPath}/status`)
+      .type('form')
+      .send({ _csrf: csrf, status: 'agreed-ad-referendum' });
+    expect(set.status, set.text.slice(0, 300)).to.equal(303);
+    expect((await OutcomeParagraph.findById(op1._id).lean())!.status).to.equal('agreed-ad-referendum');
+    const filtered = (await organizer.agent.get(`${path}/compilation?status=agreed-ad-referendum`)).text;
+    expect(filtered).to.include('OP1').and.include('(Agreed ad referendum)');
+    expect(filtered).not.to.include('OP2');
+    expect((await organizer.agent.get(path)).text).to.include(
+      'set the status of OP1 of “Programa de Acción de Cuenca” to “Agreed ad referendum”.',
+    );
+    const bad = await organizer.agent
+      .post(`${paragraphPath}/status`)
+      .type('form')
+      .send({ _csrf: csrf, status: { $gt: '' } });
+    expect(bad.status).to.equal(422);
+    expect((await OutcomeParagraph.findById(op1._id).lean())!.status).to.equal('agreed-ad-referendum');
+  });
+
+  it('accepts a proposal: the text becomes what it makes of it, the others on the paragraph stay open', async () => {
+    const { organizer, csrf, op1, propose, paragraphPath, path } = await setUp();
+    const ec = await propose('EC', { kind: 'replace', passage: 'ordenada', text: 'ordenada y humana' });
+    const br = await propose('BR', { kind: 'insert', passage: 'segura', text: 'e inclusiva' });
+    const page = (await organizer.agent.get(paragraphPath)).text;
+    expect(page).to.include(`/accept/${ec}`).and.include(`/accept/${br}`);
+    const accepted = await organizer.agent
+      .post(`${paragraphPath}/accept/${ec}`)
+      .type('form')
+      .send({ _csrf: csrf });
+    expect(accepted.status, accepted.text.slice(0, 300)).to.equal(303);
+    expect((await OutcomeParagraph.findById(op1._id).lean())!.text).to.equal(
+      'Acuerdan promover una migración ordenada y humana, regular y segura,',
+    );
+    expect((await OutcomeProposal.findById(ec).lean())!.state).to.equal('accepted');
+    expect((await OutcomeProposal.findById(br).lean())!.state).to.equal('open');
+    const again = await organizer.agent
+      .post(`${paragraphPath}/accept/${ec}`)
+      .type('form')
+      .send({ _csrf: csrf });
+    expect(again.status).to.equal(409);
+    await organizer.agent.post(`${paragraphPath}/accept/${br}`).type('form').send({ _csrf: csrf });
+    expect((await OutcomeParagraph.findById(op1._id).lean())!.text).to.equal(
+      'Acuerdan promover una migración ordenada y humana, regular y segura e inclusiva,',
+    );
+    expect((await organizer.agent.get(path)).text).to.include(
+      'accepted the proposal of Ecuador on OP1 of “Programa de Acción de Cuenca”.',
+    );
+  });
+
+  it('accepts a new paragraph after another as “bis”, and a proposal of another paragraph is not found', async () => {
+    const { organizer, csrf, outcomeId, propose, paragraphPath, path } = await setUp();
+    const added = await propose('MX', { kind: 'add-after', text: 'Promueven la regularización migratoria.' });
+    const op2 = (await OutcomeParagraph.findOne({ documentId: outcomeId, kind: 'OP', number: 2 }).lean())!;
+    const wrong = await organizer.agent
+      .post(`${path}/paragraphs/${op2.ref}/accept/${added}`)
+      .type('form')
+      .send({ _csrf: csrf });
+    expect(wrong.status).to.equal(404);
+    await organizer.agent.post(`${paragraphPath}/accept/${added}`).type('form').send({ _csrf: csrf });
+    const bis = await OutcomeParagraph.findOne({
+      documentId: outcomeId,
+      kind: 'OP',
+      number: 1,
+      suffix: 1,
+    }).lean();
+    expect(bis?.text).to.equal('Promueven la regularización migratoria.');
+  });
+
+  it('writes a compromise text merging proposals; proposals of another paragraph are refused, nothing stored', async () => {
+    const { organizer, csrf, op1, outcomeId, propose, paragraphPath, path } = await setUp();
+    const ec = await propose('EC', { kind: 'replace', passage: 'ordenada', text: 'ordenada y humana' });
+    const br = await propose('BR', { kind: 'replace', passage: 'segura', text: 'segura e inclusiva' });
+    const op2 = (await OutcomeParagraph.findOne({ documentId: outcomeId, kind: 'OP', number: 2 }).lean())!;
+    const other = await propose('MX', { kind: 'delete', paragraph: op2.ref });
+    const text = 'Acuerdan promover una migración ordenada, humana, regular, segura e inclusiva,';
+    const refused = await organizer.agent
+      .post(`${paragraphPath}/compromise`)
+      .type('form')
+      .send({ _csrf: csrf, text, merges: [ec, other] });
+    expect(refused.status).to.equal(422);
+    expect((await OutcomeParagraph.findById(op1._id).lean())!.text).not.to.equal(text);
+    const done = await organizer.agent
+      .post(`${paragraphPath}/compromise`)
+      .type('form')
+      .send({ _csrf: csrf, text, merges: [ec, br] });
+    expect(done.status, done.text.slice(0, 300)).to.equal(303);
+    expect((await OutcomeParagraph.findById(op1._id).lean())!.text).to.equal(text);
+    const states = await Promise.all(
+      [ec, br, other].map(async (id) => (await OutcomeProposal.findById(id).lean())!),
+    );
+    expect(states.map((p) => `${p.country}:${p.state}`).sort()).to.deep.equal([
+      'BR:merged',
+      'EC:merged',
+      'MX:open',
+    ]);
+    expect((await organizer.agent.get(path)).text).to.include(
+      'wrote a compromise text for OP1 of “Programa de Acción de Cuenca” (merging: Ecuador, Brazil).',
+    );
+  });
+});
