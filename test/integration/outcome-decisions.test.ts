@@ -144,4 +144,41 @@ describe('outcome documents: the facilitator’s decisions on each paragraph', f
       'wrote a compromise text for OP1 of “Programa de Acción de Cuenca” (merging: Ecuador, Brazil).',
     );
   });
+
+  it('issues Rev.1 once even when two organizers confirm at once: the zero draft frozen, the text renumbered, ids kept', async () => {
+    const { organizer, csrf, outcomeId, propose, paragraphPath, path } = await setUp();
+    const added = await propose('MX', { kind: 'add-after', text: 'Promueven la regularización migratoria.' });
+    const late = await propose('EC', { kind: 'replace', passage: 'ordenada', text: 'ordenada y humana' });
+    await organizer.agent.post(`${paragraphPath}/accept/${added}`).type('form').send({ _csrf: csrf });
+    const asked = await organizer.agent.post(`${path}/revision`).type('form').send({ _csrf: csrf });
+    expect(asked.status).to.equal(200);
+    expect(asked.text).to.include('Issue Rev.1?');
+    const answers = await Promise.all(
+      [0, 1].map(() =>
+        organizer.agent.post(`${path}/revision`).type('form').send({ _csrf: csrf, confirmed: 'yes' }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).to.deep.equal([303, 409]);
+    const rows = await OutcomeParagraph.find({ documentId: outcomeId }).lean();
+    const of = (version: number) =>
+      rows
+        .filter((p) => p.versionKey === `${outcomeId}:${version}` && p.kind === 'OP')
+        .sort((x, y) => x.position - y.position);
+    expect(rows.some((p) => p.versionKey === `${outcomeId}:2`)).to.equal(false);
+    expect(of(0).map((p) => `${p.number}.${p.suffix}`)).to.deep.equal(['1.0', '1.1', '2.0', '3.0']);
+    expect(of(1).map((p) => `${p.number}.${p.suffix}`)).to.deep.equal(['1.0', '2.0', '3.0', '4.0']);
+    expect(of(1).map((p) => p.ref)).to.deep.equal(of(0).map((p) => p.ref));
+    expect(of(1)[1]!.text).to.equal('Promueven la regularización migratoria.');
+    const page = (await organizer.agent.get(path)).text;
+    expect(page).to.include('issued Rev.1 of “Programa de Acción de Cuenca”.');
+    expect(page).to.include('OP2</strong> Promueven la regularización migratoria.');
+    // A page drawn before the revision: the zero draft's proposal can no longer be decided on.
+    const stale = await organizer.agent
+      .post(`${paragraphPath}/accept/${late}`)
+      .type('form')
+      .send({ _csrf: csrf });
+    expect(stale.status).to.equal(409);
+    expect(stale.text).to.include('A later revision was issued');
+    expect(of(0)[0]!.text).to.equal('Acuerdan promover una migración ordenada, regular y segura,');
+  });
 });

@@ -140,12 +140,13 @@ export const AUDIT_ACTIONS = [
   'outcome.status-set',
   'outcome.accepted',
   'outcome.compromise',
+  'outcome.revision-issued',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted|revision-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -263,10 +264,17 @@ function outcomeParams(entry: AuditRecord, words: HistoryWords): Record<string, 
     count: text(to('count')),
     proposer: proposers.filter(Boolean).join(', ') || words.t('outcome.nothingMerged'),
     status: status ? words.t(`outcome.paragraphStatuses.${status}`) : '',
+    version: versionOf(to('version'), words),
     deadline: deadline
       ? formatInstant(new Date(deadline as string), words.zone ?? 'UTC', words.language)
       : '',
   };
+}
+
+/** "Rev.2", or the zero draft's name, in the reader's words. */
+function versionOf(value: unknown, words: HistoryWords): string {
+  if (typeof value !== 'number') return '';
+  return value === 0 ? words.t('outcome.zeroDraft') : `Rev.${value}`;
 }
 
 function detailsOf(entry: AuditRecord, words: HistoryWords): string[] {

@@ -351,6 +351,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/outcome/:outcomeId/import': 'team',
   'POST /admin/events/:eventId/outcome/:outcomeId/round': 'team',
   'POST /admin/events/:eventId/outcome/:outcomeId/round/close': 'team',
+  'POST /admin/events/:eventId/outcome/:outcomeId/revision': 'team',
   'POST /admin/events/:eventId/outcome/:outcomeId/proposals': 'team',
   'GET /admin/events/:eventId/outcome/:outcomeId/compilation': 'signed-in',
   'GET /admin/events/:eventId/outcome/:outcomeId/compilation.pdf': 'signed-in',

@@ -71,8 +71,10 @@ export function amendedText(text: string, p: Amendment): string | undefined {
 async function openProposal(outcome: OutcomeView, proposalId: string) {
   if (!mongoose.isValidObjectId(proposalId)) throw new NotFoundError();
   const found = await OutcomeProposal.findById(proposalId).lean();
-  if (!found || found.versionKey !== versionKeyOf(outcome.id, outcome.currentVersion))
-    throw new NotFoundError();
+  if (!found || found.documentId !== outcome.id) throw new NotFoundError();
+  // A proposal on an earlier version, from a page drawn before a revision was issued.
+  if (found.versionKey !== versionKeyOf(outcome.id, outcome.currentVersion))
+    throw new ConflictError('OUTCOME_VERSION_FROZEN');
   if (found.state !== 'open') throw new ConflictError('OUTCOME_PROPOSAL_DECIDED');
   return found;
 }
