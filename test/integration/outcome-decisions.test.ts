@@ -180,5 +180,17 @@ describe('outcome documents: the facilitator’s decisions on each paragraph', f
     expect(stale.status).to.equal(409);
     expect(stale.text).to.include('A later revision was issued');
     expect(of(0)[0]!.text).to.equal('Acuerdan promover una migración ordenada, regular y segura,');
+    // Rev.1 is drafted in the page; the comparison shows the change word by word, escaped.
+    const edited = await organizer.agent.post(paragraphPath).type('form').send({
+      _csrf: csrf,
+      text: 'Acuerdan promover una migración ordenada, regular y <b>segura</b>,',
+    });
+    expect(edited.status).to.equal(303);
+    const compared = (await organizer.agent.get(`${path}/compare`)).text;
+    expect(compared).to.include('Rev.1 compared with the zero draft');
+    expect(compared).to.include('regular y <ins><b>&lt;b&gt;</b></ins>segura<ins><b>&lt;/b&gt;</b></ins>,');
+    expect(compared).not.to.include('<b>segura</b>');
+    expect((await organizer.agent.get(`${path}/compare?to=7`)).status).to.equal(404);
+    expect((await organizer.agent.get(`${path}/compare?to[$gt]=0`)).status).to.equal(422);
   });
 });

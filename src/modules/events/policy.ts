@@ -355,6 +355,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /admin/events/:eventId/outcome/:outcomeId/proposals': 'team',
   'GET /admin/events/:eventId/outcome/:outcomeId/compilation': 'signed-in',
   'GET /admin/events/:eventId/outcome/:outcomeId/compilation.pdf': 'signed-in',
+  'GET /admin/events/:eventId/outcome/:outcomeId/compare': 'signed-in',
   'GET /nominations/:token/outcome': 'link',
   'GET /nominations/:token/outcome/:outcomeId': 'link',
   'POST /nominations/:token/outcome/:outcomeId/proposals': 'link',

@@ -21,6 +21,7 @@ import { formKey, proposalChoices } from './focal.routes.js';
 import { proposalsOf } from './proposals.service.js';
 import { roundRoutes } from './round.routes.js';
 import { decisionRoutes } from './decisions.routes.js';
+import { compareRoutes } from './compare.routes.js';
 import { canDecide } from './decisions.service.js';
 import { PARAGRAPH_STATUSES } from './outcome.model.js';
 import { isOpen, roundOf } from './round.service.js';
@@ -145,6 +146,7 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
 
   router.use(roundRoutes(clock, showPage));
   router.use(compilationRoutes(deps));
+  router.use(compareRoutes());
   router.use(paragraphRoutes(clock));
   router.use(importRoutes(clock));
   return router;
