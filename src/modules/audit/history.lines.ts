@@ -137,12 +137,16 @@ export const AUDIT_ACTIONS = [
   'outcome.supported',
   'outcome.objected',
   'outcome.stance-removed',
+  'outcome.status-set',
+  'outcome.accepted',
+  'outcome.compromise',
+  'outcome.revision-issued',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted|revision-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -249,17 +253,28 @@ function paramsOf(entry: AuditRecord, words: HistoryWords): Record<string, strin
 /** An outcome entry's words: the text's title, the paragraph, the state that proposed, the deadline. */
 function outcomeParams(entry: AuditRecord, words: HistoryWords): Record<string, string> {
   const to = (field: string) => entry.changes.find((c) => c.field === field)?.to;
-  const proposer = text(to('proposer'));
+  const proposers = text(to('proposer'))
+    .split(', ')
+    .map((p) => (/^[A-Z]{2}$/.test(p) ? countryName(p, words.language) : p));
+  const status = text(to('status'));
   const deadline = to('deadline');
   return {
     title: text(to('name')),
     paragraph: text(to('paragraph')),
     count: text(to('count')),
-    proposer: /^[A-Z]{2}$/.test(proposer) ? countryName(proposer, words.language) : proposer,
+    proposer: proposers.filter(Boolean).join(', ') || words.t('outcome.nothingMerged'),
+    status: status ? words.t(`outcome.paragraphStatuses.${status}`) : '',
+    version: versionOf(to('version'), words),
     deadline: deadline
       ? formatInstant(new Date(deadline as string), words.zone ?? 'UTC', words.language)
       : '',
   };
+}
+
+/** "Rev.2", or the zero draft's name, in the reader's words. */
+function versionOf(value: unknown, words: HistoryWords): string {
+  if (typeof value !== 'number') return '';
+  return value === 0 ? words.t('outcome.zeroDraft') : `Rev.${value}`;
 }
 
 function detailsOf(entry: AuditRecord, words: HistoryWords): string[] {

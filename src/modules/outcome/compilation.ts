@@ -13,6 +13,8 @@ export interface CompiledLine {
   ref: string;
   label: string;
   runs: Run[];
+  /** A paragraph's status, once the facilitator set one other than pending. */
+  status?: string | undefined;
 }
 
 export interface CompiledItem {
@@ -20,6 +22,7 @@ export interface CompiledItem {
   kind: 'section' | 'PP' | 'OP';
   label: string;
   text: string;
+  status?: string | undefined;
 }
 
 export interface CompiledProposal {
@@ -164,6 +167,7 @@ export function compile(
       ref: item.ref,
       label: item.label,
       runs: compileParagraph(item, own, words),
+      ...(item.status && item.status !== 'pending' && { status: item.status }),
     };
     const added = own
       .filter((p) => p.kind === 'add-after')

@@ -14,6 +14,10 @@ const lineOutput = z.object({
   label: z.string().describe('"OP3 bis"; empty for a section'),
   runs: z.array(runOutput).describe('Plain words, proposed insertions (ins) and deletions (del)'),
   marked: z.string().describe('The line as text: **insertions**, ~~deletions~~'),
+  status: z
+    .enum(['agreed-ad-referendum', 'agreed'])
+    .optional()
+    .describe("The paragraph's status when the facilitator set one other than pending"),
 });
 
 export function registerOutcomeApi(api: ApiRegistry): void {

@@ -58,3 +58,18 @@ paragraphSchema.index({ versionKey: 1, slot: 1 }, { unique: true });
 export const OutcomeParagraph = mongoose.model('OutcomeParagraph', paragraphSchema);
 
 export const versionKeyOf = (documentId: string, version: number) => `${documentId}:${version}`;
+
+/**
+ * A version issued: its `_id` is `<documentId>:<version>`, so of two organizers issuing the next
+ * revision at once, one inserts it and the other is told it was issued.
+ */
+const versionSchema = new Schema({
+  _id: { type: String, required: true },
+  eventId: { type: String, required: true },
+  documentId: { type: String, required: true, index: true },
+  version: { type: Number, required: true },
+  issuedAt: { type: Date, required: true },
+  issuedBy: { type: String, required: true },
+});
+
+export const OutcomeVersion = mongoose.model('OutcomeVersion', versionSchema);

@@ -20,6 +20,10 @@ import { delegationsOf } from '../registrations/index.js';
 import { formKey, proposalChoices } from './focal.routes.js';
 import { proposalsOf } from './proposals.service.js';
 import { roundRoutes } from './round.routes.js';
+import { decisionRoutes } from './decisions.routes.js';
+import { compareRoutes } from './compare.routes.js';
+import { canDecide } from './decisions.service.js';
+import { PARAGRAPH_STATUSES } from './outcome.model.js';
 import { isOpen, roundOf } from './round.service.js';
 
 export const OUTCOME_BASE = '/admin/events/:eventId/outcome';
@@ -86,6 +90,7 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
       outcome,
       items,
       canEdit: can.edit && outcome.state === 'drafting' && event.status !== 'archived',
+      canDecide: can.edit && canDecide(outcome) && event.status !== 'archived',
       canEditDetails: can.edit && event.status !== 'archived',
       version: versionName(req.t, outcome.currentVersion),
       values: outcomeValues(outcome),
@@ -141,6 +146,7 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
 
   router.use(roundRoutes(clock, showPage));
   router.use(compilationRoutes(deps));
+  router.use(compareRoutes());
   router.use(paragraphRoutes(clock));
   router.use(importRoutes(clock));
   return router;
@@ -156,7 +162,20 @@ function paragraphRoutes(clock: Clock): Router {
     const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
     const item = await itemOf(outcome, pathParam(req, 'paragraphId'));
     const heading = item.label || req.t('outcome.kinds.section');
-    return { ...eventPage(event, req.language, heading), event, outcome, item, values: { text: item.text } };
+    const proposals = (await proposalsOf(outcome)).filter((p) => p.paragraphRef === item.ref);
+    return {
+      ...eventPage(event, req.language, heading),
+      event,
+      outcome,
+      item,
+      values: { text: item.text },
+      canEdit: outcome.state === 'drafting' && event.status !== 'archived',
+      canDecide: canDecide(outcome) && event.status !== 'archived' && item.kind !== 'section',
+      proposals,
+      open: proposals.filter((p) => p.state === 'open'),
+      statuses: PARAGRAPH_STATUSES.map((s) => ({ value: s, label: req.t(`outcome.paragraphStatuses.${s}`) })),
+      country: (code: string) => countryName(code, req.language),
+    };
   };
 
   router.get(path, async (req, res) => {
@@ -204,5 +223,6 @@ function paragraphRoutes(clock: Clock): Router {
     });
   });
 
+  router.use(decisionRoutes(clock, page));
   return router;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../shared/i18n/index.js';
 import { normalizeText, objectId, requiredText, trilingual } from '../../shared/limits.js';
 import { ITEM_KINDS } from './numbering.js';
+import { PARAGRAPH_STATUSES } from './outcome.model.js';
 import { IMPORT_LIMITS } from './text-import.js';
 
 export const outcomeInput = z.strictObject({
@@ -38,3 +39,12 @@ export const importInput = z.strictObject({
   previewed: z.string().max(64).optional(),
 });
 export type ImportInput = z.output<typeof importInput>;
+
+/** The facilitator's status of a paragraph. */
+export const statusInput = z.strictObject({ status: z.enum(PARAGRAPH_STATUSES) });
+
+/** A compromise text and the open proposals on the paragraph it merges. */
+export const compromiseInput = z.strictObject({
+  text: requiredText('description'),
+  merges: z.array(objectId()).max(200).default([]),
+});

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
-import { slotAfter, slotKey, slotsAppended, type Slot } from './numbering.js';
+import { slotAfter, slotKey, slotsAppended, type ItemKind, type Slot } from './numbering.js';
 import { OutcomeParagraph, versionKeyOf } from './outcome.model.js';
 import type { ImportInput, ItemInput } from './outcome.schemas.js';
 import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
@@ -52,10 +52,7 @@ const stored = (outcome: OutcomeView, slot: Slot, text: string, ref = new mongoo
   status: 'pending' as const,
 });
 
-/**
- * Adds a heading or paragraph after another (or at the end). Of two added at once in one place,
- * the unique slot keeps the first; the second takes the next "bis" on a fresh read.
- */
+/** Adds a heading or paragraph after another (or at the end) of the version being drafted. */
 export async function addItem(
   event: EventView,
   outcomeId: string,
@@ -64,17 +61,30 @@ export async function addItem(
   clock: Clock,
 ): Promise<ParagraphView> {
   const outcome = await draftOf(event, outcomeId);
+  const items = await itemsOf(outcome);
+  const after = input.after ? items.find((item) => item.ref === input.after) : undefined;
+  if (input.after && !after) throw new ValidationError([{ field: 'after', code: 'invalid_choice' }]);
+  const item = await insertAfter(outcome, input.kind, after, input.text);
+  await record('outcome.paragraph-added', outcome, item, actor, clock, { to: input.text });
+  return item;
+}
+
+/**
+ * Stores an item after another (or at the end) of the version worked on. Of two added at once in
+ * one place, the unique slot keeps the first; the second takes the next "bis" on a fresh read.
+ */
+export async function insertAfter(
+  outcome: OutcomeView,
+  kind: ItemKind,
+  after: ParagraphView | undefined,
+  text: string,
+): Promise<ParagraphView> {
   for (let attempt = 0; ; attempt++) {
     const items = await itemsOf(outcome);
-    const after = input.after ? items.find((item) => item.ref === input.after) : undefined;
-    if (input.after && !after) throw new ValidationError([{ field: 'after', code: 'invalid_choice' }]);
+    const at = after ? items.find((item) => item.ref === after.ref) : undefined;
     try {
-      const created = await OutcomeParagraph.create(
-        stored(outcome, slotAfter(items, input.kind, after), input.text),
-      );
-      const item = toParagraphView(created.toObject());
-      await record('outcome.paragraph-added', outcome, item, actor, clock, { to: input.text });
-      return item;
+      const created = await OutcomeParagraph.create(stored(outcome, slotAfter(items, kind, at), text));
+      return toParagraphView(created.toObject());
     } catch (error) {
       if (!isDuplicateKey(error) || attempt >= 4) throw error;
     }

@@ -13,6 +13,7 @@ import { getOutcome } from './outcome.service.js';
 import { isObserverState, propose } from './proposals.service.js';
 import { oralProposalInput, roundInput } from './round.schemas.js';
 import { closeRound, openRound } from './round.service.js';
+import { issueRevision } from './revision.service.js';
 
 const OUTCOME = '/admin/events/:eventId/outcome/:outcomeId';
 
@@ -54,6 +55,24 @@ export function roundRoutes(
       if (!asked) return;
       await closeRound(event, pathParam(req, 'outcomeId'), actorOf(req), clock);
       await flash(req, req.t('outcome.flash.roundClosed'));
+      res.redirect(303, back(req));
+    });
+  });
+
+  router.post(`${OUTCOME}/revision`, async (req, res) => {
+    const event = await eventOf(req, { edit: true });
+    const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
+    const next = { version: `Rev.${outcome.currentVersion + 1}` };
+    await handleForm(req, res, form(req, {}, 'roundValues'), async () => {
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t('outcome.confirmRevision.question', next),
+        consequences: [req.t('outcome.confirmRevision.effect')],
+        confirm: req.t('outcome.confirmRevision.confirm'),
+        back: back(req),
+      }));
+      if (!asked) return;
+      const version = await issueRevision(event, outcome.id, actorOf(req), clock);
+      await flash(req, req.t('outcome.flash.revisionIssued', { version: `Rev.${version}` }));
       res.redirect(303, back(req));
     });
   });
