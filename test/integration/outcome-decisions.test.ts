@@ -113,6 +113,22 @@ describe('outcome documents: the facilitator’s decisions on each paragraph', f
     expect(bis?.text).to.equal('Promueven la regularización migratoria.');
   });
 
+  it('applies a proposal once when two organizers accept it at the same instant: one 303, one 409', async () => {
+    const { organizer, csrf, outcomeId, propose, paragraphPath } = await setUp();
+    const added = await propose('MX', { kind: 'add-after', text: 'Promueven la regularización migratoria.' });
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        organizer.agent.post(`${paragraphPath}/accept/${added}`).type('form').send({ _csrf: csrf }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).to.deep.equal([303, 409]);
+    const added1 = await OutcomeParagraph.countDocuments({
+      documentId: outcomeId,
+      text: 'Promueven la regularización migratoria.',
+    });
+    expect(added1, 'one new paragraph').to.equal(1);
+  });
+
   it('writes a compromise text merging proposals; proposals of another paragraph are refused, nothing stored', async () => {
     const { organizer, csrf, op1, outcomeId, propose, paragraphPath, path } = await setUp();
     const ec = await propose('EC', { kind: 'replace', passage: 'ordenada', text: 'ordenada y humana' });

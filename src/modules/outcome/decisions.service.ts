@@ -4,7 +4,8 @@ import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
-import { OutcomeParagraph, versionKeyOf, type ParagraphStatus } from './outcome.model.js';
+import { insertUnlessTaken } from '../../db/duplicate-key.js';
+import { OutcomeDecision, OutcomeParagraph, versionKeyOf, type ParagraphStatus } from './outcome.model.js';
 import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
 import type { OutcomeView, ParagraphView } from './outcome.views.js';
 import { insertAfter, itemOf } from './paragraphs.service.js';
@@ -95,10 +96,15 @@ export async function acceptProposal(
   const item = await paragraphOf(outcome, ref);
   const proposal = await openProposal(outcome, proposalId);
   if (proposal.paragraphRef !== item.ref) throw new NotFoundError();
+  await claimDecision([proposalId], clock);
   const change = await applied(outcome, item, {
     kind: proposal.kind,
     passage: proposal.passage ?? undefined,
     text: proposal.text ?? undefined,
+  }).catch(async (error: unknown) => {
+    // Not applied (its passage is gone): the proposal stays open for a compromise.
+    await OutcomeDecision.deleteOne({ _id: proposalId });
+    throw error;
   });
   await OutcomeProposal.updateOne({ _id: proposal._id }, { $set: { state: 'accepted' } });
   await record('outcome.accepted', outcome, item, actor, clock, [
@@ -137,6 +143,10 @@ export async function writeCompromise(
   const merged = await Promise.all(input.merges.map((id) => openProposal(outcome, id)));
   if (merged.some((p) => p.paragraphRef !== item.ref))
     throw new ValidationError([{ field: 'merges', code: 'invalid_choice' }]);
+  await claimDecision(
+    merged.map((p) => String(p._id)),
+    clock,
+  );
   await OutcomeParagraph.updateOne({ _id: item.id }, { $set: { text: input.text } });
   for (const p of merged) await OutcomeProposal.updateOne({ _id: p._id }, { $set: { state: 'merged' } });
   const states = merged.map((p) => p.country ?? p.observerName ?? '').join(', ');
@@ -145,6 +155,22 @@ export async function writeCompromise(
     { field: 'text', from: item.text, to: input.text },
   ]);
   return { ...item, text: input.text };
+}
+
+/**
+ * Claims the decision on each proposal with an insert against its id; if another organizer
+ * decided one of them first, the claims taken here are given back and the decision refused.
+ */
+async function claimDecision(proposalIds: string[], clock: Clock): Promise<void> {
+  const taken: string[] = [];
+  for (const id of proposalIds) {
+    if (await insertUnlessTaken(OutcomeDecision, { _id: id, decidedAt: clock.now() })) {
+      taken.push(id);
+      continue;
+    }
+    for (const own of taken) await OutcomeDecision.deleteOne({ _id: own });
+    throw new ConflictError('OUTCOME_PROPOSAL_DECIDED');
+  }
 }
 
 async function record(

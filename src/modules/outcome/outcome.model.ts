@@ -73,3 +73,15 @@ const versionSchema = new Schema({
 });
 
 export const OutcomeVersion = mongoose.model('OutcomeVersion', versionSchema);
+
+/**
+ * A proposal decided (accepted, or merged into a compromise): its `_id` is the proposal's, so of
+ * two organizers deciding on one proposal at once, one inserts it and applies the change, and the
+ * other is told it was decided; the change is never applied twice.
+ */
+const decisionSchema = new Schema(
+  { _id: { type: String, required: true }, decidedAt: { type: Date, required: true } },
+  { versionKey: false },
+);
+
+export const OutcomeDecision = mongoose.model('OutcomeDecision', decisionSchema, 'outcome_decisions');
