@@ -8,7 +8,13 @@ import { NationalContact } from '../../src/modules/contacts/index.js';
 import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { getEvent } from '../../src/modules/events/index.js';
-import { createOutcome, importDraft, itemsOf, openRound } from '../../src/modules/outcome/index.js';
+import {
+  createOutcome,
+  importDraft,
+  issueRevision,
+  itemsOf,
+  openRound,
+} from '../../src/modules/outcome/index.js';
 import { focalLinkOf, ZERO_DRAFT } from '../factories/outcome.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
@@ -115,6 +121,16 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     return [`${nomination}/outcome`, `${nomination}/outcome/${id}`];
   }
 
+  /** A text negotiated in a round and revised: Rev.1 compared with the zero draft. */
+  async function outcomeRevised(eventId: string) {
+    const event = await getEvent(eventId);
+    const actor = { label: 'test', via: 'cli' as const };
+    const { id } = await outcomeDraft(eventId);
+    await openRound(event, id, { deadlineDate: '2099-04-05', deadlineTime: '18:00' }, actor, foro.clock);
+    await issueRevision(event, id, actor, foro.clock);
+    return `/admin/events/${eventId}/outcome/${id}/compare`;
+  }
+
   it('checks the public pages, the private-link pages and the forms with mistakes', async () => {
     const report = await seedDemo({ label: 'test seed', via: 'cli' }, foro.clock);
     const practice = report.event.slug;
@@ -172,6 +188,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const mail = await Message.findOne().lean();
     const document = await OfficialDocument.findOne({ eventId: report.event.id }).lean();
     const outcomePaths = (await outcomeDraft(report.event.id)).paths;
+    const revised = await outcomeRevised(report.event.id);
     const problems: string[] = [];
     for (const path of [
       '/admin',
@@ -200,6 +217,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       ...(await speakersList(report.event.id, report.event.slug)).adminPaths,
       `${event}/outcome/new`,
       ...outcomePaths,
+      revised,
     ]) {
       await visit(page, path, problems);
     }

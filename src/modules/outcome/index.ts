@@ -7,3 +7,4 @@ export { addItem, importDraft, itemsOf } from './paragraphs.service.js';
 export { OutcomeProposal, OutcomeRound, OutcomeStance } from './round.model.js';
 export { openRound } from './round.service.js';
 export { registerOutcomeApi } from './outcome.api.js';
+export { issueRevision } from './revision.service.js';
