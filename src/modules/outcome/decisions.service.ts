@@ -2,11 +2,10 @@ import mongoose from 'mongoose';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
-import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import { insertUnlessTaken } from '../../db/duplicate-key.js';
 import { OutcomeDecision, OutcomeParagraph, versionKeyOf, type ParagraphStatus } from './outcome.model.js';
-import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
+import { assertEventOpen, getOutcome, recordParagraphChange } from './outcome.service.js';
 import type { OutcomeView, ParagraphView } from './outcome.views.js';
 import { insertAfter, itemOf } from './paragraphs.service.js';
 import { OutcomeProposal, type ProposalKind } from './round.model.js';
@@ -41,7 +40,7 @@ export async function setParagraphStatus(
   const item = await paragraphOf(outcome, ref);
   if (item.status === status) return item;
   await OutcomeParagraph.updateOne({ _id: item.id }, { $set: { status } });
-  await record('outcome.status-set', outcome, item, actor, clock, [
+  await recordParagraphChange('outcome.status-set', outcome, item, actor, clock, [
     { field: 'status', from: item.status, to: status },
   ]);
   return { ...item, status };
@@ -107,7 +106,7 @@ export async function acceptProposal(
     throw error;
   });
   await OutcomeProposal.updateOne({ _id: proposal._id }, { $set: { state: 'accepted' } });
-  await record('outcome.accepted', outcome, item, actor, clock, [
+  await recordParagraphChange('outcome.accepted', outcome, item, actor, clock, [
     { field: 'proposer', from: undefined, to: proposal.country ?? proposal.observerName ?? '' },
     { field: 'text', from: change.from, to: change.to },
   ]);
@@ -150,7 +149,7 @@ export async function writeCompromise(
   await OutcomeParagraph.updateOne({ _id: item.id }, { $set: { text: input.text } });
   for (const p of merged) await OutcomeProposal.updateOne({ _id: p._id }, { $set: { state: 'merged' } });
   const states = merged.map((p) => p.country ?? p.observerName ?? '').join(', ');
-  await record('outcome.compromise', outcome, item, actor, clock, [
+  await recordParagraphChange('outcome.compromise', outcome, item, actor, clock, [
     { field: 'proposer', from: undefined, to: states },
     { field: 'text', from: item.text, to: input.text },
   ]);
@@ -171,28 +170,4 @@ async function claimDecision(proposalIds: string[], clock: Clock): Promise<void>
     for (const own of taken) await OutcomeDecision.deleteOne({ _id: own });
     throw new ConflictError('OUTCOME_PROPOSAL_DECIDED');
   }
-}
-
-async function record(
-  action: string,
-  outcome: OutcomeView,
-  item: ParagraphView,
-  actor: Actor,
-  clock: Clock,
-  changes: { field: string; from: unknown; to: unknown }[],
-) {
-  await recordChange(
-    {
-      action,
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        { field: 'paragraph', from: undefined, to: item.label },
-        ...changes,
-      ],
-    },
-    clock,
-  );
 }

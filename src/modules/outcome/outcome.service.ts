@@ -89,3 +89,31 @@ export async function listOutcomes(eventId: string): Promise<OutcomeView[]> {
   const found = await OutcomeDocument.find({ eventId }).lean();
   return found.map(toOutcomeView).sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/**
+ * A change to one paragraph of a text, in the text's history: the text's title, the paragraph's
+ * label (its first words while it has none) and what changed.
+ */
+export async function recordParagraphChange(
+  action: string,
+  outcome: OutcomeView,
+  paragraph: { label: string; text?: string },
+  actor: Actor,
+  clock: Clock,
+  changes: { field: string; from: unknown; to: unknown }[],
+): Promise<void> {
+  await recordChange(
+    {
+      action,
+      subjectType: 'outcome',
+      subjectId: outcome.id,
+      actor,
+      changes: [
+        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
+        { field: 'paragraph', from: undefined, to: paragraph.label || (paragraph.text ?? '').slice(0, 80) },
+        ...changes,
+      ],
+    },
+    clock,
+  );
+}

@@ -8,7 +8,7 @@ import type { EventView } from '../events/index.js';
 import { slotAfter, slotKey, slotsAppended, type ItemKind, type Slot } from './numbering.js';
 import { OutcomeParagraph, versionKeyOf } from './outcome.model.js';
 import type { ImportInput, ItemInput } from './outcome.schemas.js';
-import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
+import { assertEventOpen, getOutcome, recordParagraphChange, titleOf } from './outcome.service.js';
 import { toParagraphView, type OutcomeView, type ParagraphView } from './outcome.views.js';
 import { labelOf } from './numbering.js';
 import { readDraft } from './text-import.js';
@@ -65,7 +65,9 @@ export async function addItem(
   const after = input.after ? items.find((item) => item.ref === input.after) : undefined;
   if (input.after && !after) throw new ValidationError([{ field: 'after', code: 'invalid_choice' }]);
   const item = await insertAfter(outcome, input.kind, after, input.text);
-  await record('outcome.paragraph-added', outcome, item, actor, clock, { to: input.text });
+  await recordParagraphChange('outcome.paragraph-added', outcome, item, actor, clock, [
+    { field: 'text', from: undefined, to: input.text },
+  ]);
   return item;
 }
 
@@ -103,7 +105,9 @@ export async function editItem(
   const before = await itemOf(outcome, ref);
   if (before.text === text) return before;
   await OutcomeParagraph.updateOne({ _id: before.id }, { $set: { text } });
-  await record('outcome.paragraph-updated', outcome, before, actor, clock, { from: before.text, to: text });
+  await recordParagraphChange('outcome.paragraph-updated', outcome, before, actor, clock, [
+    { field: 'text', from: before.text, to: text },
+  ]);
   return { ...before, text };
 }
 
@@ -119,7 +123,9 @@ export async function removeItem(
   const item = await itemOf(outcome, ref);
   const { deletedCount } = await OutcomeParagraph.deleteOne({ _id: item.id });
   if (deletedCount === 0) throw new NotFoundError();
-  await record('outcome.paragraph-removed', outcome, item, actor, clock, { from: item.text });
+  await recordParagraphChange('outcome.paragraph-removed', outcome, item, actor, clock, [
+    { field: 'text', from: item.text, to: undefined },
+  ]);
   return item;
 }
 
@@ -173,28 +179,4 @@ export async function importDraft(
     clock,
   );
   return read.length;
-}
-
-async function record(
-  action: string,
-  outcome: OutcomeView,
-  item: ParagraphView,
-  actor: Actor,
-  clock: Clock,
-  text: { from?: string; to?: string },
-) {
-  await recordChange(
-    {
-      action,
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        { field: 'paragraph', from: undefined, to: item.label || item.text.slice(0, 80) },
-        { field: 'text', from: text.from, to: text.to },
-      ],
-    },
-    clock,
-  );
 }

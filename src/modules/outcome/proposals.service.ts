@@ -4,10 +4,9 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Language } from '../../shared/i18n/index.js';
-import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import { versionKeyOf } from './outcome.model.js';
-import { assertEventOpen, titleOf } from './outcome.service.js';
+import { assertEventOpen, recordParagraphChange } from './outcome.service.js';
 import type { OutcomeView, ParagraphView } from './outcome.views.js';
 import { itemOf } from './paragraphs.service.js';
 import {
@@ -90,7 +89,9 @@ export async function propose(
     const created = await OutcomeProposal.create(
       stored(outcome, round, paragraph, proposer, input, dedupeKey, actor, clock),
     );
-    await recordProposal('outcome.proposed', outcome, paragraph, proposerName(proposer), actor, clock);
+    await recordParagraphChange('outcome.proposed', outcome, paragraph, actor, clock, [
+      { field: 'proposer', from: undefined, to: proposerName(proposer) },
+    ]);
     return { id: String(created._id), created: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
@@ -159,7 +160,9 @@ export async function withdrawProposal(
   if (found.state !== 'open') return;
   await OutcomeProposal.updateOne({ _id: found._id }, { $set: { state: 'withdrawn' } });
   const paragraph = await itemOf(outcome, found.paragraphRef);
-  await recordProposal('outcome.withdrawn', outcome, paragraph, delegation.country, actor, clock);
+  await recordParagraphChange('outcome.withdrawn', outcome, paragraph, actor, clock, [
+    { field: 'proposer', from: undefined, to: delegation.country },
+  ]);
 }
 
 /**
@@ -208,7 +211,9 @@ export async function takeStance(
       : stance === 'support'
         ? 'outcome.supported'
         : 'outcome.objected';
-  await recordProposal(action, outcome, paragraph, found.country ?? found.observerName ?? '', actor, clock);
+  await recordParagraphChange(action, outcome, paragraph, actor, clock, [
+    { field: 'proposer', from: undefined, to: found.country ?? found.observerName ?? '' },
+  ]);
 }
 
 /** Every proposal on one version with its supporters and objectors (a few hundred at most, read by equality). */
@@ -244,28 +249,4 @@ export async function proposalsOf(
       };
     })
     .sort((a, b) => a.proposedAt.getTime() - b.proposedAt.getTime() || a.id.localeCompare(b.id));
-}
-
-async function recordProposal(
-  action: string,
-  outcome: OutcomeView,
-  paragraph: ParagraphView,
-  proposer: string,
-  actor: Actor,
-  clock: Clock,
-) {
-  await recordChange(
-    {
-      action,
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        { field: 'paragraph', from: undefined, to: paragraph.label },
-        { field: 'proposer', from: undefined, to: proposer },
-      ],
-    },
-    clock,
-  );
 }
