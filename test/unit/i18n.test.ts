@@ -35,6 +35,27 @@ describe('i18n: catalogs and language choice', () => {
     expect(missing).to.deep.equal([]);
   });
 
+  it('has a string for every key a view or the code names outright (a missing one shows as "audit.who")', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const sources = [
+      ...(await readdir('views', { recursive: true }))
+        .filter((f) => f.endsWith('.eta'))
+        .map((f) => `views/${f}`),
+      ...(await readdir('src', { recursive: true })).filter((f) => f.endsWith('.ts')).map((f) => `src/${f}`),
+    ];
+    const known = new Set(keysOf(catalogs.es));
+    const isKnown = (key: string) => known.has(key) || [...known].some((k) => k.startsWith(`${key}.`));
+    const named: string[] = [];
+    for (const file of sources) {
+      const source = await readFile(file, 'utf8');
+      // A key whose end is worked out at run time (`t('roles.' + role)`) ends in a dot: not checked here.
+      for (const m of source.matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g))
+        named.push(`${file}: ${m[1]}`);
+    }
+    expect(named.length).to.be.greaterThan(500);
+    expect(named.filter((entry) => !isKnown(entry.split(': ')[1]!))).to.deep.equal([]);
+  });
+
   it('translates with interpolation and falls back to Spanish', () => {
     const translator = createTranslator();
     expect(translator.forLanguage('en')('validation.too_long', { max: 120 })).to.equal(
