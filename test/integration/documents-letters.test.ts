@@ -106,7 +106,10 @@ describe('documents: letters that can be signed', function () {
       { content: signatureImage('png'), name: 'firma.png' },
     );
     expect(saved.status, saved.text.slice(0, 500)).to.equal(303);
+    expect(saved.headers['location']).to.equal(f.letters);
     const page = await f.organizer.agent.get(f.letters);
+    expect(page.text, 'the save said once').to.contain('Firma guardada.');
+    expect((await f.organizer.agent.get(f.letters)).text).not.to.contain('Firma guardada.');
     expect(page.text).to.contain('value="Alicia Bárcena"').and.contain('Secretaria Ejecutiva de la CEPAL');
     const preview = await f.organizer.agent
       .get(`${f.letters}/signature/image`)

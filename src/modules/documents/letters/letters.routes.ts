@@ -1,3 +1,4 @@
+import { flash } from '../../../web/flash.js';
 import { type Request, Router } from 'express';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -85,8 +86,6 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
     const event = await eventOf(req, { edit: true });
     res.render('documents/letters', {
       ...(await editor(req, event)),
-      saved: req.query['saved'] === '1',
-      signatureSaved: req.query['signature'] === 'saved',
     });
   });
 
@@ -105,7 +104,8 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
         clock,
         renderer: deps.renderer,
       });
-      res.redirect(303, `/admin/events/${event.id}/letters?signature=saved`);
+      await flash(req, req.t('documents.letters.signatureSaved'));
+      res.redirect(303, `/admin/events/${event.id}/letters`);
     });
   });
 
@@ -128,7 +128,8 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
       { view: 'documents/letters', locals: () => editor(req, event), values: body },
       async () => {
         await saveLetterTemplates(event, parse(letterTemplatesInput, body), actorOf(req), clock);
-        res.redirect(303, `/admin/events/${event.id}/letters?saved=1`);
+        await flash(req, req.t('documents.letters.saved'));
+        res.redirect(303, `/admin/events/${event.id}/letters`);
       },
     );
   });
