@@ -44,12 +44,54 @@ const REGISTRANTS = [
 ] as const;
 
 /** Delegations in different stages: nominated and confirmed, partly nominated, invited only. */
-const DELEGATIONS: { country: string; quota: number; nominees: number }[] = [
-  { country: 'EC', quota: 5, nominees: 3 },
-  { country: 'BR', quota: 4, nominees: 2 },
-  { country: 'PE', quota: 4, nominees: 0 },
-  { country: 'MX', quota: 3, nominees: 1 },
+/** Delegations in several stages, with the people their focal points nominate (head first). */
+const DELEGATIONS: { country: string; quota: number; nominees: [string, string][] }[] = [
+  {
+    country: 'EC',
+    quota: 5,
+    nominees: [
+      ['Patricio', 'Zambrano Lema'],
+      ['Jorge', 'Andrade Vinueza'],
+      ['Paola', 'Cárdenas Ortiz'],
+    ],
+  },
+  {
+    country: 'BR',
+    quota: 4,
+    nominees: [
+      ['Luiz Fernando', 'Castro Neves'],
+      ['Ana Cláudia', 'Monteiro'],
+    ],
+  },
+  { country: 'PE', quota: 4, nominees: [] },
+  { country: 'MX', quota: 3, nominees: [['Alejandro', 'Ruiz Tamayo']] },
 ];
+
+/** The focal point of each member state in the demo, at its ministry of foreign affairs. */
+const FOCAL_POINTS: Record<string, string> = {
+  AD: 'Meritxell Puig',
+  AR: 'Sofía Bianchi',
+  BO: 'Wilma Mamani',
+  BR: 'Renata Albuquerque',
+  CL: 'Ignacio Fuentes',
+  CO: 'Catalina Restrepo',
+  CR: 'Andrés Solís',
+  CU: 'Yanelis Hernández',
+  DO: 'Ramón Peralta',
+  EC: 'Verónica Salazar',
+  SV: 'Claudia Menjívar',
+  GT: 'Luis Ajú',
+  HN: 'Karla Zelaya',
+  MX: 'Mónica Ibarra',
+  NI: 'Ernesto Lacayo',
+  PA: 'Itzel Batista',
+  PY: 'Gustavo Benítez',
+  PE: 'Rosa Huamán',
+  PT: 'João Carvalho',
+  ES: 'Elena Marín',
+  UY: 'Martín Olivera',
+  VE: 'Daniela Rangel',
+};
 
 /**
  * National contacts for every member state, delegations in several stages, registrations across
@@ -74,7 +116,7 @@ export async function seedCuencaRegistrations(
       country,
       institution: 'foreign_affairs',
       type: 'focal_point',
-      name: `Punto focal de ${countryName(country, 'es')}`,
+      name: FOCAL_POINTS[country] ?? countryName(country, 'es'),
       email,
       language: PORTUGUESE.has(country) ? 'pt' : 'es',
     });
@@ -115,13 +157,14 @@ export async function seedCuencaRegistrations(
       deps,
     );
     const delegation = await getDelegation(created.id);
-    for (let i = 1; i <= plan.nominees; i += 1) {
+    for (const [index, [givenName, familyName]] of plan.nominees.entries()) {
+      const i = index + 1;
       await nominate(
         event,
         delegation,
         {
-          givenName: i === 1 ? 'Jefe/a' : 'Delegado/a',
-          familyName: `${countryName(plan.country, 'es')} ${i}`,
+          givenName,
+          familyName,
           email: `delegado${i}.${plan.country.toLowerCase()}@demo.foro.example`,
           role: i === 1 ? 'head' : i === 2 ? 'alternate' : 'member',
           ...(i === 2 && { visaLetter: 'yes' as const }),
