@@ -129,7 +129,7 @@ describe('plenary: credentials of the delegations', function () {
     const nomination = await ec.focal.get(`/nominations/${ec.token}`);
     expect(nomination.text).to.contain(`href="${page}"`);
     expect((await ec.focal.get(`${page}?lang=pt`)).text)
-      .to.contain('Credenciais da delegação de Equador')
+      .to.contain('Credenciais da delegação do Equador')
       .and.contain('A carta de credenciais ainda não foi enviada.');
 
     // Refused, nothing kept: not a PDF by its content, too large, an unknown link.

@@ -5,6 +5,7 @@ import {
   countriesByName,
   sortByCountryName,
 } from '../../src/shared/countries.js';
+import { translatorFor } from '../../src/shared/i18n/index.js';
 
 describe('countries: names in the reader’s language, sorted as that language sorts', () => {
   it('names and sorts the 22 member states in Spanish, Portuguese and English', () => {
@@ -107,5 +108,38 @@ describe('countries: names in the reader’s language, sorted as that language s
       'EC',
       'ES',
     ]);
+  });
+
+  it('joins "de" with each member state’s article in Portuguese ("do Brasil", "da Argentina", "de Portugal")', () => {
+    const title = (code: string, language: 'es' | 'pt') =>
+      translatorFor(language)('delegations.focalTitle', {
+        country: countriesByName(language, [code])[0]!.name,
+      });
+    const portuguese = IBERO_AMERICAN_STATES.map((code) => title(code, 'pt').replace('Delegação ', ''));
+    expect(portuguese).to.deep.equal([
+      'de Andorra',
+      'da Argentina',
+      'da Bolívia',
+      'do Brasil',
+      'do Chile',
+      'da Colômbia',
+      'da Costa Rica',
+      'de Cuba',
+      'da República Dominicana',
+      'do Equador',
+      'de El Salvador',
+      'da Guatemala',
+      'de Honduras',
+      'do México',
+      'da Nicarágua',
+      'do Panamá',
+      'do Paraguai',
+      'do Peru',
+      'de Portugal',
+      'da Espanha',
+      'do Uruguai',
+      'da Venezuela',
+    ]);
+    expect(title('BR', 'es')).to.equal('Delegación de Brasil');
   });
 });

@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 import pt from './pt.json' with { type: 'json' };
+import { withCountryArticles } from './portuguese-countries.js';
 
 export const LANGUAGES = ['es', 'pt', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,7 +31,14 @@ export interface Translator {
 /** One i18next instance per app; catalogs are bundled, so it is ready synchronously. */
 export function createTranslator(): Translator {
   const instance = i18next.createInstance();
+  instance.use({
+    type: 'postProcessor',
+    name: 'countryArticles',
+    process: (value: string, _key: unknown, options: { lng?: string }) =>
+      options.lng === 'pt' ? withCountryArticles(value) : value,
+  });
   void instance.init({
+    postProcess: ['countryArticles'],
     initAsync: false,
     resources: { es: { translation: es }, en: { translation: en }, pt: { translation: pt } },
     supportedLngs: [...LANGUAGES],
