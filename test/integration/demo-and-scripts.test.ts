@@ -1,5 +1,6 @@
 import { binaryBody, readPdf } from '../support/pdf.js';
 import { expect } from 'chai';
+import { Message } from '../../src/modules/messaging/index.js';
 import request from 'supertest';
 import { User } from '../../src/modules/auth/user.model.js';
 import { CUENCA_EVENT, DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
@@ -60,6 +61,12 @@ describe('demo data and command-line scripts', function () {
       endDate: '2008-04-11',
     });
     expect(event!.publishedAt!.toISOString(), 'published while it was prepared').to.match(/^2008-03/);
+    const mails2008 = await Message.find({ relatedKeys: `event:${String(event!._id)}` }).lean();
+    expect(mails2008.length, 'its invitations and confirmations').to.be.greaterThan(10);
+    expect(
+      mails2008.filter((m) => m.status !== 'sent' || m.sentAt!.getUTCFullYear() !== 2008),
+      '2008 mails went out in 2008, not when Foro starts today',
+    ).to.deep.equal([]);
     const practice = await Event.findOne({ slug: 'cuenca-demo' }).lean();
     expect(practice, 'a Thursday and Friday some two months ahead').to.include({
       status: 'published',

@@ -8,6 +8,7 @@ import type { MailSettings } from '../invitations/index.js';
 import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
 import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-registrations.js';
 import { seedCuencaDocuments } from './seed-documents.js';
+import { Message } from '../messaging/index.js';
 
 export interface SeedReport {
   logins: { email: string; role: string; password: string | undefined; created: boolean }[];
@@ -109,6 +110,23 @@ async function seedEdition(input: CreateEventInput, actor: Actor, clocks: Editio
   const programme = await seedCuencaProgramme(eventId, actor, clocks.preparing);
   const registrations = await seedCuencaRegistrations(eventId, actor, clocks, mail);
   const documents = await seedCuencaDocuments(eventId, actor, clocks.preparing);
-  if (!found && clocks.closing) await setEventStatus(eventId, 'archived', actor, clocks.closing);
+  if (!found && clocks.closing) {
+    await setEventStatus(eventId, 'archived', actor, clocks.closing);
+    await markDeliveredInItsTime(eventId);
+  }
   return { event: { slug: input.slug, id: eventId, created: !found }, programme, registrations, documents };
+}
+
+/**
+ * The mails of an edition held long ago went out in their day: recorded as sent when they were
+ * written, so starting Foro does not send 2008's invitations and confirmations today.
+ */
+async function markDeliveredInItsTime(eventId: string): Promise<void> {
+  const queued = await Message.find(
+    { relatedKeys: `event:${eventId}`, status: 'queued' },
+    { createdAt: 1 },
+  ).lean();
+  for (const m of queued) {
+    await Message.updateOne({ _id: m._id }, { $set: { status: 'sent', sentAt: m.createdAt } });
+  }
 }
