@@ -39,6 +39,10 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
   );
   console.log(`Official documents: ${report.documents} added`);
   console.log(`  ${config.publicUrl}/events/${report.event.slug}/documents`);
+  if (report.outcome.created)
+    console.log(
+      `Outcome document: a zero draft of ${report.outcome.paragraphs} items, a round open with ${report.outcome.proposals} proposals`,
+    );
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {
     const password = login.password ?? '(unchanged; run with --reset-passwords for a new one)';

@@ -1,6 +1,7 @@
 import { binaryBody, readPdf } from '../support/pdf.js';
 import { expect } from 'chai';
 import { Message } from '../../src/modules/messaging/index.js';
+import { OutcomeDocument, OutcomeProposal } from '../../src/modules/outcome/index.js';
 import request from 'supertest';
 import { User } from '../../src/modules/auth/user.model.js';
 import { CUENCA_EVENT, DEMO_USERS, seedDemo } from '../../src/modules/demo/index.js';
@@ -42,6 +43,19 @@ describe('demo data and command-line scripts', function () {
     expect([first.documents, second.documents], 'five documents in each edition, once').to.deep.equal([
       10, 0,
     ]);
+    expect([first.outcome, second.outcome], 'the zero draft and its round, once').to.deep.equal([
+      { created: true, paragraphs: 12, proposals: 3 },
+      { created: false, paragraphs: 0, proposals: 0 },
+    ]);
+    const [outcome] = await OutcomeDocument.find({ eventId: first.event.id }).lean();
+    expect(outcome).to.include({ state: 'round-open', workingLanguage: 'es' });
+    const proposals = await OutcomeProposal.find({ documentId: String(outcome!._id) }).lean();
+    expect(proposals.map((p) => `${p.country} ${p.kind} ${p.language}`).sort()).to.deep.equal([
+      'BR insert pt',
+      'EC replace es',
+      'MX add-after es',
+    ]);
+    expect(await OutcomeDocument.countDocuments({ eventId: first.history.id }), 'none in 2008').to.equal(0);
     const waiting = await Registration.countDocuments({
       eventId: first.event.id,
       status: 'waitlisted',

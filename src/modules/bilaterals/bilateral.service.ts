@@ -4,17 +4,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
-import { delegationsOf, type DelegationView } from '../registrations/index.js';
+import { delegationsOf, focalActor, type DelegationView } from '../registrations/index.js';
 import { nextFreeSlots, slotDate, slotOf, slotsOf, type Slot } from '../side-events/index.js';
 import { Bilateral, BilateralBooking, type BilateralLevel, type BilateralState } from './bilateral.model.js';
 import { mailBilateralSide } from './bilateral.mail.js';
 import { toBilateralView, type BilateralView } from './bilateral.views.js';
-
-/** Who acts through a nomination link, as the history names them. */
-export const focalActor = (delegation: Pick<DelegationView, 'country'>): Actor => ({
-  label: `focal point of ${delegation.country} (nomination link)`,
-  via: 'link',
-});
 
 /** A delegation's own bilaterals, asking or asked: never another pair's. */
 export async function bilateralsOfDelegation(delegationId: string): Promise<BilateralView[]> {

@@ -21,13 +21,12 @@ import {
   type PlenaryInscriptions,
   cancelBilateral,
   declineBilateral,
-  focalActor,
   getBilateral,
   nextFreeBilateralSlots,
   requestBilateral,
 } from './bilateral.service.js';
 import { delegationBilateralFeed } from './bilateral.schedule.js';
-import { delegationOfLink } from '../registrations/index.js';
+import { delegationOfLink, focalActor } from '../registrations/index.js';
 
 /**
  * A focal point's bilaterals, through their nomination link: their delegation's own meetings

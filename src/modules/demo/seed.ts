@@ -8,6 +8,7 @@ import type { MailSettings } from '../invitations/index.js';
 import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
 import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-registrations.js';
 import { seedCuencaDocuments } from './seed-documents.js';
+import { seedCuencaOutcome, type OutcomeSeedReport } from './seed-outcome.js';
 import { Message } from '../messaging/index.js';
 
 export interface SeedReport {
@@ -20,6 +21,8 @@ export interface SeedReport {
   registrations: RegistrationSeedReport;
   /** Official documents made (in both editions). */
   documents: number;
+  /** The practice copy's outcome document: its zero draft and a round of amendments. */
+  outcome: OutcomeSeedReport;
 }
 
 /** Where links in demo mails point when the caller does not say. */
@@ -81,6 +84,7 @@ export async function seedDemo(
       checkIns: sum('checkIns'),
     },
     documents: history.documents.created + practice.documents.created,
+    outcome: practice.outcome,
   };
 }
 
@@ -110,11 +114,21 @@ async function seedEdition(input: CreateEventInput, actor: Actor, clocks: Editio
   const programme = await seedCuencaProgramme(eventId, actor, clocks.preparing);
   const registrations = await seedCuencaRegistrations(eventId, actor, clocks, mail);
   const documents = await seedCuencaDocuments(eventId, actor, clocks.preparing);
+  // The negotiation is tried on the edition still to come; 2008's text was not kept in Foro.
+  const outcome: OutcomeSeedReport = clocks.closing
+    ? { created: false, paragraphs: 0, proposals: 0 }
+    : await seedCuencaOutcome(eventId, actor, clocks.preparing);
   if (!found && clocks.closing) {
     await setEventStatus(eventId, 'archived', actor, clocks.closing);
     await markDeliveredInItsTime(eventId);
   }
-  return { event: { slug: input.slug, id: eventId, created: !found }, programme, registrations, documents };
+  return {
+    event: { slug: input.slug, id: eventId, created: !found },
+    programme,
+    registrations,
+    documents,
+    outcome,
+  };
 }
 
 /**

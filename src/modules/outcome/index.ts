@@ -6,5 +6,6 @@ export { createOutcome, getOutcome, listOutcomes } from './outcome.service.js';
 export { addItem, importDraft, itemsOf } from './paragraphs.service.js';
 export { OutcomeProposal, OutcomeRound, OutcomeStance } from './round.model.js';
 export { openRound } from './round.service.js';
+export { propose, takeStance } from './proposals.service.js';
 export { registerOutcomeApi } from './outcome.api.js';
 export { issueRevision } from './revision.service.js';

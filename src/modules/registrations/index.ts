@@ -26,7 +26,7 @@ export { completeUnfinishedRegistrations, markUnfinishedSubmissions } from './co
 export { inviteNomination, getDelegation, type DelegationView } from './delegations/delegation.service.js';
 export { NOMINATION_LINK, focalLanguage } from './delegations/nomination.mail.js';
 export { delegationOfLink } from './delegations/nomination-link.js';
-export { nominate, submitNomination } from './delegations/nomination.service.js';
+export { focalActor, nominate, submitNomination } from './delegations/nomination.service.js';
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
 export { confirmedParticipants, type ListAudience, type Participant } from './lists/participants.js';

@@ -22,7 +22,7 @@ import { activeMembersOf, type DelegationView } from './delegation.service.js';
 import { mailNominationSummary, nominationDigest, type NominationMember } from './nomination.mail.js';
 
 /** Who acts through a nomination link, as the history names them. */
-export const focalActor = (delegation: DelegationView): Actor => ({
+export const focalActor = (delegation: Pick<DelegationView, 'country'>): Actor => ({
   label: `focal point of ${delegation.country} (nomination link)`,
   via: 'link',
 });
