@@ -180,6 +180,10 @@ describe('outcome documents: the facilitator’s decisions on each paragraph', f
     expect(compared).to.include('Rev.1 compared with the zero draft');
     expect(compared).to.include('regular y <ins><b>&lt;b&gt;</b></ins>segura<ins><b>&lt;/b&gt;</b></ins>,');
     expect(compared).not.to.include('<b>segura</b>');
+    // Against the zero draft as its round received it: the paragraph accepted in the round is new.
+    expect(compared).to.include(
+      'Promueven la regularización migratoria.</b></ins> <small lang="en">(new paragraph)</small>',
+    );
     expect((await organizer.agent.get(`${path}/compare?to=7`)).status).to.equal(404);
     expect((await organizer.agent.get(`${path}/compare?to[$gt]=0`)).status).to.equal(422);
   });
