@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { OutcomeParagraph, OutcomeProposal } from '../../src/modules/outcome/index.js';
-import { importThrough, postOutcome } from '../factories/outcome.js';
-import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { OutcomeProposal } from '../../src/modules/outcome/index.js';
+import { openNegotiation } from '../factories/outcome.js';
 import { useTestForo } from '../support/foro.js';
-import { csrfTokenIn, signedInAs } from '../support/http.js';
+import { csrfTokenIn } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
 
 describe('outcome documents: the compilation text (page, PDF and API) with its filters', function () {
@@ -12,46 +11,19 @@ describe('outcome documents: the compilation text (page, PDF and API) with its f
 
   /** A round on "OP1 Acuerdan promover una migración ordenada." with proposals of Ecuador and Brazil. */
   async function compiled() {
-    foro.clock.set('2008-04-01T12:00:00Z');
-    const organizer = await signedInAs(foro.url, 'organizer');
-    await organizer.agent.get('/admin?lang=es');
-    const { event } = await createPlenary(organizer.actor, ['EC', 'BR', 'MX', 'AR']);
-    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
-    await importThrough(
-      organizer.agent,
-      path,
-      'OP1. Acuerdan promover una migración ordenada.\n\nOP2. Solicitan informes.',
-    );
-    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
-    await organizer.agent
-      .post(`${path}/round`)
-      .type('form')
-      .send({ _csrf: csrf, deadlineDate: '2008-04-05', deadlineTime: '18:00' });
-    const outcomeId = path.split('/').pop()!;
-    const op1 = (await OutcomeParagraph.findOne({ documentId: outcomeId, number: 1 }).lean())!;
-    const propose = async (country: string, fields: Record<string, string>) => {
-      const d = await delegationOf(foro.url, event, country);
-      const page = `/nominations/${d.token}/outcome/${outcomeId}`;
-      const html = (await d.focal.get(page)).text;
-      const key = /name="key" value="([\w-]+)"/.exec(html)![1]!;
-      const res = await d.focal
-        .post(`${page}/proposals`)
-        .type('form')
-        .send({ _csrf: csrfTokenIn(html), key, paragraph: op1.ref, language: 'es', ...fields });
-      expect(res.status, res.text.slice(0, 300)).to.equal(303);
-      return { ...d, page };
-    };
-    await propose('EC', { kind: 'replace', passage: 'ordenada', text: 'ordenada y segura' });
-    const br = await propose('BR', { kind: 'insert', text: 'em todas as etapas', language: 'pt' });
-    const mx = await delegationOf(foro.url, event, 'MX');
-    const ecProposal = (await OutcomeProposal.findOne({ country: 'EC' }).lean())!;
-    const mxPage = `/nominations/${mx.token}/outcome/${outcomeId}`;
-    const mxCsrf = csrfTokenIn((await mx.focal.get(mxPage)).text);
-    await mx.focal
-      .post(`${mxPage}/proposals/${String(ecProposal._id)}/stance`)
-      .type('form')
-      .send({ _csrf: mxCsrf, stance: 'support' });
-    return { organizer, event, path, outcomeId, br };
+    const negotiation = await openNegotiation(foro, {
+      countries: ['EC', 'BR', 'MX', 'AR'],
+      language: 'es',
+      source: 'OP1. Acuerdan promover una migración ordenada.\n\nOP2. Solicitan informes.',
+    });
+    const { focal } = negotiation;
+    const ec = await (
+      await focal('EC')
+    ).proposed({ kind: 'replace', passage: 'ordenada', text: 'ordenada y segura' });
+    const br = await focal('BR');
+    await br.proposed({ kind: 'insert', text: 'em todas as etapas', language: 'pt' });
+    await (await focal('MX')).stance(ec, 'support');
+    return { ...negotiation, br };
   }
 
   it('shows each proposal in brackets where it applies, attributed, with its supporters', async () => {

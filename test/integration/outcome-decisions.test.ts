@@ -1,45 +1,19 @@
 import { expect } from 'chai';
 import { OutcomeParagraph, OutcomeProposal } from '../../src/modules/outcome/index.js';
-import { importThrough, postOutcome, ZERO_DRAFT } from '../factories/outcome.js';
-import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { openNegotiation } from '../factories/outcome.js';
 import { useTestForo } from '../support/foro.js';
-import { csrfTokenIn, signedInAs } from '../support/http.js';
 
 describe('outcome documents: the facilitator’s decisions on each paragraph', function () {
   this.timeout(120_000);
   const foro = useTestForo(import.meta.url, { env: { LINK_RATE_LIMIT_PER_ADDRESS: '10000' } });
 
   async function setUp() {
-    foro.clock.set('2008-04-01T12:00:00Z');
-    const organizer = await signedInAs(foro.url, 'organizer');
-    await organizer.agent.get('/admin?lang=en');
-    const { event } = await createPlenary(organizer.actor, ['EC', 'BR', 'MX']);
-    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
-    const outcomeId = path.split('/').pop()!;
-    await importThrough(organizer.agent, path, ZERO_DRAFT);
-    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
-    await organizer.agent
-      .post(`${path}/round`)
-      .type('form')
-      .send({ _csrf: csrf, deadlineDate: '2008-04-05', deadlineTime: '18:00' });
-    const op1 = (await OutcomeParagraph.findOne({ documentId: outcomeId, kind: 'OP', number: 1 }).lean())!;
-    const propose = async (country: string, fields: Record<string, string>) => {
-      const d = await delegationOf(foro.url, event, country);
-      const page = `/nominations/${d.token}/outcome/${outcomeId}`;
-      const html = (await d.focal.get(`${page}?lang=en`)).text;
-      const key = /name="key" value="([\w-]+)"/.exec(html)![1]!;
-      const res = await d.focal
-        .post(`${page}/proposals`)
-        .type('form')
-        .send({ _csrf: csrfTokenIn(html), key, paragraph: op1.ref, language: 'es', ...fields });
-      expect(res.status, res.text.slice(0, 300)).to.equal(303);
-      const found = await OutcomeProposal.findOne({ documentId: outcomeId, country })
-        .sort({ _id: -1 })
-        .lean();
-      return String(found!._id);
-    };
-    const paragraphPath = `${path}/paragraphs/${op1.ref}`;
-    return { organizer, path, outcomeId, csrf, op1, propose, paragraphPath };
+    const negotiation = await openNegotiation(foro);
+    const { op1, path, focal } = negotiation;
+    /** A focal point's proposal on OP1 (unless the fields say another paragraph): its id. */
+    const propose = async (country: string, fields: Record<string, string>) =>
+      (await focal(country)).proposed(fields);
+    return { ...negotiation, propose, paragraphPath: `${path}/paragraphs/${op1.ref}` };
   }
 
   it('sets a paragraph’s status, shown and filtered in the compilation and told in the history', async () => {
@@ -206,6 +180,10 @@ describe('outcome documents: the facilitator’s decisions on each paragraph', f
     expect(compared).to.include('Rev.1 compared with the zero draft');
     expect(compared).to.include('regular y <ins><b>&lt;b&gt;</b></ins>segura<ins><b>&lt;/b&gt;</b></ins>,');
     expect(compared).not.to.include('<b>segura</b>');
+    // Against the zero draft as its round received it: the paragraph accepted in the round is new.
+    expect(compared).to.include(
+      'Promueven la regularización migratoria.</b></ins> <small lang="en">(new paragraph)</small>',
+    );
     expect((await organizer.agent.get(`${path}/compare?to=7`)).status).to.equal(404);
     expect((await organizer.agent.get(`${path}/compare?to[$gt]=0`)).status).to.equal(422);
   });

@@ -1,61 +1,18 @@
 import { expect } from 'chai';
 import { OutcomeParagraph, OutcomeProposal, OutcomeStance } from '../../src/modules/outcome/index.js';
-import { importThrough, postOutcome, ZERO_DRAFT } from '../factories/outcome.js';
-import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { importThrough, openNegotiation, postOutcome } from '../factories/outcome.js';
 import { useTestForo } from '../support/foro.js';
-import { csrfTokenIn, signedInAs } from '../support/http.js';
 
 describe('outcome documents: rounds of amendments, proposals, support and objections', function () {
   this.timeout(120_000);
   const foro = useTestForo(import.meta.url, { env: { LINK_RATE_LIMIT_PER_ADDRESS: '10000' } });
 
-  async function setUp(roundFields: Record<string, string> = {}) {
-    foro.clock.set('2008-04-01T12:00:00Z');
-    const organizer = await signedInAs(foro.url, 'organizer');
-    await organizer.agent.get('/admin?lang=en');
-    const { event } = await createPlenary(organizer.actor, ['EC', 'BR', 'MX']);
-    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
-    const outcomeId = path.split('/').pop()!;
-    await importThrough(organizer.agent, path, ZERO_DRAFT);
-    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
-    const opened = await organizer.agent
-      .post(`${path}/round`)
-      .type('form')
-      .send({ _csrf: csrf, deadlineDate: '2008-04-05', deadlineTime: '18:00', ...roundFields });
-    expect(opened.status, opened.text.slice(0, 400)).to.equal(303);
-    const items = (await OutcomeParagraph.find({ documentId: outcomeId }).lean()).sort(
-      (a, b) => a.position - b.position,
-    );
-    const op1 = items.find((p) => p.kind === 'OP' && p.number === 1)!;
-    const focal = async (country: string) => {
-      const d = await delegationOf(foro.url, event, country);
-      const page = `/nominations/${d.token}/outcome/${outcomeId}`;
-      const form = async (lang = 'en') => {
-        const html = (await d.focal.get(`${page}?lang=${lang}`)).text;
-        // Without a proposal form (an observer in a closed round) the nomination page's token serves.
-        const csrf = html.includes('name="_csrf"') ? csrfTokenIn(html) : d.csrf;
-        return { csrf, key: /name="key" value="([\w-]+)"/.exec(html)?.[1] ?? 'a-key-of-a-form-never-drawn' };
-      };
-      const propose = async (fields: Record<string, string>, sent?: { csrf: string; key: string }) => {
-        const f = sent ?? (await form());
-        return d.focal
-          .post(`${page}/proposals`)
-          .type('form')
-          .send({
-            _csrf: f.csrf,
-            key: f.key,
-            paragraph: op1.ref,
-            kind: 'replace',
-            passage: 'ordenada',
-            text: 'ordenada y humana',
-            language: 'es',
-            ...fields,
-          });
-      };
-      return { ...d, page, form, propose };
-    };
-    return { organizer, event, path, outcomeId, csrf, op1, focal };
-  }
+  /** The zero draft in a round; each focal point's proposal starts as "ordenada" → "ordenada y humana" on OP1. */
+  const setUp = (round: Record<string, string> = {}) =>
+    openNegotiation(foro, {
+      round,
+      proposal: { kind: 'replace', passage: 'ordenada', text: 'ordenada y humana' },
+    });
 
   it('keeps both of two proposals made on one paragraph at the same instant, each attributed to its state', async () => {
     const { focal, outcomeId, path, organizer } = await setUp();
@@ -92,14 +49,12 @@ describe('outcome documents: rounds of amendments, proposals, support and object
     const proposal = (await OutcomeProposal.findOne({ documentId: outcomeId }).lean())!;
     const id = String(proposal._id);
     const { csrf } = await br.form();
-    const stance = (who: typeof ec, value: string, token = csrf) =>
-      who.focal.post(`${who.page}/proposals/${id}/stance`).type('form').send({ _csrf: token, stance: value });
-    expect((await stance(br, 'object')).status).to.equal(303);
-    expect((await stance(br, 'support')).status).to.equal(303);
+    expect((await br.stance(id, 'object', csrf)).status).to.equal(303);
+    expect((await br.stance(id, 'support', csrf)).status).to.equal(303);
     const stances = await OutcomeStance.find({ proposalId: id }).lean();
     expect(stances.map((s) => `${s.country}:${s.stance}`)).to.deep.equal(['BR:support']);
     const ecForm = await ec.form();
-    expect((await stance(ec, 'support', ecForm.csrf)).status).to.equal(409);
+    expect((await ec.stance(id, 'support', ecForm.csrf)).status).to.equal(409);
     const stolen = await br.focal
       .post(`${br.page}/proposals/${id}/withdraw`)
       .type('form')

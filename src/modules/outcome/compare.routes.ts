@@ -5,6 +5,7 @@ import type { Translate } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { eventPage, eventWithPermissions, localized } from '../events/index.js';
+import { circulatedTextOf } from './circulated.js';
 import { compareVersions } from './compare.js';
 import { getOutcome } from './outcome.service.js';
 import { versionName } from './outcome.views.js';
@@ -30,7 +31,10 @@ export function compareRoutes(): Router {
     const to = query.to ?? outcome.currentVersion;
     const from = query.from ?? Math.max(0, to - 1);
     if (to > outcome.currentVersion || from > outcome.currentVersion) throw new NotFoundError();
-    const [before, after] = await Promise.all([itemsOf(outcome, from), itemsOf(outcome, to)]);
+    // An earlier version as its round received it: decisions changed its own paragraphs since.
+    const textOf = async (v: number) =>
+      (v < outcome.currentVersion && (await circulatedTextOf(outcome, v))) || itemsOf(outcome, v);
+    const [before, after] = await Promise.all([textOf(from), textOf(to)]);
     res.render('outcome/compare', {
       ...eventPage(event, req.language, comparisonTitle(req.t, from, to)),
       event,

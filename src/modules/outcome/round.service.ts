@@ -8,6 +8,7 @@ import type { EventView } from '../events/index.js';
 import { OutcomeDocument } from './outcome.model.js';
 import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
 import type { OutcomeView } from './outcome.views.js';
+import { keepCirculatedText } from './circulated.js';
 import { itemsOf } from './paragraphs.service.js';
 import { OutcomeRound } from './round.model.js';
 import type { RoundInput } from './round.schemas.js';
@@ -61,8 +62,8 @@ export async function openRound(
   const deadline = localToInstant(input.deadlineDate, input.deadlineTime, event.timezone);
   if (!deadline) throw new ValidationError([{ field: 'deadlineTime', code: 'invalid_time' }]);
   if (deadline <= clock.now()) throw new ValidationError([{ field: 'deadlineDate', code: 'deadline_past' }]);
-  if (!(await itemsOf(outcome)).some((item) => item.kind !== 'section'))
-    throw new ConflictError('OUTCOME_EMPTY');
+  const items = await itemsOf(outcome);
+  if (!items.some((item) => item.kind !== 'section')) throw new ConflictError('OUTCOME_EMPTY');
   try {
     await OutcomeRound.create({
       _id: roundId(outcome),
@@ -78,6 +79,7 @@ export async function openRound(
     if (isDuplicateKey(error)) throw new ConflictError('OUTCOME_ROUND_EXISTS');
     throw error;
   }
+  await keepCirculatedText(outcome, items);
   await OutcomeDocument.updateOne({ _id: outcome.id }, { $set: { state: 'round-open' } });
   await roundChange('outcome.round-opened', outcome, actor, clock, { deadline });
   return (await roundOf(outcome))!;
