@@ -28,16 +28,25 @@ describe('people: CSV', () => {
       email: 'ana@example.org',
       phone: '+593 99',
       language: 'es',
+      timezone: 'Europe/Madrid',
       gender: 'female',
       biography: {},
       sortKey: 'perez  ana',
     };
     const full = peopleToCsv([person], { withContactDetails: true });
     expect(full.startsWith('\uFEFFhonorific,given_name,family_name')).to.equal(true);
-    expect(full).to.contain("Dra.,Ana,Pérez,,'=cmd,academia,EC,ana@example.org,+593 99,es,,");
+    expect(full).to.contain("Dra.,Ana,Pérez,,'=cmd,academia,EC,ana@example.org,+593 99,es,Europe/Madrid,,");
     const limited = peopleToCsv([person], { withContactDetails: false });
     expect(limited).to.not.contain('ana@example.org');
     expect(limited).to.not.contain('female');
+  });
+
+  it('reads a speaker’s own time zone, and refuses one that does not exist', () => {
+    const [madrid, nowhere] = readPeopleCsv(
+      ['given_name,family_name,time_zone', 'Ana,Pérez,Europe/Madrid', 'Luis,Gómez,Mars/Olympus'].join('\n'),
+    );
+    expect(madrid?.input?.timezone).to.equal('Europe/Madrid');
+    expect(nowhere?.errors).to.deep.equal([{ field: 'timezone', code: 'invalid_timezone' }]);
   });
 
   it('reads rows with their line numbers and reports each problem', () => {

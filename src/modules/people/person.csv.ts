@@ -18,6 +18,7 @@ export const CSV_COLUMNS = [
   'email',
   'phone',
   'language',
+  'time_zone',
   'gender',
   'biography_es',
   'biography_en',
@@ -37,6 +38,7 @@ export function personRow(p: PersonView, options: { withContactDetails: boolean 
     options.withContactDetails ? p.email : '',
     options.withContactDetails ? p.phone : '',
     p.language,
+    p.timezone,
     '', // gender is kept for aggregate figures only, never exported per person
     p.biography.es,
     p.biography.en,
@@ -76,6 +78,7 @@ function rowToInput(row: Record<string, string>): Record<string, unknown> {
     email: empty(row['email']),
     phone: empty(row['phone']),
     language: empty(row['language'])?.trim().toLowerCase(),
+    timezone: empty(row['time_zone'])?.trim(),
     gender: empty(row['gender'])?.trim().toLowerCase(),
     ...(Object.keys(biography).length > 0 && { biography }),
   };
