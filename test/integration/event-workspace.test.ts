@@ -6,6 +6,7 @@ import { Message } from '../../src/modules/messaging/index.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { useTestForo } from '../support/foro.js';
 import { browserAgent, signIn, signedInAs } from '../support/http.js';
+import { queriesDuring } from '../support/queries.js';
 
 type Agent = ReturnType<typeof browserAgent>;
 
@@ -29,6 +30,21 @@ describe('event workspace: the overview, the event menu and the home page', func
     };
     return { eventId: String(event!._id), admin: await signInDemo(0), team: await signInDemo(1) };
   }
+
+  it('reads the event once for a page and its menu', async () => {
+    const { eventId, team } = await demo();
+    const eventReads = (queries: { collection: string; filter: Record<string, unknown> }[]) =>
+      queries.filter((q) => q.collection === 'events' && String(q.filter['_id']) === eventId).length;
+    for (const page of ['settings', 'agenda', 'delegations', 'documents']) {
+      let status = 0;
+      const reads = eventReads(
+        await queriesDuring(async () => {
+          status = (await team.get(`/admin/events/${eventId}/${page}`)).status;
+        }),
+      );
+      expect([page, status, reads]).to.deep.equal([page, 200, 1]);
+    }
+  });
 
   it('walks the demo event menu as admin, team organizer, viewer and another organizer: every entry opens, none it cannot', async () => {
     const { eventId, admin, team } = await demo();

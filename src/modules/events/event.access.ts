@@ -13,16 +13,34 @@ import type { EventView } from './event.views.js';
 import { policy, type Permissions } from './policy.js';
 import { assertCanEditEvent } from './team.service.js';
 
+const readForMenu = new WeakMap<Request, EventView>();
+
+/**
+ * Hands the event the menu just read to the page's own first read of it, so a page under
+ * `/admin/events/:eventId` reads its event once. Used once: a later read in the same request
+ * (after the page changed the event) goes to the database.
+ */
+export function keepEventForPage(req: Request, event: EventView): void {
+  readForMenu.set(req, event);
+}
+
+async function eventInPath(req: Request): Promise<EventView> {
+  const id = pathParam(req, 'eventId');
+  const kept = readForMenu.get(req);
+  readForMenu.delete(req);
+  return kept?.id === id ? kept : getEvent(id);
+}
+
 /** The event named by `:eventId` in the path (404 if none); with `edit`, the caller must be allowed to edit it (403). */
 export async function eventOf(req: Request, options: { edit?: boolean } = {}): Promise<EventView> {
-  const event = await getEvent(pathParam(req, 'eventId'));
+  const event = await eventInPath(req);
   if (options.edit) await assertCanEditEvent(req.user, event.id);
   return event;
 }
 
 /** The event named by `:eventId` and what the caller may do with its records (policy.ts). */
 export async function eventWithPermissions(req: Request): Promise<{ event: EventView; can: Permissions }> {
-  const event = await getEvent(pathParam(req, 'eventId'));
+  const event = await eventInPath(req);
   return { event, can: await policy.forEvent(req.user, event.id) };
 }
 

@@ -24,7 +24,7 @@ export {
 } from './event.views.js';
 export type { CreateEventInput, RoomInput } from './event.schemas.js';
 export { invitationSettingsInput } from './event.schemas.js';
-export { eventOf, eventWithPermissions, historyLines } from './event.access.js';
+export { eventOf, eventWithPermissions, historyLines, keepEventForPage } from './event.access.js';
 export { policy, ROUTES, type Permissions, type Reader, type RouteRule } from './policy.js';
 export { routeAccess } from './route-access.js';
 export { eventsWorkspace } from './events.workspace.js';

@@ -1,7 +1,14 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { absentIfNotFound } from '../../shared/errors.js';
 import { pathParam } from '../../web/params.js';
-import { localized, getEvent, listEvents, policy, type EventView } from '../events/index.js';
+import {
+  localized,
+  getEvent,
+  keepEventForPage,
+  listEvents,
+  policy,
+  type EventView,
+} from '../events/index.js';
 import type { Reader } from '../events/index.js';
 import type { Workspace } from './workspace.js';
 
@@ -22,6 +29,7 @@ export function eventNavigation(
     if (!req.user || typeof eventId !== 'string' || !OBJECT_ID.test(eventId)) return next();
     const event = await getEvent(eventId).catch(absentIfNotFound);
     if (!event) return next();
+    if (eventId === req.params['eventId']) keepEventForPage(req, event);
     res.locals['eventNav'] = {
       id: event.id,
       title: localized(event.title, req.language, event.languages),
