@@ -8,3 +8,6 @@ export { OutcomeProposal, OutcomeRound, OutcomeStance } from './round.model.js';
 export { openRound } from './round.service.js';
 export { registerOutcomeApi } from './outcome.api.js';
 export { issueRevision } from './revision.service.js';
+export { outcomeTextLayout } from './outcome-text.js';
+export { translatedItems, translationLanguages } from './translations.service.js';
+export { OutcomeTranslation } from './translation.model.js';
