@@ -71,13 +71,10 @@ describe('outcome documents: revisions compared in a PDF, and a revision cut sho
       .send({ _csrf: csrf, version: '1', confirmed: 'yes' });
     expect(issued.status).to.equal(303);
     const [, , , , op1, op2] = await rows(1);
-    await organizer.agent
-      .post(`${path}/paragraphs/${op1!.ref}`)
-      .type('form')
-      .send({
-        _csrf: csrf,
-        text: 'Acuerdan promover una migración ordenada, regular, segura y <b>humana</b>,',
-      });
+    await organizer.agent.post(`${path}/paragraphs/${op1!.ref}`).type('form').send({
+      _csrf: csrf,
+      text: 'Acuerdan promover una migración ordenada, regular, segura y <b>humana</b>,',
+    });
     await organizer.agent
       .post(`${path}/paragraphs/${op2!.ref}/remove`)
       .type('form')
@@ -95,8 +92,12 @@ describe('outcome documents: revisions compared in a PDF, and a revision cut sho
     expect(text).to.include('Cuenca Programme of Action');
     expect(text).to.include('Rev.1 compared with the zero draft');
     expect(text).to.include('Words inserted in bold, words deleted struck through');
-    // The reader gives each run (plain, bold, struck) a line of its own.
-    expect(pdf.text).to.match(/regular\ny\n,\nsegura\ny <b>humana<\/b>\n,/);
+    // One flow per paragraph: the label, kept, deleted and inserted words on the same line.
+    expect(text).to.include(
+      'OP1 Acuerdan promover una migración ordenada, regular y , segura y <b>humana</b> ,',
+    );
+    const at = (words: string) => pdf.items.find((item) => item.text.includes(words))!.top;
+    expect(Math.abs(at('OP1') - at('<b>humana</b>'))).to.be.below(1);
     expect(text).to.include(
       'Invitan a los Estados a intercambiar información sobre sus políticas migratorias, (paragraph deleted)',
     );

@@ -43,16 +43,18 @@ function piecesOf(line: Line, heading: boolean): Piece[] {
 
 function flow(doc: Pdf, pieces: Piece[]) {
   pieces.forEach((piece, i) => {
-    doc
-      .font(piece.font)
-      .fillColor(piece.colour)
-      .text(breakable(piece.text), i === 0 ? PAGE.margin : undefined, i === 0 ? doc.y : undefined, {
-        width: CONTENT_WIDTH,
-        continued: i < pieces.length - 1,
-        strike: piece.strike ?? false,
-        underline: piece.underline ?? false,
-        align: 'left',
-      });
+    const options = {
+      width: CONTENT_WIDTH,
+      continued: i < pieces.length - 1,
+      strike: piece.strike ?? false,
+      underline: piece.underline ?? false,
+      align: 'left' as const,
+    };
+    doc.font(piece.font).fillColor(piece.colour);
+    // A continued piece takes no position: pdfkit reads `text(s, undefined, undefined, options)`
+    // as `text(s, {})` and drops the options, which ends the flow and loses the strike-through.
+    if (i === 0) doc.text(breakable(piece.text), PAGE.margin, doc.y, options);
+    else doc.text(breakable(piece.text), options);
   });
   doc.fillColor(COLOURS.text);
 }
