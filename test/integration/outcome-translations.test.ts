@@ -198,6 +198,16 @@ describe('outcome documents: translations of the text, and the text as a PDF in 
     expect(crossEvent.status).to.equal(404);
     expect(await OutcomeTranslation.countDocuments({})).to.equal(0);
 
+    // Two translators saving the first translation of a paragraph at the same instant: one stored.
+    const op2 = await paragraph('OP', 2);
+    const both = await Promise.all(
+      ['Convidam os Estados,', 'Convidam os Estados a trocar informações,'].map((text) =>
+        translate(organizer.agent, path, 'pt', op2.ref, text),
+      ),
+    );
+    expect(both.map((r) => r.status)).to.deep.equal([303, 303]);
+    expect(await OutcomeTranslation.countDocuments({ ref: op2.ref })).to.equal(1);
+
     const markup = '<script>alert("x")</script> Acordam <b>promover</b>';
     expect((await translate(organizer.agent, path, 'pt', op1.ref, markup)).status).to.equal(303);
     const page = (await organizer.agent.get(`${path}/translations/pt`)).text;

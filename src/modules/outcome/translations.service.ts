@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
@@ -127,25 +128,26 @@ export async function saveTranslation(
   if (before && before.text === input.text && before.sourceHash === input.sourceHash)
     return { item, state: input.sourceHash === current ? 'current' : 'outdated' };
   const seen = input.sourceHash === current;
-  await OutcomeTranslation.updateOne(
-    { _id },
-    {
-      $set: {
-        eventId: outcome.eventId,
-        documentId: outcome.id,
-        ref: item.ref,
-        language: into,
-        text: input.text,
-        sourceHash: input.sourceHash,
-        savedAt: clock.now(),
-        savedBy: actor.label,
-        // The source text is known only when it is the one the translator saw.
-        ...(seen && { sourceText: item.text }),
-      },
-      ...(!seen && { $unset: { sourceText: 1 } }),
+  const update = {
+    $set: {
+      eventId: outcome.eventId,
+      documentId: outcome.id,
+      ref: item.ref,
+      language: into,
+      text: input.text,
+      sourceHash: input.sourceHash,
+      savedAt: clock.now(),
+      savedBy: actor.label,
+      // The source text is known only when it is the one the translator saw.
+      ...(seen && { sourceText: item.text }),
     },
-    { upsert: true },
-  );
+    ...(!seen && { $unset: { sourceText: 1 } }),
+  };
+  // Two first saves at once both try to insert: the one refused updates what the other stored.
+  await OutcomeTranslation.updateOne({ _id }, update, { upsert: true }).catch(async (error: unknown) => {
+    if (!isDuplicateKey(error)) throw error;
+    await OutcomeTranslation.updateOne({ _id }, update);
+  });
   await recordParagraphChange('outcome.translation-saved', outcome, item, actor, clock, [
     { field: 'language', from: undefined, to: into },
     { field: 'translation', from: before?.text, to: input.text },
