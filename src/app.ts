@@ -171,7 +171,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerDocumentsApi(api, clock, officialDocuments.maxBytes);
   registerSideEventsApi(api);
   registerBilateralsApi(api);
-  registerOutcomeApi(api);
+  registerOutcomeApi(api, clock);
   // Each module's pages in the event menu and its panel on the overview, in the menu's order.
   const workspace = new Workspace([
     agendaWorkspace,

@@ -108,7 +108,13 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const base = `/admin/events/${eventId}/outcome/${outcome.id}`;
     return {
       id: outcome.id,
-      paths: [base, `${base}/import`, `${base}/paragraphs/${paragraph.ref}`, `${base}/compilation`],
+      paths: [
+        base,
+        `${base}/import`,
+        `${base}/paragraphs/${paragraph.ref}`,
+        `${base}/compilation`,
+        `${base}/translations/pt`,
+      ],
     };
   }
 

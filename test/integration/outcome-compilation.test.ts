@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { OutcomeProposal } from '../../src/modules/outcome/index.js';
+import { OutcomeParagraph, OutcomeProposal } from '../../src/modules/outcome/index.js';
 import { openNegotiation } from '../factories/outcome.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn } from '../support/http.js';
@@ -75,5 +75,26 @@ describe('outcome documents: the compilation text (page, PDF and API) with its f
     expect(text).to.include('Compilation text');
     expect(text).to.include('[ordenada ordenada y segura (Ecuador; supported by: Mexico)]');
     expect(text).to.include('[em todas as etapas (Brazil)]');
+  });
+  it('prints each paragraph’s status in the compilation PDF, pending ones too', async () => {
+    const { organizer, path, outcomeId } = await compiled();
+    const op1 = (await OutcomeParagraph.findOne({ documentId: outcomeId, number: 1 }).lean())!;
+    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
+    const set = await organizer.agent
+      .post(`${path}/paragraphs/${op1.ref}/status`)
+      .type('form')
+      .send({ _csrf: csrf, status: 'agreed-ad-referendum' });
+    expect(set.status).to.equal(303);
+    const res = await organizer.agent.get(`${path}/compilation.pdf?lang=en`).buffer(true).parse(binaryBody);
+    const text = (await readPdf(res.body as Buffer)).text.replace(/\s+/g, ' ');
+    expect(text).to.include('(Brazil)] (Agreed ad referendum)');
+    expect(text).to.include('OP2 Solicitan informes. (Pending)');
+    const spanish = await organizer.agent
+      .get(`${path}/compilation.pdf?lang=es`)
+      .buffer(true)
+      .parse(binaryBody);
+    expect((await readPdf(spanish.body as Buffer)).text.replace(/\s+/g, ' ')).to.include(
+      'Solicitan informes. (Pendiente)',
+    );
   });
 });

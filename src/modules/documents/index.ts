@@ -19,3 +19,4 @@ export { documentsWorkspace } from './documents.workspace.js';
 export { downloadRoutes } from './downloads/downloads.routes.js';
 export type { PlatesLayout, SeatingLayout } from './seating/seating.layout.js';
 export type { OutcomeLayout } from './outcome-pdf/outcome.layout.js';
+export { renderOutcomePdf } from './outcome-pdf/outcome.pdf.js';

@@ -70,7 +70,18 @@ export function compilationRoutes(deps: CompilationDeps): Router {
       stamp: `${t('outcome.compilation.title')} – ${formatInstant(deps.clock.now(), event.timezone, language)}`,
       pageOf: t('outcome.compilation.pageOf'),
       empty: t('outcome.compilation.empty'),
-      lines,
+      // Each paragraph's status after its text, pending ones too: a printed page is read alone.
+      lines: lines.map((line) =>
+        line.kind === 'paragraph'
+          ? {
+              ...line,
+              note: {
+                text: `(${t(`outcome.paragraphStatuses.${line.status ?? 'pending'}`)})`,
+                at: 'end' as const,
+              },
+            }
+          : line,
+      ),
     };
     const pdf = await deps.renderer.render({ kind: 'outcome', layout });
     sendPdf(res, pdf, `${event.slug}-compilation-${language}.pdf`, 'private');

@@ -9,3 +9,6 @@ export { openRound } from './round.service.js';
 export { propose, takeStance } from './proposals.service.js';
 export { registerOutcomeApi } from './outcome.api.js';
 export { issueRevision } from './revision.service.js';
+export { outcomeTextLayout } from './outcome-text.js';
+export { translatedItems, translationLanguages } from './translations.service.js';
+export { OutcomeTranslation } from './translation.model.js';

@@ -25,6 +25,8 @@ import { compareRoutes } from './compare.routes.js';
 import { canDecide } from './decisions.service.js';
 import { PARAGRAPH_STATUSES } from './outcome.model.js';
 import { isOpen, roundOf } from './round.service.js';
+import { translationRoutes } from './translations.routes.js';
+import { itemTranslations, translationLanguages } from './translations.service.js';
 
 export const OUTCOME_BASE = '/admin/events/:eventId/outcome';
 export const outcomePath = (eventId: string, outcomeId?: string) =>
@@ -92,6 +94,10 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
       canEdit: can.edit && outcome.state === 'drafting' && event.status !== 'archived',
       canDecide: can.edit && canDecide(outcome) && event.status !== 'archived',
       canEditDetails: can.edit && event.status !== 'archived',
+      translationLanguages: translationLanguages(event, outcome).map((l) => ({
+        value: l,
+        label: req.t(`language.${l}`),
+      })),
       version: versionName(req.t, outcome.currentVersion),
       values: outcomeValues(outcome),
       itemValues: { kind: items.some((i) => i.kind === 'OP') ? 'OP' : 'PP' },
@@ -146,7 +152,8 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
 
   router.use(roundRoutes(clock, showPage));
   router.use(compilationRoutes(deps));
-  router.use(compareRoutes());
+  router.use(compareRoutes(deps));
+  router.use(translationRoutes(deps));
   router.use(paragraphRoutes(clock));
   router.use(importRoutes(clock));
   return router;
@@ -163,6 +170,7 @@ function paragraphRoutes(clock: Clock): Router {
     const item = await itemOf(outcome, pathParam(req, 'paragraphId'));
     const heading = item.label || req.t('outcome.kinds.section');
     const proposals = (await proposalsOf(outcome)).filter((p) => p.paragraphRef === item.ref);
+    const translations = await itemTranslations(event, outcome, item);
     return {
       ...eventPage(event, req.language, heading),
       event,
@@ -175,6 +183,8 @@ function paragraphRoutes(clock: Clock): Router {
       open: proposals.filter((p) => p.state === 'open'),
       statuses: PARAGRAPH_STATUSES.map((s) => ({ value: s, label: req.t(`outcome.paragraphStatuses.${s}`) })),
       country: (code: string) => countryName(code, req.language),
+      translations: translations.map((row) => ({ ...row, languageName: req.t(`language.${row.language}`) })),
+      canTranslate: event.status !== 'archived',
     };
   };
 

@@ -48,3 +48,11 @@ export const compromiseInput = z.strictObject({
   text: requiredText('description'),
   merges: z.array(objectId()).max(200).default([]),
 });
+
+/** A translation as the form sends it, with the fingerprint of the working-language text it was made from. */
+export const translationInput = z.strictObject({
+  text: requiredText('description'),
+  sourceHash: z.string().regex(/^[a-f0-9]{64}$/, { message: 'invalid' }),
+  /** The page the form was on, to go back to. */
+  from: z.enum(['list', 'paragraph']).optional(),
+});

@@ -7,6 +7,7 @@ import type { EventView } from '../events/index.js';
 import { OutcomeDocument } from './outcome.model.js';
 import type { OutcomeInput } from './outcome.schemas.js';
 import { toOutcomeView, type OutcomeView } from './outcome.views.js';
+import { finishIssuedRevision } from './revision.finish.js';
 
 /** The title as the history names it: in the working language, or the first one written. */
 export const titleOf = (o: Pick<OutcomeView, 'title' | 'workingLanguage'>) =>
@@ -77,11 +78,21 @@ export async function updateOutcome(
   return after;
 }
 
-export async function getOutcome(eventId: string, outcomeId: string): Promise<OutcomeView> {
+/**
+ * An event's outcome document. A revision issued on it but left unfinished (the process issuing
+ * it died half-way) is finished first, so nobody reads or changes a version already frozen;
+ * `finishRevision: false` reads it as stored.
+ */
+export async function getOutcome(
+  eventId: string,
+  outcomeId: string,
+  options: { finishRevision?: boolean } = {},
+): Promise<OutcomeView> {
   if (!mongoose.isValidObjectId(outcomeId)) throw new NotFoundError();
   const found = await OutcomeDocument.findById(outcomeId).lean();
   if (!found || found.eventId !== eventId) throw new NotFoundError();
-  return toOutcomeView(found);
+  const outcome = toOutcomeView(found);
+  return options.finishRevision === false ? outcome : finishIssuedRevision(outcome);
 }
 
 /** An event's outcome documents (a handful), the oldest first. */

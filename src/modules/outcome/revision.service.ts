@@ -5,55 +5,35 @@ import { ConflictError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import { canDecide } from './decisions.service.js';
-import { renumbered, slotKey } from './numbering.js';
-import { OutcomeDocument, OutcomeParagraph, OutcomeVersion, versionKeyOf } from './outcome.model.js';
+import { OutcomeVersion } from './outcome.model.js';
 import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
 import type { OutcomeView } from './outcome.views.js';
 import { itemsOf } from './paragraphs.service.js';
-import { OutcomeRound } from './round.model.js';
-import { roundOf } from './round.service.js';
+import { finishIssuedRevision, versionIdOf } from './revision.finish.js';
 
 /**
  * Issues the next revision: the version worked on is frozen as it stands, and Rev.N starts from
  * its text renumbered, each paragraph keeping its stable id and status. Its round, if still open,
- * closes; the next round opens on the new revision.
+ * closes; the next round opens on the new revision. `expected` is the revision the organizer
+ * asked for (the form's): a second request for it, a double click or a retry after a failure,
+ * never issues one more. The claim of the number is the decision; the rest can be finished by
+ * anyone who reads the document afterwards (finishIssuedRevision).
  */
 export async function issueRevision(
   event: EventView,
   outcomeId: string,
   actor: Actor,
   clock: Clock,
+  expected?: number,
 ): Promise<number> {
   assertEventOpen(event);
   const outcome = await getOutcome(event.id, outcomeId);
+  const version = outcome.currentVersion + 1;
+  if (expected !== undefined && expected !== version) throw new ConflictError('OUTCOME_REVISION_ISSUED');
   if (!canDecide(outcome)) throw new ConflictError('OUTCOME_NOT_NEGOTIATED');
   const items = await itemsOf(outcome);
   if (!items.some((item) => item.kind !== 'section')) throw new ConflictError('OUTCOME_EMPTY');
-  const version = outcome.currentVersion + 1;
   await claimVersion(outcome, version, actor, clock);
-  const versionKey = versionKeyOf(outcome.id, version);
-  await OutcomeParagraph.insertMany(
-    renumbered(items).map((item) => ({
-      eventId: outcome.eventId,
-      documentId: outcome.id,
-      versionKey,
-      ref: item.ref,
-      kind: item.kind,
-      number: item.number,
-      suffix: item.suffix,
-      slot: slotKey(item, item.ref),
-      position: item.position,
-      text: item.text,
-      status: item.status,
-    })),
-  );
-  const round = await roundOf(outcome);
-  if (round && !round.closedAt)
-    await OutcomeRound.updateOne({ _id: round.id }, { $set: { closedAt: clock.now() } });
-  await OutcomeDocument.updateOne(
-    { _id: outcome.id },
-    { $set: { currentVersion: version, state: 'drafting' } },
-  );
   await recordChange(
     {
       action: 'outcome.revision-issued',
@@ -67,6 +47,7 @@ export async function issueRevision(
     },
     clock,
   );
+  await finishIssuedRevision(outcome);
   return version;
 }
 
@@ -74,7 +55,7 @@ export async function issueRevision(
 async function claimVersion(outcome: OutcomeView, version: number, actor: Actor, clock: Clock) {
   try {
     await OutcomeVersion.create({
-      _id: `${outcome.id}:${version}`,
+      _id: versionIdOf(outcome.id, version),
       eventId: outcome.eventId,
       documentId: outcome.id,
       version,
@@ -82,7 +63,9 @@ async function claimVersion(outcome: OutcomeView, version: number, actor: Actor,
       issuedBy: actor.label,
     });
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ConflictError('OUTCOME_REVISION_ISSUED');
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    // Issued by someone else a moment ago: their revision is finished here if it is not yet.
+    await finishIssuedRevision(outcome);
+    throw new ConflictError('OUTCOME_REVISION_ISSUED');
   }
 }

@@ -11,7 +11,7 @@ import { eventOf } from '../events/index.js';
 import { delegationsOf } from '../registrations/index.js';
 import { getOutcome } from './outcome.service.js';
 import { isObserverState, propose } from './proposals.service.js';
-import { oralProposalInput, roundInput } from './round.schemas.js';
+import { oralProposalInput, revisionInput, roundInput } from './round.schemas.js';
 import { closeRound, openRound } from './round.service.js';
 import { issueRevision } from './revision.service.js';
 
@@ -61,8 +61,12 @@ export function roundRoutes(
 
   router.post(`${OUTCOME}/revision`, async (req, res) => {
     const event = await eventOf(req, { edit: true });
-    const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
-    const next = { version: `Rev.${outcome.currentVersion + 1}` };
+    // As stored: a revision another organizer is issuing right now is not this one's to ask for.
+    const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'), { finishRevision: false });
+    const { version: expected = outcome.currentVersion + 1 } = parse(revisionInput, {
+      version: formBody(req)['version'],
+    });
+    const next = { version: `Rev.${expected}` };
     await handleForm(req, res, form(req, {}, 'roundValues'), async () => {
       const asked = await confirmedOrAsk(req, res, () => ({
         question: req.t('outcome.confirmRevision.question', next),
@@ -71,7 +75,7 @@ export function roundRoutes(
         back: back(req),
       }));
       if (!asked) return;
-      const version = await issueRevision(event, outcome.id, actorOf(req), clock);
+      const version = await issueRevision(event, outcome.id, actorOf(req), clock, expected);
       await flash(req, req.t('outcome.flash.revisionIssued', { version: `Rev.${version}` }));
       res.redirect(303, back(req));
     });

@@ -61,3 +61,6 @@ export type OralProposalInput = z.output<typeof oralProposalInput>;
 
 export const stanceInput = z.strictObject({ stance: z.enum(['support', 'object', 'none']) });
 export type StanceInput = z.output<typeof stanceInput>;
+
+/** The revision the organizer's form asks for: "Rev.2", sent twice, is issued once. */
+export const revisionInput = z.strictObject({ version: z.coerce.number().int().min(1).max(999).optional() });
