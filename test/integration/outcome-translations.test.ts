@@ -75,9 +75,10 @@ describe('outcome documents: translations of the text, and the text as a PDF in 
     );
     const stored = await OutcomeTranslation.find({ documentId: op1.documentId, language: 'pt' }).lean();
     expect(stored.map((t) => t.ref).sort()).to.deep.equal([pp1.ref, op1.ref].sort());
-    expect((await organizer.agent.get(`${path}/translations/pt`)).text).to.include(
-      'Up to date: 2 · Out of date: 0 · Missing: 5',
-    );
+    const listed = (await organizer.agent.get(`${path}/translations/pt`)).text;
+    expect(listed).to.include('Up to date: 2 · Out of date: 0 · Missing: 5');
+    expect(listed, 'the account by its name').to.include(`Saved by ${organizer.user.name},`);
+    expect(listed).not.to.include(organizer.user.email);
 
     // The working-language paragraph changes after the translation: it is out of date, the change shown.
     const csrf = csrfTokenIn((await organizer.agent.get(path)).text);

@@ -47,3 +47,18 @@ export async function withAccountNames(
     changes: e.changes.map((c) => ({ ...c, from: named(c.from), to: named(c.to) })),
   }));
 }
+
+/**
+ * Account names for the labels records keep of who acted (an account's address, as actors are
+ * labelled): what a page shows instead of the address. A label of no account stays as it is.
+ */
+export async function accountNamer(labels: Iterable<string>): Promise<(label: string) => string> {
+  const names = new Map<string, string>();
+  for (const label of new Set(labels)) {
+    const email = label.toLowerCase();
+    if (!email.match(EMAIL)) continue;
+    const user = await User.findOne({ email }, { name: 1 }).lean();
+    if (user) names.set(label, user.name);
+  }
+  return (label) => names.get(label) ?? label;
+}

@@ -5,4 +5,4 @@ export { registerUsersApi } from './users.api.js';
 export { ROLES, type Role, type UserView } from './user.model.js';
 export { createUser, findUserByEmail, getUser, listUsers, setUserPassword } from './user.service.js';
 export { createUserWithPassword, inviteUserForCli } from './cli.js';
-export { withAccountNames } from './account-names.js';
+export { accountNamer, withAccountNames } from './account-names.js';

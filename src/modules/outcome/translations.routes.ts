@@ -1,3 +1,4 @@
+import { accountNamer } from '../auth/index.js';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
@@ -46,6 +47,9 @@ export function translationRoutes(deps: { clock: Clock; renderer: PdfRenderer })
     const language = translationLanguageOf(event, outcome, pathParam(req, 'language'));
     const { show = 'all' } = parse(listQuery, queryOf(req));
     const rows = await translatedItems(outcome, language, outcome.currentVersion);
+    const nameOf = await accountNamer(
+      rows.flatMap((row) => (row.translation ? [row.translation.savedBy] : [])),
+    );
     const languageName = req.t(`language.${language}`);
     return {
       ...eventPage(event, req.language, req.t('outcome.translations.title', { language: languageName })),
@@ -64,6 +68,7 @@ export function translationRoutes(deps: { clock: Clock; renderer: PdfRenderer })
         .map((l) => ({ value: l, label: req.t(`language.${l}`) })),
       canEdit: can.edit && event.status !== 'archived',
       savedAt: (at: Date) => formatInstant(at, event.timezone, req.language),
+      savedBy: nameOf,
     };
   };
 

@@ -1,3 +1,4 @@
+import { accountNamer } from '../auth/index.js';
 import { type Request, type Response, Router } from 'express';
 import type { Clock } from '../../shared/clock.js';
 import type { Language } from '../../shared/i18n/index.js';
@@ -130,6 +131,7 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
     const programme = await loadWorkingProgramme(event);
     const { previous, snapshot, changelog } = await draftNextVersion(event, programme);
     const versions = await listVersions(event.id);
+    const nameOf = await accountNamer(versions.map((v) => v.publishedBy));
     res.render('programme/admin', {
       ...eventPage(event, req.language, req.t('programme.publishing')),
       event,
@@ -145,7 +147,11 @@ export function programmeAdminRoutes(clock: Clock, onPublished: OnPublished): Ro
       ),
       hasVersion: Boolean(previous),
       sessionsInNext: snapshot.sessions.length,
-      versions: versions.map((v: Omit<Version, 'snapshot'>) => ({ ...v, changes: v.changelog.length })),
+      versions: versions.map((v: Omit<Version, 'snapshot'>) => ({
+        ...v,
+        publishedBy: nameOf(v.publishedBy),
+        changes: v.changelog.length,
+      })),
       canEdit: await canEditEvent(req.user, event.id),
       notices:
         typeof req.query['notices'] === 'string' && /^[0-9a-f-]{36}$/.test(req.query['notices'])
