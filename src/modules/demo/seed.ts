@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/actor.js';
 import { settableClock, type Clock } from '../../shared/clock.js';
+import { DAY_MS } from '../../shared/time.js';
 import { createUser, findUserByEmail, setUserPassword } from '../auth/index.js';
 import {
   addRoom,
@@ -174,6 +175,9 @@ async function seedMeetingOfStates(
   deps: MailDeps,
 ): Promise<MeetingSeedReport> {
   const event = await getEvent(eventId);
+  // A practice copy seeded long ago may be near or past: its call and list could not open any more.
+  const threeWeeksAhead = new Date(deps.clock.now().getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
+  if (event.startDate <= threeWeeksAhead) return NO_MEETING;
   return {
     speakers: await seedCuencaSpeakers(event, actor, deps),
     sideEvents: await seedCuencaSideEvents(event, actor, deps),
