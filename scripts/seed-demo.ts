@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../src/modules/demo/index.js';
 import { mailSettingsOf } from '../src/modules/invitations/index.js';
+import { countryName } from '../src/shared/countries.js';
 import { runScript } from './support.js';
 
 const { values } = parseArgs({ options: { 'reset-passwords': { type: 'boolean', default: false } } });
@@ -45,7 +46,7 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
     console.log(
       `Outcome document: a zero draft of ${report.outcome.paragraphs} items, a round open with ${report.outcome.proposals} proposals`,
     );
-  const { speakers, sideEvents, bilaterals, credentials } = report.meeting;
+  const { speakers, sideEvents, bilaterals, credentials, seating } = report.meeting;
   if (speakers.created)
     console.log(`List of speakers: the opening session's, published, with ${speakers.inscribed} speakers`);
   if (sideEvents.created)
@@ -58,6 +59,10 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
     );
   if (credentials > 0)
     console.log(`Credentials: recorded for ${credentials} delegation (Ecuador), the others pending`);
+  if (seating)
+    console.log(
+      `Seating: the plenary hall's plan, ${countryName(seating, 'en')} drawn to sit first (not frozen)`,
+    );
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {
     const password = login.password ?? '(unchanged; run with --reset-passwords for a new one)';

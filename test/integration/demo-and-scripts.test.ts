@@ -16,6 +16,7 @@ import { Bilateral, BilateralBooking } from '../../src/modules/bilaterals/index.
 import { SideEventProposal, OfferedSlot } from '../../src/modules/side-events/index.js';
 import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
 import { Credentials } from '../../src/modules/plenary/credentials/credentials.model.js';
+import { SeatingDraw, SeatingPlan } from '../../src/modules/plenary/seating/seating.model.js';
 import { useTestForo } from '../support/foro.js';
 import { runNpm as runNpmFor } from '../support/npm.js';
 import { browserAgent, signIn } from '../support/http.js';
@@ -51,7 +52,9 @@ describe('demo data and command-line scripts', function () {
       { created: true, paragraphs: 12, proposals: 3 },
       { created: false, paragraphs: 0, proposals: 0 },
     ]);
-    expect([first.meeting, second.meeting], 'the meeting of states, once').to.deep.equal([
+    const { seating, ...meeting } = first.meeting;
+    expect(CUENCA_EVENT.countries, 'a member state drawn to sit first').to.include(seating);
+    expect([meeting, second.meeting], 'the meeting of states, once').to.deep.equal([
       {
         speakers: { created: true, inscribed: 4 },
         sideEvents: { created: true, slots: 2, proposals: 3 },
@@ -63,6 +66,7 @@ describe('demo data and command-line scripts', function () {
         sideEvents: { created: false, slots: 0, proposals: 0 },
         bilaterals: { created: false, slots: 0, requested: 0, accepted: 0 },
         credentials: 0,
+        seating: undefined,
       },
     ]);
     const [outcome] = await OutcomeDocument.find({ eventId: first.event.id }).lean();
@@ -153,7 +157,7 @@ describe('demo data and command-line scripts', function () {
     expect(manage.text, 'the demo organizer is in the team').to.contain('Editar evento');
   });
 
-  it('gives the practice edition a published list of speakers, side events, bilaterals and credentials, and 2008 none', async () => {
+  it('gives the practice edition a published list of speakers, side events, bilaterals, credentials and a seating plan, and 2008 none', async () => {
     foro.clock.set('2026-12-06T12:00:00Z');
     const report = await seedDemo(actor, foro.clock);
     await seedDemo(actor, foro.clock);
@@ -207,7 +211,20 @@ describe('demo data and command-line scripts', function () {
       'EC original foreign_minister',
     ]);
 
-    for (const model of [SpeakersList, SideEventProposal, Bilateral, OfferedSlot, Credentials] as const)
+    const plans = await SeatingPlan.find({ eventId: practice }).lean();
+    expect(plans.map((p) => `${p.extraSeats} ${p.language} ${p.frozenAt ?? 'open'}`)).to.deep.equal([
+      '2 es open',
+    ]);
+    expect(await SeatingDraw.countDocuments({ planId: String(plans[0]!._id) }), 'drawn once').to.equal(1);
+
+    for (const model of [
+      SeatingPlan,
+      SpeakersList,
+      SideEventProposal,
+      Bilateral,
+      OfferedSlot,
+      Credentials,
+    ] as const)
       expect(
         await (model as typeof Credentials).countDocuments({ eventId: history }),
         model.modelName,
@@ -260,6 +277,7 @@ describe('demo data and command-line scripts', function () {
       'Side events: the call open, 2 slots, 3 proposals',
       'Bilateral meetings: 8 slots, 1 accepted and 1 awaiting an answer',
       'Credentials: recorded for 1 delegation (Ecuador), the others pending',
+      "Seating: the plenary hall's plan, ",
     ])
       expect(first.stdout).to.contain(line);
     expect(second.stdout).to.contain('already there');

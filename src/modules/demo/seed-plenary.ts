@@ -7,12 +7,15 @@ import type { MailDeps } from '../invitations/index.js';
 import { Person } from '../people/index.js';
 import {
   credentialsOf,
+  drawFirstState,
   inscribeForDelegation,
   inscribeFromDirectory,
   listOfSession,
   listSettingsInput,
+  planOf,
   publishSpeakersList,
   recordCredentials,
+  savePlan,
   saveSpeakersList,
 } from '../plenary/index.js';
 import { delegationMembers, delegationsOf, focalActor } from '../registrations/index.js';
@@ -95,4 +98,20 @@ export async function seedCuencaCredentials(event: EventView, actor: Actor, cloc
     clock,
   );
   return 1;
+}
+
+/**
+ * The plenary hall's seating plan: two seats behind each delegation's, plates in Spanish, and the
+ * state that sits first drawn by lot; not frozen, so organizers can draw again and freeze it.
+ * Saved once; gives the state drawn, if it drew.
+ */
+export async function seedCuencaSeating(
+  event: EventView,
+  actor: Actor,
+  clock: Clock,
+): Promise<string | undefined> {
+  const hall = event.rooms[0];
+  if (!hall || (await planOf(event, hall.id))) return undefined;
+  await savePlan(event, hall.id, { extraSeats: 2, language: 'es' }, actor, clock);
+  return drawFirstState(event, hall.id, actor, clock);
 }

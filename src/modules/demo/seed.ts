@@ -18,7 +18,12 @@ import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-reg
 import { seedCuencaDocuments } from './seed-documents.js';
 import { seedCuencaOutcome, type OutcomeSeedReport } from './seed-outcome.js';
 import { Message } from '../messaging/index.js';
-import { seedCuencaCredentials, seedCuencaSpeakers, type SpeakersSeedReport } from './seed-plenary.js';
+import {
+  seedCuencaCredentials,
+  seedCuencaSeating,
+  seedCuencaSpeakers,
+  type SpeakersSeedReport,
+} from './seed-plenary.js';
 import { seedCuencaSideEvents, type SideEventsSeedReport } from './seed-side-events.js';
 import { seedCuencaBilaterals, type BilateralsSeedReport } from './seed-bilaterals.js';
 
@@ -44,6 +49,8 @@ export interface MeetingSeedReport {
   bilaterals: BilateralsSeedReport;
   /** Delegations whose credentials were recorded. */
   credentials: number;
+  /** The state drawn to sit first in the plenary hall, when its seating plan was made. */
+  seating: string | undefined;
 }
 
 const NO_MEETING: MeetingSeedReport = {
@@ -51,6 +58,7 @@ const NO_MEETING: MeetingSeedReport = {
   sideEvents: { created: false, slots: 0, proposals: 0 },
   bilaterals: { created: false, slots: 0, requested: 0, accepted: 0 },
   credentials: 0,
+  seating: undefined,
 };
 
 /** Where links in demo mails point when the caller does not say. */
@@ -183,6 +191,7 @@ async function seedMeetingOfStates(
     sideEvents: await seedCuencaSideEvents(event, actor, deps),
     bilaterals: await seedCuencaBilaterals(event, actor, deps),
     credentials: await seedCuencaCredentials(event, actor, deps.clock),
+    seating: await seedCuencaSeating(event, actor, deps.clock),
   };
 }
 

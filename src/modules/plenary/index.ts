@@ -20,3 +20,4 @@ export {
 export { listOfSession } from './speakers-list/speakers.state.js';
 export { listSettingsInput } from './speakers-list/speakers.schemas.js';
 export { credentialsOf, recordCredentials } from './credentials/credentials.service.js';
+export { drawFirstState, planOf, savePlan } from './seating/seating.service.js';
