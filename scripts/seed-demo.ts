@@ -2,7 +2,9 @@
  * Demo data: the Cuenca Forum of 2008 as it happened (archived), and a practice copy of it in
  * the coming months (published, marked as demo data), each with rooms, the 22 member states, the
  * programme, delegations, registrations and a waiting list; national contacts, and a demo admin
- * and organizer, whose logins it prints. Safe to run again: nothing is created twice.
+ * and organizer, whose logins it prints. The practice copy also has an outcome document under
+ * negotiation, a published list of speakers, a call for side events with proposals, bilateral
+ * slots and meetings, and one delegation's credentials. Safe to run again: nothing is created twice.
  *
  *   npm run seed:demo                        # prints passwords of accounts it creates
  *   npm run seed:demo -- --reset-passwords   # gives the demo accounts new passwords
@@ -10,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../src/modules/demo/index.js';
 import { mailSettingsOf } from '../src/modules/invitations/index.js';
+import { countryName } from '../src/shared/countries.js';
 import { runScript } from './support.js';
 
 const { values } = parseArgs({ options: { 'reset-passwords': { type: 'boolean', default: false } } });
@@ -42,6 +45,23 @@ await runScript('seed:demo', async ({ config, clock, actor }) => {
   if (report.outcome.created)
     console.log(
       `Outcome document: a zero draft of ${report.outcome.paragraphs} items, a round open with ${report.outcome.proposals} proposals`,
+    );
+  const { speakers, sideEvents, bilaterals, credentials, seating } = report.meeting;
+  if (speakers.created)
+    console.log(`List of speakers: the opening session's, published, with ${speakers.inscribed} speakers`);
+  if (sideEvents.created)
+    console.log(
+      `Side events: the call open, ${sideEvents.slots} slots, ${sideEvents.proposals} proposals (one accepted, one on the waiting list)`,
+    );
+  if (bilaterals.created)
+    console.log(
+      `Bilateral meetings: ${bilaterals.slots} slots, ${bilaterals.accepted} accepted and ${bilaterals.requested} awaiting an answer`,
+    );
+  if (credentials > 0)
+    console.log(`Credentials: recorded for ${credentials} delegation (Ecuador), the others pending`);
+  if (seating)
+    console.log(
+      `Seating: the plenary hall's plan, ${countryName(seating, 'en')} drawn to sit first (not frozen)`,
     );
   console.log(`Sign in at ${config.publicUrl}/login`);
   for (const login of report.logins) {

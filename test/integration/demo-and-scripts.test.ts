@@ -12,6 +12,11 @@ import { checkProgramme, loadWorkingProgramme } from '../../src/modules/agenda/i
 import { Person } from '../../src/modules/people/index.js';
 import { Registration } from '../../src/modules/registrations/index.js';
 import { ProgrammeVersion } from '../../src/modules/published-programme/version.model.js';
+import { Bilateral, BilateralBooking } from '../../src/modules/bilaterals/index.js';
+import { SideEventProposal, OfferedSlot } from '../../src/modules/side-events/index.js';
+import { SpeakerEntry, SpeakersList } from '../../src/modules/plenary/speakers-list/speakers.model.js';
+import { Credentials } from '../../src/modules/plenary/credentials/credentials.model.js';
+import { SeatingDraw, SeatingPlan } from '../../src/modules/plenary/seating/seating.model.js';
 import { useTestForo } from '../support/foro.js';
 import { runNpm as runNpmFor } from '../support/npm.js';
 import { browserAgent, signIn } from '../support/http.js';
@@ -46,6 +51,23 @@ describe('demo data and command-line scripts', function () {
     expect([first.outcome, second.outcome], 'the zero draft and its round, once').to.deep.equal([
       { created: true, paragraphs: 12, proposals: 3 },
       { created: false, paragraphs: 0, proposals: 0 },
+    ]);
+    const { seating, ...meeting } = first.meeting;
+    expect(CUENCA_EVENT.countries, 'a member state drawn to sit first').to.include(seating);
+    expect([meeting, second.meeting], 'the meeting of states, once').to.deep.equal([
+      {
+        speakers: { created: true, inscribed: 4 },
+        sideEvents: { created: true, slots: 2, proposals: 3 },
+        bilaterals: { created: true, slots: 8, requested: 1, accepted: 1 },
+        credentials: 1,
+      },
+      {
+        speakers: { created: false, inscribed: 0 },
+        sideEvents: { created: false, slots: 0, proposals: 0 },
+        bilaterals: { created: false, slots: 0, requested: 0, accepted: 0 },
+        credentials: 0,
+        seating: undefined,
+      },
     ]);
     const [outcome] = await OutcomeDocument.find({ eventId: first.event.id }).lean();
     expect(outcome).to.include({ state: 'round-open', workingLanguage: 'es' });
@@ -99,7 +121,10 @@ describe('demo data and command-line scripts', function () {
     expect(first.programme).to.include({ created: true, version: 1 });
     expect(first.programme.people).to.be.within(35, 50);
     expect(second.programme.created).to.equal(false);
-    expect(await Session.countDocuments(), 'both editions').to.equal(2 * first.programme.sessions);
+    expect(
+      await Session.countDocuments(),
+      'both editions, and the side event accepted in the practice one',
+    ).to.equal(2 * first.programme.sessions + 1);
     const registrantsAndDelegates = 11 + 6; // the demo's public registrants and nominated delegates
     expect(await Person.countDocuments()).to.equal(first.programme.people + registrantsAndDelegates);
     expect(await ProgrammeVersion.countDocuments()).to.equal(2);
@@ -130,6 +155,80 @@ describe('demo data and command-line scripts', function () {
     await signIn(agent, organizer.email, organizer.password!);
     const manage = await agent.get(`/admin/events/${first.event.id}/settings`);
     expect(manage.text, 'the demo organizer is in the team').to.contain('Editar evento');
+  });
+
+  it('gives the practice edition a published list of speakers, side events, bilaterals, credentials and a seating plan, and 2008 none', async () => {
+    foro.clock.set('2026-12-06T12:00:00Z');
+    const report = await seedDemo(actor, foro.clock);
+    await seedDemo(actor, foro.clock);
+    const practice = report.event.id;
+    const history = report.history.id;
+
+    const lists = await SpeakersList.find({ eventId: practice }).lean();
+    expect(lists, 'one list').to.have.length(1);
+    const opening = await Session.findById(lists[0]!.sessionId).lean();
+    expect(opening!.type).to.equal('opening');
+    expect(lists[0]!.publishedAt, 'published').to.be.an.instanceOf(Date);
+    const entries = await SpeakerEntry.find({ listId: String(lists[0]!._id) })
+      .sort({ seq: 1 })
+      .lean();
+    expect(entries.map((e) => `${e.country ?? e.group} ${e.level} ${e.inscribedBy}`)).to.deep.equal([
+      'EC minister focal point of EC (nomination link)',
+      'BR minister focal point of BR (nomination link)',
+      'MX ambassador focal point of MX (nomination link)',
+      'organization other organizer@demo.foro.example',
+    ]);
+    const speakers = await request(foro.url).get(
+      `/events/cuenca-demo/sessions/${String(opening!._id)}/speakers?lang=en`,
+    );
+    expect(speakers.status).to.equal(200);
+    expect(speakers.text).to.contain('Patricio Zambrano Lema').and.contain('Luiz Fernando Castro Neves');
+    expect(await Message.countDocuments({ template: 'speakers.place' }), 'each speaker told, once').to.equal(
+      4,
+    );
+
+    const proposals = await SideEventProposal.find({ eventId: practice }).sort({ number: 1 }).lean();
+    expect(proposals.map((p) => `${p.organizers[0]!.organization}: ${p.state}`)).to.deep.equal([
+      'Organización Internacional para las Migraciones: accepted',
+      'Red de Mujeres Migrantes: waitlisted',
+      'Instituto Migrações e Direitos Humanos: submitted',
+    ]);
+    const sideEvent = await Session.findById(proposals[0]!.sessionId).lean();
+    expect(sideEvent).to.include({ type: 'side_event', status: 'scheduled' });
+    const call = await request(foro.url).get('/events/cuenca-demo/side-events/propose?lang=en');
+    expect(call.status, 'the call is open').to.equal(200);
+
+    const bilaterals = await Bilateral.find({ eventId: practice }).sort({ requestedAt: 1 }).lean();
+    expect(bilaterals.map((b) => `${b.askingCountry}→${b.askedCountry} ${b.state}`)).to.deep.equal([
+      'EC→BR accepted',
+      'MX→PE requested',
+    ]);
+    expect(await BilateralBooking.countDocuments({ eventId: practice })).to.equal(1);
+    expect(await OfferedSlot.countDocuments({ eventId: practice, kind: 'bilateral' })).to.equal(8);
+
+    const credentials = await Credentials.find({ eventId: practice }).lean();
+    expect(credentials.map((c) => `${c.country} ${c.kind} ${c.authority}`)).to.deep.equal([
+      'EC original foreign_minister',
+    ]);
+
+    const plans = await SeatingPlan.find({ eventId: practice }).lean();
+    expect(plans.map((p) => `${p.extraSeats} ${p.language} ${p.frozenAt ?? 'open'}`)).to.deep.equal([
+      '2 es open',
+    ]);
+    expect(await SeatingDraw.countDocuments({ planId: String(plans[0]!._id) }), 'drawn once').to.equal(1);
+
+    for (const model of [
+      SeatingPlan,
+      SpeakersList,
+      SideEventProposal,
+      Bilateral,
+      OfferedSlot,
+      Credentials,
+    ] as const)
+      expect(
+        await (model as typeof Credentials).countDocuments({ eventId: history }),
+        model.modelName,
+      ).to.equal(0);
   });
 
   it('gives the demo its official documents: the seed paper in English, two studies without English, a statement and a revision', async () => {
@@ -173,7 +272,16 @@ describe('demo data and command-line scripts', function () {
     expect(first.stdout).to.contain('cuenca-demo (a practice copy in the coming months, demo data): created');
     expect(first.stdout).to.match(/admin\s+admin@demo\.foro\.example\s+\S{12,}/);
     const second = await runNpm('seed:demo', []);
+    for (const line of [
+      'List of speakers: the opening session',
+      'Side events: the call open, 2 slots, 3 proposals',
+      'Bilateral meetings: 8 slots, 1 accepted and 1 awaiting an answer',
+      'Credentials: recorded for 1 delegation (Ecuador), the others pending',
+      "Seating: the plenary hall's plan, ",
+    ])
+      expect(first.stdout).to.contain(line);
     expect(second.stdout).to.contain('already there');
+    expect(second.stdout, 'nothing seeded twice').not.to.contain('List of speakers');
     expect(await Event.countDocuments()).to.equal(2);
   });
 

@@ -121,11 +121,19 @@ describe('event workspace: the overview, the event menu and the home page', func
     const event = await getEvent(eventId);
     const panels = async () => (await team.get(`/admin/events/${eventId}`).set('Accept-Language', 'en')).text;
     const before = await panels();
-    // The demo's delegations make the credentials count; no bilateral slots yet, so no bilaterals panel.
+    // The demo's published list of speakers, Ecuador's credentials among the delegations' states,
+    // and its bilaterals: Ecuador and Brazil's accepted, Mexico's request to Peru unanswered, 7 of 8 slots free.
     expect(before)
       .to.contain('>Plenary</a>')
-      .and.match(/Not accredited<\/a>\s*<\/dt>\s*<dd>22 \/ 22<\/dd>/);
-    expect(before).to.not.contain('Bilateral meetings</a></h2>');
+      .and.match(/Lists of speakers<\/a>\s*<\/dt>\s*<dd>1<\/dd>/)
+      .and.match(/Lists published<\/dt>\s*<dd>1 \/ 1<\/dd>/)
+      .and.match(/>Accredited<\/a>\s*<\/dt>\s*<dd>1 \/ 22<\/dd>/)
+      .and.match(/Not accredited<\/a>\s*<\/dt>\s*<dd>21 \/ 22<\/dd>/);
+    expect(before)
+      .to.contain('Bilateral meetings</a></h2>')
+      .and.match(/Asked, no answer yet<\/dt>\s*<dd>1<\/dd>/)
+      .and.match(/Accepted, with room and time<\/a>\s*<\/dt>\s*<dd>1<\/dd>/)
+      .and.match(/Free slots<\/dt>\s*<dd>7 \/ 8<\/dd>/);
 
     await addSlots(event, 'bilateral', {
       roomId: event.rooms[0]!.id,
@@ -135,8 +143,6 @@ describe('event workspace: the overview, the event menu and the home page', func
       minutes: 30,
     });
     const after = await panels();
-    expect(after)
-      .to.contain('Bilateral meetings</a>')
-      .and.match(/Free slots<\/dt>\s*<dd>2 \/ 2<\/dd>/);
+    expect(after).to.match(/Free slots<\/dt>\s*<dd>9 \/ 10<\/dd>/, 'two more slots, both free');
   });
 });

@@ -3,8 +3,7 @@ import request from 'supertest';
 import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { DocumentFile, OfficialDocument } from '../../src/modules/official-documents/index.js';
 import { SpeakerEntry, SpeakerStep } from '../../src/modules/plenary/speakers-list/speakers.model.js';
-import { Registration } from '../../src/modules/registrations/index.js';
-import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { inscribedPlenary } from '../factories/plenary.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
 
@@ -18,38 +17,16 @@ describe('plenary: the floor on the day', function () {
   async function runningList() {
     foro.clock.set('2008-04-01T12:00:00Z');
     const organizer = await signedInAs(foro.url, 'organizer');
-    const { event, session } = await createPlenary(organizer.actor, ['EC', 'PE', 'MX']);
-    const listPage = `/admin/events/${event.id}/sessions/${session.id}/speakers`;
-    const csrf = csrfTokenIn((await organizer.agent.get(listPage)).text);
-    const opened = await organizer.agent.post(listPage).type('form').send({
-      _csrf: csrf,
-      opensDate: '2008-03-31',
-      opensTime: '08:00',
-      closesDate: '2008-04-09',
-      closesTime: '18:00',
-      minutes: '5',
-      headMinutes: '8',
-      onePerDelegation: 'yes',
-      moveNotice: '3',
-    });
-    expect(opened.status).to.equal(303);
-    for (const [country, level] of [
-      ['EC', 'minister'],
-      ['PE', 'ambassador'],
-      ['MX', 'other'],
-    ] as const) {
-      const d = await delegationOf(foro.url, event, country);
-      await d.name('Ana', `Jefa${country}`, 'head');
-      const member = (await Registration.findOne({ delegationId: d.id }).lean())!;
-      const sent = await d.focal
-        .post(`/nominations/${d.token}/speakers/${session.id}`)
-        .type('form')
-        .send({ _csrf: d.csrf, speaker: member.personId, level, language: 'es' });
-      expect(sent.status).to.equal(303);
-    }
-    expect(
-      (await organizer.agent.post(`${listPage}/publish`).type('form').send({ _csrf: csrf })).status,
-    ).to.equal(303);
+    const { event, session, csrf } = await inscribedPlenary(
+      foro,
+      organizer,
+      [
+        ['EC', 'minister'],
+        ['PE', 'ambassador'],
+        ['MX', 'other'],
+      ],
+      { headMinutes: 8, publish: true },
+    );
     const floor = `/admin/events/${event.id}/floor/${session.id}`;
     const entryOf = async (country: string) =>
       String((await SpeakerEntry.findOne({ country, reply: false }).lean())!._id);

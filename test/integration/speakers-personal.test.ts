@@ -1,56 +1,31 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { feedToken } from '../../src/modules/calendar/index.js';
-import { publishProgramme } from '../../src/modules/published-programme/index.js';
-import { Registration } from '../../src/modules/registrations/index.js';
 import { issueSelfServiceLink } from '../../src/modules/registrations/registration.mail.js';
-import { createPlenary, delegationOf } from '../factories/plenary.js';
+import { inscribedPlenary } from '../factories/plenary.js';
 import { useTestForo } from '../support/foro.js';
-import { csrfTokenIn, signedInAs } from '../support/http.js';
+import { signedInAs } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
 
 describe('plenary: a speaker finds their place on the lists in their own programme', function () {
   this.timeout(120_000);
   const foro = useTestForo(import.meta.url);
 
+  /** Peru's minister and Ecuador's ambassador on the opening plenary's list, not yet published. */
   async function inscribedMinister() {
     foro.clock.set('2008-04-01T12:00:00Z');
     const organizer = await signedInAs(foro.url, 'organizer');
-    const { event, session } = await createPlenary(organizer.actor, ['EC', 'PE']);
-    await publishProgramme(event, organizer.actor, foro.clock);
-    const page = `/admin/events/${event.id}/sessions/${session.id}/speakers`;
-    const csrf = csrfTokenIn((await organizer.agent.get(page)).text);
-    const post = (path: string, fields: Record<string, string>) =>
-      organizer.agent
-        .post(`${page}${path}`)
-        .type('form')
-        .send({ _csrf: csrf, ...fields });
-    const opened = await post('', {
-      opensDate: '2008-03-31',
-      opensTime: '08:00',
-      closesDate: '2008-04-09',
-      closesTime: '18:00',
-      minutes: '5',
-      onePerDelegation: 'yes',
-      moveNotice: '3',
-    });
-    expect(opened.status).to.equal(303);
-    const speakers: { personId: string; registrationId: string }[] = [];
-    for (const [country, level] of [
-      ['PE', 'minister'],
-      ['EC', 'ambassador'],
-    ] as const) {
-      const d = await delegationOf(foro.url, event, country);
-      await d.name('Ana', `Jefa${country}`, 'head');
-      const member = (await Registration.findOne({ delegationId: d.id }).lean())!;
-      const sent = await d.focal
-        .post(`/nominations/${d.token}/speakers/${session.id}`)
-        .type('form')
-        .send({ _csrf: d.csrf, speaker: member.personId, language: 'es', level });
-      expect(sent.status).to.equal(303);
-      speakers.push({ personId: member.personId, registrationId: String(member._id) });
-    }
-    return { event, session, post, ecuador: speakers[1]! };
+    const plenary = await inscribedPlenary(
+      foro,
+      organizer,
+      [
+        ['PE', 'minister'],
+        ['EC', 'ambassador'],
+      ],
+      { programmePublished: true },
+    );
+    const { event, session, post } = plenary;
+    return { event, session, post, ecuador: plenary.speakers[1]! };
   }
 
   const personalPdf = async (f: Awaited<ReturnType<typeof inscribedMinister>>, lang: string) => {

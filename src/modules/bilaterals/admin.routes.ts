@@ -12,9 +12,8 @@ import { documentLanguage, sendPdf, type PdfRenderer } from '../documents/index.
 import { eventPage, eventWithPermissions, type EventView } from '../events/index.js';
 import { translatorFor } from '../../shared/i18n/index.js';
 import type { MailDeps } from '../invitations/index.js';
-import { recordChange } from '../audit/index.js';
 import { delegationsOf } from '../registrations/index.js';
-import { addSlots, slotLabel, slotsOf } from '../side-events/index.js';
+import { slotLabel, slotsOf } from '../side-events/index.js';
 import { slotRangeInput } from '../side-events/side-events.schemas.js';
 import { BILATERAL_LEVELS } from './bilateral.model.js';
 import { bilateralBookInput, bilateralMoveInput } from './bilateral.schemas.js';
@@ -28,6 +27,7 @@ import {
   cancelBilateral,
   moveBilateral,
   nextFreeBilateralSlots,
+  offerBilateralSlots,
 } from './bilateral.service.js';
 import { bilateralScheduleLayout } from './bilateral.schedule.js';
 import { bilateralsOfDay, bilateralsPage } from './bilateral.list.js';
@@ -145,15 +145,10 @@ export function bilateralAdminRoutes(
       res,
       { view: 'bilaterals/admin', locals: () => schedule(req, { slotValues: body }), values: {} },
       async () => {
-        const added = await addSlots(event, 'bilateral', parse(slotRangeInput, withoutBlanks(body)));
-        await recordChange(
-          {
-            action: 'bilateral.slots-added',
-            subjectType: 'event',
-            subjectId: event.id,
-            actor: actorOf(req),
-            changes: [{ field: 'bilateralSlots', from: null, to: added.length }],
-          },
+        const added = await offerBilateralSlots(
+          event,
+          parse(slotRangeInput, withoutBlanks(body)),
+          actorOf(req),
           deps.clock,
         );
         await flash(req, req.t('sideEvents.flash.slotsAdded', { count: added.length }));

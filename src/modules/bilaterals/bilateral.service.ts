@@ -5,7 +5,15 @@ import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { delegationsOf, focalActor, type DelegationView } from '../registrations/index.js';
-import { nextFreeSlots, slotDate, slotOf, slotsOf, type Slot } from '../side-events/index.js';
+import {
+  addSlots,
+  nextFreeSlots,
+  slotDate,
+  slotOf,
+  slotsOf,
+  type Slot,
+  type SlotRange,
+} from '../side-events/index.js';
 import { Bilateral, BilateralBooking, type BilateralLevel, type BilateralState } from './bilateral.model.js';
 import { mailBilateralSide } from './bilateral.mail.js';
 import { toBilateralView, type BilateralView } from './bilateral.views.js';
@@ -88,6 +96,27 @@ const change = (
     },
     clock,
   );
+
+/** The organizers offer a room's stretch of a day for bilaterals, cut into slots (see slotsOfRange). */
+export async function offerBilateralSlots(
+  event: EventView,
+  range: SlotRange,
+  actor: Actor,
+  clock: MailDeps['clock'],
+): Promise<Slot[]> {
+  const added = await addSlots(event, 'bilateral', range);
+  await recordChange(
+    {
+      action: 'bilateral.slots-added',
+      subjectType: 'event',
+      subjectId: event.id,
+      actor,
+      changes: [{ field: 'bilateralSlots', from: null, to: added.length }],
+    },
+    clock,
+  );
+  return added;
+}
 
 /** A focal point asks another delegation for a bilateral in one of the offered slots. */
 export async function requestBilateral(

@@ -7,3 +7,4 @@ export { delegationBilateralRows, reservedBlocks } from './bilateral.schedule.js
 export { Bilateral, BilateralBooking } from './bilateral.model.js';
 export { moveBilateral, noPlenaryInscriptions, type PlenaryInscriptions } from './bilateral.service.js';
 export { numberOlderBilaterals } from './bilateral.list.js';
+export { acceptBilateral, offerBilateralSlots, requestBilateral } from './bilateral.service.js';

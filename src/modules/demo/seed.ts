@@ -1,15 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/actor.js';
 import { settableClock, type Clock } from '../../shared/clock.js';
+import { DAY_MS } from '../../shared/time.js';
 import { createUser, findUserByEmail, setUserPassword } from '../auth/index.js';
-import { addRoom, createEvent, Event, setEventStatus, type CreateEventInput } from '../events/index.js';
+import {
+  addRoom,
+  createEvent,
+  Event,
+  getEvent,
+  setEventStatus,
+  type CreateEventInput,
+} from '../events/index.js';
 import { CUENCA_EVENT, CUENCA_ROOMS, DEMO_USERS, practiceEdition } from './cuenca.js';
-import type { MailSettings } from '../invitations/index.js';
+import type { MailDeps, MailSettings } from '../invitations/index.js';
 import { seedCuencaProgramme, type ProgrammeSeedReport } from './seed-programme.js';
 import { seedCuencaRegistrations, type RegistrationSeedReport } from './seed-registrations.js';
 import { seedCuencaDocuments } from './seed-documents.js';
 import { seedCuencaOutcome, type OutcomeSeedReport } from './seed-outcome.js';
 import { Message } from '../messaging/index.js';
+import {
+  seedCuencaCredentials,
+  seedCuencaSeating,
+  seedCuencaSpeakers,
+  type SpeakersSeedReport,
+} from './seed-plenary.js';
+import { seedCuencaSideEvents, type SideEventsSeedReport } from './seed-side-events.js';
+import { seedCuencaBilaterals, type BilateralsSeedReport } from './seed-bilaterals.js';
 
 export interface SeedReport {
   logins: { email: string; role: string; password: string | undefined; created: boolean }[];
@@ -23,7 +39,27 @@ export interface SeedReport {
   documents: number;
   /** The practice copy's outcome document: its zero draft and a round of amendments. */
   outcome: OutcomeSeedReport;
+  /** The practice copy's meeting of states: its list of speakers, side events, bilaterals, credentials. */
+  meeting: MeetingSeedReport;
 }
+
+export interface MeetingSeedReport {
+  speakers: SpeakersSeedReport;
+  sideEvents: SideEventsSeedReport;
+  bilaterals: BilateralsSeedReport;
+  /** Delegations whose credentials were recorded. */
+  credentials: number;
+  /** The state drawn to sit first in the plenary hall, when its seating plan was made. */
+  seating: string | undefined;
+}
+
+const NO_MEETING: MeetingSeedReport = {
+  speakers: { created: false, inscribed: 0 },
+  sideEvents: { created: false, slots: 0, proposals: 0 },
+  bilaterals: { created: false, slots: 0, requested: 0, accepted: 0 },
+  credentials: 0,
+  seating: undefined,
+};
 
 /** Where links in demo mails point when the caller does not say. */
 const LOCAL_MAIL: MailSettings = {
@@ -85,6 +121,7 @@ export async function seedDemo(
     },
     documents: history.documents.created + practice.documents.created,
     outcome: practice.outcome,
+    meeting: practice.meeting,
   };
 }
 
@@ -118,6 +155,10 @@ async function seedEdition(input: CreateEventInput, actor: Actor, clocks: Editio
   const outcome: OutcomeSeedReport = clocks.closing
     ? { created: false, paragraphs: 0, proposals: 0 }
     : await seedCuencaOutcome(eventId, actor, clocks.preparing);
+  // Likewise the meeting of states: 2008's lists, side events and bilaterals were not kept either.
+  const meeting = clocks.closing
+    ? NO_MEETING
+    : await seedMeetingOfStates(eventId, actor, { clock: clocks.preparing, settings: mail });
   if (!found && clocks.closing) {
     await setEventStatus(eventId, 'archived', actor, clocks.closing);
     await markDeliveredInItsTime(eventId);
@@ -128,6 +169,29 @@ async function seedEdition(input: CreateEventInput, actor: Actor, clocks: Editio
     registrations,
     documents,
     outcome,
+    meeting,
+  };
+}
+
+/**
+ * What organizers run while the states meet, each made through its module's use cases (as the
+ * organizers and the focal points would), so no page of the practice edition opens empty.
+ */
+async function seedMeetingOfStates(
+  eventId: string,
+  actor: Actor,
+  deps: MailDeps,
+): Promise<MeetingSeedReport> {
+  const event = await getEvent(eventId);
+  // A practice copy seeded long ago may be near or past: its call and list could not open any more.
+  const threeWeeksAhead = new Date(deps.clock.now().getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
+  if (event.startDate <= threeWeeksAhead) return NO_MEETING;
+  return {
+    speakers: await seedCuencaSpeakers(event, actor, deps),
+    sideEvents: await seedCuencaSideEvents(event, actor, deps),
+    bilaterals: await seedCuencaBilaterals(event, actor, deps),
+    credentials: await seedCuencaCredentials(event, actor, deps.clock),
+    seating: await seedCuencaSeating(event, actor, deps.clock),
   };
 }
 

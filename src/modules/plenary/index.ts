@@ -11,3 +11,13 @@ export { credentialStatuses } from './credentials/credentials.service.js';
 export { seatingRoutes } from './seating/seating.routes.js';
 export { plenaryInscriptions, publishedListSessions } from './speakers-list/inscriptions.js';
 export { speakerPlaces, type SpeakerPlace } from './speakers-list/places.js';
+export {
+  inscribeForDelegation,
+  inscribeFromDirectory,
+  publishSpeakersList,
+  saveSpeakersList,
+} from './speakers-list/speakers.service.js';
+export { listOfSession } from './speakers-list/speakers.state.js';
+export { listSettingsInput } from './speakers-list/speakers.schemas.js';
+export { credentialsOf, recordCredentials } from './credentials/credentials.service.js';
+export { drawFirstState, planOf, savePlan } from './seating/seating.service.js';

@@ -90,13 +90,13 @@ export async function saveSpeakersList(
   }
 }
 
-/** Names become public; every speaker on the list is told their place. */
+/** Names become public; every speaker on the list is told their place (by mail: only mail settings are needed). */
 export async function publishSpeakersList(
   event: EventView,
   session: SessionView,
   list: ListView,
   actor: Actor,
-  deps: PlenaryDeps,
+  deps: MailDeps,
 ): Promise<void> {
   if (list.publishedAt) return;
   const publishedAt = deps.clock.now();
@@ -137,7 +137,7 @@ export async function addEntry(
   list: ListView,
   entry: NewEntry,
   actor: Actor,
-  deps: PlenaryDeps,
+  deps: MailDeps,
 ): Promise<string> {
   const claimId =
     list.onePerDelegation && entry.delegationId && !entry.reply
@@ -175,7 +175,7 @@ export async function inscribeForDelegation(
   delegation: { id: string; country: string },
   input: FocalInscriptionInput,
   actor: Actor,
-  deps: PlenaryDeps,
+  deps: MailDeps,
 ): Promise<string> {
   assertOpen(event, list, deps.clock);
   const member = (await delegationMembers(delegation.id)).find(
@@ -209,7 +209,7 @@ export async function inscribeFromDirectory(
   list: ListView,
   input: OrganizerInscriptionInput,
   actor: Actor,
-  deps: PlenaryDeps,
+  deps: MailDeps,
 ): Promise<string> {
   const person = await getPerson(input.personId);
   const isState =
@@ -246,7 +246,7 @@ export async function moveEntry(
   entryId: string,
   to: number,
   actor: Actor,
-  deps: PlenaryDeps,
+  deps: MailDeps,
 ): Promise<void> {
   const before = await listState(list, session.startsAt);
   const entry = before.entries.find((e) => e.id === entryId);
