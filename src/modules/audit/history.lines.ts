@@ -141,12 +141,16 @@ export const AUDIT_ACTIONS = [
   'outcome.accepted',
   'outcome.compromise',
   'outcome.revision-issued',
+  'outcome.silence-started',
+  'outcome.silence-broken',
+  'outcome.adopted',
+  'outcome.published',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted|revision-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted|revision-|silence-|adopted|published)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -265,6 +269,8 @@ function outcomeParams(entry: AuditRecord, words: HistoryWords): Record<string, 
     proposer: proposers.filter(Boolean).join(', ') || words.t('outcome.nothingMerged'),
     status: status ? words.t(`outcome.paragraphStatuses.${status}`) : '',
     version: versionOf(to('version'), words),
+    reason: text(to('reason')),
+    symbol: text(to('symbol')),
     deadline: deadline
       ? formatInstant(new Date(deadline as string), words.zone ?? 'UTC', words.language)
       : '',

@@ -8,3 +8,6 @@ export { OutcomeProposal, OutcomeRound, OutcomeStance } from './round.model.js';
 export { openRound } from './round.service.js';
 export { registerOutcomeApi } from './outcome.api.js';
 export { issueRevision } from './revision.service.js';
+export { adoptIfDue, breakSilence, settleSilences, startSilence } from './silence.service.js';
+export { OutcomeSilence, OutcomeSilenceEnd } from './silence.model.js';
+export { adoptedSymbol, type OutcomeDeps } from './adoption.js';

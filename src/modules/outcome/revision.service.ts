@@ -4,6 +4,8 @@ import type { Clock } from '../../shared/clock.js';
 import { ConflictError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
+import type { MailDeps } from '../invitations/index.js';
+import { tellAboutOutcome } from './notices.js';
 import { canDecide } from './decisions.service.js';
 import { renumbered, slotKey } from './numbering.js';
 import { OutcomeDocument, OutcomeParagraph, OutcomeVersion, versionKeyOf } from './outcome.model.js';
@@ -16,13 +18,15 @@ import { roundOf } from './round.service.js';
 /**
  * Issues the next revision: the version worked on is frozen as it stands, and Rev.N starts from
  * its text renumbered, each paragraph keeping its stable id and status. Its round, if still open,
- * closes; the next round opens on the new revision.
+ * closes; the next round opens on the new revision. With `mail`, the focal points and the team
+ * are told (once each).
  */
 export async function issueRevision(
   event: EventView,
   outcomeId: string,
   actor: Actor,
   clock: Clock,
+  mail?: MailDeps,
 ): Promise<number> {
   assertEventOpen(event);
   const outcome = await getOutcome(event.id, outcomeId);
@@ -67,6 +71,13 @@ export async function issueRevision(
     },
     clock,
   );
+  if (mail)
+    await tellAboutOutcome(
+      event,
+      outcome,
+      { key: 'outcome.revisionIssued', occurrence: `revision:${version}`, version },
+      mail,
+    );
   return version;
 }
 
