@@ -100,7 +100,7 @@ describe('outcome documents: the silence procedure, its one outcome, and the ado
     const started = await organizer.agent
       .post(`${path}/silence`)
       .type('form')
-      .send({ _csrf: csrf, deadlineDate: '2008-04-05', deadlineTime: '18:00' });
+      .send({ _csrf: csrf, silenceDate: '2008-04-05', silenceTime: '18:00' });
     expect(started.status, started.text.slice(0, 400)).to.equal(303);
   }
 
@@ -141,7 +141,7 @@ describe('outcome documents: the silence procedure, its one outcome, and the ado
       await startSilence(
         event,
         outcome.id,
-        { deadlineDate: '2008-04-05', deadlineTime: '18:00' },
+        { silenceDate: '2008-04-05', silenceTime: '18:00' },
         actor,
         deps(),
       );
@@ -459,7 +459,7 @@ describe('outcome documents: a silence’s one outcome with two Foro processes',
     // The deadline: the first whole minute at least 15 seconds away, as an organizer types it.
     const deadline = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
     const local = instantToLocal(deadline, event.timezone);
-    await startSilence(event, outcome.id, { deadlineDate: local.date, deadlineTime: local.time }, actor, {
+    await startSilence(event, outcome.id, { silenceDate: local.date, silenceTime: local.time }, actor, {
       clock: systemClock,
       settings,
     });

@@ -87,10 +87,10 @@ export async function startSilence(
   assertEventOpen(event);
   const outcome = await getOutcome(event.id, outcomeId);
   if (!canDecide(outcome)) throw new ConflictError('OUTCOME_NOT_NEGOTIATED');
-  const deadline = localToInstant(input.deadlineDate, input.deadlineTime, event.timezone);
-  if (!deadline) throw new ValidationError([{ field: 'deadlineTime', code: 'invalid_time' }]);
+  const deadline = localToInstant(input.silenceDate, input.silenceTime, event.timezone);
+  if (!deadline) throw new ValidationError([{ field: 'silenceTime', code: 'invalid_time' }]);
   const now = deps.clock.now();
-  if (deadline <= now) throw new ValidationError([{ field: 'deadlineDate', code: 'deadline_past' }]);
+  if (deadline <= now) throw new ValidationError([{ field: 'silenceDate', code: 'deadline_past' }]);
   if (!(await itemsOf(outcome)).some((item) => item.kind !== 'section'))
     throw new ConflictError('OUTCOME_EMPTY');
   const earlier = await OutcomeSilence.find({ documentId: outcome.id }, { _id: 1 }).lean();
