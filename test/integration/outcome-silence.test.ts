@@ -16,6 +16,7 @@ import {
   createOutcome,
   importDraft,
   OutcomeDocument,
+  OutcomeSilence,
   OutcomeSilenceEnd,
   settleSilences,
   startSilence,
@@ -228,6 +229,33 @@ describe('outcome documents: the silence procedure, its one outcome, and the ado
     expect((await OutcomeDocument.findById(outcome.id).lean())!.state, 'adopted on the late break').to.equal(
       'adopted',
     );
+  });
+
+  it('starts one silence when two organizers start it at once, and answers a deadline in the past or a bad time with 422', async () => {
+    const { organizer, event } = await setUp();
+    const { outcome, path } = await draftOf(event.id);
+    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
+    const start = (fields: Record<string, string>) =>
+      organizer.agent
+        .post(`${path}/silence?lang=es`)
+        .type('form')
+        .send({ _csrf: csrf, ...fields });
+    const past = await start({ silenceDate: '2008-03-31', silenceTime: '18:00' });
+    expect(past.status).to.equal(422);
+    const badTime = await start({ silenceDate: '2008-04-05', silenceTime: '25:00' });
+    expect(badTime.status).to.equal(422);
+    expect(badTime.text).to.include('id="silenceTime"');
+    expect(await OutcomeSilence.countDocuments({ documentId: outcome.id })).to.equal(0);
+    const both = await Promise.all([
+      start({ silenceDate: '2008-04-05', silenceTime: '18:00' }),
+      start({ silenceDate: '2008-04-06', silenceTime: '18:00' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).to.deep.equal([303, 409]);
+    expect(await OutcomeSilence.countDocuments({ documentId: outcome.id })).to.equal(1);
+    const page = (await organizer.agent.get(`${path}?lang=en`)).text;
+    expect(page).to.match(/Under silence until [56] Apr 2008, 18:00 \(GMT-5\)/);
+    expect(page).to.include('The text is frozen while silence lasts');
+    expect(page).not.to.include(`action="${path}/round"`);
   });
 
   it('answers 404 to another event’s delegation and to a forged link, and refuses an overlong reason; markup stays text', async () => {

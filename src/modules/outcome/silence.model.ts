@@ -6,8 +6,8 @@ export type SilenceEnd = (typeof SILENCE_ENDS)[number];
 
 /**
  * One silence procedure on one version of a text, until `deadline`. Its `_id` is
- * `<documentId>:<version>:<n>` (the n-th silence of the text), so of two organizers starting one
- * at once, one inserts it and the other is told.
+ * `<documentId>:<version>:<n>` (the n-th silence of the text, counted from the one before), so of
+ * two organizers starting one at once, one inserts it and the other is told.
  */
 const silenceSchema = new Schema({
   _id: { type: String, required: true },

@@ -74,8 +74,7 @@ export const isUnderSilence = (outcome: OutcomeView, silence: SilenceView | unde
 /**
  * Puts the version being worked on under silence until a deadline in the event's time zone. The
  * open round, if any, closes; the text is frozen until someone breaks the silence or it is
- * adopted. The n-th silence of the text has its own id, so two organizers starting one at once
- * start one.
+ * adopted. Two organizers starting one at once start one.
  */
 export async function startSilence(
   event: EventView,
@@ -93,9 +92,11 @@ export async function startSilence(
   if (deadline <= now) throw new ValidationError([{ field: 'silenceDate', code: 'deadline_past' }]);
   if (!(await itemsOf(outcome)).some((item) => item.kind !== 'section'))
     throw new ConflictError('OUTCOME_EMPTY');
-  const earlier = await OutcomeSilence.find({ documentId: outcome.id }, { _id: 1 }).lean();
+  // Numbered from the text's latest silence as read with its state: two organizers who both found
+  // the text free to start one compute the same id, and the unique _id lets one of them in.
+  const previous = outcome.silenceId ? Number(outcome.silenceId.split(':').pop()) : 0;
   const silence = {
-    _id: `${outcome.id}:${outcome.currentVersion}:${earlier.length + 1}`,
+    _id: `${outcome.id}:${outcome.currentVersion}:${previous + 1}`,
     eventId: event.id,
     documentId: outcome.id,
     version: outcome.currentVersion,
