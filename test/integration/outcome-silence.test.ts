@@ -213,6 +213,16 @@ describe('outcome documents: the silence procedure, its one outcome, and the ado
     expect(page).to.include('No hay consenso sobre OP2.');
     expect(page).to.include('broke silence on “Programa de Acción de Cuenca”');
     expect((await OutcomeDocument.findById(outcome.id).lean())!.state).to.equal('drafting');
+    const api = await organizer.agent.get(`/api/v1/events/${event.id}/outcome/${outcome.id}/compilation`);
+    expect(api.status).to.equal(200);
+    expect(api.body).to.deep.include({ state: 'drafting' });
+    expect(api.body.silence).to.deep.include({
+      version: 0,
+      deadline: '2008-04-05T23:00:00.000Z',
+      end: 'broken',
+      brokenBy: 'EC',
+      reason: 'No hay consenso sobre OP2.',
+    });
 
     // A new silence on the same version, this time run to its deadline.
     await underSilence(organizer, path);
@@ -345,6 +355,43 @@ describe('outcome documents: the silence procedure, its one outcome, and the ado
       .type('form')
       .send({ _csrf: csrf, deadlineDate: '2008-04-09', deadlineTime: '18:00' });
     expect(round.status).to.equal(409);
+  });
+
+  it('retries a publication that failed half-way until every language is in, never publishing one twice', async () => {
+    const { organizer, event } = await setUp();
+    const { outcome, path } = await draftOf(event.id);
+    await underSilence(organizer, path);
+    foro.clock.set('2008-04-05T23:00:05Z');
+    // The renderer draws one PDF, then fails: the adoption stands, the publication is left half done.
+    let drawn = 0;
+    const flaky: OutcomeDeps['renderer'] = {
+      render: async (job) => {
+        drawn += 1;
+        if (drawn > 1) throw new Error('renderer down');
+        return renderer.render(job);
+      },
+      close: async () => undefined,
+    };
+    let failure: unknown;
+    await settleSilences({ ...deps(), renderer: flaky }).catch((error: unknown) => (failure = error));
+    expect(failure).to.be.instanceOf(AggregateError);
+    let stored = (await OutcomeDocument.findById(outcome.id).lean())!;
+    expect(stored.state).to.equal('adopted');
+    expect(stored.publishedSymbol).to.equal(undefined);
+    expect(stored.settling, 'left for the next look').to.equal(true);
+    const document = (await OfficialDocument.findOne({ eventId: event.id }).lean())!;
+    expect(document.languages).to.have.length(1);
+
+    await Promise.all([settleSilences(deps()), settleSilences(deps())]);
+    stored = (await OutcomeDocument.findById(outcome.id).lean())!;
+    expect(stored.publishedSymbol).to.equal(adoptedSymbol(event, outcome));
+    expect(stored.settling).to.equal(undefined);
+    expect(await OfficialDocument.countDocuments({ eventId: event.id })).to.equal(1);
+    const files = await DocumentFile.find({ documentId: String(document._id) }).lean();
+    expect(files.map((f) => f.language).sort()).to.deep.equal(['en', 'es', 'pt']);
+    expect(
+      await Message.countDocuments({ template: 'outcome.adopted', 'to.email': 'focal@ec.example' }),
+    ).to.equal(1);
   });
 
   it('tells each focal point and the team once, in their language, of a round, a revision, a silence, its break and an adoption, also when retried', async () => {

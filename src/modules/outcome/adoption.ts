@@ -93,7 +93,10 @@ export async function publishAdopted(
   if (!published || !event.languages.every((l) => published.languages.includes(l))) return undefined;
   const before = await OutcomeDocument.findById(outcome.id, { publishedSymbol: 1 }).lean();
   if (before?.publishedSymbol) return undefined;
-  await OutcomeDocument.updateOne({ _id: outcome.id }, { $set: { publishedSymbol: symbol } });
+  await OutcomeDocument.updateOne(
+    { _id: outcome.id },
+    { $set: { publishedSymbol: symbol }, $unset: { settling: 1 } },
+  );
   return symbol;
 }
 

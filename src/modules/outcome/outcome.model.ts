@@ -28,6 +28,12 @@ const outcomeSchema = new Schema(
     silenceId: { type: String },
     /** Once adopted, the symbol of the official document it was published as, when every language is in. */
     publishedSymbol: { type: String },
+    /**
+     * Set while a silence is under way or its end has steps left (the state, the notices, the
+     * publication): the scheduled look reads these texts by equality, never the adopted ones of
+     * past years.
+     */
+    settling: { type: Boolean, index: true },
   },
   { timestamps: true },
 );

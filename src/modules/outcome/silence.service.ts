@@ -109,7 +109,7 @@ export async function startSilence(
   if (round && !round.closedAt) await OutcomeRound.updateOne({ _id: round.id }, { $set: { closedAt: now } });
   await OutcomeDocument.updateOne(
     { _id: outcome.id },
-    { $set: { state: 'under-silence', silenceId: silence._id } },
+    { $set: { state: 'under-silence', silenceId: silence._id, settling: true } },
   );
   await silenceChange('outcome.silence-started', outcome, actor, deps.clock, { deadline });
   await tellAboutOutcome(
@@ -241,7 +241,7 @@ async function followEnd(event: EventView, outcome: OutcomeView, silence: Silenc
     await tellAboutOutcome(event, outcome, { ...notice, key: 'outcome.silenceBroken' }, deps);
     await OutcomeDocument.updateOne(
       { _id: outcome.id, silenceId: silence.id, state: 'under-silence' },
-      { $set: { state: 'drafting' } },
+      { $set: { state: 'drafting' }, $unset: { settling: 1 } },
     );
     return;
   }
@@ -252,16 +252,12 @@ async function followEnd(event: EventView, outcome: OutcomeView, silence: Silenc
 }
 
 /**
- * The scheduled look at every text under silence or adopted and not yet published: adopts those
- * whose deadline passed and finishes any ended silence's steps. One text's failure does not stop
+ * The scheduled look at every text under silence or adopted and not yet published (`settling`):
+ * adopts those whose deadline passed and finishes any ended silence's steps. One text's failure does not stop
  * the others; it is tried again at the next look.
  */
 export async function settleSilences(deps: OutcomeDeps): Promise<void> {
-  const [silent, adopted] = await Promise.all([
-    OutcomeDocument.find({ state: 'under-silence' }).lean(),
-    OutcomeDocument.find({ state: 'adopted' }).lean(),
-  ]);
-  const pending = [...silent, ...adopted.filter((o) => !o.publishedSymbol)].map(toOutcomeView);
+  const pending = (await OutcomeDocument.find({ settling: true }).lean()).map(toOutcomeView);
   const failures: unknown[] = [];
   for (const outcome of pending) {
     try {
