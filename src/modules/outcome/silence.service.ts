@@ -147,7 +147,9 @@ export async function breakSilence(
   if (silence.end) throw endedError(silence.end.end);
   const now = deps.clock.now();
   if (now >= silence.deadline) {
-    await adoptIfDue(event, outcome, deps);
+    // Adopted now if no look did it yet; a publication that fails is the scheduled look's to
+    // finish, the focal point is told the silence is over all the same.
+    await adoptIfDue(event, outcome, deps).catch(() => undefined);
     throw endedError('adopted');
   }
   const won = await insertUnlessTaken(OutcomeSilenceEnd, {
@@ -197,7 +199,8 @@ export async function adoptIfDue(
       eventId: event.id,
       documentId: outcome.id,
       end: 'adopted',
-      at: deps.clock.now(),
+      // Adopted at the deadline, whenever the look that records it comes.
+      at: silence.deadline,
       by: adopter.label,
     });
     if (won)
