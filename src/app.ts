@@ -167,6 +167,7 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
   registerInvitationsApi(api, config, clock);
   registerRegistrationsApi(api);
   registerPlenaryApi(api);
+  const outcome = { ...mail, renderer, maxBytes: config.officialDocuments.maxBytes };
   const plenary = { ...mail, renderer, documentMaxBytes: config.officialDocuments.maxBytes };
   registerDocumentsApi(api, clock, officialDocuments.maxBytes);
   registerSideEventsApi(api);
@@ -218,8 +219,8 @@ function moduleRouters({ config, clock, logger, renderer }: AppDependencies): Ro
     contactRoutes(clock),
     documentAdminRoutes(officialDocuments),
     submissionRoutes(officialDocuments),
-    outcomeAdminRoutes({ clock, renderer }),
-    outcomeFocalRoutes(clock),
+    outcomeAdminRoutes(outcome),
+    outcomeFocalRoutes(outcome),
     documentPublicRoutes(clock, { render: (job) => renderer.render(job), cache: fileCache }),
     invitationRoutes(mail),
     templateRoutes(config, clock),

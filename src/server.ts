@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { recountPresence, workerPdfRenderer } from './modules/documents/index.js';
+import { recountPresence, workerPdfRenderer, type PdfRenderer } from './modules/documents/index.js';
 import { startSchedule, type ScheduledTask } from './jobs/schedule.js';
 import { mailSettingsOf, reminderTask } from './modules/invitations/index.js';
 import { purgeEndedWindows } from './modules/limits/index.js';
@@ -25,6 +25,7 @@ import { keyOlderPeopleByName, numberOlderPeople } from './modules/people/index.
 import { numberOlderProposals } from './modules/side-events/index.js';
 import { numberOlderBilaterals } from './modules/bilaterals/index.js';
 import { numberOlderDocuments } from './modules/official-documents/index.js';
+import { settleSilences } from './modules/outcome/index.js';
 import { systemActor, type Actor } from './shared/actor.js';
 import { sweepExpiredSessions } from './web/security.js';
 import { numberOlderMessages, outboxWorkerFor } from './modules/messaging/index.js';
@@ -84,7 +85,7 @@ export async function startForo(config: Config, options: StartOptions): Promise<
   // The outbox is sent from this process unless OUTBOX_WORKER=off (another process sends it).
   const worker = config.outbox.worker ? outboxWorkerFor(config, clock, logger) : undefined;
   worker?.start(config.outbox.pollMs);
-  const tasks = config.scheduledTasks ? scheduledTasks(config, database, clock, logger) : [];
+  const tasks = config.scheduledTasks ? scheduledTasks(config, database, clock, logger, renderer) : [];
   const schedule = startSchedule(tasks, clock, logger);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -112,8 +113,20 @@ export async function startForo(config: Config, options: StartOptions): Promise<
 const HOUR = 3_600_000;
 
 /** The work on a timer; each task runs once per period whatever the number of processes. */
-function scheduledTasks(config: Config, database: Database, clock: Clock, logger: Logger): ScheduledTask[] {
+function scheduledTasks(
+  config: Config,
+  database: Database,
+  clock: Clock,
+  logger: Logger,
+  renderer: PdfRenderer,
+): ScheduledTask[] {
   const purger: Actor = systemActor('Foro (retention period over)');
+  const outcome = {
+    clock,
+    settings: mailSettingsOf(config),
+    renderer,
+    maxBytes: config.officialDocuments.maxBytes,
+  };
   return [
     // Reminders go with the outbox: a process with OUTBOX_WORKER=off leaves them to the others.
     ...(config.outbox.worker ? [reminderTask(config, clock, logger)] : []),
@@ -138,6 +151,8 @@ function scheduledTasks(config: Config, database: Database, clock: Clock, logger
       : []),
     // A large database's names get their pair keys in the background (`lists/name-pairs.ts`).
     { name: 'name-pair-keys', everyMs: HOUR, run: keyNamePairs },
+    // Silences whose deadline passed are adopted (and adopted texts published) within a minute.
+    { name: 'outcome-silence', everyMs: HOUR / 60, run: () => settleSilences(outcome) },
     { name: 'rate-limit-cleanup', everyMs: HOUR / 6, run: () => purgeEndedWindows(clock.now()) },
     {
       name: 'session-cleanup',

@@ -14,7 +14,9 @@ import {
   issueRevision,
   itemsOf,
   openRound,
+  startSilence,
 } from '../../src/modules/outcome/index.js';
+import { mailSettingsOf } from '../../src/modules/invitations/index.js';
 import { focalLinkOf, ZERO_DRAFT } from '../factories/outcome.js';
 import { useBrowserPage, signInWithBrowser } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
@@ -127,6 +129,16 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     return [`${nomination}/outcome`, `${nomination}/outcome/${id}`];
   }
 
+  /** A text under silence: the team's page with its silence, the focal point's with the form to break it. */
+  async function outcomeSilenced(eventId: string) {
+    const nomination = await focalLinkOf(eventId, foro.clock);
+    const { id } = await outcomeDraft(eventId);
+    const deps = { clock: foro.clock, settings: mailSettingsOf(foro.config) };
+    const deadline = { silenceDate: '2099-04-05', silenceTime: '18:00' };
+    await startSilence(await getEvent(eventId), id, deadline, { label: 'test', via: 'cli' }, deps);
+    return { team: `/admin/events/${eventId}/outcome/${id}`, focal: `${nomination}/outcome/${id}` };
+  }
+
   /** A text negotiated in a round and revised: Rev.1 compared with the zero draft. */
   async function outcomeRevised(eventId: string) {
     const event = await getEvent(eventId);
@@ -170,6 +182,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `${await linkIn('registration.confirmed', /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+/)}/documents`,
       `${await linkIn('registration.nomination', /https?:\/\/\S+\/nominations\/[A-Za-z0-9_-]+/)}/documents`,
       ...(await outcomeRound(report.event.id)),
+      (await outcomeSilenced(report.event.id)).focal,
     ]) {
       await visit(page, path, problems);
     }
@@ -195,6 +208,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
     const document = await OfficialDocument.findOne({ eventId: report.event.id }).lean();
     const outcomePaths = (await outcomeDraft(report.event.id)).paths;
     const revised = await outcomeRevised(report.event.id);
+    const silenced = (await outcomeSilenced(report.event.id)).team;
     const problems: string[] = [];
     for (const path of [
       '/admin',
@@ -224,6 +238,7 @@ describe('browser: every page passes axe-core and html-validate, and none is wid
       `${event}/outcome/new`,
       ...outcomePaths,
       revised,
+      silenced,
     ]) {
       await visit(page, path, problems);
     }

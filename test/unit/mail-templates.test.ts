@@ -81,6 +81,7 @@ describe('messaging: every default mail, in every language, reads well with what
   const registration: Placeholder[] = ['name', 'event', 'category', 'manageUrl'];
   const sideEvent: Placeholder[] = ['name', 'event', 'title', 'manageUrl'];
   const bilateral: Placeholder[] = ['name', 'event', 'country', 'title', 'manageUrl'];
+  const outcome: Placeholder[] = ['name', 'event', 'title', 'version', 'manageUrl'];
   /**
    * The fields the code that writes each mail always gives (mail-context.ts, registration.mail.ts,
    * delegation.service.ts, change-notices.ts, announcement.service.ts); every other field may be
@@ -121,6 +122,11 @@ describe('messaging: every default mail, in every language, reads well with what
     'bilateral.cancelled': [...bilateral, 'day', 'time', 'room'],
     'speakers.place': ['name', 'event', 'session', 'place', 'time', 'programmeUrl'],
     'credentials.received': ['name', 'event', 'country', 'title', 'adminUrl'],
+    'outcome.roundOpened': [...outcome, 'deadline'],
+    'outcome.revisionIssued': outcome,
+    'outcome.silenceStarted': [...outcome, 'deadline'],
+    'outcome.silenceBroken': [...outcome, 'country', 'reason'],
+    'outcome.adopted': outcome,
   };
   const SAMPLE: Required<MailFields> = {
     greeting: '',
@@ -155,6 +161,7 @@ describe('messaging: every default mail, in every language, reads well with what
     officialNote: 'nota.pdf',
     level: 'Ministerial',
     slots: '- Sala Azuay, jueves, 10 de abril de 2008, 13:00–13:30 (GMT-5)',
+    version: 'Rev.1',
   };
   const only = (names: Placeholder[]): MailFields =>
     Object.fromEntries(names.map((name) => [name, SAMPLE[name]]));

@@ -142,12 +142,16 @@ export const AUDIT_ACTIONS = [
   'outcome.compromise',
   'outcome.revision-issued',
   'outcome.translation-saved',
+  'outcome.silence-started',
+  'outcome.silence-broken',
+  'outcome.adopted',
+  'outcome.published',
 ] as const;
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** Actions whose sentence names the change; the others list the changed fields under it. */
 const SAID_IN_FULL =
-  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted|revision-|translation-)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
+  /^(event\.(published|draft|archived|room-added|room-removed|team-|created)|document\.(registered|file-|announced)|outcome\.(created|paragraph-added|paragraph-removed|imported|round-|proposed|withdrawn|supported|objected|stance-|status-set|accepted|revision-|translation-|silence-|adopted|published)|delegation\.|speakers\.|credentials\.|seating\.|privacy\.|mail-template\.|programme\.|assignment\.|people\.|contacts\.|api-token\.|user\.(created|invited)|registration\.(submitted|pending|confirmed|waitlisted|rejected|cancelled))/;
 
 export const sentenceKey = (action: string) => `audit.did.${action.replaceAll('.', '_')}`;
 
@@ -267,6 +271,8 @@ function outcomeParams(entry: AuditRecord, words: HistoryWords): Record<string, 
     status: status ? words.t(`outcome.paragraphStatuses.${status}`) : '',
     version: versionOf(to('version'), words),
     language: to('language') ? words.t(`language.${text(to('language'))}`) : '',
+    reason: text(to('reason')),
+    symbol: text(to('symbol')),
     deadline: deadline
       ? formatInstant(new Date(deadline as string), words.zone ?? 'UTC', words.language)
       : '',

@@ -3,7 +3,6 @@ import { type Request, Router } from 'express';
 import { countryName } from '../../shared/countries.js';
 import { LinkNotFoundError } from '../../shared/errors.js';
 import { LANGUAGES } from '../../shared/i18n/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
 import { flash } from '../../web/flash.js';
@@ -12,6 +11,10 @@ import { pathParam } from '../../web/params.js';
 import { getEvent, localized } from '../events/index.js';
 import { openLink } from '../links/index.js';
 import { getDelegation, NOMINATION_LINK } from '../registrations/index.js';
+import { withoutConfirmation } from '../../web/confirm.js';
+import type { OutcomeDeps } from './adoption.js';
+import { breakInput } from './silence.schemas.js';
+import { breakSilence, isUnderSilence, settled, silenceOf } from './silence.service.js';
 import { getOutcome, listOutcomes } from './outcome.service.js';
 import { versionName } from './outcome.views.js';
 import { itemsOf } from './paragraphs.service.js';
@@ -41,7 +44,8 @@ export const proposalChoices = (req: Request) => ({
  * delegation's proposals, and their own delegation's proposals, support and objections. The
  * delegation comes from the link, never from the form.
  */
-export function outcomeFocalRoutes(clock: Clock): Router {
+export function outcomeFocalRoutes(deps: OutcomeDeps): Router {
+  const { clock } = deps;
   const router = Router();
   const base = '/nominations/:token/outcome';
   const own = async (req: Request) => {
@@ -67,11 +71,12 @@ export function outcomeFocalRoutes(clock: Clock): Router {
 
   const page = async (req: Request) => {
     const { delegation, event, token } = await own(req);
-    const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
-    const [items, proposals, round] = await Promise.all([
+    const outcome = await settled(event, await getOutcome(event.id, pathParam(req, 'outcomeId')), deps);
+    const [items, proposals, round, silence] = await Promise.all([
       itemsOf(outcome),
       proposalsOf(outcome),
       roundOf(outcome),
+      silenceOf(outcome),
     ]);
     const observer = isObserverState(event, delegation.country);
     return {
@@ -84,6 +89,8 @@ export function outcomeFocalRoutes(clock: Clock): Router {
       version: versionName(req.t, outcome.currentVersion),
       round,
       open: isOpen(round, clock.now()),
+      silence,
+      underSilence: isUnderSilence(outcome, silence, clock.now()),
       mayPropose: !observer || Boolean(round?.observersMayPropose),
       items,
       paragraphs: items.filter((item) => item.kind !== 'section'),
@@ -144,6 +151,27 @@ export function outcomeFocalRoutes(clock: Clock): Router {
       await withdrawProposal(event, outcome, delegation, pathParam(req, 'proposalId'), actor, clock);
       await flash(req, req.t('outcome.flash.withdrawn'));
       res.redirect(303, pathOf(req));
+    });
+  });
+
+  router.post(`${base}/:outcomeId/silence/break`, async (req, res) => {
+    const { delegation, event, actor } = await own(req);
+    const outcomeId = pathParam(req, 'outcomeId');
+    await getOutcome(event.id, outcomeId);
+    const body = formBody(req);
+    const form = { view: 'outcome/focal', locals: () => page(req), values: body };
+    await handleForm(req, res, form, async () => {
+      const { reason } = parse(breakInput, withoutConfirmation(body));
+      const asked = await confirmedOrAsk(req, res, () => ({
+        question: req.t('outcome.silence.confirmBreak.question'),
+        consequences: [req.t('outcome.silence.confirmBreak.effect')],
+        confirm: req.t('outcome.silence.confirmBreak.confirm'),
+        back: pathOf(req),
+      }));
+      if (!asked) return;
+      await breakSilence(event, outcomeId, delegation, reason, actor, deps);
+      await flash(req, req.t('outcome.flash.silenceBroken'));
+      res.redirect(303, `${pathOf(req)}#silence`);
     });
   });
 

@@ -12,3 +12,6 @@ export { issueRevision } from './revision.service.js';
 export { outcomeTextLayout } from './outcome-text.js';
 export { translatedItems, translationLanguages } from './translations.service.js';
 export { OutcomeTranslation } from './translation.model.js';
+export { adoptIfDue, breakSilence, settleSilences, startSilence } from './silence.service.js';
+export { OutcomeSilence, OutcomeSilenceEnd } from './silence.model.js';
+export { adoptedSymbol, type OutcomeDeps } from './adoption.js';

@@ -6,6 +6,7 @@ import { actorOf, requireUser } from '../auth/index.js';
 import { eventOf } from '../events/index.js';
 import { asMarkedText } from './compilation.js';
 import { compilationOf, compilationQuery, compilationWords } from './compilation.service.js';
+import { OUTCOME_STATES } from './outcome.model.js';
 import { getOutcome } from './outcome.service.js';
 import { translationInput } from './outcome.schemas.js';
 import {
@@ -14,6 +15,7 @@ import {
   translationLanguageOf,
   TRANSLATION_STATES,
 } from './translations.service.js';
+import { silenceOf } from './silence.service.js';
 
 const runOutput = z.object({ text: z.string(), style: z.enum(['plain', 'ins', 'del']) });
 const lineOutput = z.object({
@@ -43,6 +45,17 @@ const translationOutput = z.object({
   savedAt: z.string().optional(),
 });
 
+const silenceOutput = z
+  .object({
+    version: z.number().int(),
+    deadline: z.string().describe('When the silence ends unless broken (ISO 8601)'),
+    end: z.enum(['broken', 'adopted']).optional().describe('How it ended, once it has'),
+    endedAt: z.string().optional(),
+    brokenBy: z.string().optional().describe('The country code of the delegation that broke silence'),
+    reason: z.string().optional().describe('The reason it gave, as plain text'),
+  })
+  .describe("The text's latest silence procedure");
+
 export function registerOutcomeApi(api: ApiRegistry, clock: Clock): void {
   api.describeTag(
     'Outcome',
@@ -56,15 +69,39 @@ export function registerOutcomeApi(api: ApiRegistry, clock: Clock): void {
     operationId: 'getOutcomeCompilation',
     method: 'get',
     path: '/events/:eventId/outcome/:outcomeId/compilation',
-    summary: 'The compilation text, filtered as on its page',
+    summary: 'The compilation text, filtered as on its page, with the state of its silence procedure',
     query: compilationQuery,
-    response: z.object({ version: z.number().int(), lines: z.array(lineOutput) }),
+    response: z.object({
+      version: z.number().int(),
+      state: z.enum(OUTCOME_STATES),
+      silence: silenceOutput.optional(),
+      publishedSymbol: z
+        .string()
+        .optional()
+        .describe('Once adopted, the official document it was published as'),
+      lines: z.array(lineOutput),
+    }),
     handler: async (req, _body, query) => {
       const event = await eventOf(req);
       const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
       const lines = await compilationOf(outcome, query, compilationWords(req.t, req.language));
+      const silence = await silenceOf(outcome);
       return {
         version: outcome.currentVersion,
+        state: outcome.state,
+        ...(silence && {
+          silence: {
+            version: silence.version,
+            deadline: silence.deadline.toISOString(),
+            ...(silence.end && {
+              end: silence.end.end,
+              endedAt: silence.end.at.toISOString(),
+              ...(silence.end.country && { brokenBy: silence.end.country }),
+              ...(silence.end.reason && { reason: silence.end.reason }),
+            }),
+          },
+        }),
+        ...(outcome.publishedSymbol && { publishedSymbol: outcome.publishedSymbol }),
         lines: lines.map((line) => ({ ...line, marked: asMarkedText(line) })),
       };
     },

@@ -24,6 +24,16 @@ const outcomeSchema = new Schema(
     workingLanguage: { type: String, required: true, enum: ['es', 'pt', 'en'] },
     state: { type: String, required: true, enum: OUTCOME_STATES, default: 'drafting' },
     currentVersion: { type: Number, required: true, default: 0 },
+    /** The latest silence procedure (`silence.model.ts`), under way or ended. */
+    silenceId: { type: String },
+    /** Once adopted, the symbol of the official document it was published as, when every language is in. */
+    publishedSymbol: { type: String },
+    /**
+     * Set while a silence is under way or its end has steps left (the state, the notices, the
+     * publication): the scheduled look reads these texts by equality, never the adopted ones of
+     * past years.
+     */
+    settling: { type: Boolean, index: true },
   },
   { timestamps: true },
 );

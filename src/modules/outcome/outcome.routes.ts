@@ -13,7 +13,10 @@ import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcom
 import { versionName } from './outcome.views.js';
 import { addItem, editItem, itemOf, itemsOf, removeItem } from './paragraphs.service.js';
 import { importRoutes } from './import.routes.js';
-import { compilationRoutes, type CompilationDeps } from './compilation.routes.js';
+import { compilationRoutes } from './compilation.routes.js';
+import type { OutcomeDeps } from './adoption.js';
+import { silenceRoutes } from './silence.routes.js';
+import { settled, silenceOf, silencesOf, isUnderSilence } from './silence.service.js';
 import { countryName, sortByCountryName } from '../../shared/countries.js';
 import { zoneName } from '../../shared/time.js';
 import { delegationsOf } from '../registrations/index.js';
@@ -33,7 +36,7 @@ export const outcomePath = (eventId: string, outcomeId?: string) =>
   `/admin/events/${eventId}/outcome${outcomeId ? `/${outcomeId}` : ''}`;
 
 /** The outcome documents of an event for its team: drafted in the page or imported. */
-export function outcomeAdminRoutes(deps: CompilationDeps): Router {
+export function outcomeAdminRoutes(deps: OutcomeDeps): Router {
   const { clock } = deps;
   const router = Router();
   const base = OUTCOME_BASE;
@@ -78,12 +81,14 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
 
   const showPage = async (req: Request) => {
     const { event, can } = await eventWithPermissions(req);
-    const outcome = await getOutcome(event.id, pathParam(req, 'outcomeId'));
-    const [items, proposals, round, delegations] = await Promise.all([
+    const outcome = await settled(event, await getOutcome(event.id, pathParam(req, 'outcomeId')), deps);
+    const [items, proposals, round, delegations, silence, silences] = await Promise.all([
       itemsOf(outcome),
       proposalsOf(outcome),
       roundOf(outcome),
       delegationsOf(event.id),
+      silenceOf(outcome),
+      silencesOf(outcome),
     ]);
     const country = (code: string) => countryName(code, req.language);
     return {
@@ -104,6 +109,10 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
       ...formChoices(req, items),
       round,
       roundOpen: isOpen(round, clock.now()),
+      silence,
+      silences,
+      underSilence: isUnderSilence(outcome, silence, clock.now()),
+      canStartSilence: can.edit && canDecide(outcome) && event.status !== 'archived',
       proposals,
       paragraphs: items.filter((item) => item.kind !== 'section'),
       delegations: sortByCountryName(delegations, (d) => d.country, req.language).map((d) => ({
@@ -150,7 +159,8 @@ export function outcomeAdminRoutes(deps: CompilationDeps): Router {
     });
   });
 
-  router.use(roundRoutes(clock, showPage));
+  router.use(roundRoutes(deps, showPage));
+  router.use(silenceRoutes(deps, showPage));
   router.use(compilationRoutes(deps));
   router.use(compareRoutes(deps));
   router.use(translationRoutes(deps));

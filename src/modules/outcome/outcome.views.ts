@@ -10,6 +10,8 @@ export interface OutcomeView {
   workingLanguage: Language;
   state: OutcomeState;
   currentVersion: number;
+  silenceId: string | undefined;
+  publishedSymbol: string | undefined;
   updatedAt: Date | undefined;
 }
 
@@ -36,6 +38,8 @@ export function toOutcomeView(d: Stored): OutcomeView {
     workingLanguage: d['workingLanguage'] as Language,
     state: d['state'] as OutcomeState,
     currentVersion: (d['currentVersion'] as number | undefined) ?? 0,
+    silenceId: (d['silenceId'] as string | undefined) ?? undefined,
+    publishedSymbol: (d['publishedSymbol'] as string | undefined) ?? undefined,
     updatedAt: d['updatedAt'] as Date | undefined,
   };
 }

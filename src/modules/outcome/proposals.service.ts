@@ -53,6 +53,9 @@ export const isObserverState = (event: EventView, country: string) =>
 
 async function openRoundFor(event: EventView, outcome: OutcomeView, by: 'link' | 'team', now: Date) {
   assertEventOpen(event);
+  // Under silence or adopted, the version is frozen whatever its round says.
+  if (outcome.state === 'under-silence' || outcome.state === 'adopted')
+    throw new ConflictError('OUTCOME_ROUND_CLOSED');
   const round = await roundOf(outcome);
   if (!isOpen(round, now, by)) throw new ConflictError('OUTCOME_ROUND_CLOSED');
   return round!;

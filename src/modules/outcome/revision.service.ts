@@ -4,6 +4,8 @@ import type { Clock } from '../../shared/clock.js';
 import { ConflictError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
+import type { MailDeps } from '../invitations/index.js';
+import { tellAboutOutcome } from './notices.js';
 import { canDecide } from './decisions.service.js';
 import { OutcomeVersion } from './outcome.model.js';
 import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
@@ -17,18 +19,20 @@ import { finishIssuedRevision, versionIdOf } from './revision.finish.js';
  * closes; the next round opens on the new revision. `expected` is the revision the organizer
  * asked for (the form's): a second request for it, a double click or a retry after a failure,
  * never issues one more. The claim of the number is the decision; the rest can be finished by
- * anyone who reads the document afterwards (finishIssuedRevision).
+ * anyone who reads the document afterwards (finishIssuedRevision). With `mail`, the focal points
+ * and the team are told (once each).
  */
 export async function issueRevision(
   event: EventView,
   outcomeId: string,
   actor: Actor,
   clock: Clock,
-  expected?: number,
+  options: { expected?: number; mail?: MailDeps } = {},
 ): Promise<number> {
   assertEventOpen(event);
   const outcome = await getOutcome(event.id, outcomeId);
   const version = outcome.currentVersion + 1;
+  const { expected, mail } = options;
   if (expected !== undefined && expected !== version) throw new ConflictError('OUTCOME_REVISION_ISSUED');
   if (!canDecide(outcome)) throw new ConflictError('OUTCOME_NOT_NEGOTIATED');
   const items = await itemsOf(outcome);
@@ -48,6 +52,13 @@ export async function issueRevision(
     clock,
   );
   await finishIssuedRevision(outcome);
+  if (mail)
+    await tellAboutOutcome(
+      event,
+      outcome,
+      { key: 'outcome.revisionIssued', occurrence: `revision:${version}`, version },
+      mail,
+    );
   return version;
 }
 

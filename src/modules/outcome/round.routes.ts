@@ -1,5 +1,4 @@
 import { type Request, Router } from 'express';
-import type { Clock } from '../../shared/clock.js';
 import { ValidationError } from '../../shared/errors.js';
 import { parse } from '../../shared/validate.js';
 import { confirmedOrAsk } from '../../web/confirm.js';
@@ -14,6 +13,7 @@ import { isObserverState, propose } from './proposals.service.js';
 import { oralProposalInput, revisionInput, roundInput } from './round.schemas.js';
 import { closeRound, openRound } from './round.service.js';
 import { issueRevision } from './revision.service.js';
+import type { OutcomeDeps } from './adoption.js';
 
 const OUTCOME = '/admin/events/:eventId/outcome/:outcomeId';
 
@@ -22,10 +22,11 @@ const OUTCOME = '/admin/events/:eventId/outcome/:outcomeId';
  * made orally in the room. `showPage` draws the document's page again when a form has a mistake.
  */
 export function roundRoutes(
-  clock: Clock,
+  deps: OutcomeDeps,
   showPage: (req: Request) => Promise<Record<string, unknown>>,
 ): Router {
   const router = Router();
+  const { clock } = deps;
   const back = (req: Request) =>
     `/admin/events/${pathParam(req, 'eventId')}/outcome/${pathParam(req, 'outcomeId')}`;
   const form = (req: Request, values: Record<string, unknown>, key: string) => ({
@@ -37,7 +38,7 @@ export function roundRoutes(
     const event = await eventOf(req, { edit: true });
     const body = formBody(req);
     await handleForm(req, res, form(req, body, 'roundValues'), async () => {
-      await openRound(event, pathParam(req, 'outcomeId'), parse(roundInput, body), actorOf(req), clock);
+      await openRound(event, pathParam(req, 'outcomeId'), parse(roundInput, body), actorOf(req), clock, deps);
       await flash(req, req.t('outcome.flash.roundOpened'));
       res.redirect(303, back(req));
     });
@@ -75,7 +76,7 @@ export function roundRoutes(
         back: back(req),
       }));
       if (!asked) return;
-      const version = await issueRevision(event, outcome.id, actorOf(req), clock, expected);
+      const version = await issueRevision(event, outcome.id, actorOf(req), clock, { expected, mail: deps });
       await flash(req, req.t('outcome.flash.revisionIssued', { version: `Rev.${version}` }));
       res.redirect(303, back(req));
     });

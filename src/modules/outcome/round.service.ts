@@ -5,6 +5,8 @@ import { ConflictError, ValidationError } from '../../shared/errors.js';
 import { localToInstant } from '../../shared/zoned-time.js';
 import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
+import type { MailDeps } from '../invitations/index.js';
+import { tellAboutOutcome } from './notices.js';
 import { OutcomeDocument } from './outcome.model.js';
 import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
 import type { OutcomeView } from './outcome.views.js';
@@ -47,7 +49,8 @@ export function isOpen(round: RoundView | undefined, now: Date, by: 'link' | 'te
 
 /**
  * Opens the round of amendments on the version being drafted. The round's id is the version's,
- * so of two organizers opening it at once one opens it and the other is told.
+ * so of two organizers opening it at once one opens it and the other is told. With `mail`, the
+ * focal points and the team are told (once each).
  */
 export async function openRound(
   event: EventView,
@@ -55,9 +58,13 @@ export async function openRound(
   input: RoundInput,
   actor: Actor,
   clock: Clock,
+  mail?: MailDeps,
 ): Promise<RoundView> {
   assertEventOpen(event);
   const outcome = await getOutcome(event.id, outcomeId);
+  // Under silence or adopted, the version is frozen: no round opens on it.
+  if (outcome.state === 'under-silence' || outcome.state === 'adopted')
+    throw new ConflictError('OUTCOME_NOT_NEGOTIATED');
   if (outcome.state !== 'drafting') throw new ConflictError('OUTCOME_ROUND_EXISTS');
   const deadline = localToInstant(input.deadlineDate, input.deadlineTime, event.timezone);
   if (!deadline) throw new ValidationError([{ field: 'deadlineTime', code: 'invalid_time' }]);
@@ -82,6 +89,15 @@ export async function openRound(
   await keepCirculatedText(outcome, items);
   await OutcomeDocument.updateOne({ _id: outcome.id }, { $set: { state: 'round-open' } });
   await roundChange('outcome.round-opened', outcome, actor, clock, { deadline });
+  if (mail) {
+    const notice = { key: 'outcome.roundOpened' as const, version: outcome.currentVersion, deadline };
+    await tellAboutOutcome(
+      event,
+      outcome,
+      { ...notice, occurrence: `round:${outcome.currentVersion}` },
+      mail,
+    );
+  }
   return (await roundOf(outcome))!;
 }
 

@@ -68,6 +68,7 @@ async function sampleFields(
     ),
     changes: t('templates.sampleChanges'),
     title: t('templates.sampleTitle'),
+    version: 'Rev.1',
     message: t('templates.sampleMessage'),
     logistics: logisticsText(
       { arrivalDate: event.startDate, departureDate: event.endDate, interpretation: [language] },

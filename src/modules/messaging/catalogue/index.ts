@@ -4,6 +4,7 @@ import { credentialsEn, credentialsEs, credentialsPt } from './credentials.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { pt } from './pt.js';
+import { outcomeEn, outcomeEs, outcomePt } from './outcome.js';
 import { registrationEn, registrationEs, registrationPt } from './registration.js';
 import { sideEventsEn, sideEventsEs, sideEventsPt } from './side-events.js';
 import { speakersEn, speakersEs, speakersPt } from './speakers.js';
@@ -44,12 +45,21 @@ export const TEMPLATE_KEYS = [
   'bilateral.cancelled',
   'speakers.place',
   'credentials.received',
+  'outcome.roundOpened',
+  'outcome.revisionIssued',
+  'outcome.silenceStarted',
+  'outcome.silenceBroken',
+  'outcome.adopted',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type SideEventKey = Extract<TemplateKey, `sideEvent.${string}` | `bilateral.${string}`>;
 export type InvitationKey = Exclude<
   TemplateKey,
-  `registration.${string}` | `speakers.${string}` | `credentials.${string}` | SideEventKey
+  | `registration.${string}`
+  | `speakers.${string}`
+  | `credentials.${string}`
+  | `outcome.${string}`
+  | SideEventKey
 >;
 export type RegistrationKey = Extract<TemplateKey, `registration.${string}`>;
 
@@ -90,6 +100,7 @@ export const PLACEHOLDERS = [
   'level',
   'slots',
   'place',
+  'version',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type MailFields = Partial<Record<Placeholder, string>>;
@@ -115,9 +126,9 @@ export function subjectFor(key: TemplateKey, language: Language, subject: string
 }
 
 const DEFAULTS: Record<Language, Record<TemplateKey, MailTemplate>> = {
-  es: { ...es, ...registrationEs, ...sideEventsEs, ...speakersEs, ...credentialsEs },
-  en: { ...en, ...registrationEn, ...sideEventsEn, ...speakersEn, ...credentialsEn },
-  pt: { ...pt, ...registrationPt, ...sideEventsPt, ...speakersPt, ...credentialsPt },
+  es: { ...es, ...registrationEs, ...sideEventsEs, ...speakersEs, ...credentialsEs, ...outcomeEs },
+  en: { ...en, ...registrationEn, ...sideEventsEn, ...speakersEn, ...credentialsEn, ...outcomeEn },
+  pt: { ...pt, ...registrationPt, ...sideEventsPt, ...speakersPt, ...credentialsPt, ...outcomePt },
 };
 
 export function defaultTemplate(key: TemplateKey, language: Language): MailTemplate {
