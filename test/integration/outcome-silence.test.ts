@@ -347,7 +347,7 @@ describe('outcome documents: the silence procedure, its one outcome, and the ado
     expect(texts['pt']).to.include('Programa de Ação de Cuenca').and.include('Texto adotado');
     expect(texts['en'], texts['en'])
       .to.include('Cuenca Programme of Action')
-      .and.include('Paragraphs without an up-to-date translation, printed in the working language (Español)')
+      .and.include('Paragraphs without an up-to-date translation, printed in the working language')
       .and.include('Not translated: text in the working language (Español)');
     for (const text of Object.values(texts)) expect(text).to.include('OP1').and.include('Acuerdan promover');
     expect((await OutcomeDocument.findById(outcome.id).lean())!.publishedSymbol).to.equal(symbol);
