@@ -12,6 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { Router } from 'express';
 import mongoose from 'mongoose';
+import type { CommandFailedEvent, CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import { benchConfig, emptyDatabase, indexLookups } from './support.js';
 import { COP_SIZE, seedScale } from '../src/modules/demo/index.js';
 import { addRoom, createEvent, setEventStatus } from '../src/modules/events/index.js';
@@ -20,6 +21,11 @@ import { systemClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
 import { startForo } from '../src/server.js';
 
+// `BENCH_COMMANDS=on` counts the database commands each form costs (the driver's command
+// monitoring), by command and collection.
+const COMMANDS = process.env['BENCH_COMMANDS'] === 'on';
+if (COMMANDS && process.env['MONGODB_URI'])
+  process.env['MONGODB_URI'] += `${process.env['MONGODB_URI'].includes('?') ? '&' : '?'}monitorCommands=true`;
 const TOTAL = Number(process.env['BENCH_REGISTRATIONS'] ?? 500);
 const BESIDE = Number(process.env['BENCH_BESIDE'] ?? 0);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 50);
@@ -126,7 +132,33 @@ console.log(
 );
 const insert = await run('/bench/insert', 201);
 console.log(line('baseline: insert one document', insert));
+// Per command and collection: how many were sent, and the milliseconds they took (overlapping).
+const commands = new Map<string, { sent: number; ms: number }>();
+const started = new Map<number, string>();
+const count = (e: CommandStartedEvent) => {
+  const collection = e.command[e.commandName];
+  const key = `${e.commandName} ${typeof collection === 'string' ? collection : ''}`;
+  started.set(e.requestId, key);
+  const seen = commands.get(key) ?? { sent: 0, ms: 0 };
+  commands.set(key, { ...seen, sent: seen.sent + 1 });
+};
+const ended = (e: CommandSucceededEvent | CommandFailedEvent) => {
+  const seen = commands.get(started.get(e.requestId) ?? '');
+  if (seen) seen.ms += e.duration;
+  started.delete(e.requestId);
+};
+const client = mongoose.connection.getClient();
+if (COMMANDS) client.on('commandStarted', count).on('commandSucceeded', ended).on('commandFailed', ended);
 const registration = await run(`/events/${event.slug}/register`, 303);
+client.off('commandStarted', count).off('commandSucceeded', ended).off('commandFailed', ended);
+if (COMMANDS) {
+  const all = [...commands.values()].reduce((sum, n) => sum + n.sent, 0);
+  console.log(`commands per form: ${(all / TOTAL).toFixed(2)} (each: how many per form, ms per form)`);
+  for (const [key, n] of [...commands].sort((a, b) => b[1].ms - a[1].ms))
+    console.log(
+      `  ${key.padEnd(40)} ${(n.sent / TOTAL).toFixed(2)} ${(n.ms / TOTAL).toFixed(1).padStart(6)}`,
+    );
+}
 console.log(line('Foro: register (person, seats, mail)', registration));
 console.log(`ratio: ${(insert.seconds / registration.seconds).toFixed(2)}× the baseline's throughput`);
 const confirmed = await Registration.countDocuments({ eventId: event.id, status: 'confirmed' });

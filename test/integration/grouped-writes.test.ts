@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { insertUnlessTaken } from '../../src/db/duplicate-key.js';
+import { deleteGrouped, readTogether } from '../../src/db/grouped.js';
 import { insertPlain } from '../../src/db/plain-insert.js';
 import { historyOf } from '../../src/modules/audit/index.js';
 import { Person } from '../../src/modules/people/index.js';
@@ -93,6 +94,33 @@ describe('database: writes grouped under load stay exact', function () {
       }
       expect(await seats.count(scope)).to.equal(4);
     }
+  });
+
+  it('deletes by _id together: each asked-for document goes, the others stay', async () => {
+    await Claim.insertMany(['a', 'b', 'c', 'd'].map((name) => ({ _id: `del-${name}`, by: name })));
+    await Promise.all(['a', 'c', 'c', 'x'].map((name) => deleteGrouped(Claim, `del-${name}`)));
+    expect((await Claim.find({}).sort({ _id: 1 }).lean()).map((d) => d._id)).to.deep.equal([
+      'del-b',
+      'del-d',
+    ]);
+  });
+
+  it('shares a read among simultaneous askers; an ask after a change reads it afresh', async () => {
+    let reads = 0;
+    const load = () => {
+      reads += 1;
+      return Claim.findById('shared').lean();
+    };
+    await Claim.create({ _id: 'shared', by: 'first' });
+    const together = await Promise.all(Array.from({ length: 5 }, () => readTogether('claim:shared', load)));
+    expect(reads, 'one read for five askers').to.equal(1);
+    expect(together.map((d) => d?.by)).to.deep.equal(Array(5).fill('first'));
+    // An ask after a change gets a read of its own, which sees the change.
+    const early = readTogether('claim:shared', load);
+    await early;
+    await Claim.updateOne({ _id: 'shared' }, { $set: { by: 'second' } });
+    expect((await readTogether('claim:shared', load))?.by).to.equal('second');
+    expect(reads).to.equal(3);
   });
 
   it('records the person, the registration and its placement of one form together in the audit trail', async () => {

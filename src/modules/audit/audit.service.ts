@@ -52,8 +52,9 @@ export interface ChangeBatch {
 
 /**
  * Runs a use case that records several changes (a registration form: the person, the
- * registration, its placement) and writes its audit entries in one insert at the end, also when
- * it fails part-way (what changed stays recorded). A process that dies mid-way loses them.
+ * registration, its placement) and writes its audit entries together at the end, also when it
+ * fails part-way (what changed stays recorded), grouped with those of simultaneous use cases
+ * into one insert. A process that dies mid-way loses them.
  */
 export async function recordingTogether<T>(
   clock: Clock,
@@ -61,7 +62,7 @@ export async function recordingTogether<T>(
 ): Promise<T> {
   const entries: object[] = [];
   const flush = async () => {
-    if (entries.length > 0) await AuditEntry.collection.insertMany(entries.splice(0) as never[]);
+    await Promise.all(entries.splice(0).map((entry) => insertPlain(AuditEntry, entry)));
   };
   let result: T;
   try {

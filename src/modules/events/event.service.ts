@@ -11,6 +11,7 @@ import type {
   RoomPatch,
   UpdateEventInput,
 } from './event.schemas.js';
+import { readTogether } from '../../db/grouped.js';
 import { shortCache } from '../../db/short-cache.js';
 import { toEventSender, toEventView, type EventSender, type EventView } from './event.views.js';
 import { addTeamMember } from './team.service.js';
@@ -250,7 +251,9 @@ export async function listPublicEvents(): Promise<EventView[]> {
 
 /** A public event by its slug; drafts do not exist for the public. */
 export async function getPublicEvent(slug: string): Promise<EventView> {
-  const event = await Event.findOne({ slug: slug.toLowerCase() }).lean();
+  const key = slug.toLowerCase();
+  // Simultaneous requests about one event (a registration rush) share one fresh read.
+  const event = await readTogether(`event-by-slug:${key}`, () => Event.findOne({ slug: key }).lean());
   if (!event || event.status === 'draft') throw new NotFoundError();
   return toEventView(event);
 }

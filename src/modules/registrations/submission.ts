@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { systemActor, type Actor } from '../../shared/actor.js';
 import { ConflictError } from '../../shared/errors.js';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { deleteGrouped } from '../../db/grouped.js';
 import { createGrouped, insertPlain } from '../../db/plain-insert.js';
 import { recordingTogether, type ChangeBatch } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
@@ -208,7 +209,7 @@ async function recordNew(
     changes.record({ action: `registration.${status}`, ...subject, changes: moved });
   }
   await mailRegistration({ event, registration, person, key: mailKeyOf(status) }, deps);
-  await SubmissionInProgress.deleteOne({ _id: id });
+  await deleteGrouped(SubmissionInProgress, id);
   return { outcome: 'created', registrationId: id, own: true };
 }
 

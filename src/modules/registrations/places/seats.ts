@@ -3,6 +3,7 @@ import type { Clock } from '../../../shared/clock.js';
 import { FullScope, Seat } from './seat.model.js';
 import { insertUnlessTaken, isDuplicateKey } from '../../../db/duplicate-key.js';
 import { insertPlain } from '../../../db/plain-insert.js';
+import { readTogether } from '../../../db/grouped.js';
 
 /** Takes and frees places; the registration rules are written against this, tests swap it. */
 export interface SeatAllocator {
@@ -159,7 +160,10 @@ export function documentSeats(clock: Clock): SeatAllocator {
    */
   async function markFull(scope: string, capacity: number): Promise<boolean> {
     await insertUnlessTaken(FullScope, { _id: scope, markedAt: clock.now() });
-    if ((await freeNumbers(scope, capacity)).length > 0) {
+    // The takers that find the scope full together (a waiting list forming) look once: a read
+    // that starts after each of them marked it.
+    const free = await readTogether(`free-seats:${scope}:${capacity}`, () => freeNumbers(scope, capacity));
+    if (free.length > 0) {
       await FullScope.deleteOne({ _id: scope });
       return false;
     }
@@ -200,7 +204,8 @@ export function documentSeats(clock: Clock): SeatAllocator {
         // A fresh holder is taken at its word once; a refused insert makes it look all the same.
         if ((!options.fresh || attempt > 0) && (await Seat.exists({ scope, holder }))) return 'held';
         // A full scope (a waiting list forming) answers from its mark, not by reading every seat.
-        if (await FullScope.exists({ _id: scope })) return 'full';
+        // Takers that ask together share the look (a fresh read, started after they all asked).
+        if (await readTogether(`full-mark:${scope}`, () => FullScope.exists({ _id: scope }))) return 'full';
         const free = await freeNumbersOnce(scope, capacity);
         if (free.length === 0) {
           if (await markFull(scope, capacity)) return 'full';

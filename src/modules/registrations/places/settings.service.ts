@@ -1,4 +1,5 @@
 import { endOfDay, startOfDay } from '../../links/index.js';
+import { readTogether } from '../../../db/grouped.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { EventView } from '../../events/index.js';
 import { Delegation } from '../delegations/delegation.model.js';
@@ -43,7 +44,11 @@ export interface RegistrationRules {
  * the event ends: nobody registers for an event that is over.
  */
 export async function registrationRules(event: EventView): Promise<RegistrationRules> {
-  const doc = await RegistrationSettings.findById(event.id).lean();
+  // Read afresh (a capacity lowered through one process holds at once in all), but shared by the
+  // requests that ask in the same moment.
+  const doc = await readTogether(`registration-settings:${event.id}`, () =>
+    RegistrationSettings.findById(event.id).lean(),
+  );
   const zone = event.timezone;
   const dayEnd = (date: string) => endOfDay(date, zone);
   const eventEnd = dayEnd(event.endDate);
