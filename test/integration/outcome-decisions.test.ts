@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { binaryBody, readPdf } from '../support/pdf.js';
 import { OutcomeParagraph, OutcomeProposal } from '../../src/modules/outcome/index.js';
 import { openNegotiation } from '../factories/outcome.js';
 import { useTestForo } from '../support/foro.js';
@@ -184,6 +185,14 @@ describe('outcome documents: the facilitator’s decisions on each paragraph', f
     expect(compared).to.include(
       'Promueven la regularización migratoria.</b></ins> <small lang="en">(new paragraph)</small>',
     );
+    // The zero draft printed is the one circulated, without the paragraph accepted since.
+    const zero = await organizer.agent
+      .get(`${path}/text.pdf?lang=es&version=0`)
+      .buffer(true)
+      .parse(binaryBody);
+    expect(zero.status).to.equal(200);
+    const zeroText = (await readPdf(zero.body as Buffer)).text;
+    expect(zeroText).to.include('ordenada, regular y segura').and.not.include('regularización migratoria');
     expect((await organizer.agent.get(`${path}/compare?to=7`)).status).to.equal(404);
     expect((await organizer.agent.get(`${path}/compare?to[$gt]=0`)).status).to.equal(422);
   });

@@ -2,6 +2,7 @@ import mongoose, { Schema } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { ComparedItem } from './compare.js';
 import type { OutcomeView, ParagraphView } from './outcome.views.js';
+import { itemsOf } from './paragraphs.service.js';
 
 /**
  * A version's text as it went out for amendments, taken when its round opens: the facilitator's
@@ -56,4 +57,23 @@ export async function circulatedTextOf(
 ): Promise<ComparedItem[] | undefined> {
   const found = await OutcomeCirculatedText.findById(idOf(outcome, version)).lean();
   return found?.items.map((item) => ({ ...item, kind: item.kind as ComparedItem['kind'] }));
+}
+
+/**
+ * The text of a version as readers know it: an earlier version as its round received it (the
+ * decisions since changed its paragraphs on the way to the next revision), any other as stored.
+ * The comparison, each language's PDF and the translations of a version all read it here.
+ */
+export async function textOfVersion(outcome: OutcomeView, version: number): Promise<ParagraphView[]> {
+  const circulated = version < outcome.currentVersion ? await circulatedTextOf(outcome, version) : undefined;
+  if (!circulated) return itemsOf(outcome, version);
+  const stored = new Map((await itemsOf(outcome, version)).map((item) => [item.ref, item]));
+  return circulated.map((item, position) => ({
+    ...(stored.get(item.ref) ?? { id: item.ref, number: 0, suffix: 0, status: 'pending' as const }),
+    ref: item.ref,
+    kind: item.kind,
+    label: item.label,
+    text: item.text,
+    position,
+  }));
 }

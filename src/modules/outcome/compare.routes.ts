@@ -8,11 +8,10 @@ import { parse } from '../../shared/validate.js';
 import { pathParam, queryOf } from '../../web/params.js';
 import { documentLanguage, sendPdf, type OutcomeLayout, type PdfRenderer } from '../documents/index.js';
 import { eventPage, eventWithPermissions, localized } from '../events/index.js';
-import { circulatedTextOf } from './circulated.js';
+import { textOfVersion } from './circulated.js';
 import { compareVersions, type ComparedLine } from './compare.js';
 import { getOutcome } from './outcome.service.js';
 import { versionName } from './outcome.views.js';
-import { itemsOf } from './paragraphs.service.js';
 
 const PATH = '/admin/events/:eventId/outcome/:outcomeId/compare';
 const version = z.coerce.number().int().min(0).max(999);
@@ -36,10 +35,7 @@ async function compared(req: Request) {
   const to = query.to ?? outcome.currentVersion;
   const from = query.from ?? Math.max(0, to - 1);
   if (to > outcome.currentVersion || from > outcome.currentVersion) throw new NotFoundError();
-  // An earlier version as its round received it: decisions changed its own paragraphs since.
-  const textOf = async (v: number) =>
-    (v < outcome.currentVersion && (await circulatedTextOf(outcome, v))) || itemsOf(outcome, v);
-  const [before, after] = await Promise.all([textOf(from), textOf(to)]);
+  const [before, after] = await Promise.all([textOfVersion(outcome, from), textOfVersion(outcome, to)]);
   return { event, outcome, from, to, lines: compareVersions(before, after) };
 }
 

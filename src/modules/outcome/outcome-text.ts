@@ -2,7 +2,7 @@ import type { Language, Translate } from '../../shared/i18n/index.js';
 import type { OutcomeLayout } from '../documents/index.js';
 import { titleOf } from './outcome.service.js';
 import { versionName, type OutcomeView, type ParagraphView } from './outcome.views.js';
-import { itemsOf } from './paragraphs.service.js';
+import { textOfVersion } from './circulated.js';
 import { translatedItems, type TranslatedItem } from './translations.service.js';
 
 /** How a paragraph is named in a list: its label, or a heading's first words. */
@@ -34,7 +34,7 @@ export async function outcomeTextLayout(
     empty: t('outcome.noParagraphs'),
   };
   if (language === outcome.workingLanguage) {
-    const items = await itemsOf(outcome, version);
+    const items = await textOfVersion(outcome, version);
     return { ...base, lines: items.map((item) => lineOf(item, item.text)) };
   }
   const rows = await translatedItems(outcome, language, version);

@@ -9,7 +9,8 @@ import { wordDiff } from './compare.js';
 import type { Run } from './compilation.js';
 import { assertEventOpen, getOutcome, recordParagraphChange } from './outcome.service.js';
 import type { OutcomeView, ParagraphView } from './outcome.views.js';
-import { itemOf, itemsOf } from './paragraphs.service.js';
+import { itemOf } from './paragraphs.service.js';
+import { textOfVersion } from './circulated.js';
 import { OutcomeTranslation, translationIdOf } from './translation.model.js';
 
 /** Missing, made from an earlier text of the paragraph, or made from its text as it stands. */
@@ -61,7 +62,7 @@ export async function translatedItems(
   version = outcome.currentVersion,
 ): Promise<TranslatedItem[]> {
   const [items, saved] = await Promise.all([
-    itemsOf(outcome, version),
+    textOfVersion(outcome, version),
     OutcomeTranslation.find({ documentId: outcome.id, language }).lean(),
   ]);
   const byRef = new Map(saved.map((t) => [t.ref, t]));
