@@ -116,7 +116,7 @@ describe('event workspace: the overview, the event menu and the home page', func
     expect(stranger).to.contain('You are not yet in the team of any active event');
   });
 
-  it('shows the plenary (lists of speakers, states by credentials) and the bilaterals (asked, accepted, free slots) on the overview', async () => {
+  it('shows the plenary (lists of speakers, states by credentials), the bilaterals (asked, accepted, free slots) and the outcome document on the overview', async () => {
     const { eventId, team } = await demo();
     const event = await getEvent(eventId);
     const panels = async () => (await team.get(`/admin/events/${eventId}`).set('Accept-Language', 'en')).text;
@@ -134,6 +134,12 @@ describe('event workspace: the overview, the event menu and the home page', func
       .and.match(/Asked, no answer yet<\/dt>\s*<dd>1<\/dd>/)
       .and.match(/Accepted, with room and time<\/a>\s*<\/dt>\s*<dd>1<\/dd>/)
       .and.match(/Free slots<\/dt>\s*<dd>7 \/ 8<\/dd>/);
+    // The demo's zero draft: ten paragraphs, none agreed yet, three proposals in its open round.
+    expect(before)
+      .to.contain('Outcome document</a></h2>')
+      .and.match(/>Texts<\/a>\s*<\/dt>\s*<dd>1<\/dd>/)
+      .and.match(/Paragraphs agreed<\/dt>\s*<dd>0 \/ 10<\/dd>/)
+      .and.contain('Amendment proposals to decide: 3');
 
     await addSlots(event, 'bilateral', {
       roomId: event.rooms[0]!.id,
