@@ -13,7 +13,7 @@ import type { OfficialDocumentDeps } from './document.routes.js';
 import { fileLanguage } from './document.schemas.js';
 import { pageHelpers, sizeText } from './document.page.js';
 import { submissionOf, submitFile, type Submitter } from './submission.js';
-import { delegationOfLink } from '../registrations/index.js';
+import { delegationOfLink, focalActor } from '../registrations/index.js';
 
 const code = (id: string) => id.slice(-6).toUpperCase();
 const slugPart = (event: EventView) => event.slug.toUpperCase();
@@ -49,7 +49,7 @@ async function focalPoint(req: Request, deps: OfficialDocumentDeps) {
     title: Object.fromEntries(LANGUAGES.map((l) => [l, countryName(delegation.country, l)])),
     sessionIds: [],
     name: countryName(delegation.country, 'es'),
-    actor: { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' },
+    actor: focalActor(delegation),
   };
   return { event, submitter, language: req.language };
 }

@@ -10,7 +10,7 @@ import { formBody, handleForm, withoutBlanks } from '../../web/forms.js';
 import { pathParam } from '../../web/params.js';
 import { getEvent, localized } from '../events/index.js';
 import { openLink } from '../links/index.js';
-import { getDelegation, NOMINATION_LINK } from '../registrations/index.js';
+import { focalActor, getDelegation, NOMINATION_LINK } from '../registrations/index.js';
 import { withoutConfirmation } from '../../web/confirm.js';
 import type { OutcomeDeps } from './adoption.js';
 import { breakInput } from './silence.schemas.js';
@@ -54,7 +54,7 @@ export function outcomeFocalRoutes(deps: OutcomeDeps): Router {
       throw new LinkNotFoundError();
     });
     const event = await getEvent(delegation.eventId);
-    const actor = { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' as const };
+    const actor = focalActor(delegation);
     return { delegation, event, actor, token: pathParam(req, 'token') };
   };
 

@@ -8,7 +8,7 @@ import { pathParam } from '../../../web/params.js';
 import { localized } from '../../events/index.js';
 import type { PlenaryDeps } from '../speakers-list/speakers.service.js';
 import { credentialsUploadOf, receiveCredentialsUpload } from './credentials.upload.js';
-import { delegationOfLink } from '../../registrations/index.js';
+import { delegationOfLink, focalActor } from '../../registrations/index.js';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
@@ -43,7 +43,7 @@ export function credentialsFocalRoutes(deps: PlenaryDeps): Router {
     const { delegation, event } = await own(req);
     await handleForm(req, res, { view: 'plenary/focal-credentials', locals: () => page(req) }, async () => {
       const file = await readFileForm(req, res, 'file', LIMITS.uploadBytes);
-      const actor = { label: `focal point of ${delegation.country} (nomination link)`, via: 'link' as const };
+      const actor = focalActor(delegation);
       await receiveCredentialsUpload(event, delegation, file, actor, deps);
       await flash(req, req.t('credentials.focalReceived'));
       res.redirect(303, `/nominations/${pathParam(req, 'token')}/credentials`);

@@ -14,7 +14,7 @@ import { SPEAKER_LEVELS } from './speakers.order.js';
 import { focalInscriptionInput } from './speakers.schemas.js';
 import { inscribeForDelegation, type PlenaryDeps } from './speakers.service.js';
 import { listOfSessionOr404, listsOfEvent, listState } from './speakers.state.js';
-import { delegationOfLink } from '../../registrations/index.js';
+import { delegationOfLink, focalActor } from '../../registrations/index.js';
 
 /**
  * The focal point's side, through their nomination link: the event's lists of speakers, what
@@ -81,10 +81,7 @@ export function speakersFocalRoutes(deps: PlenaryDeps): Router {
       res,
       { view: 'plenary/focal', locals: () => page(req), values: { ...body, sessionId: session.id } },
       async () => {
-        const actor = {
-          label: `focal point of ${delegation.country} (nomination link)`,
-          via: 'link' as const,
-        };
+        const actor = focalActor(delegation);
         await inscribeForDelegation(
           event,
           session,
