@@ -108,9 +108,9 @@ describe('nominations: the focal point’s steps and the organizers’ delegatio
       .to.contain('Designados: 3 de 3')
       .and.contain('Ha designado a todas las personas que permite el cupo (3)');
     expect(full.text).to.not.contain('action="/nominations/' + token + '/members"');
-    const roles = [...full.text.matchAll(/<td>(Jefe\/a de delegación|Suplente|Asesor\/a|Miembro)/g)].map(
-      (m) => m[1],
-    );
+    const roles = [
+      ...full.text.matchAll(/<td data-label="Función">(Jefe\/a de delegación|Suplente|Asesor\/a|Miembro)/g),
+    ].map((m) => m[1]);
     expect(roles).to.deep.equal(['Jefe/a de delegación', 'Suplente', 'Asesor/a']);
 
     const mail = await Message.findOne({
