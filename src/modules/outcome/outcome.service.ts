@@ -101,6 +101,32 @@ export async function listOutcomes(eventId: string): Promise<OutcomeView[]> {
   return found.map(toOutcomeView).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+type Change = { field: string; from: unknown; to: unknown };
+
+/** A change to a text, in its history: the text's title first, then what changed. */
+export async function recordOutcomeChange(
+  action: string,
+  outcome: OutcomeView,
+  actor: Actor,
+  clock: Clock,
+  changes: Change[],
+): Promise<void> {
+  await recordChange(
+    {
+      action,
+      subjectType: 'outcome',
+      subjectId: outcome.id,
+      actor,
+      changes: [{ field: 'name', from: titleOf(outcome), to: titleOf(outcome) }, ...changes],
+    },
+    clock,
+  );
+}
+
+/** What a step added, as changes from nothing (a deadline, a reason, a symbol). */
+export const addedFields = (extra: Record<string, unknown>): Change[] =>
+  Object.entries(extra).map(([field, to]) => ({ field, from: undefined, to }));
+
 /**
  * A change to one paragraph of a text, in the text's history: the text's title, the paragraph's
  * label (its first words while it has none) and what changed.
@@ -111,20 +137,10 @@ export async function recordParagraphChange(
   paragraph: { label: string; text?: string },
   actor: Actor,
   clock: Clock,
-  changes: { field: string; from: unknown; to: unknown }[],
+  changes: Change[],
 ): Promise<void> {
-  await recordChange(
-    {
-      action,
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        { field: 'paragraph', from: undefined, to: paragraph.label || (paragraph.text ?? '').slice(0, 80) },
-        ...changes,
-      ],
-    },
-    clock,
-  );
+  await recordOutcomeChange(action, outcome, actor, clock, [
+    { field: 'paragraph', from: undefined, to: paragraph.label || (paragraph.text ?? '').slice(0, 80) },
+    ...changes,
+  ]);
 }

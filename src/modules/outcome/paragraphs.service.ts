@@ -3,12 +3,16 @@ import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
-import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import { slotAfter, slotKey, slotsAppended, type ItemKind, type Slot } from './numbering.js';
 import { OutcomeParagraph, versionKeyOf } from './outcome.model.js';
 import type { ImportInput, ItemInput } from './outcome.schemas.js';
-import { assertEventOpen, getOutcome, recordParagraphChange, titleOf } from './outcome.service.js';
+import {
+  assertEventOpen,
+  getOutcome,
+  recordOutcomeChange,
+  recordParagraphChange,
+} from './outcome.service.js';
 import { toParagraphView, type OutcomeView, type ParagraphView } from './outcome.views.js';
 import { labelOf } from './numbering.js';
 import { readDraft } from './text-import.js';
@@ -165,18 +169,8 @@ export async function importDraft(
     if (isDuplicateKey(error)) throw new ConflictError('OUTCOME_CHANGED_MEANWHILE');
     throw error;
   }
-  await recordChange(
-    {
-      action: 'outcome.imported',
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        { field: 'count', from: undefined, to: read.length },
-      ],
-    },
-    clock,
-  );
+  await recordOutcomeChange('outcome.imported', outcome, actor, clock, [
+    { field: 'count', from: undefined, to: read.length },
+  ]);
   return read.length;
 }

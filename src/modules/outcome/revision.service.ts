@@ -2,13 +2,12 @@ import { isDuplicateKey } from '../../db/duplicate-key.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError } from '../../shared/errors.js';
-import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { tellAboutOutcome } from './notices.js';
 import { canDecide } from './decisions.service.js';
 import { OutcomeVersion } from './outcome.model.js';
-import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
+import { assertEventOpen, getOutcome, recordOutcomeChange } from './outcome.service.js';
 import type { OutcomeView } from './outcome.views.js';
 import { itemsOf } from './paragraphs.service.js';
 import { finishIssuedRevision, versionIdOf } from './revision.finish.js';
@@ -38,19 +37,9 @@ export async function issueRevision(
   const items = await itemsOf(outcome);
   if (!items.some((item) => item.kind !== 'section')) throw new ConflictError('OUTCOME_EMPTY');
   await claimVersion(outcome, version, actor, clock);
-  await recordChange(
-    {
-      action: 'outcome.revision-issued',
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        { field: 'version', from: outcome.currentVersion, to: version },
-      ],
-    },
-    clock,
-  );
+  await recordOutcomeChange('outcome.revision-issued', outcome, actor, clock, [
+    { field: 'version', from: outcome.currentVersion, to: version },
+  ]);
   await finishIssuedRevision(outcome);
   if (mail)
     await tellAboutOutcome(

@@ -3,12 +3,11 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
 import { localToInstant } from '../../shared/zoned-time.js';
-import { recordChange } from '../audit/index.js';
 import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { tellAboutOutcome } from './notices.js';
 import { OutcomeDocument } from './outcome.model.js';
-import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
+import { addedFields, assertEventOpen, getOutcome, recordOutcomeChange } from './outcome.service.js';
 import type { OutcomeView } from './outcome.views.js';
 import { keepCirculatedText } from './circulated.js';
 import { itemsOf } from './paragraphs.service.js';
@@ -123,17 +122,5 @@ async function roundChange(
   clock: Clock,
   extra: Record<string, unknown>,
 ) {
-  await recordChange(
-    {
-      action,
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        ...Object.entries(extra).map(([field, to]) => ({ field, from: undefined, to })),
-      ],
-    },
-    clock,
-  );
+  await recordOutcomeChange(action, outcome, actor, clock, addedFields(extra));
 }

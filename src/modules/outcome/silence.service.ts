@@ -3,7 +3,6 @@ import { systemActor, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
 import { localToInstant } from '../../shared/zoned-time.js';
-import { recordChange } from '../audit/index.js';
 import { getEvent, type EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import type { DelegationView } from '../registrations/index.js';
@@ -11,7 +10,7 @@ import { publishAdopted, type OutcomeDeps } from './adoption.js';
 import { canDecide } from './decisions.service.js';
 import { tellAboutOutcome } from './notices.js';
 import { OutcomeDocument } from './outcome.model.js';
-import { assertEventOpen, getOutcome, titleOf } from './outcome.service.js';
+import { addedFields, assertEventOpen, getOutcome, recordOutcomeChange } from './outcome.service.js';
 import { toOutcomeView, type OutcomeView } from './outcome.views.js';
 import { itemsOf } from './paragraphs.service.js';
 import { OutcomeRound } from './round.model.js';
@@ -281,17 +280,5 @@ async function silenceChange(
   clock: Clock,
   extra: Record<string, unknown>,
 ) {
-  await recordChange(
-    {
-      action,
-      subjectType: 'outcome',
-      subjectId: outcome.id,
-      actor,
-      changes: [
-        { field: 'name', from: titleOf(outcome), to: titleOf(outcome) },
-        ...Object.entries(extra).map(([field, to]) => ({ field, from: undefined, to })),
-      ],
-    },
-    clock,
-  );
+  await recordOutcomeChange(action, outcome, actor, clock, addedFields(extra));
 }
