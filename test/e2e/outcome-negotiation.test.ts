@@ -2,21 +2,11 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { createFocalPoint } from '../factories/delegations.js';
 import { createPublishedEvent } from '../factories/events.js';
+import { ZERO_DRAFT } from '../factories/outcome.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { signInWithBrowser, useBrowserPage } from '../support/browser.js';
 import { useTestForo } from '../support/foro.js';
 import { deliverOutbox, useTestSmtp } from '../support/smtp.js';
-
-/** The zero draft as the secretariat writes it: two sections, two preambular and three operative paragraphs. */
-const ZERO_DRAFT = [
-  '# Programa de Acción de Cuenca',
-  'PP1. Reconociendo la contribución de las personas migrantes al desarrollo de los países de origen y de destino,',
-  'Recordando el Compromiso de Montevideo sobre Migraciones y Desarrollo,',
-  '## Acciones',
-  'OP1. Acuerdan promover una migración ordenada, regular y segura,',
-  'Invitan a los Estados a intercambiar información sobre sus políticas migratorias,',
-  'Solicitan a la Secretaría General Iberoamericana que informe en la próxima Cumbre.',
-].join('\n\n');
 
 describe('browser: an outcome document from the zero draft through a round of amendments to Rev.1', function () {
   this.timeout(180_000);

@@ -8,10 +8,8 @@ import {
 import { renumbered, slotKey } from '../../src/modules/outcome/numbering.js';
 import { OutcomeVersion } from '../../src/modules/outcome/outcome.model.js';
 import { toParagraphView } from '../../src/modules/outcome/outcome.views.js';
-import { importThrough, postOutcome, ZERO_DRAFT } from '../factories/outcome.js';
-import { createPlenary } from '../factories/plenary.js';
+import { openNegotiation } from '../factories/outcome.js';
 import { useTestForo } from '../support/foro.js';
-import { csrfTokenIn, signedInAs } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
 
 describe('outcome documents: revisions compared in a PDF, and a revision cut short by a crash finished', function () {
@@ -19,14 +17,10 @@ describe('outcome documents: revisions compared in a PDF, and a revision cut sho
   const foro = useTestForo(import.meta.url);
 
   async function drafted() {
-    foro.clock.set('2008-04-01T12:00:00Z');
-    const organizer = await signedInAs(foro.url, 'organizer');
-    await organizer.agent.get('/admin?lang=en');
-    const { event } = await createPlenary(organizer.actor, ['EC', 'BR']);
-    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
-    const outcomeId = path.split('/').pop()!;
-    await importThrough(organizer.agent, path, ZERO_DRAFT);
-    const csrf = csrfTokenIn((await organizer.agent.get(path)).text);
+    const { organizer, event, path, outcomeId, csrf } = await openNegotiation(foro, {
+      countries: ['EC', 'BR'],
+      round: false,
+    });
     const rows = async (version: number) =>
       (await OutcomeParagraph.find({ versionKey: `${outcomeId}:${version}` }).lean()).sort(
         (a, b) => a.position - b.position,

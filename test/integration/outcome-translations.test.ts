@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { OutcomeParagraph } from '../../src/modules/outcome/index.js';
 import { OutcomeTranslation } from '../../src/modules/outcome/translation.model.js';
-import { importThrough, postOutcome, ZERO_DRAFT } from '../factories/outcome.js';
+import { importThrough, openNegotiation, postOutcome } from '../factories/outcome.js';
 import { createPlenary } from '../factories/plenary.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
@@ -15,15 +15,10 @@ describe('outcome documents: translations of the text, and the text as a PDF in 
 
   /** The zero draft (Spanish) of a plenary whose languages are es, pt and en. */
   async function drafted() {
-    foro.clock.set('2008-04-01T12:00:00Z');
-    const organizer = await signedInAs(foro.url, 'organizer');
-    await organizer.agent.get('/admin?lang=en');
-    const { event } = await createPlenary(organizer.actor, ['EC', 'BR']);
-    const path = String((await postOutcome(organizer.agent, event.id)).headers['location']);
-    const outcomeId = path.split('/').pop()!;
-    await importThrough(organizer.agent, path, ZERO_DRAFT);
-    const paragraph = async (kind: 'PP' | 'OP', number: number) =>
-      (await OutcomeParagraph.findOne({ documentId: outcomeId, kind, number }).lean())!;
+    const { organizer, event, path, outcomeId, paragraph } = await openNegotiation(foro, {
+      countries: ['EC', 'BR'],
+      round: false,
+    });
     return { organizer, event, path, outcomeId, paragraph };
   }
 
