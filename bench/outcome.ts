@@ -33,7 +33,7 @@ import { IBERO_AMERICAN_STATES } from '../src/shared/countries.js';
 import { LANGUAGES } from '../src/shared/i18n/index.js';
 import { createLogger } from '../src/shared/logger.js';
 import { startForo } from '../src/server.js';
-import { benchConfig, emptyDatabase, indexLookups } from './support.js';
+import { benchConfig, emptyDatabase, indexLookups, measure } from './support.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 const DIFF_RUNS = Number(process.env['BENCH_DIFF_RUNS'] ?? 200);
@@ -63,22 +63,6 @@ const DRAFT = [
   '# Acciones',
   ...Array.from({ length: OPERATIVE }, (_, i) => `${i === 0 ? 'OP ' : ''}${paragraphText(PREAMBULAR + i)}`),
 ].join('\n\n');
-
-/** Runs `work` after a warm-up; its median and 95th percentile in milliseconds. */
-async function timed(work: () => unknown, runs: number) {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    median: times[Math.floor(times.length / 2)]!,
-    p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!,
-  };
-}
 
 const config = benchConfig();
 const foro = await startForo(config, {
@@ -219,31 +203,31 @@ const versus = (base: Row, name: string, t: { median: number; p95: number }, not
 
 const plainPage = {
   name: 'baseline: compilation page, no proposals',
-  ...(await timed(() => page(withoutProposals.id), RUNS)),
+  ...(await measure(() => page(withoutProposals.id), RUNS)),
   note: await pageSize(withoutProposals.id),
 };
 rows.push(plainPage);
 versus(
   plainPage,
   `compilation page, ${PROPOSALS} proposals`,
-  await timed(() => page(withProposals.id), RUNS),
+  await measure(() => page(withProposals.id), RUNS),
   await pageSize(withProposals.id),
 );
 rows.push({
   name: '  of which: reading the proposals and stances',
-  ...(await timed(() => proposalsOf(withProposals), RUNS)),
+  ...(await measure(() => proposalsOf(withProposals), RUNS)),
   note: 'the database read alone',
 });
 const plainPdf = {
   name: 'baseline: compilation PDF, no proposals',
-  ...(await timed(() => pdf(withoutProposals.id), RUNS)),
+  ...(await measure(() => pdf(withoutProposals.id), RUNS)),
   note: await sizeOf(withoutProposals.id),
 };
 rows.push(plainPdf);
 versus(
   plainPdf,
   `compilation PDF, ${PROPOSALS} proposals`,
-  await timed(() => pdf(withProposals.id), RUNS),
+  await measure(() => pdf(withProposals.id), RUNS),
   await sizeOf(withProposals.id),
 );
 
@@ -270,19 +254,19 @@ const later: ComparedItem[] = earlier.flatMap((item, i) => {
 const changedLines = compareVersions(earlier, later).filter((line) => line.change !== 'same').length;
 const split = {
   name: 'baseline: split both versions into words',
-  ...(await timed(
+  ...(await measure(
     () => earlier.map((p, i) => [p.text.split(/\s+/), later[i]?.text.split(/\s+/)]),
     DIFF_RUNS,
   )),
   note: '',
 };
 rows.push(split);
-const identical = await timed(() => compareVersions(earlier, earlier), DIFF_RUNS);
+const identical = await measure(() => compareVersions(earlier, earlier), DIFF_RUNS);
 versus(split, 'baseline: compareVersions, identical texts', identical, 'no paragraph changed');
 versus(
   split,
   'compareVersions, two 60-paragraph versions',
-  await timed(() => compareVersions(earlier, later), DIFF_RUNS),
+  await measure(() => compareVersions(earlier, later), DIFF_RUNS),
   `${changedLines} paragraphs changed, added or removed`,
 );
 
