@@ -6,7 +6,7 @@ import type { EventView } from '../events/index.js';
 import type { MailDeps } from '../invitations/index.js';
 import { delegationsOf, focalActor, type DelegationView } from '../registrations/index.js';
 import {
-  addSlots,
+  offerSlots,
   nextFreeSlots,
   slotDate,
   slotOf,
@@ -98,25 +98,12 @@ const change = (
   );
 
 /** The organizers offer a room's stretch of a day for bilaterals, cut into slots (see slotsOfRange). */
-export async function offerBilateralSlots(
+export const offerBilateralSlots = (
   event: EventView,
   range: SlotRange,
   actor: Actor,
   clock: MailDeps['clock'],
-): Promise<Slot[]> {
-  const added = await addSlots(event, 'bilateral', range);
-  await recordChange(
-    {
-      action: 'bilateral.slots-added',
-      subjectType: 'event',
-      subjectId: event.id,
-      actor,
-      changes: [{ field: 'bilateralSlots', from: null, to: added.length }],
-    },
-    clock,
-  );
-  return added;
-}
+): Promise<Slot[]> => offerSlots(event, 'bilateral', range, actor, clock);
 
 /** A focal point asks another delegation for a bilateral in one of the offered slots. */
 export async function requestBilateral(

@@ -7,7 +7,7 @@ import { afterEvent, endOfDay, startOfDay } from '../links/index.js';
 import { SideEventCall } from './call.model.js';
 import { SideEventSlotHold } from './proposal.model.js';
 import type { CallSettingsInput } from './side-events.schemas.js';
-import { addSlots, OfferedSlot, slotsOf, type Slot, type SlotRange } from './slots.js';
+import { addSlots, OfferedSlot, slotsOf, type Slot, type SlotKind, type SlotRange } from './slots.js';
 
 export interface CallRules {
   memberStateOrganizer: boolean;
@@ -97,25 +97,36 @@ export async function saveCallSettings(
   );
 }
 
-export async function offerSideEventSlots(
+/**
+ * The organizers offer a room's stretch of a day, cut into slots (see slotsOfRange), for side
+ * events or for bilaterals; the event's history says how many.
+ */
+export async function offerSlots(
   event: EventView,
+  kind: SlotKind,
   range: SlotRange,
   actor: Actor,
   clock: Clock,
 ): Promise<Slot[]> {
-  const added = await addSlots(event, 'side-event', range);
+  const added = await addSlots(event, kind, range);
   await recordChange(
     {
-      action: 'side-event.slots-added',
+      action: `${kind}.slots-added`,
       subjectType: 'event',
       subjectId: event.id,
       actor,
-      changes: [{ field: 'sideEventSlots', from: null, to: added.length }],
+      changes: [
+        { field: kind === 'bilateral' ? 'bilateralSlots' : 'sideEventSlots', from: null, to: added.length },
+      ],
     },
     clock,
   );
   return added;
 }
+
+/** Slots for side events (offerSlots). */
+export const offerSideEventSlots = (event: EventView, range: SlotRange, actor: Actor, clock: Clock) =>
+  offerSlots(event, 'side-event', range, actor, clock);
 
 /** Removes a slot no side event holds (409 while one does). */
 export async function removeSideEventSlot(

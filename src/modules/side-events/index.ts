@@ -19,7 +19,7 @@ export { slotMailFields } from './side-events.mail.js';
 export { SideEventProposal, SideEventSlotHold } from './proposal.model.js';
 export { numberOlderProposals } from './proposal.list.js';
 export { acceptProposal } from './review.service.js';
-export { getCall, offerSideEventSlots, saveCallSettings } from './call.service.js';
+export { getCall, offerSideEventSlots, offerSlots, saveCallSettings } from './call.service.js';
 export { submitProposal } from './proposal.service.js';
 export { decideProposal } from './review.service.js';
 export { callSettingsInput, proposalInput } from './side-events.schemas.js';
