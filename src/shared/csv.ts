@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { ValidationError } from './errors.js';
 
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s().-]+$/;
@@ -15,8 +14,21 @@ export function neutralizeCell(value: string): string {
 }
 
 type Cell = string | number | undefined;
-const csvLine = (cells: Cell[]) =>
-  stringify([cells.map((cell) => neutralizeCell(cell === undefined ? '' : String(cell)))]);
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTE = /"/g;
+
+/** A cell as RFC 4180 writes it: neutralized, and quoted (quotes doubled) if it holds a comma, quote or line break. */
+function csvCell(cell: Cell): string {
+  const text = neutralizeCell(cell === undefined ? '' : String(cell));
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
+}
+
+/**
+ * CSV lines for rows, each ended by a line feed. Written here rather than by a CSV library:
+ * an export writes hundreds of thousands of lines, and the little garbage each one makes is
+ * what keeps its memory flat.
+ */
+const csvLines = (rows: Cell[][]) => rows.map((cells) => `${cells.map(csvCell).join(',')}\n`).join('');
 
 /**
  * Writes a CSV file for spreadsheets as its rows are read, a batch at a time: `rowsOf` turns a
@@ -30,10 +42,10 @@ export async function streamCsv<T>(
   rowsOf: (batch: T[]) => Promise<Cell[][]> | Cell[][],
   batchSize = 200,
 ): Promise<void> {
-  out.write(`\uFEFF${csvLine([...header])}`);
+  out.write(`\uFEFF${csvLines([[...header]])}`);
   let batch: T[] = [];
   const flush = async () => {
-    const text = (await rowsOf(batch)).map(csvLine).join('');
+    const text = csvLines(await rowsOf(batch));
     batch = [];
     if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
   };
@@ -46,8 +58,7 @@ export async function streamCsv<T>(
 
 /** A CSV file for spreadsheets: a byte-order mark (so accents read as UTF-8), cells neutralized. */
 export function csvDocument(header: readonly string[], rows: (string | number | undefined)[][]): string {
-  const cells = rows.map((row) => row.map((cell) => neutralizeCell(cell === undefined ? '' : String(cell))));
-  return `\uFEFF${stringify([[...header], ...cells])}`;
+  return `\uFEFF${csvLines([[...header], ...rows])}`;
 }
 
 export const MAX_IMPORT_ROWS = 5000;

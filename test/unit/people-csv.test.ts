@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
+import { csvDocument } from '../../src/shared/csv.js';
 import { neutralizeCell, peopleToCsv, readPeopleCsv } from '../../src/modules/people/person.csv.js';
 import type { PersonView } from '../../src/modules/people/index.js';
 
@@ -13,6 +15,20 @@ describe('people: CSV', () => {
     expect(neutralizeCell('+593 7 284 1234')).to.equal('+593 7 284 1234');
     expect(neutralizeCell('-12.5')).to.equal('-12.5');
     expect(neutralizeCell('CEPAL')).to.equal('CEPAL');
+  });
+
+  it('quotes what must be quoted, so an independent parser reads every cell back', () => {
+    const cells = ['Ana, María', 'Dice "sí"', 'línea\nnueva', 'retorno\r', 'São Tomé', '', "O'Brien", '=1+1'];
+    const file = csvDocument(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], [cells, [undefined, 7]]);
+    expect(file.startsWith('\uFEFFa,b,c,d,e,f,g,h\n')).to.equal(true);
+    expect(file).to.contain(
+      `"Ana, María","Dice ""sí""","línea\nnueva","retorno\r",São Tomé,,O'Brien,'=1+1\n`,
+    );
+    const read = parse(file.slice(1), { relax_column_count: true }) as string[][];
+    expect(read.slice(1)).to.deep.equal([
+      [...cells.slice(0, 7), "'=1+1"],
+      ['', '7'],
+    ]);
   });
 
   it('exports without contact details for those who may not see them, and never gender', () => {

@@ -80,3 +80,19 @@ export function translatorFor(language: Language): Translate {
   shared ??= createTranslator();
   return shared.forLanguage(language);
 }
+
+/**
+ * A translation of plain keys (no values put in) that asks i18next once per key: for files of
+ * many rows, where each lookup's garbage would otherwise be made again for every row.
+ */
+export function translatedOnce(t: Translate): (key: string) => string {
+  const done = new Map<string, string>();
+  return (key) => {
+    let text = done.get(key);
+    if (text === undefined) {
+      text = t(key);
+      done.set(key, text);
+    }
+    return text;
+  };
+}
