@@ -17,7 +17,8 @@ import { Seat } from '../registrations/places/seat.model.js';
 import { scopes } from '../registrations/places/seats.js';
 import { CATEGORIES, Registration, registrationList } from '../registrations/registration.model.js';
 import { blocksForBulk } from '../../db/blocks.js';
-import { FAMILY, GIVEN, ORGANIZATIONS } from './large-programme.js';
+import { ORGANIZATIONS } from './large-programme.js';
+import { scaleNameOf } from './scale-names.js';
 
 /** How big the trial event is; the defaults are a COP's order of magnitude. */
 export interface ScaleSize {
@@ -119,8 +120,7 @@ export async function seedScale(
 
   const personIds = Array.from({ length: size.registrations }, () => new Types.ObjectId());
   const personOf = (i: number) => ({
-    givenName: GIVEN[i % GIVEN.length]!,
-    familyName: `${FAMILY[i % FAMILY.length]!} ${FAMILY[Math.floor(i / 10) % FAMILY.length]!} ${i}`,
+    ...scaleNameOf(i),
     organization: ORGANIZATIONS[i % ORGANIZATIONS.length]!,
     country: countryOf(i),
     email: `persona${i}@${slug}.example`,
