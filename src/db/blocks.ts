@@ -136,7 +136,8 @@ const BLOCKS_PER_ROUND = 8;
  * One page of a list in (block, key) order, or the reverse, after or before a cursor. It reads
  * one block from the cursor on, then as many more at once as the rows found so far say the page
  * needs, until it holds a page; a filter that keeps so few rows that 15 blocks would not fill a
- * page reads its rows at once instead (few, by definition), as soon as that shows. A cursor
+ * page reads its rows at once instead (few, by definition), as soon as more than one block (or
+ * a first block without any) shows it. A cursor
  * names a place, not a position, so rows added between pages never make a row skipped or shown
  * twice.
  */
@@ -171,7 +172,9 @@ export async function readPage<T>(query: PageQuery<T>): Promise<Page<T>> {
       blocks.length - read,
       perBlock === 0 ? Infinity : Math.ceil((query.size + 1 - found.length) / perBlock),
     );
-    if (read + stillNeeded > BLOCKS_BEFORE_READING_ALL) {
+    // One block is too few to judge a filter by (a name's bearers cluster by chance), unless it
+    // held none: a filter that keeps some rows reads a round more before it reads them all.
+    if (read + stillNeeded > BLOCKS_BEFORE_READING_ALL && (found.length === 0 || read > 1)) {
       found = ordered(await query.readAll());
       break;
     }

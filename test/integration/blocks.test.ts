@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import mongoose, { Types } from 'mongoose';
 import {
   BLOCK_SIZE,
+  blocksForBulk,
   blocksOf,
   forgetFilledBlocks,
   nextBlock,
@@ -101,6 +102,36 @@ describe('db: lists read a block at a time', function () {
     const none = await pages('outbox-like', { kind: 'absent' })({});
     expect(none.rows).to.deep.equal([]);
     expect(none.next).to.equal(undefined);
+  });
+
+  it('reads on through a filter whose first block holds few, rather than reading every row it keeps', async () => {
+    const list = 'clustered';
+    const count = 20 * BLOCK_SIZE;
+    const blockOf = await blocksForBulk(list, count);
+    // Two in the first block, then five in each: one block alone would say 25 blocks are needed.
+    const kept = (i: number) => i % BLOCK_SIZE < (i < BLOCK_SIZE ? 2 : 5);
+    const rows = Array.from({ length: count }, (_, i) => ({
+      list,
+      block: blockOf(i),
+      key: String(i).padStart(5, '0'),
+      kind: kept(i) ? 'kept' : 'other',
+    }));
+    await Row.insertMany(rows);
+    let readAll = 0;
+    const page = await readPage({
+      list,
+      size: 50,
+      readBlock: (block) => Row.find({ list, kind: 'kept', block }).lean(),
+      readAll: () => {
+        readAll += 1;
+        return Row.find({ list, kind: 'kept' }).lean();
+      },
+      placeOf: (row) => ({ block: row.block!, key: row.key! }),
+    });
+    const expected = rows.filter((r) => r.kind === 'kept').slice(0, 50);
+    expect(page.rows.map((r) => r.key)).to.deep.equal(expected.map((r) => r.key));
+    expect(page.next).to.be.a('string');
+    expect(readAll, 'the blocks filled the page').to.equal(0);
   });
 
   it('gives registrations and mails written before blocks existed a block, in order, once per database', async () => {
