@@ -1,22 +1,49 @@
 import { expect } from 'chai';
-import { partOfGroups } from '../../src/modules/documents/participants/participants.js';
+import { inListOrder, participantGroups } from '../../src/modules/documents/participants/participants.js';
+import { translatorFor } from '../../src/shared/i18n/index.js';
+import type { Participant } from '../../src/modules/registrations/index.js';
 
-const entry = (name: string) => ({ name, detail: '' });
-const groups = [
-  { heading: 'Argentina', entries: ['a1', 'a2', 'a3'].map(entry) },
-  { heading: 'Brasil', entries: ['b1', 'b2', 'b3', 'b4'].map(entry) },
-  { heading: 'Academia', entries: ['c1'].map(entry) },
+const participant = (familyName: string, country: string, head = false): Participant =>
+  ({
+    registration: {
+      id: familyName,
+      personId: familyName,
+      category: country ? 'government_delegation' : 'academia',
+      countryRepresented: country || undefined,
+      ...(head && { delegationRole: 'head' }),
+    },
+    person: { givenName: 'Ana', familyName, country: 'EC' },
+  }) as unknown as Participant;
+
+const everyone = [
+  participant('Brito', 'BR'),
+  participant('Zúñiga', 'AR'),
+  participant('Álvarez', 'AR'),
+  participant('Moura', 'BR', true),
+  participant('Costa', 'BR'),
+  participant('Núñez', ''),
+  participant('Alves', 'BR'),
+  participant('Peña', 'AR'),
 ];
-const names = (cut: ReturnType<typeof partOfGroups>) =>
-  cut?.groups.map((g) => `${g.heading}: ${g.entries.map((e) => e.name).join(' ')}`);
+const t = translatorFor('es');
+const names = (part: Participant[]) =>
+  participantGroups(part, 'es', t, 'public').map(
+    (g) => `${g.heading}: ${g.entries.map((e) => e.name).join(', ')}`,
+  );
 
 describe('participant lists in parts', () => {
-  it('cuts the list in order, each entry in one part, a cut group keeping its heading in both', () => {
-    expect(names(partOfGroups(groups, 1, 5))).to.deep.equal(['Argentina: a1 a2 a3', 'Brasil: b1 b2']);
-    expect(names(partOfGroups(groups, 2, 5))).to.deep.equal(['Brasil: b3 b4', 'Academia: c1']);
-    expect(partOfGroups(groups, 2, 5)?.parts).to.equal(2);
-    expect(partOfGroups(groups, 3, 5)).to.equal(undefined);
-    expect(names(partOfGroups(groups, 1, 100))).to.have.length(3);
-    expect(partOfGroups([], 1, 5)).to.deep.equal({ groups: [], parts: 1 });
+  it('orders states first, head of delegation first, then by name; a part cut inside a group keeps its heading', () => {
+    const ordered = inListOrder(everyone, 'es');
+    expect(ordered.map((p) => p.person.familyName)).to.deep.equal([
+      ...['Álvarez', 'Peña', 'Zúñiga'],
+      ...['Moura', 'Alves', 'Brito', 'Costa'],
+      'Núñez',
+    ]);
+    expect(names(ordered.slice(0, 5))).to.deep.equal([
+      'Argentina: Ana Álvarez, Ana Peña, Ana Zúñiga',
+      'Brasil: Ana Moura, Ana Alves',
+    ]);
+    expect(names(ordered.slice(5))).to.deep.equal(['Brasil: Ana Brito, Ana Costa', 'Academia: Ana Núñez']);
+    expect(names([])).to.deep.equal([]);
   });
 });

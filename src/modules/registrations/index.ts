@@ -29,7 +29,13 @@ export { delegationOfLink } from './delegations/nomination-link.js';
 export { focalActor, nominate, submitNomination } from './delegations/nomination.service.js';
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
-export { confirmedParticipants, type ListAudience, type Participant } from './lists/participants.js';
+export {
+  confirmedParticipants,
+  participantsPart,
+  type ListAudience,
+  type Participant,
+  type Placed,
+} from './lists/participants.js';
 export { peopleEvents } from './lists/people-events.js';
 export { copyListings, refreshListings, registrationsByName } from './lists/listing.js';
 export { ownRegistration } from './own-link.js';

@@ -3,7 +3,7 @@ import { countryName } from '../../../shared/countries.js';
 import type { Language, Translate } from '../../../shared/i18n/index.js';
 import { localized, type EventView } from '../../events/index.js';
 import { displayName } from '../../people/index.js';
-import type { Participant } from '../../registrations/index.js';
+import type { Participant, Placed } from '../../registrations/index.js';
 import { formatDateRange } from '../../../shared/time.js';
 import { badgeCodesFor } from './badge-code.service.js';
 import type { BadgesLayout } from './badges.layout.js';
@@ -21,7 +21,7 @@ export const CATEGORY_COLOURS: Record<string, string> = {
 };
 
 /** Participants in the order their badges print: by family name, then given name. */
-export function inBadgeOrder(participants: Participant[], language: Language): Participant[] {
+export function inBadgeOrder<P extends Placed>(participants: P[], language: Language): P[] {
   const collator = new Intl.Collator(language, { sensitivity: 'base' });
   return [...participants].sort((a, b) =>
     collator.compare(

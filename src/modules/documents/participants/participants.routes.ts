@@ -6,15 +6,15 @@ import { requireUser } from '../../auth/index.js';
 import { eventOf, getPublicEvent } from '../../events/index.js';
 import { z } from 'zod';
 import { NotFoundError } from '../../../shared/errors.js';
-import { BADGES_PER_PDF } from '../../../shared/limits.js';
+import { BADGES_PER_PDF, LIST_ENTRIES_PER_PDF } from '../../../shared/limits.js';
 import { parse } from '../../../shared/validate.js';
 import { queryOf } from '../../../web/params.js';
 import { badgesLayout, inBadgeOrder } from '../badges/badges.js';
 import { CATEGORIES } from '../../registrations/index.js';
 import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
 import type { DocumentDeps } from '../programme-pdf/programme.service.js';
-import { confirmedParticipants, type ListAudience } from '../../registrations/index.js';
-import { participantListLayout } from './participants.js';
+import { participantsPart, type ListAudience } from '../../registrations/index.js';
+import { inListOrder, participantListLayout } from './participants.js';
 
 const part = z.coerce.number().int().min(1).max(10_000).default(1);
 const listQuery = z.strictObject({ part });
@@ -38,17 +38,20 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
     language: ReturnType<typeof documentLanguage>,
     part: number,
   ) => {
-    const participants = await confirmedParticipants(event.id, audience);
+    const cut = await participantsPart(event.id, audience, {
+      order: (placed) => inListOrder(placed, language),
+      part,
+      perPart: LIST_ENTRIES_PER_PDF,
+    });
+    if (!cut) throw new NotFoundError();
     const layout = participantListLayout(
       event,
-      participants,
+      { ...cut, part },
       language,
       translatorFor(language),
       audience,
       clock.now(),
-      part,
     );
-    if (!layout) throw new NotFoundError();
     return deps.renderer.render({ kind: 'list', layout });
   };
   const partOf = (req: Parameters<typeof queryOf>[0]) => parse(listQuery, queryOf(req)).part;
@@ -81,15 +84,14 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
     const language = documentLanguage(req);
     const event = await eventOf(req, { edit: true });
     const { category, part } = parse(badgesQuery, queryOf(req));
-    const participants = (await confirmedParticipants(event.id, 'organizers')).filter(
-      (p) => !category || p.registration.category === category,
-    );
-    const parts = Math.max(1, Math.ceil(participants.length / BADGES_PER_PDF));
-    if (part > parts) throw new NotFoundError();
-    const printed = inBadgeOrder(participants, language).slice(
-      (part - 1) * BADGES_PER_PDF,
-      part * BADGES_PER_PDF,
-    );
+    const cut = await participantsPart(event.id, 'organizers', {
+      order: (placed) => inBadgeOrder(placed, language),
+      part,
+      perPart: BADGES_PER_PDF,
+      ...(category && { category }),
+    });
+    if (!cut) throw new NotFoundError();
+    const { participants: printed, parts } = cut;
     const layout = await badgesLayout(event, printed, language, translatorFor(language), clock);
     const pdf = await deps.renderer.render({ kind: 'badges', layout });
     sendPdf(res, pdf, `${event.slug}-badges${parts > 1 ? `-${part}-of-${parts}` : ''}.pdf`, 'private');

@@ -1,7 +1,8 @@
-import type { PersonView } from '../../people/index.js';
+import { getPeople, type PersonView } from '../../people/index.js';
 import { peopleOf } from './listing.js';
+import { Registration, type Category } from '../registration.model.js';
 import { listRegistrations, registrationsPage } from '../registration.service.js';
-import type { RegistrationView } from '../registration.views.js';
+import { toRegistrationView, type RegistrationView, type StoredRegistration } from '../registration.views.js';
 
 /** A confirmed registration with its person. */
 export interface Participant {
@@ -46,5 +47,114 @@ export async function participantsPage(
     }),
     ...(page.next && { next: page.next }),
     ...(page.previous && { previous: page.previous }),
+  };
+}
+
+/** What a participant is placed by in a list or among badges: names, country, sector, category, role. */
+export interface Placed {
+  registration: Pick<
+    RegistrationView,
+    'id' | 'personId' | 'category' | 'countryRepresented' | 'delegationRole'
+  >;
+  person: Pick<PersonView, 'givenName' | 'familyName' | 'country' | 'sector'>;
+}
+
+const PLACING_FIELDS = {
+  personId: 1,
+  category: 1,
+  countryRepresented: 1,
+  delegationRole: 1,
+  'listing.givenName': 1,
+  'listing.familyName': 1,
+  'listing.country': 1,
+  'listing.sector': 1,
+} as const;
+
+/** Every confirmed participant an audience may see, with only what places them, read a batch at a time. */
+async function placedParticipants(
+  eventId: string,
+  audience: ListAudience,
+  category: string | undefined,
+): Promise<Placed[]> {
+  const query: Record<string, unknown> = {
+    eventId,
+    status: 'confirmed',
+    ...(audience === 'public' && { consentToList: true }),
+    ...(category && { category }),
+  };
+  const placed: Placed[] = [];
+  const unlisted: Placed[] = [];
+  const docs = Registration.find(query, PLACING_FIELDS)
+    .lean<
+      Pick<
+        StoredRegistration,
+        '_id' | 'personId' | 'category' | 'countryRepresented' | 'delegationRole' | 'listing'
+      >
+    >()
+    .cursor({ batchSize: 500 });
+  for await (const doc of docs) {
+    const registration = {
+      id: String(doc._id),
+      personId: doc.personId,
+      category: doc.category as Category,
+      countryRepresented: doc.countryRepresented ?? undefined,
+      delegationRole: (doc.delegationRole ?? undefined) as RegistrationView['delegationRole'],
+    };
+    const listing = doc.listing;
+    const person = {
+      givenName: listing?.givenName ?? '',
+      familyName: listing?.familyName ?? '',
+      country: listing?.country ?? undefined,
+      sector: (listing?.sector ?? undefined) as PersonView['sector'],
+    };
+    (listing ? placed : unlisted).push({ registration, person });
+  }
+  // Registrations from before people were copied onto them: their people are read.
+  const people = new Map(
+    (await getPeople(unlisted.map((p) => p.registration.personId))).map((p) => [p.id, p]),
+  );
+  for (const { registration } of unlisted) {
+    const person = people.get(registration.personId);
+    if (person) placed.push({ registration, person });
+  }
+  return placed;
+}
+
+/**
+ * One part of `perPart` of an event's confirmed participants, in the order `order` gives, with
+ * how many there are in all; undefined for a part beyond the end. Every participant is read
+ * with only the few fields that place them (a small record each, a batch at a time), and only
+ * the part's registrations in full, each by its id (FerretDB reads the whole event for an `$in`):
+ * a part of 500 among 50,000 holds 500 in memory, not 50,000.
+ */
+export async function participantsPart(
+  eventId: string,
+  audience: ListAudience,
+  options: {
+    order: <P extends Placed>(placed: P[]) => P[];
+    part: number;
+    perPart: number;
+    category?: string;
+  },
+): Promise<{ participants: Participant[]; total: number; parts: number } | undefined> {
+  const placed = options.order(await placedParticipants(eventId, audience, options.category));
+  const parts = Math.max(1, Math.ceil(placed.length / options.perPart));
+  if (options.part > parts) return undefined;
+  const ids = placed
+    .slice((options.part - 1) * options.perPart, options.part * options.perPart)
+    .map((p) => p.registration.id);
+  // By `_id` alone: the one equality every engine, the embedded one included, looks up directly.
+  const docs = await Promise.all(ids.map((id) => Registration.findOne({ _id: id }).lean()));
+  const registrations = docs.flatMap((doc) =>
+    doc && doc.eventId === eventId && doc.status === 'confirmed' ? [toRegistrationView(doc)] : [],
+  );
+  const people = await peopleOf(registrations);
+  return {
+    participants: registrations.flatMap((registration) => {
+      const person = people.get(registration.personId);
+      return person ? [{ registration, person }] : [];
+    }),
+    total: placed.length,
+    parts,
   };
 }
