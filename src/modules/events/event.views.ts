@@ -78,8 +78,9 @@ export function toEventView(event: StoredEvent): EventView {
     timezone: event.timezone,
     startDate: event.startDate,
     endDate: event.endDate,
-    languages: (event.languages ?? []) as Language[],
-    countries: event.countries ?? [],
+    // Copies: a stored event may be shared by simultaneous requests (`readTogether`).
+    languages: [...(event.languages ?? [])] as Language[],
+    countries: [...(event.countries ?? [])],
     rooms: (event.rooms ?? []).map((room) => ({
       id: String((room as { _id?: unknown })._id),
       name: room.name,
