@@ -43,17 +43,9 @@ export async function streamCsv<T>(
   batchSize = 200,
 ): Promise<void> {
   out.write(`\uFEFF${csvLines([[...header]])}`);
-  let batch: T[] = [];
-  const flush = async () => {
-    const text = csvLines(await rowsOf(batch));
-    batch = [];
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
-  };
-  for await (const item of source) {
-    batch.push(item);
-    if (batch.length === batchSize) await flush();
+  for await (const batch of batchesOf(source, batchSize)) {
+    if (!out.write(csvLines(await rowsOf(batch)))) await new Promise((resolve) => out.once('drain', resolve));
   }
-  if (batch.length > 0) await flush();
 }
 
 /** A CSV file for spreadsheets: a byte-order mark (so accents read as UTF-8), cells neutralized. */
@@ -105,6 +97,19 @@ export function readCsvRecords(
     line: info.lines - (raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0),
     record,
   }));
+}
+
+/** The items of a source in arrays of `size` (the last may hold fewer), as they are read. */
+export async function* batchesOf<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The items of a source, each turned by `map` as it is read. */

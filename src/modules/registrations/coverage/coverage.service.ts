@@ -4,11 +4,12 @@ import { listAssignments } from '../../agenda/index.js';
 import { isLarge } from '../lists/size.js';
 import { contactsOfCountries } from '../../contacts/index.js';
 import type { EventView } from '../../events/index.js';
-import { getPeople, type PersonView } from '../../people/index.js';
+import { getPeople } from '../../people/index.js';
 import { peopleOf } from '../lists/listing.js';
 import { delegationsOf } from '../delegations/delegation.service.js';
-import { listRegistrations } from '../registration.service.js';
-import type { RegistrationView } from '../registration.views.js';
+import { batchesOf, mapped } from '../../../shared/csv.js';
+import { Registration } from '../registration.model.js';
+import { toRegistrationView } from '../registration.views.js';
 
 export interface CountryCoverage {
   country: string;
@@ -19,78 +20,115 @@ export interface CountryCoverage {
   speakers: number;
 }
 
-const tally = <T>(items: T[], key: (item: T) => string | undefined) => {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const k = key(item) ?? '';
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+/** Counts by key, largest first (ties by key); an item without a key counts under ''. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  add(key: string | undefined): void {
+    const k = key ?? '';
+    this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
   }
-  return [...counts.entries()].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count);
-};
+  entries(): { key: string; count: number }[] {
+    return [...this.counts.entries()]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  }
+}
 
 /**
  * Where each participating country stands: a focal point known, a nomination invitation sent,
- * delegates nominated and confirmed, people with a role in the programme; and the registrations
- * counted by category, country, sector and gender (gender only ever as a count). Reads every
- * registration of the event.
+ * delegates nominated and confirmed, people with a role in the programme; and the confirmed
+ * registrations counted by category, country, sector, gender (only ever as a count) and day of
+ * arrival, with the rooming list when asked. Reads every registration of the event, a batch at a
+ * time, keeping counts only: the timer counts an event of 100,000 in the memory of a few.
  */
-async function countCoverage(event: EventView) {
-  const [contacts, delegations, registrations, assignments] = await Promise.all([
+async function countCoverage(event: EventView, options: { rooming: boolean }) {
+  const [contacts, delegations, assignments] = await Promise.all([
     contactsOfCountries(event.countries),
     delegationsOf(event.id),
-    listRegistrations(event.id),
     listAssignments({ eventId: event.id }),
   ]);
-  const live = registrations.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected');
   const active = assignments.filter((a) => a.status === 'invited' || a.status === 'confirmed');
-  // Registrations carry their person's listing; only speakers not registered are read.
-  const people = await peopleOf(live);
-  for (const speaker of await getPeople(active.map((a) => a.personId).filter((id) => !people.has(id))))
-    people.set(speaker.id, speaker);
-  const countryOf = (personId: string) => people.get(personId)?.country;
+  const speakers = new Set(active.map((a) => a.personId));
+  const countryOfSpeaker = new Map<string, string | undefined>();
+  const delegates = new Map(delegations.map((d) => [d.id, { nominated: 0, confirmed: 0 }]));
+  const [byCategory, byCountry, bySector, byGender, arrivals] = [
+    new Tally(),
+    new Tally(),
+    new Tally(),
+    new Tally(),
+    new Tally(),
+  ];
+  const rooming: RoomingRow[] = [];
+  const registrations = Registration.find({ eventId: event.id }, { nameKeys: 0 }).lean().cursor({ batchSize: 500 });
+  for await (const batch of batchesOf(mapped(registrations, toRegistrationView), 500)) {
+    // Registrations carry their person's listing; only those from before listings are read.
+    const people = await peopleOf(batch);
+    for (const r of batch) {
+      if (r.status === 'cancelled' || r.status === 'rejected') continue;
+      const person = people.get(r.personId);
+      if (speakers.has(r.personId)) countryOfSpeaker.set(r.personId, person?.country);
+      const delegation = r.delegationId ? delegates.get(r.delegationId) : undefined;
+      if (delegation) delegation.nominated += 1;
+      if (r.status !== 'confirmed') continue;
+      if (delegation) delegation.confirmed += 1;
+      // The country a person represents: their delegation's, or else their own (a speaker from
+      // academia registered by the programme represents no government but comes from a country).
+      const represented = r.countryRepresented ?? person?.country;
+      byCategory.add(r.category);
+      byCountry.add(represented);
+      bySector.add(person?.sector);
+      byGender.add(person?.gender ?? 'undisclosed');
+      if (r.travel.arrivalDate) arrivals.add(r.travel.arrivalDate);
+      if (options.rooming && (r.travel.hotel || r.travel.arrivalDate))
+        rooming.push({
+          name: person ? `${person.givenName} ${person.familyName}` : r.personId,
+          country: represented,
+          hotel: r.travel.hotel,
+          arrivalDate: r.travel.arrivalDate,
+          departureDate: r.travel.departureDate,
+          airportTransfer: r.travel.airportTransfer,
+        });
+    }
+  }
+  // Speakers not registered are read.
+  for (const speaker of await getPeople([...speakers].filter((id) => !countryOfSpeaker.has(id))))
+    countryOfSpeaker.set(speaker.id, speaker.country);
   const rows: CountryCoverage[] = event.countries.map((country) => {
     const delegation = delegations.find((d) => d.country === country);
-    const delegates = delegation ? live.filter((r) => r.delegationId === delegation.id) : [];
+    const counted = delegation && delegates.get(delegation.id);
     return {
       country,
       focalPoint: contacts.some((c) => c.country === country && c.type === 'focal_point'),
       invited: Boolean(delegation),
-      nominated: delegates.length,
-      confirmed: delegates.filter((r) => r.status === 'confirmed').length,
-      speakers: new Set(active.filter((a) => countryOf(a.personId) === country).map((a) => a.personId)).size,
+      nominated: counted?.nominated ?? 0,
+      confirmed: counted?.confirmed ?? 0,
+      speakers: [...speakers].filter((id) => countryOfSpeaker.get(id) === country).length,
     };
   });
-  const confirmed = live.filter((r) => r.status === 'confirmed');
-  const person = (r: RegistrationView): PersonView | undefined => people.get(r.personId);
-  // The country a person represents: their delegation's, or else their own (a speaker from
-  // academia registered by the programme represents no government but comes from a country).
-  const represented = (r: RegistrationView) => r.countryRepresented ?? person(r)?.country;
   return {
     rows,
-    byCategory: tally(confirmed, (r) => r.category),
-    byCountry: tally(confirmed, represented),
-    bySector: tally(confirmed, (r) => person(r)?.sector),
-    byGender: tally(confirmed, (r) => person(r)?.gender ?? 'undisclosed'),
-    arrivals: tally(
-      confirmed.filter((r) => r.travel.arrivalDate),
-      (r) => r.travel.arrivalDate,
-    ).sort((a, b) => a.key.localeCompare(b.key)),
-    rooming: confirmed
-      .filter((r) => r.travel.hotel || r.travel.arrivalDate)
-      .map((r) => ({
-        name: person(r) ? `${person(r)!.givenName} ${person(r)!.familyName}` : r.personId,
-        country: represented(r),
-        hotel: r.travel.hotel,
-        arrivalDate: r.travel.arrivalDate,
-        departureDate: r.travel.departureDate,
-        airportTransfer: r.travel.airportTransfer,
-      }))
-      .sort((a, b) => (a.hotel ?? '').localeCompare(b.hotel ?? '') || a.name.localeCompare(b.name)),
+    byCategory: byCategory.entries(),
+    byCountry: byCountry.entries(),
+    bySector: bySector.entries(),
+    byGender: byGender.entries(),
+    arrivals: arrivals.entries().sort((a, b) => a.key.localeCompare(b.key)),
+    rooming: rooming.sort(
+      (a, b) => (a.hotel ?? '').localeCompare(b.hotel ?? '') || a.name.localeCompare(b.name),
+    ),
   };
 }
 
+/** A line of the rooming list shown on a small event's dashboard. */
+interface RoomingRow {
+  name: string;
+  country: string | undefined;
+  hotel: string | undefined;
+  arrivalDate: string | undefined;
+  departureDate: string | undefined;
+  airportTransfer: boolean;
+}
+
 export type CoverageCounts = Omit<Awaited<ReturnType<typeof countCoverage>>, 'rooming'>;
-type RoomingRow = Awaited<ReturnType<typeof countCoverage>>['rooming'][number];
 
 const coverageKey = (eventId: string) => `coverage:${eventId}`;
 
@@ -100,7 +138,7 @@ export async function recountCoverage(event: EventView, clock: Clock) {
 }
 
 async function countsOf(event: EventView): Promise<CoverageCounts> {
-  const { rooming: _rooming, ...counts } = await countCoverage(event);
+  const { rooming: _rooming, ...counts } = await countCoverage(event, { rooming: false });
   return counts;
 }
 
@@ -112,7 +150,7 @@ export async function coverageOf(
   event: EventView,
   clock: Clock,
 ): Promise<CoverageCounts & { rooming: RoomingRow[]; countedAt?: Date }> {
-  if (!(await isLarge(event.id))) return countCoverage(event);
+  if (!(await isLarge(event.id))) return countCoverage(event, { rooming: true });
   const { figures, countedAt } = await lastCount(coverageKey(event.id), () => countsOf(event), clock);
   return { ...figures, rooming: [], countedAt };
 }
