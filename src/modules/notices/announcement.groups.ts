@@ -1,5 +1,5 @@
 import { ASSIGNMENT_ROLES, listAssignments, type AssignmentView } from '../agenda/index.js';
-import { CATEGORIES, listRegistrations } from '../registrations/index.js';
+import { CATEGORIES, registrantsOf } from '../registrations/index.js';
 
 /**
  * The groups an announcement can reach, defined by the data: confirmed people (all, or by role),
@@ -21,7 +21,7 @@ export function groupKeys(sessionIds: string[], countries: string[]): string[] {
 }
 
 /** Registrants of a group: by state, by category (confirmed), by country represented (confirmed). */
-async function registrantsOf(eventId: string, group: string): Promise<string[]> {
+async function registrantsOfGroup(eventId: string, group: string): Promise<string[]> {
   const [, kind, value] = group.split(':');
   const filter =
     kind === 'status'
@@ -29,8 +29,7 @@ async function registrantsOf(eventId: string, group: string): Promise<string[]> 
       : kind === 'category'
         ? { status: 'confirmed', category: value }
         : { status: 'confirmed', countryRepresented: value };
-  const registrations = await listRegistrations(eventId, filter);
-  return registrations.map((r) => r.personId);
+  return registrantsOf(eventId, filter);
 }
 
 function inGroup(group: string, a: AssignmentView): boolean {
@@ -44,7 +43,7 @@ function inGroup(group: string, a: AssignmentView): boolean {
 
 /** The people of a group, each once. */
 export async function membersOf(eventId: string, group: string): Promise<string[]> {
-  if (group.startsWith('registrants:')) return [...new Set(await registrantsOf(eventId, group))];
+  if (group.startsWith('registrants:')) return [...new Set(await registrantsOfGroup(eventId, group))];
   const assignments = await listAssignments({ eventId });
   return [...new Set(assignments.filter((a) => inGroup(group, a)).map((a) => a.personId))];
 }

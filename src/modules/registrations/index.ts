@@ -7,6 +7,7 @@ export {
   decideRegistration,
   promoteWaiting,
   listRegistrations,
+  registrantsOf,
   getRegistration,
   registerProgrammeParticipant,
 } from './registration.service.js';

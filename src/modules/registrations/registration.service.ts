@@ -155,6 +155,12 @@ export async function listRegistrations(
   return docs.map(toRegistrationView);
 }
 
+/** The people of every registration that matches, read with nothing else (an announcement's recipients). */
+export async function registrantsOf(eventId: string, filter: RegistrationFilter = {}): Promise<string[]> {
+  const docs = await Registration.find(queryOf(eventId, filter), { personId: 1, _id: 0 }).lean();
+  return docs.map((doc) => doc.personId);
+}
+
 export const REGISTRATIONS_PAGE = 50;
 
 /**
