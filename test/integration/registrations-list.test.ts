@@ -261,6 +261,29 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     expect((await organizer.agent.get(`/admin/events/${event.id}/badges.pdf?part=0`)).status).to.equal(422);
   });
 
+  it('prints a participant list of more than 5,000 in parts, each entry in one part, in the list order', async function () {
+    this.timeout(120_000);
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({}, organizer.actor);
+    // Inserted in reverse: the list's order (by family name) is not the order of registration.
+    await insertBulkRegistrations(event.id, 5010, (i) => ({
+      listing: { givenName: 'Ana', familyName: `Apellido ${String(5009 - i).padStart(4, '0')}` },
+      consentToList: true,
+    }));
+    const part = (n: number) =>
+      organizer.agent
+        .get(`/admin/events/${event.id}/participants.pdf?part=${n}&lang=en`)
+        .buffer(true)
+        .parse(binaryBody);
+    const second = await part(2);
+    expect(second.status).to.equal(200);
+    const text = (await readPdf(second.body as Buffer)).text;
+    expect(text).to.contain('part 2 of 2').and.contain('5010');
+    for (const n of ['5000', '5005', '5009']) expect(text).to.contain(`Apellido ${n}`);
+    expect(text).to.not.contain('Apellido 4999');
+    expect((await part(3)).status).to.equal(404);
+  });
+
   it('gives documents and dashboards every registration, not the first 5,000', async () => {
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
