@@ -62,9 +62,13 @@ export async function registrationsByName(
 ): Promise<{ found: Listed[]; more: boolean }> {
   const search = nameSearchOf(q, await namePairsKeyed());
   if (!search) return { found: [], more: false };
-  const query = { eventId, status, nameKeys: search.key };
+  // The status is checked here, not asked of the database: over PostgreSQL, given the event and
+  // the status, the planner walks the index of the event's confirmed registrations (40,000 rows
+  // at 100,000, 0.4 s) instead of looking up the few who bear the name key (0.07 s).
+  const query = { eventId, nameKeys: search.key };
   const matching = (docs: (StoredRegistration & { block?: number | null })[]) =>
     docs
+      .filter((doc) => doc.status === status)
       .map((doc) => ({ block: doc.block ?? 0, registration: toRegistrationView(doc) }))
       .filter((row): row is { block: number; registration: Listed } => {
         const { listing } = row.registration;
