@@ -1,7 +1,8 @@
 /**
  * Lists, dashboards and exports as an event grows: seeds events of 1,000 and 10,000
  * registrations (and 100,000 with BENCH_SCALE_SIZES=1000,10000,100000), then times each page
- * (median and slowest of 3, `BENCH_RUNS`) and each export's peak memory, with the growth from the smallest
+ * (median and slowest of 3, `BENCH_RUNS`) and each export's peak memory (the process's peak RSS, and
+ * its rise above the run's start), with the growth from the smallest
  * event to the largest. The baseline, measured in the same run on the same database, is one
  * block of registrations read directly: what a page costs at the least. BENCH_EXPORTS=off leaves
  * the exports out (at 100,000 the CSV's lookup per person takes minutes).
@@ -47,19 +48,23 @@ await agent.post('/login').type('form').send({ _csrf: csrf, email: admin.email, 
 interface Figure {
   median: number;
   slowest: number;
-  peakMb?: number;
+  /** The process's peak resident memory during the runs, and its rise above each run's start. */
+  memory?: { peakMb: number; riseMb: number };
 }
 
-/** Times `work` RUNS times after a warm-up; with `memory`, also the peak RSS above the start. */
+/** Times `work` RUNS times after a warm-up; with `memory`, also the peak RSS, and its rise above the start. */
 async function time(work: () => Promise<unknown>, memory = false): Promise<Figure> {
   await work();
   const times: number[] = [];
-  let peak = 0;
+  let [peak, rise] = [0, 0];
   for (let i = 0; i < RUNS; i += 1) {
     const base = process.memoryUsage.rss();
-    const sampler = memory
-      ? setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss() - base)), 10)
-      : undefined;
+    const sample = () => {
+      const rss = process.memoryUsage.rss();
+      peak = Math.max(peak, rss);
+      rise = Math.max(rise, rss - base);
+    };
+    const sampler = memory ? setInterval(sample, 10) : undefined;
     const start = performance.now();
     await work();
     times.push(performance.now() - start);
@@ -69,7 +74,7 @@ async function time(work: () => Promise<unknown>, memory = false): Promise<Figur
   return {
     median: times[Math.floor(RUNS / 2)]!,
     slowest: times[RUNS - 1]!,
-    ...(memory && { peakMb: peak / 1e6 }),
+    ...(memory && { memory: { peakMb: peak / 1e6, riseMb: rise / 1e6 } }),
   };
 }
 
@@ -165,6 +170,12 @@ for (const size of SIZES) {
     note('registrations CSV (export)', size, await time(() => download(`${base}/registrations.csv`), true));
     note('people CSV (export)', size, await time(() => download('/admin/people/export.csv'), true));
     note('rooming CSV (export)', size, await time(() => download(`${base}/coverage/rooming.csv`), true));
+    note(
+      'participant list PDF, part 1 (export)',
+      size,
+      await time(() => download(`${base}/participants.pdf`), true),
+    );
+    note('badges PDF, part 1 (export)', size, await time(() => download(`${base}/badges.pdf`), true));
   }
 }
 
@@ -176,16 +187,21 @@ console.log(
 console.log(
   [
     'measure',
-    ...SIZES.map((s) => `${s.toLocaleString('en')}: median / slowest ms (peak MB)`),
+    ...SIZES.map((s) => `${s.toLocaleString('en')}: median / slowest ms (peak RSS MB, rise MB)`),
     `growth ${smallest}→${largest}`,
   ].join(' | '),
 );
 for (const [name, bySize] of results) {
   const cells = SIZES.map((s) => {
     const f = bySize.get(s)!;
-    return `${ms(f.median)} / ${ms(f.slowest)}${f.peakMb === undefined ? '' : ` (${f.peakMb.toFixed(0)} MB)`}`;
+    const memory = f.memory && ` (${f.memory.peakMb.toFixed(0)}, +${f.memory.riseMb.toFixed(0)})`;
+    return `${ms(f.median)} / ${ms(f.slowest)}${memory ?? ''}`;
   });
-  const growth = bySize.get(largest)!.median / bySize.get(smallest)!.median;
-  console.log([name, ...cells, `×${growth.toFixed(1)}`].join(' | '));
+  const [small, large] = [bySize.get(smallest)!, bySize.get(largest)!];
+  const memoryGrowth =
+    small.memory && large.memory && `, peak RSS ×${(large.memory.peakMb / small.memory.peakMb).toFixed(2)}`;
+  console.log(
+    [name, ...cells, `×${(large.median / small.median).toFixed(1)}${memoryGrowth ?? ''}`].join(' | '),
+  );
 }
 await foro.stop();
