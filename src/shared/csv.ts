@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { batchesOf } from './async-iterables.js';
 import { ValidationError } from './errors.js';
 
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s().-]+$/;
@@ -97,22 +98,4 @@ export function readCsvRecords(
     line: info.lines - (raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0),
     record,
   }));
-}
-
-/** The items of a source in arrays of `size` (the last may hold fewer), as they are read. */
-export async function* batchesOf<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
-  let batch: T[] = [];
-  for await (const item of source) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/** The items of a source, each turned by `map` as it is read. */
-export async function* mapped<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncIterable<U> {
-  for await (const item of source) yield map(item);
 }

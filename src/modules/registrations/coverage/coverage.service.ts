@@ -7,7 +7,7 @@ import type { EventView } from '../../events/index.js';
 import { getPeople } from '../../people/index.js';
 import { peopleOf } from '../lists/listing.js';
 import { delegationsOf } from '../delegations/delegation.service.js';
-import { batchesOf, mapped } from '../../../shared/csv.js';
+import { batchesOf, mapped } from '../../../shared/async-iterables.js';
 import { Registration } from '../registration.model.js';
 import { toRegistrationView } from '../registration.views.js';
 

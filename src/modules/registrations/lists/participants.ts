@@ -18,8 +18,13 @@ export async function confirmedParticipants(eventId: string, audience: ListAudie
   const confirmed = (await listRegistrations(eventId, { status: 'confirmed' })).filter(
     (r) => audience === 'organizers' || r.consentToList,
   );
-  const people = await peopleOf(confirmed);
-  return confirmed.flatMap((registration) => {
+  return withPeople(confirmed);
+}
+
+/** Registrations with their people (a listing's copy, or the person read); one whose person is gone is left out. */
+async function withPeople(registrations: RegistrationView[]): Promise<Participant[]> {
+  const people = await peopleOf(registrations);
+  return registrations.flatMap((registration) => {
     const person = people.get(registration.personId);
     return person ? [{ registration, person }] : [];
   });
@@ -39,12 +44,8 @@ export async function participantsPage(
     at,
     PARTICIPANTS_PAGE,
   );
-  const people = await peopleOf(registrations);
   return {
-    participants: registrations.flatMap((registration) => {
-      const person = people.get(registration.personId);
-      return person ? [{ registration, person }] : [];
-    }),
+    participants: await withPeople(registrations),
     ...(page.next && { next: page.next }),
     ...(page.previous && { previous: page.previous }),
   };
@@ -151,21 +152,15 @@ export async function participantsPart(
     .slice((options.part - 1) * options.perPart, options.part * options.perPart)
     .map((p) => p.registration.id);
   // The part's registrations in full: read again a batch at a time, keeping the part's only.
-  const wanted = new Map(ids.map((id, at) => [id, at]));
-  const registrations: RegistrationView[] = [];
+  const wanted = new Set(ids);
+  const found = new Map<string, RegistrationView>();
   const docs = Registration.find(confirmedQuery(eventId, audience, options.category), { nameKeys: 0 })
     .lean()
     .cursor({ batchSize: 500 });
-  for await (const doc of docs) {
-    const at = wanted.get(String(doc._id));
-    if (at !== undefined) registrations[at] = toRegistrationView(doc);
-  }
-  const people = await peopleOf(registrations.filter(Boolean));
+  for await (const doc of docs)
+    if (wanted.has(String(doc._id))) found.set(String(doc._id), toRegistrationView(doc));
   return {
-    participants: registrations.flatMap((registration) => {
-      const person = registration && people.get(registration.personId);
-      return person ? [{ registration, person }] : [];
-    }),
+    participants: await withPeople(ids.flatMap((id) => found.get(id) ?? [])),
     total: placed.length,
     parts,
   };

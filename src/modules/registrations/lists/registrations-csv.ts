@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import { mapped, streamCsv } from '../../../shared/csv.js';
+import { mapped } from '../../../shared/async-iterables.js';
+import { streamCsv } from '../../../shared/csv.js';
 import { translatedOnce, type Language, type Translate } from '../../../shared/i18n/index.js';
 import { countryName } from '../../../shared/countries.js';
 import { peopleOf } from './listing.js';
