@@ -75,6 +75,11 @@ async function presentIndexes(client: pg.Client, schema: string): Promise<Map<st
 
 /** Errors of a concurrent build by another process (it made the index first, or the two met). */
 const LOST_RACE = new Set(['23505', '42P07', '40P01']);
+/**
+ * Two builds on one table that update its catalogue row at once: PostgreSQL reports it as an
+ * internal error (XX000) with this message only, so it is known by the message.
+ */
+const CONCURRENT_CATALOG_UPDATE = 'tuple concurrently updated';
 
 /**
  * Adds the lookup indexes the collections of `schema` (FerretDB's name for the database) lack, and
@@ -102,8 +107,9 @@ export async function addLookupIndexes(url: string, schema: string): Promise<Loo
       } catch (error) {
         // A table dropped meanwhile (a collection removed), or another process's build: the
         // next pass sees the outcome.
-        const code = (error as { code?: string }).code;
-        if (code !== '42P01' && !LOST_RACE.has(code ?? '')) throw error;
+        const { code, message } = error as { code?: string; message?: string };
+        if (code !== '42P01' && !LOST_RACE.has(code ?? '') && !message?.includes(CONCURRENT_CATALOG_UPDATE))
+          throw error;
       }
     }
     return added;
