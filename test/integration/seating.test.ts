@@ -3,6 +3,8 @@ import { AuditEntry } from '../../src/modules/audit/audit.model.js';
 import { SeatingDraw } from '../../src/modules/plenary/seating/seating.model.js';
 import { IBERO_AMERICAN_STATES, countryName } from '../../src/shared/countries.js';
 import { createPublishedEvent } from '../factories/events.js';
+import { createTestRegistration } from '../factories/registrations.js';
+import { Registration } from '../../src/modules/registrations/index.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
@@ -86,5 +88,40 @@ describe('plenary: seating in protocol order and name plates', function () {
       `drew again the state that sits first: ${countryName(draws[1]!.country, 'en')} (before: ${countryName(draws[0]!.country, 'en')}).`,
     );
     expect((await viewer.agent.get(`${base}/${room.id}/plates.pdf`)).status).to.equal(403);
+  });
+
+  it('seats after the states the organizations, then the others, of confirmed participants only, each once', async () => {
+    const organizer = await signedInAs(foro.url, 'organizer');
+    const event = await createPublishedEvent({ countries: ['EC', 'PE'] }, organizer.actor);
+    const elsewhere = await createPublishedEvent({ countries: ['EC'] }, organizer.actor);
+    const room = event.rooms[0]!;
+    const seat = (organization: string, category: string, status = 'confirmed', eventId = event.id) =>
+      createTestRegistration(eventId, { organization }, { category, status });
+    await seat('OIM', 'international_organization');
+    await seat('OIM', 'international_organization');
+    await seat('BID', 'international_organization');
+    await seat('OIT', 'international_organization', 'pending');
+    await seat('Ministerio de Relaciones Exteriores', 'government_delegation');
+    await seat('El Universo', 'media');
+    await seat('FLACSO', 'academia');
+    await seat('Red de Migrantes', 'civil_society', 'cancelled');
+    await seat('Santa Sede', 'observer');
+    await seat('UNICEF', 'international_organization', 'confirmed', elsewhere.id);
+    // A registration from before people were copied onto registrations: its person is read.
+    const older = await seat('CEPAL', 'international_organization');
+    await Registration.updateOne({ _id: older.id }, { $unset: { listing: 1 } });
+
+    const page = await organizer.agent.get(`/admin/events/${event.id}/seating`);
+    const section = page.text.slice(page.text.indexOf(`id="room-${room.id}"`));
+    const order = section.slice(0, section.indexOf('</ol>'));
+    expect([...order.matchAll(/<li>([^<]+)<\/li>/g)].map((m) => m[1])).to.deep.equal([
+      'Ecuador',
+      'Perú',
+      'BID',
+      'CEPAL',
+      'OIM',
+      'FLACSO',
+      'Santa Sede',
+    ]);
   });
 });

@@ -11,7 +11,13 @@ export {
   getRegistration,
   registerProgrammeParticipant,
 } from './registration.service.js';
-export { Registration, CATEGORIES, DELEGATION_ROLES, PUBLIC_CATEGORIES } from './registration.model.js';
+export {
+  Registration,
+  CATEGORIES,
+  DELEGATION_ROLES,
+  PUBLIC_CATEGORIES,
+  type Category,
+} from './registration.model.js';
 export {
   saveRegistrationRules,
   registrationRules,
@@ -32,6 +38,7 @@ export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
 export {
   confirmedParticipants,
+  organizationsOf,
   participantsPart,
   type ListAudience,
   type Participant,

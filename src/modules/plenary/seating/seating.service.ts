@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../shared/e
 import type { Language } from '../../../shared/i18n/index.js';
 import { recordChange } from '../../audit/index.js';
 import type { EventView } from '../../events/index.js';
-import { confirmedParticipants } from '../../registrations/index.js';
+import { organizationsOf, type Category } from '../../registrations/index.js';
 import { SeatingDraw, SeatingPlan } from './seating.model.js';
 import { seatingOrder, type SeatHolder } from './seating.order.js';
 
@@ -21,7 +21,7 @@ export interface PlanView {
   draw: { country: string; drawnAt: Date; drawnBy: string; n: number } | undefined;
 }
 
-const OTHER_CATEGORIES = new Set(['academia', 'civil_society', 'observer']);
+const OTHER_CATEGORIES: readonly Category[] = ['academia', 'civil_society', 'observer'];
 
 const change = (
   planId: string,
@@ -130,14 +130,9 @@ export async function freezePlan(
 
 /** The room's places in protocol order: the event's states from the drawn one, then organizations, then others. */
 export async function placesOf(event: EventView, plan: PlanView | undefined): Promise<SeatHolder[]> {
-  const participants = await confirmedParticipants(event.id, 'organizers');
-  const organizations = participants
-    .filter((p) => p.registration.category === 'international_organization')
-    .map((p) => p.person.organization ?? '')
-    .filter(Boolean);
-  const others = participants
-    .filter((p) => OTHER_CATEGORIES.has(p.registration.category))
-    .map((p) => p.person.organization ?? '')
-    .filter(Boolean);
-  return seatingOrder(event.countries, plan?.draw?.country, organizations, others);
+  const [organizations, others] = await Promise.all([
+    organizationsOf(event.id, ['international_organization']),
+    organizationsOf(event.id, OTHER_CATEGORIES),
+  ]);
+  return seatingOrder(event.countries, plan?.draw?.country, [...organizations], [...others]);
 }

@@ -128,6 +128,34 @@ async function placedParticipants(
 }
 
 /**
+ * The organizations of an event's confirmed participants in these categories, each name once
+ * (a seating plan's places). Read category by category, by equalities every engine looks up,
+ * with only the person and the organization: not every participant of a large event in full.
+ */
+export async function organizationsOf(
+  eventId: string,
+  categories: readonly Category[],
+): Promise<Set<string>> {
+  const names = new Set<string>();
+  const unlisted: string[] = [];
+  for (const category of categories) {
+    const docs = Registration.find(confirmedQuery(eventId, 'organizers', category), {
+      personId: 1,
+      'listing.organization': 1,
+    })
+      .lean<Pick<StoredRegistration, 'personId' | 'listing'>>()
+      .cursor({ batchSize: 500 });
+    for await (const doc of docs) {
+      if (!doc.listing) unlisted.push(doc.personId);
+      else if (doc.listing.organization) names.add(doc.listing.organization);
+    }
+  }
+  // Registrations from before people were copied onto them: their people are read.
+  for (const person of await getPeople(unlisted)) if (person.organization) names.add(person.organization);
+  return names;
+}
+
+/**
  * One part of `perPart` of an event's confirmed participants, in the order `order` gives, with
  * how many there are in all; undefined for a part beyond the end. Every participant is read
  * with only the few fields that place them (a small record each, a batch at a time), then read
