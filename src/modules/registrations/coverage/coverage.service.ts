@@ -10,6 +10,7 @@ import { delegationsOf } from '../delegations/delegation.service.js';
 import { batchesOf, mapped } from '../../../shared/async-iterables.js';
 import { Registration } from '../registration.model.js';
 import { toRegistrationView } from '../registration.views.js';
+import { onRoomingList } from './rooming-csv.js';
 
 export interface CountryCoverage {
   country: string;
@@ -79,7 +80,7 @@ async function countCoverage(event: EventView, options: { rooming: boolean }) {
       bySector.add(person?.sector);
       byGender.add(person?.gender ?? 'undisclosed');
       if (r.travel.arrivalDate) arrivals.add(r.travel.arrivalDate);
-      if (options.rooming && (r.travel.hotel || r.travel.arrivalDate))
+      if (options.rooming && onRoomingList(r.travel))
         rooming.push({
           name: person ? `${person.givenName} ${person.familyName}` : r.personId,
           country: represented,

@@ -8,10 +8,14 @@ import { toRegistrationView } from '../registration.views.js';
 
 const HEADER = ['hotel', 'given_name', 'family_name', 'country', 'arrival_date', 'departure_date', 'airport_transfer'];
 
-/** Confirmed registrations with a hotel or an arrival date, as they are read. */
+/** Who is on the rooming list: a confirmed person with a hotel or an arrival date. */
+export const onRoomingList = (travel: { hotel?: string | null; arrivalDate?: string | null } | null | undefined) =>
+  Boolean(travel?.hotel || travel?.arrivalDate);
+
+/** Confirmed registrations on the rooming list, as they are read. */
 async function* travelling(eventId: string) {
   const rows = Registration.find({ eventId, status: 'confirmed' }).lean().cursor({ batchSize: 200 });
-  for await (const doc of rows) if (doc.travel?.hotel || doc.travel?.arrivalDate) yield toRegistrationView(doc);
+  for await (const doc of rows) if (onRoomingList(doc.travel)) yield toRegistrationView(doc);
 }
 
 /**
