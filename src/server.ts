@@ -4,7 +4,12 @@ import type { Router } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { recountPresence, workerPdfRenderer, type PdfRenderer } from './modules/documents/index.js';
+import {
+  recountLetters,
+  recountPresence,
+  workerPdfRenderer,
+  type PdfRenderer,
+} from './modules/documents/index.js';
 import { startSchedule, type ScheduledTask } from './jobs/schedule.js';
 import { mailSettingsOf, reminderTask } from './modules/invitations/index.js';
 import { purgeEndedWindows } from './modules/limits/index.js';
@@ -144,7 +149,8 @@ function scheduledTasks(
     {
       name: 'registration-figures',
       everyMs: HOUR / 60,
-      run: () => recountLargeEvents({ seats: documentSeats(clock), clock }, [recountPresence]),
+      run: () =>
+        recountLargeEvents({ seats: documentSeats(clock), clock }, [recountPresence, recountLetters]),
     },
     ...(config.ferretdbPostgresqlUrl
       ? [lookupIndexTask(config.ferretdbPostgresqlUrl, database.connection, logger)]

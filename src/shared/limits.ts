@@ -107,3 +107,9 @@ export const BADGES_PER_PDF = 500;
 
 /** Entries of a participant list in one PDF, at most: beyond, the list prints in numbered parts. */
 export const LIST_ENTRIES_PER_PDF = 5000;
+
+/**
+ * Letters (visa letters, certificates) in one PDF, at most: a page each, so beyond this many they
+ * print as numbered parts in family-name order, each drawn well within the PDF time limit.
+ */
+export const LETTERS_PER_PDF = 500;

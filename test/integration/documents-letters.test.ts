@@ -3,9 +3,12 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { LetterSignatureImage } from '../../src/modules/documents/letters/signature.model.js';
 import { issueLink } from '../../src/modules/links/index.js';
+import { Types } from 'mongoose';
+import { CheckIn } from '../../src/modules/documents/checkin/checkin.model.js';
+import { Person } from '../../src/modules/people/index.js';
 import { PassportData, Registration } from '../../src/modules/registrations/index.js';
 import { createForum } from '../factories/programme.js';
-import { createTestRegistration } from '../factories/registrations.js';
+import { createTestRegistration, insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
 import { csrfTokenIn, signedInAs } from '../support/http.js';
 import { binaryBody, readPdf } from '../support/pdf.js';
@@ -252,5 +255,69 @@ describe('documents: letters that can be signed', function () {
       .parse(binaryBody);
     expect(certificate.status).to.equal(200);
     expect(flat((await readPdf(certificate.body as Buffer)).text)).to.contain('Ana Pereira (Brasil)');
+  });
+
+  it('prints more than 500 certificates in parts by family name, for the confirmed who were checked in only', async function () {
+    this.timeout(180_000);
+    const f = await forum();
+    const people = Array.from({ length: 505 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      givenName: 'Asistente',
+      familyName: `Apellido ${String(i).padStart(3, '0')}`,
+    }));
+    await Person.insertMany(people.map((p) => ({ ...p, searchText: `${p.givenName} ${p.familyName}` })));
+    // Registered in reverse: the letters' order (by family name) is not the order of registration.
+    await insertBulkRegistrations(f.event.id, people.length, (i) => {
+      const person = people[people.length - 1 - i]!;
+      return {
+        personId: person._id.toHexString(),
+        listing: { givenName: person.givenName, familyName: person.familyName },
+        block: 0,
+      };
+    });
+    const attendees = new Set(people.map((p) => p._id.toHexString()));
+    const registrations = await Registration.find({ eventId: f.event.id }, { personId: 1 }).lean();
+    await CheckIn.insertMany(
+      registrations
+        .filter((r) => attendees.has(r.personId))
+        .map((r) => ({
+          _id: `${String(r._id)}:2008-04-10`,
+          eventId: f.event.id,
+          registrationId: String(r._id),
+          day: '2008-04-10',
+          category: 'academia',
+          at: new Date(),
+          by: 'test',
+        })),
+    );
+    // Checked in, then cancelled: no certificate. Rosa (confirmed) was never checked in: none either.
+    await f.checkIn(f.people.ana.id);
+    await Registration.updateOne({ _id: f.people.ana.id }, { $set: { status: 'cancelled' } });
+
+    const page = await f.organizer.agent.get(`${f.letters}?lang=en`);
+    expect(page.text)
+      .to.contain('Certificates of attendance (505) in parts of 500, by family name:')
+      .and.contain('aria-label="Certificates of attendance, part 2 of 2 (PDF)"');
+    const part = (n: number | string) =>
+      f.organizer.agent.get(`${f.letters}/certificates.pdf?lang=en&part=${n}`).buffer(true).parse(binaryBody);
+    const second = await part(2);
+    expect(second.status).to.equal(200);
+    expect(second.headers['content-disposition']).to.contain('certificates-2-of-2.pdf');
+    const read = await readPdf(second.body as Buffer);
+    expect(read.pages).to.have.length(5);
+    const text = flat(read.text);
+    for (const n of ['500', '501', '502', '503', '504']) expect(text).to.contain(`Asistente Apellido ${n}`);
+    expect(text).to.not.contain('Apellido 499').and.not.contain('Pereira').and.not.contain('Quispe');
+    const first = flat((await readPdf((await part(1)).body as Buffer)).text);
+    expect(first.indexOf('Apellido 000')).to.be.greaterThan(-1).and.lessThan(first.indexOf('Apellido 001'));
+    expect((await part(3)).status).to.equal(404);
+    expect((await part('x')).status).to.equal(422);
+    // Visa letters: the one person who asked and is still confirmed, for admins only.
+    await Registration.updateOne({ _id: f.people.full.id }, { $set: { visaLetter: true } });
+    const visa = await f.admin.agent.get(`${f.letters}/visa.pdf?lang=es`).buffer(true).parse(binaryBody);
+    expect(visa.headers['content-disposition']).to.contain('visa-letters.pdf');
+    const visaText = flat((await readPdf(visa.body as Buffer)).text);
+    expect(visaText).to.contain('Rosa Quispe').and.not.contain('Pereira').and.not.contain('Apellido');
+    expect((await f.organizer.agent.get(`${f.letters}/visa.pdf`)).status).to.equal(403);
   });
 });

@@ -11,6 +11,9 @@ import { getPerson, Person, updatePerson } from '../../src/modules/people/index.
 import { Migration, migrate } from '../../src/db/migrations.js';
 import { copyListings, refreshListings } from '../../src/modules/registrations/lists/listing.js';
 import request from 'supertest';
+import { recountLetters } from '../../src/modules/documents/index.js';
+import { CheckIn } from '../../src/modules/documents/checkin/checkin.model.js';
+import { getEvent } from '../../src/modules/events/index.js';
 
 describe('registrations: every one reachable, a page at a time, and the whole list as CSV', function () {
   this.timeout(120_000);
@@ -306,6 +309,23 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     const door = await organizer.agent.get(`/admin/events/${event.id}/check-in`).set('Accept-Language', 'en');
     expect(door.status).to.equal(200);
     expect(door.text, 'the door shows presence counted on the timer').to.contain('id="counted-at"');
+    // Letters too: counted by the timer, which a check-in reaches at its next round.
+    const letters = () =>
+      organizer.agent.get(`/admin/events/${event.id}/letters`).set('Accept-Language', 'en');
+    const before = await letters();
+    expect(before.text).to.contain('id="counted-at"').and.contain('Certificates of attendance: none yet.');
+    const [someone] = await Registration.find({ eventId: event.id }, { _id: 1 }).limit(1).lean();
+    await CheckIn.create({
+      _id: `${String(someone!._id)}:2008-04-10`,
+      eventId: event.id,
+      registrationId: String(someone!._id),
+      day: '2008-04-10',
+      category: 'academia',
+      at: new Date(),
+      by: 'test',
+    });
+    await recountLetters(await getEvent(event.id), foro.clock);
+    expect((await letters()).text).to.contain('Certificates of attendance (PDF, 1)');
     const none = await organizer.agent.get(`${base}?status=rejected`).set('Accept-Language', 'en');
     expect(none.status).to.equal(200);
     expect(rowIds(none.text)).to.deep.equal([]);

@@ -14,6 +14,7 @@ export { cachedFile } from './document.cache.js';
 export { participantDocumentRoutes } from './participants/participants.routes.js';
 export { checkInRoutes } from './checkin/checkin.routes.js';
 export { checkInRegistration, hasAttended, recountPresence } from './checkin/checkin.service.js';
+export { recountLetters } from './letters/recipients.js';
 export { letterRoutes } from './letters/letters.routes.js';
 export { documentsWorkspace } from './documents.workspace.js';
 export { downloadRoutes } from './downloads/downloads.routes.js';

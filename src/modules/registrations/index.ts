@@ -42,6 +42,7 @@ export {
   participantsPart,
   type ListAudience,
   type Participant,
+  type ParticipantsWhere,
   type Placed,
 } from './lists/participants.js';
 export { peopleEvents } from './lists/people-events.js';

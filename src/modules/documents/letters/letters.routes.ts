@@ -1,19 +1,20 @@
 import { flash } from '../../../web/flash.js';
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
-import { ConflictError } from '../../../shared/errors.js';
-import { pathParam } from '../../../web/params.js';
+import { ConflictError, NotFoundError } from '../../../shared/errors.js';
+import { pathParam, pdfPart, queryOf } from '../../../web/params.js';
 import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
-import { LIMITS } from '../../../shared/limits.js';
+import { LETTERS_PER_PDF, LIMITS } from '../../../shared/limits.js';
 import { readFileForm } from '../../../web/body.js';
 import { formBody, handleForm, withoutBlanks } from '../../../web/forms.js';
 import { actorOf, requireRole, requireUser } from '../../auth/index.js';
 import { eventPage, eventOf, getEvent, localized, type EventView } from '../../events/index.js';
 import { ownRegistration } from '../../registrations/index.js';
-import { attendedRegistrationIds, hasAttended } from '../checkin/checkin.service.js';
+import { hasAttended } from '../checkin/checkin.service.js';
 import { getPerson } from '../../people/index.js';
-import { confirmedParticipants, type Participant } from '../../registrations/index.js';
+import type { Participant } from '../../registrations/index.js';
 import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
 import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { LETTER_PLACEHOLDERS } from './letter-defaults.js';
@@ -26,19 +27,10 @@ import {
   verifyLetter,
 } from './letters.service.js';
 import { parse } from '../../../shared/validate.js';
+import { letterCounts, lettersPart } from './recipients.js';
 import { letterSignature, saveLetterSignature, signatureImage, signatureInput } from './signature.service.js';
 
-/** Who gets which letter: visa letters for confirmed people who asked; certificates for those checked in. */
-async function letterRecipients(event: EventView): Promise<Record<LetterKind, Participant[]>> {
-  const [confirmed, attended] = await Promise.all([
-    confirmedParticipants(event.id, 'organizers'),
-    attendedRegistrationIds(event.id),
-  ]);
-  return {
-    visa: confirmed.filter((p) => p.registration.visaLetter),
-    certificate: confirmed.filter((p) => attended.has(p.registration.id)),
-  };
-}
+const partQuery = z.strictObject({ part: pdfPart });
 
 /**
  * Letters: the letterhead editor and certificates for organizers, visa letters (which print
@@ -59,8 +51,8 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
 
   /** The page's data; `values` are what the form shows: the stored texts, or what was just typed. */
   const editor = async (req: Request, event: EventView) => {
-    const [recipients, templates, signature] = await Promise.all([
-      letterRecipients(event),
+    const [counts, templates, signature] = await Promise.all([
+      letterCounts(event, clock),
       letterTemplates(event.id),
       letterSignature(event.id),
     ]);
@@ -72,7 +64,8 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
       languages: LANGUAGES,
       placeholders: LETTER_PLACEHOLDERS,
       isAdmin: req.user?.role === 'admin',
-      counts: { visa: recipients.visa.length, certificate: recipients.certificate.length },
+      counts,
+      lettersPerPart: LETTERS_PER_PDF,
       signature,
       values: {
         ...templates,
@@ -134,16 +127,26 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
     );
   });
 
+  // Letters print in numbered parts (`?part=`), as badges do; the page links each.
+  const printPart = async (req: Request, res: Response, event: EventView, kind: LetterKind, file: string) => {
+    const { part } = parse(partQuery, queryOf(req));
+    const cut = await lettersPart(event, kind, part, documentLanguage(req));
+    if (!cut) throw new NotFoundError();
+    const pdf = await print(req, event, kind, cut.recipients);
+    sendPdf(
+      res,
+      pdf,
+      `${event.slug}-${file}${cut.parts > 1 ? `-${part}-of-${cut.parts}` : ''}.pdf`,
+      'private',
+    );
+  };
+
   router.get(`${base}/visa.pdf`, ...requireRole('admin'), async (req, res) => {
-    const event = await eventOf(req);
-    const pdf = await print(req, event, 'visa', (await letterRecipients(event)).visa);
-    sendPdf(res, pdf, `${event.slug}-visa-letters.pdf`, 'private');
+    await printPart(req, res, await eventOf(req), 'visa', 'visa-letters');
   });
 
   router.get(`${base}/certificates.pdf`, requireUser, async (req, res) => {
-    const event = await eventOf(req, { edit: true });
-    const pdf = await print(req, event, 'certificate', (await letterRecipients(event)).certificate);
-    sendPdf(res, pdf, `${event.slug}-certificates.pdf`, 'private');
+    await printPart(req, res, await eventOf(req, { edit: true }), 'certificate', 'certificates');
   });
 
   // A registrant's own certificate, through their private link (guarded like their page).

@@ -102,10 +102,13 @@ function letterCodes(event: EventView, kind: LetterKind, recipients: Participant
   return issueCodes([...names.keys()], {
     known: async (ids) =>
       new Map(
-        (await Letter.find({ kind, registrationId: mongoose.trusted({ $in: ids }) }).lean()).map((l) => [
-          l.registrationId,
-          String(l._id),
-        ]),
+        (
+          await Letter.find({
+            eventId: event.id,
+            kind,
+            registrationId: mongoose.trusted({ $in: ids }),
+          }).lean()
+        ).map((l) => [l.registrationId, String(l._id)]),
       ),
     insert: async (registrationId, code) => {
       const name = names.get(registrationId)!;

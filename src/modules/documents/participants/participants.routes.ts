@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../../shared/errors.js';
 import { BADGES_PER_PDF, LIST_ENTRIES_PER_PDF } from '../../../shared/limits.js';
 import { parse } from '../../../shared/validate.js';
-import { queryOf } from '../../../web/params.js';
+import { pdfPart, queryOf } from '../../../web/params.js';
 import { badgesLayout, inBadgeOrder } from '../badges/badges.js';
 import { CATEGORIES } from '../../registrations/index.js';
 import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
@@ -16,12 +16,11 @@ import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { participantsPart, type ListAudience } from '../../registrations/index.js';
 import { inListOrder, participantListLayout } from './participants.js';
 
-const part = z.coerce.number().int().min(1).max(10_000).default(1);
-const listQuery = z.strictObject({ part });
+const listQuery = z.strictObject({ part: pdfPart });
 
 const badgesQuery = z.strictObject({
   category: z.enum(CATEGORIES).optional(),
-  part,
+  part: pdfPart,
 });
 
 /**
@@ -88,7 +87,7 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
       order: (placed) => inBadgeOrder(placed, language),
       part,
       perPart: BADGES_PER_PDF,
-      ...(category && { category }),
+      ...(category && { where: { category } }),
     });
     if (!cut) throw new NotFoundError();
     const { participants: printed, parts } = cut;

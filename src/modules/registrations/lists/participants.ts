@@ -71,27 +71,35 @@ const PLACING_FIELDS = {
   'listing.sector': 1,
 } as const;
 
-/** The confirmed registrations an audience may see (of one category), by equalities every engine looks up. */
+/** Which confirmed participants a part is cut from: those of one category, or who asked for a visa letter. */
+export interface ParticipantsWhere {
+  category?: Category;
+  visaLetter?: true;
+}
+
+/** The confirmed registrations an audience may see (and `where` keeps), by equalities every engine looks up. */
 const confirmedQuery = (
   eventId: string,
   audience: ListAudience,
-  category: string | undefined,
+  where: ParticipantsWhere = {},
 ): Record<string, unknown> => ({
   eventId,
   status: 'confirmed',
   ...(audience === 'public' && { consentToList: true }),
-  ...(category && { category }),
+  ...(where.category && { category: where.category }),
+  ...(where.visaLetter && { visaLetter: true }),
 });
 
 /** Every confirmed participant an audience may see, with only what places them, read a batch at a time. */
 async function placedParticipants(
   eventId: string,
   audience: ListAudience,
-  category: string | undefined,
+  where: ParticipantsWhere | undefined,
+  only: ((registrationId: string) => boolean) | undefined,
 ): Promise<Placed[]> {
   const placed: Placed[] = [];
   const unlisted: Placed[] = [];
-  const docs = Registration.find(confirmedQuery(eventId, audience, category), PLACING_FIELDS)
+  const docs = Registration.find(confirmedQuery(eventId, audience, where), PLACING_FIELDS)
     .lean<
       Pick<
         StoredRegistration,
@@ -100,6 +108,7 @@ async function placedParticipants(
     >()
     .cursor({ batchSize: 500 });
   for await (const doc of docs) {
+    if (only && !only(String(doc._id))) continue;
     const registration = {
       id: String(doc._id),
       personId: doc.personId,
@@ -139,7 +148,7 @@ export async function organizationsOf(
   const names = new Set<string>();
   const unlisted: string[] = [];
   for (const category of categories) {
-    const docs = Registration.find(confirmedQuery(eventId, 'organizers', category), {
+    const docs = Registration.find(confirmedQuery(eventId, 'organizers', { category }), {
       personId: 1,
       'listing.organization': 1,
     })
@@ -170,10 +179,13 @@ export async function participantsPart(
     order: <P extends Placed>(placed: P[]) => P[];
     part: number;
     perPart: number;
-    category?: string;
+    /** Equalities the database looks up. */
+    where?: ParticipantsWhere;
+    /** A test on the registration's id the database cannot make (checked in, for example). */
+    only?: (registrationId: string) => boolean;
   },
 ): Promise<{ participants: Participant[]; total: number; parts: number } | undefined> {
-  const placed = options.order(await placedParticipants(eventId, audience, options.category));
+  const placed = options.order(await placedParticipants(eventId, audience, options.where, options.only));
   const parts = Math.max(1, Math.ceil(placed.length / options.perPart));
   if (options.part > parts) return undefined;
   const ids = placed
@@ -182,7 +194,7 @@ export async function participantsPart(
   // The part's registrations in full: read again a batch at a time, keeping the part's only.
   const wanted = new Set(ids);
   const found = new Map<string, RegistrationView>();
-  const docs = Registration.find(confirmedQuery(eventId, audience, options.category), { nameKeys: 0 })
+  const docs = Registration.find(confirmedQuery(eventId, audience, options.where), { nameKeys: 0 })
     .lean()
     .cursor({ batchSize: 500 });
   for await (const doc of docs)
