@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Types } from 'mongoose';
-import { listRegistrations, Registration } from '../../src/modules/registrations/index.js';
+import { Registration } from '../../src/modules/registrations/index.js';
 import { createPublishedEvent } from '../factories/events.js';
 import { createTestRegistration, insertBulkRegistrations } from '../factories/registrations.js';
 import { useTestForo } from '../support/foro.js';
@@ -291,7 +291,6 @@ describe('registrations: every one reachable, a page at a time, and the whole li
     const organizer = await signedInAs(foro.url, 'organizer');
     const event = await createPublishedEvent({}, organizer.actor);
     await insertBulkRegistrations(event.id, 5100);
-    expect(await listRegistrations(event.id, { status: 'confirmed' })).to.have.length(5100);
 
     // A large event: pages read a few blocks; figures come from a count kept with its time.
     const base = `/admin/events/${event.id}/registrations`;

@@ -6,7 +6,6 @@ export { keyNamePairs, keyNamePairsOfSmallDatabase } from './lists/name-pairs.js
 export {
   decideRegistration,
   promoteWaiting,
-  listRegistrations,
   registrantsOf,
   getRegistration,
   registerProgrammeParticipant,
@@ -37,7 +36,6 @@ export { focalActor, nominate, submitNomination } from './delegations/nomination
 export { attendanceOf } from './places/workshops.js';
 export { PassportData } from './registration.model.js';
 export {
-  confirmedParticipants,
   organizationsOf,
   participantsPart,
   type ListAudience,

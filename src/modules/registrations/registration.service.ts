@@ -143,18 +143,6 @@ function queryOf(eventId: string, filter: RegistrationFilter): Record<string, un
   return query;
 }
 
-/**
- * Every registration that matches, in arrival order, for what needs them all (documents,
- * dashboards, check-in search): never cut at a number. Pages use `registrationsPage`.
- */
-export async function listRegistrations(
-  eventId: string,
-  filter: RegistrationFilter = {},
-): Promise<RegistrationView[]> {
-  const docs = await Registration.find(queryOf(eventId, filter)).sort({ arrival: 1 }).lean();
-  return docs.map(toRegistrationView);
-}
-
 /** The people of every registration that matches, read with nothing else (an announcement's recipients). */
 export async function registrantsOf(eventId: string, filter: RegistrationFilter = {}): Promise<string[]> {
   const docs = await Registration.find(queryOf(eventId, filter), { personId: 1, _id: 0 }).lean();

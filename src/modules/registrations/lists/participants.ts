@@ -1,7 +1,7 @@
 import { getPeople, type PersonView } from '../../people/index.js';
 import { peopleOf } from './listing.js';
 import { Registration, type Category } from '../registration.model.js';
-import { listRegistrations, registrationsPage } from '../registration.service.js';
+import { registrationsPage } from '../registration.service.js';
 import { toRegistrationView, type RegistrationView, type StoredRegistration } from '../registration.views.js';
 
 /** A confirmed registration with its person. */
@@ -12,14 +12,6 @@ export interface Participant {
 
 /** Who a list shows: the public sees confirmed people who agreed to be listed; organizers see every confirmed one. */
 export type ListAudience = 'public' | 'organizers';
-
-/** The confirmed participants of an event as one audience may see them, each with their person. */
-export async function confirmedParticipants(eventId: string, audience: ListAudience): Promise<Participant[]> {
-  const confirmed = (await listRegistrations(eventId, { status: 'confirmed' })).filter(
-    (r) => audience === 'organizers' || r.consentToList,
-  );
-  return withPeople(confirmed);
-}
 
 /** Registrations with their people (a listing's copy, or the person read); one whose person is gone is left out. */
 async function withPeople(registrations: RegistrationView[]): Promise<Participant[]> {
