@@ -166,6 +166,7 @@ for (const size of SIZES) {
   );
   note('outbox, first page', size, await time(() => page('/admin/outbox')));
   note('coverage dashboard', size, await time(() => page(`${base}/coverage`)));
+  note('letters page (counts)', size, await time(() => page(`${base}/letters`)));
   if (process.env['BENCH_EXPORTS'] !== 'off') {
     note('registrations CSV (export)', size, await time(() => download(`${base}/registrations.csv`), true));
     note('people CSV (export)', size, await time(() => download('/admin/people/export.csv'), true));
@@ -176,6 +177,11 @@ for (const size of SIZES) {
       await time(() => download(`${base}/participants.pdf`), true),
     );
     note('badges PDF, part 1 (export)', size, await time(() => download(`${base}/badges.pdf`), true));
+    note(
+      'certificates PDF, part 1 (export)',
+      size,
+      await time(() => download(`${base}/letters/certificates.pdf`), true),
+    );
   }
 }
 

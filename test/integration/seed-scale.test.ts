@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Assignment } from '../../src/modules/agenda/assignments/assignment.model.js';
 import { Session } from '../../src/modules/agenda/sessions/session.model.js';
+import { CheckIn } from '../../src/modules/documents/checkin/checkin.model.js';
 import { Event } from '../../src/modules/events/index.js';
 import { Message } from '../../src/modules/messaging/message.model.js';
 import { Registration } from '../../src/modules/registrations/index.js';
@@ -39,6 +40,14 @@ describe('demo: seed:scale writes one event of the size asked for', function () 
     expect(list.text, 'seats held match the confirmed').to.contain(`Places taken: ${confirmed} of ∞`);
     const programme = await admin.agent.get(`/admin/events/${eventId}/agenda`);
     expect(programme.status).to.equal(200);
+    // Half the confirmed were checked in on the first day; one in ten asked for a visa letter.
+    expect(await CheckIn.countDocuments({ eventId })).to.equal(Math.ceil(confirmed / 2));
+    const letters = await admin.agent.get(`/admin/events/${eventId}/letters`).set('Accept-Language', 'en');
+    expect(letters.text)
+      .to.contain(`Certificates of attendance (PDF, ${Math.ceil(confirmed / 2)})`)
+      .and.contain(
+        `Visa letters (PDF, ${await Registration.countDocuments({ eventId, status: 'confirmed', visaLetter: true })})`,
+      );
 
     const again = await runNpm(import.meta.url, 'seed:scale', ['--registrations', '5', '--slug', 'trial']);
     expect(again.code).to.equal(1);

@@ -7,6 +7,7 @@ import { datesBetween, localToInstant } from '../../shared/zoned-time.js';
 import { Assignment } from '../agenda/assignments/assignment.model.js';
 import { Session } from '../agenda/sessions/session.model.js';
 import { NationalContact } from '../contacts/contact.model.js';
+import { CheckIn } from '../documents/checkin/checkin.model.js';
 import { addRoom, createEvent, Event, setEventStatus } from '../events/index.js';
 import { Message, OUTBOX_LIST } from '../messaging/message.model.js';
 import { relatedKey } from '../messaging/outbox.service.js';
@@ -166,6 +167,8 @@ export async function seedScale(
       countryRepresented: countryOf(i),
       privacyConsentAt: now,
       consentToList: i % 4 !== 0,
+      // One in ten asks for a visa letter.
+      visaLetter: i % 10 === 3,
       workshops: [],
     }),
     (docs) => Registration.insertMany(docs, { lean: true }),
@@ -185,6 +188,27 @@ export async function seedScale(
     },
     (docs) => Seat.insertMany(docs, { lean: true }),
     'seats',
+    progress,
+  );
+  // Half the confirmed came through the door on the first day (presence counts, certificates).
+  const present = confirmed.filter((_, n) => n % 2 === 0);
+  const firstDay = datesBetween(event.startDate, event.endDate)[0]!;
+  await inBatches(
+    present.length,
+    (n) => {
+      const { id, i } = present[n]!;
+      return {
+        _id: `${id}:${firstDay}`,
+        eventId,
+        registrationId: id,
+        day: firstDay,
+        category: categoryOf(i),
+        at: now,
+        by: actor.label,
+      };
+    },
+    (docs) => CheckIn.insertMany(docs, { lean: true }),
+    'check-ins',
     progress,
   );
 
