@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { User } from '../../src/modules/auth/user.model.js';
 import { PrivateLink } from '../../src/modules/links/link.model.js';
 import { createTestUser, TEST_PASSWORD } from '../factories/users.js';
 import { useTestForo } from '../support/foro.js';
@@ -256,5 +257,63 @@ describe('auth: signing in, links and passwords', () => {
     const res = await agent.post('/logout').type('form').send({ _csrf: token });
     expect(res.status).to.equal(303);
     expect((await agent.get('/admin/events')).status).to.equal(303);
+  });
+
+  it('keeps the language of an account’s mails: set when invited, changed by an admin or by its owner, audited', async () => {
+    const admin = await createTestUser({ role: 'admin' });
+    const adminAgent = browserAgent(foro.url);
+    await signIn(adminAgent, admin.email, TEST_PASSWORD);
+    const token = await csrfFor(adminAgent, '/admin/users');
+    const invite = (fields: Record<string, unknown>) =>
+      adminAgent
+        .post('/admin/users')
+        .type('form')
+        .set('Accept-Language', 'en')
+        .send({ _csrf: token, name: 'João Silva', email: 'joao@example.org', role: 'organizer', ...fields });
+    const refused = await invite({ language: 'fr' });
+    expect(refused.status).to.equal(422);
+    expect(await User.countDocuments({ email: 'joao@example.org' })).to.equal(0);
+    expect((await invite({ language: 'pt' })).status).to.equal(200);
+    const joao = (await User.findOne({ email: 'joao@example.org' }).lean())!;
+    expect(joao.language).to.equal('pt');
+
+    const page = `/admin/users/${String(joao._id)}`;
+    expect((await adminAgent.get(`${page}?lang=es`)).text).to.match(/id="mail-language">Português</);
+    const change = (language: unknown) => adminAgent.post(page).type('form').send({ _csrf: token, language });
+    expect((await change({ $gt: '' })).status).to.equal(422);
+    expect((await change('en')).status).to.equal(303);
+    const shown = await adminAgent.get(`${page}?lang=es`);
+    expect(shown.text).to.match(/id="mail-language">English</);
+    expect(shown.text).to.contain('Idioma de los correos: Português → English');
+
+    // Its owner chooses for themself; another account is untouched.
+    const owner = await createTestUser({ role: 'viewer' });
+    const ownerAgent = browserAgent(foro.url);
+    await signIn(ownerAgent, owner.email, TEST_PASSWORD);
+    const own = await ownerAgent.get('/account/password?lang=en');
+    expect(own.text).to.contain('Language of your mails').and.contain('Each event’s first language');
+    const ownToken = csrfTokenIn(own.text);
+    const bad = await ownerAgent
+      .post('/account/language')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({ _csrf: ownToken, language: 'de' });
+    expect(bad.status).to.equal(422);
+    const saved = await ownerAgent
+      .post('/account/language')
+      .type('form')
+      .send({ _csrf: ownToken, language: 'pt' });
+    expect(saved.status).to.equal(303);
+    expect((await ownerAgent.get('/account/password')).text).to.contain(
+      'The language of your mails is saved.',
+    );
+    expect((await User.findById(owner.id).lean())!.language).to.equal('pt');
+    expect((await User.findById(joao._id).lean())!.language).to.equal('en');
+    const forged = await browserAgent(foro.url)
+      .post('/account/language')
+      .type('form')
+      .send({ language: 'es' });
+    expect(forged.status).to.be.oneOf([303, 403]);
+    expect((await User.findById(owner.id).lean())!.language).to.equal('pt');
   });
 });

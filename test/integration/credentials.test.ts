@@ -142,6 +142,9 @@ describe('plenary: credentials of the delegations', function () {
     expect(await CredentialsUpload.countDocuments({})).to.equal(0);
     expect(await CredentialsFile.countDocuments({})).to.equal(0);
 
+    // The organizer reads the team's notices in Portuguese: their own choice, not the event's Spanish.
+    const own = csrfTokenIn((await organizer.agent.get('/account/password')).text);
+    await organizer.agent.post('/account/language').type('form').send({ _csrf: own, language: 'pt' });
     expect((await send(PDF, 'Carta Ecuador.pdf')).status).to.equal(303);
     const shown = await ec.focal.get(page);
     expect(shown.text).to.contain('Carta de credenciales recibida').and.contain('Carta Ecuador.pdf');
@@ -153,7 +156,8 @@ describe('plenary: credentials of the delegations', function () {
     expect(audit).to.have.length(1);
     const told = await Message.find({ template: 'credentials.received' }).lean();
     expect(told).to.have.length(1);
-    expect(told[0]!.subject).to.contain('Ecuador');
+    expect(told[0]!.subject).to.equal('Credenciais recebidas: Equador');
+    expect(told[0]!.locale).to.equal('pt');
     const base = `/admin/events/${event.id}/credentials`;
     const admin = await organizer.agent.get(base);
     expect(admin.text)

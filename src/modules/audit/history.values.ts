@@ -82,7 +82,7 @@ const LABELS: Record<string, Record<string, string>> = {
     language: 'people.language',
     notes: 'contacts.notes',
   },
-  user: { role: 'admin.role', status: 'admin.status' },
+  user: { role: 'admin.role', status: 'admin.status', language: 'admin.mailLanguage' },
   document: {
     symbol: 'officialDocuments.symbol',
     title: 'officialDocuments.titleField',
@@ -107,7 +107,7 @@ const CODES: Record<string, Record<string, string>> = {
   },
   person: { sector: 'sectors', gender: 'genders', language: 'language' },
   contact: { type: 'contacts.types', institution: 'contacts.institutions', language: 'language' },
-  user: { role: 'roles', status: 'userStatus' },
+  user: { role: 'roles', status: 'userStatus', language: 'language' },
   document: {
     kind: 'officialDocuments.kinds',
     distribution: 'officialDocuments.distributions',

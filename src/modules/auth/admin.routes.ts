@@ -10,6 +10,7 @@ import { withAccountNames } from './account-names.js';
 import { actorOf, requireRole } from './auth.middleware.js';
 import { createTokenInput, inviteUserInput, updateUserInput } from './auth.schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
 import { ROLES } from './user.model.js';
 import { getUser, inviteUser, issuePasswordReset, listUsers, updateUser } from './user.service.js';
 
@@ -23,6 +24,7 @@ export function adminRoutes(config: Config, clock: Clock): Router {
     title: req.t('admin.users'),
     users: await listUsers(),
     roles: ROLES,
+    languages: LANGUAGES,
   });
   const linkUrl = (kind: 'setup' | 'reset', token: string) => `${config.publicUrl}/account/${kind}/${token}`;
 
@@ -54,6 +56,7 @@ export function adminRoutes(config: Config, clock: Clock): Router {
       title: user.name,
       account: user,
       roles: ROLES,
+      languages: LANGUAGES,
       // Admins alone read this page; accounts still appear by name, times in UTC (no event).
       history: describeHistory(
         await withAccountNames(await historyOf('user', user.id), { hideOtherAddresses: false }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, objectId, requiredText } from '../../shared/limits.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
 import { ROLES } from './user.model.js';
 
 const password = z.string().min(1).max(PASSWORD_MAX);
@@ -31,11 +32,16 @@ export const inviteUserInput = z.strictObject({
   email: email(),
   name: requiredText('name'),
   role: z.enum(ROLES),
+  language: z.enum(LANGUAGES).optional().describe('The language of the mails Foro sends the account'),
 });
 
 export const updateUserInput = z.strictObject({
   role: z.enum(ROLES).optional(),
   status: z.enum(['active', 'disabled']).optional(),
+  language: z.enum(LANGUAGES).optional().describe('The language of the mails Foro sends the account'),
 });
+
+/** The signed-in user's own choice of the language of the mails Foro sends them. */
+export const ownLanguageInput = z.strictObject({ language: z.enum(LANGUAGES) });
 
 export const createTokenInput = z.strictObject({ name: requiredText('name'), userId: objectId() });

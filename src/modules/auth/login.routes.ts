@@ -2,16 +2,25 @@ import { pathParam } from '../../web/params.js';
 import { Router, type Request } from 'express';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
 import { parse } from '../../shared/validate.js';
+import { flash } from '../../web/flash.js';
 import { formBody, handleForm } from '../../web/forms.js';
 import { addressLimit } from '../../web/rate-limit.js';
-import { requireUser } from './auth.middleware.js';
-import { changePasswordInput, loginInput, newPasswordInput, returnTo } from './auth.schemas.js';
+import { actorOf, requireUser } from './auth.middleware.js';
+import {
+  changePasswordInput,
+  loginInput,
+  newPasswordInput,
+  ownLanguageInput,
+  returnTo,
+} from './auth.schemas.js';
 import {
   accountForLink,
   authenticate,
   changeOwnPassword,
   setPasswordWithLink,
+  updateUser,
   type AccountLinkKind,
 } from './user.service.js';
 
@@ -118,12 +127,22 @@ export function loginRoutes(config: Config, clock: Clock): Router {
     });
   }
 
+  const accountPage = (req: Request) => ({ title: req.t('auth.changePassword'), languages: LANGUAGES });
+
   router.get('/account/password', requireUser, (req, res) => {
-    res.render('auth/change-password', { title: req.t('auth.changePassword') });
+    res.render('auth/change-password', accountPage(req));
+  });
+
+  // The language Foro writes to the account in (its team notices): each person chooses their own.
+  router.post('/account/language', requireUser, async (req, res) => {
+    const { language } = parse(ownLanguageInput, formBody(req));
+    await updateUser(req.user!.id, { language }, actorOf(req), clock);
+    await flash(req, req.t('auth.languageSaved'));
+    res.redirect(303, '/account/password');
   });
 
   router.post('/account/password', requireUser, async (req, res) => {
-    const locals = { title: req.t('auth.changePassword') };
+    const locals = accountPage(req);
     await handleForm(req, res, { view: 'auth/change-password', locals, voice: 'own' }, async () => {
       const input = parse(changePasswordInput, formBody(req));
       const authVersion = await changeOwnPassword(req.user!.id, input, clock);

@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { LANGUAGES, type Language } from '../../shared/i18n/index.js';
 import { LIMITS } from '../../shared/limits.js';
 
 export const ROLES = ['admin', 'organizer', 'viewer'] as const;
@@ -17,6 +18,8 @@ const userSchema = new Schema(
     /** Bumped when the password changes or the account is disabled: older sessions end. */
     authVersion: { type: Number, required: true, default: 0 },
     lastLoginAt: { type: Date },
+    /** The language of the mails Foro sends the account (notifications); unset: the event's first. */
+    language: { type: String, enum: LANGUAGES },
   },
   { timestamps: true },
 );
@@ -32,6 +35,7 @@ export interface UserView {
   role: Role;
   status: UserStatus;
   lastLoginAt: Date | undefined;
+  language: Language | undefined;
 }
 
 export function toUserView(user: UserFields & { _id: unknown }): UserView {
@@ -42,5 +46,6 @@ export function toUserView(user: UserFields & { _id: unknown }): UserView {
     role: user.role as Role,
     status: user.status as UserStatus,
     lastLoginAt: user.lastLoginAt ?? undefined,
+    language: (user.language ?? undefined) as Language | undefined,
   };
 }

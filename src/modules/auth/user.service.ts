@@ -1,6 +1,7 @@
 import { DAY_MS } from '../../shared/time.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Language } from '../../shared/i18n/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { consumeLink, issueLink, openLink, revokeLinks, type IssuedLink } from '../links/index.js';
@@ -53,7 +54,7 @@ export async function createUser(
 
 /** An account without a password, and a one-time link for its owner to set one. */
 export async function inviteUser(
-  input: { email: string; name: string; role: Role },
+  input: { email: string; name: string; role: Role; language?: Language | undefined },
   actor: Actor,
   clock: Clock,
 ): Promise<{ user: UserView; link: IssuedLink }> {
@@ -66,7 +67,10 @@ export async function inviteUser(
       subjectType: 'user',
       subjectId: user.id,
       actor,
-      changes: [{ field: 'role', from: null, to: input.role }],
+      changes: [
+        { field: 'role', from: null, to: input.role },
+        ...(input.language ? [{ field: 'language', from: null, to: input.language }] : []),
+      ],
     },
     clock,
   );
@@ -182,10 +186,17 @@ export async function changeOwnPassword(
   return authVersion;
 }
 
-/** Changes role or status. Disabling ends the user's sessions; nobody can lock themselves out. */
+/**
+ * Changes role, status or the language of the account's mails. Disabling ends the user's
+ * sessions; nobody can lock themselves out.
+ */
 export async function updateUser(
   userId: string,
-  input: { role?: Role | undefined; status?: 'active' | 'disabled' | undefined },
+  input: {
+    role?: Role | undefined;
+    status?: 'active' | 'disabled' | undefined;
+    language?: Language | undefined;
+  },
   actor: Actor,
   clock: Clock,
 ): Promise<UserView> {
@@ -199,11 +210,17 @@ export async function updateUser(
   const nextStatus = input.status === 'active' && !user.passwordHash ? 'invited' : input.status;
   if (nextStatus && nextStatus !== user.status)
     changes.push({ field: 'status', from: user.status, to: nextStatus });
+  if (input.language && input.language !== user.language)
+    changes.push({ field: 'language', from: user.language ?? null, to: input.language });
   if (changes.length === 0) return toUserView(user);
   await User.updateOne(
     { _id: userId },
     {
-      $set: { ...(input.role && { role: input.role }), ...(nextStatus && { status: nextStatus }) },
+      $set: {
+        ...(input.role && { role: input.role }),
+        ...(nextStatus && { status: nextStatus }),
+        ...(input.language && { language: input.language }),
+      },
       ...(nextStatus === 'disabled' && { $inc: { authVersion: 1 } }),
     },
   );

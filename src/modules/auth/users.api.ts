@@ -2,6 +2,7 @@ import { pathParam } from '../../web/params.js';
 import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { LANGUAGES } from '../../shared/i18n/index.js';
 import type { ApiRegistry } from '../../web/api-registry.js';
 import { actorOf, requireRole } from './auth.middleware.js';
 import { inviteUserInput, updateUserInput } from './auth.schemas.js';
@@ -15,6 +16,7 @@ const userOutput = z.object({
   role: z.enum(ROLES),
   status: z.enum(USER_STATUSES),
   lastLoginAt: z.iso.datetime().optional(),
+  language: z.enum(LANGUAGES).optional().describe('The language of the mails Foro sends the account'),
 });
 
 const toJson = (user: UserView) => ({ ...user, lastLoginAt: user.lastLoginAt?.toISOString() });
@@ -73,7 +75,7 @@ export function registerUsersApi(api: ApiRegistry, config: Config, clock: Clock)
     method: 'patch',
     path: '/users/:userId',
     accessNote: 'not their own role or status',
-    summary: 'Change the role of an account, or disable or re-enable it',
+    summary: 'Change the role of an account or the language of its mails, or disable or re-enable it',
     body: updateUserInput,
     response: userOutput,
     handler: async (req, body) =>

@@ -133,6 +133,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /account/reset/:token': 'link',
   'GET /account/password': 'signed-in',
   'POST /account/password': 'signed-in',
+  'POST /account/language': 'signed-in',
   'GET /admin/users': 'admin',
   'POST /admin/users': 'admin',
   'GET /admin/users/:id': 'admin',

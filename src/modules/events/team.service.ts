@@ -1,5 +1,7 @@
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Language } from '../../shared/i18n/index.js';
+import type { EventView } from './event.views.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { getUser, type UserView } from '../auth/index.js';
@@ -63,13 +65,19 @@ export async function teamOf(eventId: string): Promise<{ userId: string; notify:
   return members.map((member) => ({ userId: member.userId, notify: member.notify }));
 }
 
-/** The active accounts of an event's team who asked to be told of what happens in it. */
-export async function teamToNotify(eventId: string): Promise<UserView[]> {
-  const told: UserView[] = [];
-  for (const member of await teamOf(eventId)) {
+/**
+ * The active accounts of an event's team who asked to be told of what happens in it, each with
+ * the language to write to them in: the account's own, or else the event's first.
+ */
+export async function teamToNotify(
+  event: Pick<EventView, 'id' | 'languages'>,
+): Promise<{ user: UserView; language: Language }[]> {
+  const told: { user: UserView; language: Language }[] = [];
+  for (const member of await teamOf(event.id)) {
     if (!member.notify) continue;
     const user = await getUser(member.userId).catch(absentIfNotFound);
-    if (user && user.status === 'active') told.push(user);
+    if (user && user.status === 'active')
+      told.push({ user, language: user.language ?? event.languages[0] ?? 'es' });
   }
   return told;
 }

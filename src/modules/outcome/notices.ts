@@ -87,18 +87,14 @@ export async function tellAboutOutcome(
     );
   }
 
-  const language = event.languages[0] ?? 'es';
-  const teamFields = {
-    ...fieldsIn(language),
-    manageUrl: `${deps.settings.publicUrl}/admin/events/${event.id}/outcome/${outcome.id}`,
-  };
-  for (const user of await teamToNotify(event.id)) {
+  const manageUrl = `${deps.settings.publicUrl}/admin/events/${event.id}/outcome/${outcome.id}`;
+  for (const { user, language } of await teamToNotify(event)) {
     await queueTemplatedMail(
       {
         eventId: event.id,
         key: notice.key,
         language,
-        fields: { ...teamFields, name: user.name },
+        fields: { ...fieldsIn(language), manageUrl, name: user.name },
         to: { name: user.name, email: user.email },
         dedupeKey: `${base}:user:${user.id}`,
         related,

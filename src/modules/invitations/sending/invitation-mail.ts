@@ -112,17 +112,14 @@ export async function notifyTeamOfDecline(
   clock: Clock,
 ): Promise<void> {
   const { event, assignment, person } = input;
-  const language = event.languages[0] ?? 'es';
-  const template = await eventTemplate(event.id, 'team.declined', language);
-  const fields = input.fieldsFor(language);
-  for (const user of await teamToNotify(event.id)) {
+  for (const { user, language } of await teamToNotify(event)) {
     await queueTemplatedMail(
       {
         eventId: event.id,
         key: 'team.declined',
         language,
-        template,
-        fields,
+        template: await eventTemplate(event.id, 'team.declined', language),
+        fields: input.fieldsFor(language),
         to: { name: user.name, email: user.email },
         dedupeKey: `team-declined:${assignment.id}:${input.number}:${user.id}`,
         related: related(event, assignment, person),

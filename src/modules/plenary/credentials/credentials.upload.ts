@@ -1,5 +1,6 @@
 import type { Actor } from '../../../shared/actor.js';
 import { countryName } from '../../../shared/countries.js';
+import type { Language } from '../../../shared/i18n/index.js';
 import { recordChange } from '../../audit/index.js';
 import { localized, teamToNotify, type EventView } from '../../events/index.js';
 import type { MailDeps } from '../../invitations/index.js';
@@ -79,20 +80,19 @@ export async function receiveCredentialsUpload(
 }
 
 async function tellTeam(event: EventView, delegation: DelegationView, upload: UploadView, deps: MailDeps) {
-  const language = event.languages[0] ?? 'es';
-  const fields = {
+  const fieldsIn = (language: Language) => ({
     event: localized(event.title, language, event.languages),
     country: countryName(delegation.country, language),
     title: upload.fileName,
     adminUrl: `${deps.settings.publicUrl}/admin/events/${event.id}/credentials#c-${delegation.country}`,
-  };
-  for (const user of await teamToNotify(event.id)) {
+  });
+  for (const { user, language } of await teamToNotify(event)) {
     await queueTemplatedMail(
       {
         eventId: event.id,
         key: 'credentials.received',
         language,
-        fields: { ...fields, name: user.name },
+        fields: { ...fieldsIn(language), name: user.name },
         to: { name: user.name, email: user.email },
         dedupeKey: `credentials-upload:${delegation.id}:${upload.uploadedAt.getTime()}:${user.id}`,
         related: [

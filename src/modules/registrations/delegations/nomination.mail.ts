@@ -147,9 +147,8 @@ export async function mailNominationSummary(
   const focal = { honorific: contact.honorific ?? '', name: contact.name, manageUrl: input.focalUrl };
   if (contact.email && (await send(language, { name: contact.name, email: contact.email }, focal, 'focal')))
     queued += 1;
-  const teamLanguage = event.languages[0] ?? 'es';
   const adminUrl = `${deps.settings.publicUrl}/admin/events/${event.id}/delegations/${delegation.id}`;
-  for (const user of await teamToNotify(event.id)) {
+  for (const { user, language: teamLanguage } of await teamToNotify(event)) {
     if (
       await send(
         teamLanguage,
