@@ -309,6 +309,12 @@ describe('auth: signing in, links and passwords', () => {
     );
     expect((await User.findById(owner.id).lean())!.language).to.equal('pt');
     expect((await User.findById(joao._id).lean())!.language).to.equal('en');
+    // Back to each event's first language: the choice is unset.
+    expect((await change('')).status).to.equal(303);
+    expect((await User.findById(joao._id).lean())!.language).to.equal(undefined);
+    expect((await adminAgent.get(`${page}?lang=en`)).text).to.match(
+      /id="mail-language">Each event’s first language</,
+    );
     const forged = await browserAgent(foro.url)
       .post('/account/language')
       .type('form')

@@ -28,20 +28,25 @@ export const changePasswordInput = z
   .strictObject({ current: password, password: newPassword, confirm: z.string().max(PASSWORD_MAX) })
   .refine((value) => value.password === value.confirm, { message: 'passwords_differ', path: ['confirm'] });
 
+/** The language of an account's mails; empty (or null) leaves it to each event's first language. */
+const mailLanguage = z
+  .union([z.enum(LANGUAGES), z.literal('').transform(() => null), z.null()])
+  .describe('The language of the mails Foro sends the account; empty or null: each event’s first');
+
 export const inviteUserInput = z.strictObject({
   email: email(),
   name: requiredText('name'),
   role: z.enum(ROLES),
-  language: z.enum(LANGUAGES).optional().describe('The language of the mails Foro sends the account'),
+  language: mailLanguage.optional(),
 });
 
 export const updateUserInput = z.strictObject({
   role: z.enum(ROLES).optional(),
   status: z.enum(['active', 'disabled']).optional(),
-  language: z.enum(LANGUAGES).optional().describe('The language of the mails Foro sends the account'),
+  language: mailLanguage.optional(),
 });
 
 /** The signed-in user's own choice of the language of the mails Foro sends them. */
-export const ownLanguageInput = z.strictObject({ language: z.enum(LANGUAGES) });
+export const ownLanguageInput = z.strictObject({ language: mailLanguage });
 
 export const createTokenInput = z.strictObject({ name: requiredText('name'), userId: objectId() });

@@ -54,12 +54,13 @@ export async function createUser(
 
 /** An account without a password, and a one-time link for its owner to set one. */
 export async function inviteUser(
-  input: { email: string; name: string; role: Role; language?: Language | undefined },
+  input: { email: string; name: string; role: Role; language?: Language | null | undefined },
   actor: Actor,
   clock: Clock,
 ): Promise<{ user: UserView; link: IssuedLink }> {
   await ensureEmailFree(input.email);
-  const user = await User.create({ ...input, status: 'invited' });
+  const { language, ...fields } = input;
+  const user = await User.create({ ...fields, ...(language && { language }), status: 'invited' });
   const link = await issueLink({ ...ACCOUNT_LINKS.setup, subject: user.id }, clock);
   await recordChange(
     {
@@ -195,7 +196,8 @@ export async function updateUser(
   input: {
     role?: Role | undefined;
     status?: 'active' | 'disabled' | undefined;
-    language?: Language | undefined;
+    /** null: each event's first language. */
+    language?: Language | null | undefined;
   },
   actor: Actor,
   clock: Clock,
@@ -210,17 +212,19 @@ export async function updateUser(
   const nextStatus = input.status === 'active' && !user.passwordHash ? 'invited' : input.status;
   if (nextStatus && nextStatus !== user.status)
     changes.push({ field: 'status', from: user.status, to: nextStatus });
-  if (input.language && input.language !== user.language)
+  if (input.language !== undefined && input.language !== (user.language ?? null))
     changes.push({ field: 'language', from: user.language ?? null, to: input.language });
   if (changes.length === 0) return toUserView(user);
+  const set = {
+    ...(input.role && { role: input.role }),
+    ...(nextStatus && { status: nextStatus }),
+    ...(input.language && { language: input.language }),
+  };
   await User.updateOne(
     { _id: userId },
     {
-      $set: {
-        ...(input.role && { role: input.role }),
-        ...(nextStatus && { status: nextStatus }),
-        ...(input.language && { language: input.language }),
-      },
+      ...(Object.keys(set).length > 0 && { $set: set }),
+      ...(input.language === null && { $unset: { language: 1 } }),
       ...(nextStatus === 'disabled' && { $inc: { authVersion: 1 } }),
     },
   );
