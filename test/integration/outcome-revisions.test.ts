@@ -5,7 +5,7 @@ import {
   OutcomeParagraph,
   OutcomeRound,
 } from '../../src/modules/outcome/index.js';
-import { renumbered, slotKey } from '../../src/modules/outcome/numbering.js';
+import { copiesInto } from '../../src/modules/outcome/revision.finish.js';
 import { OutcomeVersion } from '../../src/modules/outcome/outcome.model.js';
 import { toParagraphView } from '../../src/modules/outcome/outcome.views.js';
 import { openNegotiation } from '../factories/outcome.js';
@@ -39,22 +39,8 @@ describe('outcome documents: revisions compared in a PDF, and a revision cut sho
       issuedBy: 'organizer@example.org',
     });
     const zero = (await OutcomeParagraph.find({ versionKey: `${outcomeId}:0` }).lean()).map(toParagraphView);
-    const partial = renumbered(zero).slice(0, copied);
-    await OutcomeParagraph.insertMany(
-      partial.map((item) => ({
-        eventId,
-        documentId: outcomeId,
-        versionKey: `${outcomeId}:1`,
-        ref: item.ref,
-        kind: item.kind,
-        number: item.number,
-        suffix: item.suffix,
-        slot: slotKey(item, item.ref),
-        position: item.position,
-        text: item.text,
-        status: item.status,
-      })),
-    );
+    // The rows the issuing process writes, as it writes them: the first `copied` of them.
+    await OutcomeParagraph.insertMany(copiesInto({ id: outcomeId, eventId }, 1, zero).slice(0, copied));
   }
 
   it('prints “Rev.1 compared with the zero draft”: changed words, a paragraph deleted, with its legend', async () => {

@@ -1,7 +1,7 @@
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { renumbered, slotKey } from './numbering.js';
 import { OutcomeDocument, OutcomeParagraph, OutcomeVersion, versionKeyOf } from './outcome.model.js';
-import { toParagraphView, type OutcomeView } from './outcome.views.js';
+import { toParagraphView, type OutcomeView, type ParagraphView } from './outcome.views.js';
 import { OutcomeRound } from './round.model.js';
 
 export const versionIdOf = (documentId: string, version: number) => `${documentId}:${version}`;
@@ -37,22 +37,7 @@ async function copyMissingParagraphs(outcome: OutcomeView, version: number): Pro
     OutcomeParagraph.find({ versionKey }, { ref: 1 }).lean(),
   ]);
   const copied = new Set(there.map((p) => p.ref));
-  // Renumbered from the whole version, so a paragraph copied now gets the number it would have had.
-  const rows = renumbered(from.map(toParagraphView))
-    .filter((item) => !copied.has(item.ref))
-    .map((item) => ({
-      eventId: outcome.eventId,
-      documentId: outcome.id,
-      versionKey,
-      ref: item.ref,
-      kind: item.kind,
-      number: item.number,
-      suffix: item.suffix,
-      slot: slotKey(item, item.ref),
-      position: item.position,
-      text: item.text,
-      status: item.status,
-    }));
+  const rows = copiesInto(outcome, version, from.map(toParagraphView)).filter((row) => !copied.has(row.ref));
   if (rows.length === 0) return;
   try {
     await OutcomeParagraph.insertMany(rows);
@@ -64,4 +49,29 @@ async function copyMissingParagraphs(outcome: OutcomeView, version: number): Pro
         if (!isDuplicateKey(e)) throw e;
       });
   }
+}
+
+/**
+ * The rows of a version's paragraphs copied into the next one, in order: renumbered from the
+ * whole version, so a paragraph copied late gets the number it would have had.
+ */
+export function copiesInto(
+  outcome: Pick<OutcomeView, 'id' | 'eventId'>,
+  version: number,
+  paragraphs: ParagraphView[],
+) {
+  const versionKey = versionKeyOf(outcome.id, version);
+  return renumbered(paragraphs).map((item) => ({
+    eventId: outcome.eventId,
+    documentId: outcome.id,
+    versionKey,
+    ref: item.ref,
+    kind: item.kind,
+    number: item.number,
+    suffix: item.suffix,
+    slot: slotKey(item, item.ref),
+    position: item.position,
+    text: item.text,
+    status: item.status,
+  }));
 }
