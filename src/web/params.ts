@@ -23,6 +23,9 @@ export const pageCursor = z.string().regex(/^\d{1,9}\.[a-f0-9]{24}$/);
 /** Which numbered part of a PDF printed in parts (badges, lists, letters): the first when not said. */
 export const pdfPart = z.coerce.number().int().min(1).max(10_000).default(1);
 
+/** The query of a PDF printed in parts with nothing else to choose. */
+export const pdfPartQuery = z.strictObject({ part: pdfPart });
+
 /** The query of a paged list with nothing else to choose. */
 export const pageQuery = z.strictObject({
   after: pageCursor.optional().describe('The `next` of a page: gives the page after it'),

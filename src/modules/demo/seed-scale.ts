@@ -192,7 +192,8 @@ export async function seedScale(
   );
   // Half the confirmed came through the door on the first day (presence counts, certificates).
   const present = confirmed.filter((_, n) => n % 2 === 0);
-  const firstDay = datesBetween(event.startDate, event.endDate)[0]!;
+  const dates = datesBetween(event.startDate, event.endDate);
+  const firstDay = dates[0]!;
   await inBatches(
     present.length,
     (n) => {
@@ -212,7 +213,6 @@ export async function seedScale(
     progress,
   );
 
-  const dates = datesBetween(event.startDate, event.endDate);
   const slots = Math.max(1, Math.ceil(size.sessions / (dates.length * event.rooms.length)));
   const sessionIds = Array.from({ length: size.sessions }, () => new Types.ObjectId());
   await inBatches(

@@ -1,5 +1,5 @@
 import { localized, trilingual, type Trilingual } from '../../shared/trilingual.js';
-import type { Language } from '../../shared/i18n/index.js';
+import { isLanguage, type Language } from '../../shared/i18n/index.js';
 import type { EventFields, EventStatus } from './event.model.js';
 
 export interface RoomView {
@@ -114,4 +114,13 @@ export function eventPage(
   heading: string,
 ): { heading: string; title: string } {
   return { heading, title: `${heading} · ${localized(event.title, language, event.languages)}` };
+}
+
+/** A recipient's language (a person, a focal point, a team account): their own if Foro speaks it, else the event's first. */
+export function languageOf(
+  recipient: { language?: string | null | undefined },
+  event: Pick<EventView, 'languages'>,
+): Language {
+  if (recipient.language && isLanguage(recipient.language)) return recipient.language;
+  return event.languages[0] ?? 'es';
 }

@@ -16,6 +16,7 @@ export { addTeamMember, assertCanEditEvent, canEditEvent, teamOf, teamToNotify }
 export { Event } from './event.model.js';
 export {
   eventPage,
+  languageOf,
   localized,
   type EventSender,
   type EventView,

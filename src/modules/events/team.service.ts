@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Language } from '../../shared/i18n/index.js';
-import type { EventView } from './event.views.js';
+import { languageOf, type EventView } from './event.views.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { recordChange } from '../audit/index.js';
 import { getUser, type UserView } from '../auth/index.js';
@@ -76,8 +76,7 @@ export async function teamToNotify(
   for (const member of await teamOf(event.id)) {
     if (!member.notify) continue;
     const user = await getUser(member.userId).catch(absentIfNotFound);
-    if (user && user.status === 'active')
-      told.push({ user, language: user.language ?? event.languages[0] ?? 'es' });
+    if (user && user.status === 'active') told.push({ user, language: languageOf(user, event) });
   }
   return told;
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../shared/clock.js';
 import { countryName } from '../../shared/countries.js';
-import { INTL_LOCALE, isLanguage, translatorFor, type Language } from '../../shared/i18n/index.js';
+import { INTL_LOCALE, translatorFor, type Language } from '../../shared/i18n/index.js';
 import { formatDateRange, zoneName } from '../../shared/time.js';
 import type { AssignmentView, SessionView, WorkingProgramme } from '../agenda/index.js';
 import { localized, type EventView } from '../events/index.js';
@@ -31,11 +31,7 @@ export interface MailDeps {
   settings: MailSettings;
 }
 
-/** A recipient's language: their own if Foro speaks it, else the event's first. */
-export function languageOf(person: Pick<PersonView, 'language'>, event: EventView): Language {
-  if (person.language && isLanguage(person.language)) return person.language;
-  return event.languages[0] ?? 'es';
-}
+export { languageOf } from '../events/index.js';
 
 /** Names and titles are one line wherever they are written, whatever the data holds. */
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();

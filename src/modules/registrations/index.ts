@@ -40,7 +40,6 @@ export {
   participantsPart,
   type ListAudience,
   type Participant,
-  type ParticipantsWhere,
   type Placed,
 } from './lists/participants.js';
 export { peopleEvents } from './lists/people-events.js';

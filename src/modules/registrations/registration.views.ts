@@ -134,3 +134,8 @@ function listingFromStore(stored: Partial<Record<keyof Listing, Maybe<string>>>)
     gender: value('gender') as Listing['gender'],
   };
 }
+
+/** Who is on the rooming list: a confirmed person with a hotel or an arrival date. */
+export const onRoomingList = (
+  travel: { hotel?: string | null; arrivalDate?: string | null } | null | undefined,
+) => Boolean(travel?.hotel || travel?.arrivalDate);

@@ -1,10 +1,9 @@
 import { flash } from '../../../web/flash.js';
 import { type Request, type Response, Router } from 'express';
-import { z } from 'zod';
 import type { Config } from '../../../config/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { ConflictError, NotFoundError } from '../../../shared/errors.js';
-import { pathParam, pdfPart, queryOf } from '../../../web/params.js';
+import { pathParam, pdfPartQuery, queryOf } from '../../../web/params.js';
 import { LANGUAGES, translatorFor } from '../../../shared/i18n/index.js';
 import { LETTERS_PER_PDF, LIMITS } from '../../../shared/limits.js';
 import { readFileForm } from '../../../web/body.js';
@@ -29,8 +28,6 @@ import {
 import { parse } from '../../../shared/validate.js';
 import { letterCounts, lettersPart } from './recipients.js';
 import { letterSignature, saveLetterSignature, signatureImage, signatureInput } from './signature.service.js';
-
-const partQuery = z.strictObject({ part: pdfPart });
 
 /**
  * Letters: the letterhead editor and certificates for organizers, visa letters (which print
@@ -66,6 +63,10 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
       isAdmin: req.user?.role === 'admin',
       counts,
       lettersPerPart: LETTERS_PER_PDF,
+      parts: {
+        visa: Math.ceil(counts.visa / LETTERS_PER_PDF),
+        certificate: Math.ceil(counts.certificate / LETTERS_PER_PDF),
+      },
       signature,
       values: {
         ...templates,
@@ -129,7 +130,7 @@ export function letterRoutes(config: Config, deps: DocumentDeps, clock: Clock): 
 
   // Letters print in numbered parts (`?part=`), as badges do; the page links each.
   const printPart = async (req: Request, res: Response, event: EventView, kind: LetterKind, file: string) => {
-    const { part } = parse(partQuery, queryOf(req));
+    const { part } = parse(pdfPartQuery, queryOf(req));
     const cut = await lettersPart(event, kind, part, documentLanguage(req));
     if (!cut) throw new NotFoundError();
     const pdf = await print(req, event, kind, cut.recipients);

@@ -8,15 +8,13 @@ import { z } from 'zod';
 import { NotFoundError } from '../../../shared/errors.js';
 import { BADGES_PER_PDF, LIST_ENTRIES_PER_PDF } from '../../../shared/limits.js';
 import { parse } from '../../../shared/validate.js';
-import { pdfPart, queryOf } from '../../../web/params.js';
+import { pdfPart, pdfPartQuery, queryOf } from '../../../web/params.js';
 import { badgesLayout, inBadgeOrder } from '../badges/badges.js';
 import { CATEGORIES } from '../../registrations/index.js';
 import { documentLanguage, sendPdf } from '../programme-pdf/programme.routes.js';
 import type { DocumentDeps } from '../programme-pdf/programme.service.js';
 import { participantsPart, type ListAudience } from '../../registrations/index.js';
 import { inListOrder, participantListLayout } from './participants.js';
-
-const listQuery = z.strictObject({ part: pdfPart });
 
 const badgesQuery = z.strictObject({
   category: z.enum(CATEGORIES).optional(),
@@ -53,7 +51,7 @@ export function participantDocumentRoutes(deps: DocumentDeps, clock: Clock): Rou
     );
     return deps.renderer.render({ kind: 'list', layout });
   };
-  const partOf = (req: Parameters<typeof queryOf>[0]) => parse(listQuery, queryOf(req)).part;
+  const partOf = (req: Parameters<typeof queryOf>[0]) => parse(pdfPartQuery, queryOf(req)).part;
   const partName = (part: number) => (part > 1 ? `-${part}` : '');
 
   router.get('/events/:slug/participants.pdf', async (req, res) => {

@@ -112,13 +112,16 @@ export async function notifyTeamOfDecline(
   clock: Clock,
 ): Promise<void> {
   const { event, assignment, person } = input;
+  // The event's template read once per language, however many of the team read it.
+  const templates = new Map<Language, ReturnType<typeof eventTemplate>>();
   for (const { user, language } of await teamToNotify(event)) {
+    if (!templates.has(language)) templates.set(language, eventTemplate(event.id, 'team.declined', language));
     await queueTemplatedMail(
       {
         eventId: event.id,
         key: 'team.declined',
         language,
-        template: await eventTemplate(event.id, 'team.declined', language),
+        template: await templates.get(language)!,
         fields: input.fieldsFor(language),
         to: { name: user.name, email: user.email },
         dedupeKey: `team-declined:${assignment.id}:${input.number}:${user.id}`,

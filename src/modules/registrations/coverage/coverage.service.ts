@@ -9,8 +9,7 @@ import { peopleOf } from '../lists/listing.js';
 import { delegationsOf } from '../delegations/delegation.service.js';
 import { batchesOf, mapped } from '../../../shared/async-iterables.js';
 import { Registration } from '../registration.model.js';
-import { toRegistrationView } from '../registration.views.js';
-import { onRoomingList } from './rooming-csv.js';
+import { onRoomingList, toRegistrationView } from '../registration.views.js';
 
 export interface CountryCoverage {
   country: string;

@@ -4,13 +4,9 @@ import { streamCsv } from '../../../shared/csv.js';
 import type { Language } from '../../../shared/i18n/index.js';
 import { peopleOf } from '../lists/listing.js';
 import { Registration } from '../registration.model.js';
-import { toRegistrationView } from '../registration.views.js';
+import { onRoomingList, toRegistrationView } from '../registration.views.js';
 
 const HEADER = ['hotel', 'given_name', 'family_name', 'country', 'arrival_date', 'departure_date', 'airport_transfer'];
-
-/** Who is on the rooming list: a confirmed person with a hotel or an arrival date. */
-export const onRoomingList = (travel: { hotel?: string | null; arrivalDate?: string | null } | null | undefined) =>
-  Boolean(travel?.hotel || travel?.arrivalDate);
 
 /** Confirmed registrations on the rooming list, as they are read. */
 async function* travelling(eventId: string) {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { countryName } from '../../../shared/countries.js';
-import { isLanguage, translatorFor, type Language } from '../../../shared/i18n/index.js';
+import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import type { ContactView } from '../../contacts/index.js';
-import { localized, teamToNotify, type EventView } from '../../events/index.js';
+import { languageOf, localized, teamToNotify, type EventView } from '../../events/index.js';
 import { afterEvent, issueLink, validityUntil } from '../../links/index.js';
 import { queueTemplatedMail } from '../../messaging/index.js';
 import type { PersonView } from '../../people/index.js';
@@ -16,7 +16,7 @@ export const NOMINATION_LINK = 'nomination';
 
 /** The focal point's language: their own if Foro speaks it, else the event's first. */
 export const focalLanguage = (contact: Pick<ContactView, 'language'>, event: EventView): Language =>
-  contact.language && isLanguage(contact.language) ? contact.language : (event.languages[0] ?? 'es');
+  languageOf(contact, event);
 
 const related = (event: EventView, delegation: DelegationView, contactId: string) => [
   { type: 'event', id: event.id },
